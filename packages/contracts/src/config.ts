@@ -1,0 +1,98 @@
+/** `[planner]` settings, camelCase (TOML keys are the snake_case forms). */
+export interface PlannerSettings {
+  readonly name: string;
+  readonly description: string;
+  readonly enableBatchGeneration: boolean;
+  readonly maxDepth: number;
+  readonly maxOpportunitiesPerCategory: number;
+  readonly priorityThreshold: number;
+  readonly enableDiverseSelection: boolean;
+  readonly diversityWeight: number;
+  readonly transactionCostFixed: number;
+  readonly transactionCostPercent: number;
+  readonly allowSell: boolean;
+  readonly allowBuy: boolean;
+  readonly minHoldDays: number;
+  readonly sellCooldownDays: number;
+  readonly buyCooldownDays: number;
+  readonly maxLossThreshold: number;
+  readonly minSecurityScore: number;
+  readonly beamWidth: number;
+  readonly costPenaltyFactor: number;
+  readonly enableMultiObjective: boolean;
+  readonly enableStochasticScenarios: boolean;
+  readonly enableMonteCarloPaths: boolean;
+  readonly monteCarloPathCount: number;
+  readonly enableMultiTimeframe: boolean;
+  readonly enableMarketRegimeScenarios: boolean;
+  /** Market regime handed to the `market_regime` pattern. */
+  readonly marketRegime: 'bull' | 'bear' | 'sideways';
+  /** Seed of the run's random generator. */
+  readonly seed: number;
+  /** A plan is proposed only when it improves the score by at least this much (display points); 0 = reference behaviour. */
+  readonly minImprovement: number;
+}
+
+/**
+ * Reproduced reference quirks (spec DECISIONS.md). Each defaults to `true`
+ * (the reference's behaviour); `false` gives the corrected behaviour.
+ */
+export interface CompatSwitches {
+  /** #3: simulation drops group maps, avg prices and prices after the first action. */
+  readonly simulationDropsGroupMaps: boolean;
+  /** #4: price-shifted values use the trading-currency price, not value_eur. */
+  readonly priceShiftUsesLocalPrice: boolean;
+  /** #5: a missing metric is scored as 0.0 instead of its neutral default. */
+  readonly missingMetricsAreZero: boolean;
+  /** #10: the beam-search plateau counter never resets. */
+  readonly beamPlateauNeverResets: boolean;
+  /** #22: transaction costs are not deducted from cash during simulation. */
+  readonly costsNotDeductedFromCash: boolean;
+  /** #23: the diverse-selection re-rank ignores clusters (plain priority order). */
+  readonly diverseRerankIgnoresClusters: boolean;
+  /** pipeline §1.2: total_value is the invested value only (cash excluded). */
+  readonly totalValueExcludesCash: boolean;
+}
+
+export const COMPAT_DEFAULTS: CompatSwitches = Object.freeze({
+  simulationDropsGroupMaps: true,
+  priceShiftUsesLocalPrice: true,
+  missingMetricsAreZero: true,
+  beamPlateauNeverResets: true,
+  costsNotDeductedFromCash: true,
+  diverseRerankIgnoresClusters: true,
+  totalValueExcludesCash: true,
+});
+
+/** One module's entry: whether it runs and its params, already validated by the module's own schema. */
+export interface ModuleSettings {
+  readonly enabled: boolean;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+export type ModuleKind = 'calculator' | 'pattern' | 'sequence_generator' | 'filter' | 'evaluator';
+
+/** Module entries by name; iteration order is the order modules run in (canonical order, then others). */
+export type ModuleTable = ReadonlyMap<string, ModuleSettings>;
+
+export interface PlannerConfig {
+  readonly planner: PlannerSettings;
+  readonly calculators: ModuleTable;
+  readonly patterns: ModuleTable;
+  readonly sequenceGenerators: ModuleTable;
+  readonly filters: ModuleTable;
+  readonly compat: CompatSwitches;
+  /** Non-fatal findings of validation (pipeline.md §2.8 warnings). */
+  readonly warnings: readonly string[];
+}
+
+/** Canonical module orders (pipeline.md §2.1). */
+export const CANONICAL_ORDER = Object.freeze({
+  calculator: ['profit_taking', 'averaging_down', 'opportunity_buys', 'rebalance_sells', 'rebalance_buys', 'weight_based'],
+  pattern: [
+    'direct_buy', 'profit_taking', 'rebalance', 'averaging_down', 'single_best', 'multi_sell', 'mixed_strategy',
+    'opportunity_first', 'deep_rebalance', 'cash_generation', 'cost_optimized', 'adaptive', 'market_regime',
+  ],
+  sequence_generator: ['combinatorial', 'enhanced_combinatorial', 'partial_execution', 'constraint_relaxation'],
+  filter: ['correlation_aware', 'diversity', 'eligibility', 'recently_traded'],
+} as const);

@@ -1,0 +1,23 @@
+export type {
+  ActionCandidate, OpportunitiesByCategory, OpportunityCategory, PortfolioSnapshot, Position, ProductType,
+  Security, SecurityMetrics, Sequence, Side, Targets, Trade,
+} from './domain.js';
+export { OPPORTUNITY_CATEGORIES } from './domain.js';
+export type {
+  CandidateDraft, ContextSettings, EvaluationContext, OpportunityContext, PortfolioContext, PositionView, TradeDates,
+} from './context.js';
+export type { RandomSource } from './random.js';
+export type {
+  CompatSwitches, ModuleKind, ModuleSettings, ModuleTable, PlannerConfig, PlannerSettings,
+} from './config.js';
+export { CANONICAL_ORDER, COMPAT_DEFAULTS } from './config.js';
+export type {
+  Evaluator, EvaluatorSetup, FilterCall, OpportunityCalculator, PatternCall, PatternGenerator, PatternStage,
+  PlannerModule, SequenceFilter, SequenceGenerator, SequenceGeneratorInput, SequenceGeneratorStage, SequenceScorer,
+} from './modules.js';
+export { defineCalculator, defineEvaluator, defineFilter, definePattern, defineSequenceGenerator } from './modules.js';
+export type { Diagnostic, EvaluationResult, FunnelCounts, HealthScore, Plan, PlanStep } from './plan.js';
+export type { PlannerEvent, PlannerEventListener, PlannerStage } from './events.js';
+export type { SequenceStore, StoredResult, StoredSequence, StoreProgress, WorkKey } from './store.js';
+export type { InputIssue, PlannerErrorCode } from './errors.js';
+export { ConfigError, ModuleError, PlannerError, SnapshotError, StoreError } from './errors.js';
