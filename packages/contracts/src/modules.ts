@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CompatSwitches, PlannerSettings } from './config.js';
 import type { EvaluationContext, OpportunityContext } from './context.js';
-import type { ActionCandidate, OpportunitiesByCategory, Sequence } from './domain.js';
+import type { ActionCandidate, OpportunitiesByCategory, OpportunityCategory, Security, Sequence } from './domain.js';
 import type { RandomSource } from './random.js';
 import type { EvaluationResult, HealthScore } from './plan.js';
 
@@ -15,8 +15,16 @@ interface ModuleBase<P extends z.ZodType> {
 
 // ---------------------------------------------------------------- calculators
 
+/**
+ * Where a calculator's candidates go: one category, or a function of each
+ * candidate. Absent: BUY candidates go to `opportunity_buys`, SELL candidates
+ * to `rebalance_sells`.
+ */
+export type CategoryRoute = OpportunityCategory | ((candidate: ActionCandidate) => OpportunityCategory);
+
 export interface OpportunityCalculator<P extends z.ZodType = z.ZodType> extends ModuleBase<P> {
   readonly kind: 'calculator';
+  readonly category?: CategoryRoute;
   /** Candidates sorted by priority descending (stable). Pure. */
   calculate(ctx: OpportunityContext, params: z.output<P>): ActionCandidate[];
 }
@@ -80,7 +88,7 @@ export interface SequenceGeneratorInput {
   readonly availableCashEur: number;
   readonly priorityThreshold: number;
   /** Securities for similarity checks; `null` reproduces the incremental planner (symbol-prefix clustering). */
-  readonly securitiesBySymbol: ReadonlyMap<string, import('./domain.js').Security> | null;
+  readonly securitiesBySymbol: ReadonlyMap<string, Security> | null;
   readonly rng: RandomSource;
 }
 
