@@ -1,1 +1,14 @@
-export {};
+export { adaptive } from './adaptive.js';
+export { averagingDown } from './averaging-down.js';
+export { cashGeneration } from './cash-generation.js';
+export { costOptimized } from './cost-optimized.js';
+export { deepRebalance } from './deep-rebalance.js';
+export { directBuy } from './direct-buy.js';
+export { marketRegime } from './market-regime.js';
+export { mixedStrategy } from './mixed-strategy.js';
+export { multiSell } from './multi-sell.js';
+export { opportunityFirst } from './opportunity-first.js';
+export { profitTaking } from './profit-taking.js';
+export { rebalance } from './rebalance.js';
+export { singleBest } from './single-best.js';
+export { patterns } from './all-patterns.js';

@@ -1,0 +1,102 @@
+import { definePattern } from '@planner/contracts';
+import type { ActionCandidate, PortfolioContext, Security, Sequence } from '@planner/contracts';
+import { breakFill, categoryList } from './fill.js';
+import { depthParams } from './params.js';
+
+const COUNTRY_GAP_MIN = 0.02;
+const INDUSTRY_GAP_MIN = 0.01;
+const TOP_GAPS = 3;
+
+/**
+ * Buys aimed at the largest under-weight country and industry groups (spec
+ * modules-patterns.md §4.12). Runs once on the full category lists.
+ */
+export const adaptive = definePattern({
+  name: 'adaptive',
+  description: 'Buy-only sequences for the largest under-weight country group and industry group gaps',
+  params: depthParams(5),
+  stage: 'once',
+  generate(opportunities, _params, call) {
+    const limit = call.maxDepth;
+    const portfolio = call.ctx.portfolio;
+    if (portfolio.totalValue <= 0 || limit < 1) return [];
+    const { countries, industries } = groupAllocations(portfolio);
+    const countryGaps = topGaps(portfolio.countryWeights, countries, COUNTRY_GAP_MIN);
+    const industryGaps = topGaps(portfolio.industryWeights, industries, INDUSTRY_GAP_MIN);
+    const securities = call.ctx.securitiesBySymbol;
+    if (securities.size === 0) return [];
+    const buys = [categoryList(opportunities, 'rebalance_buys'), categoryList(opportunities, 'opportunity_buys')];
+    const out: Sequence[] = [];
+    // Group names are compared with the raw country/industry strings, as the reference does.
+    const geo = scan(countryGaps, buys, call.availableCashEur, limit, (c, group) => securities.get(c.symbol)?.country === group);
+    if (geo.length > 0) out.push(geo);
+    const sector = scan(industryGaps, buys, call.availableCashEur, limit, (c, group) =>
+      hasIndustry(securities.get(c.symbol), group),
+    );
+    if (sector.length > 0) out.push(sector);
+    return out;
+  },
+});
+
+/** Current weight per country group and industry group; a multi-industry security counts once per part. */
+function groupAllocations(portfolio: PortfolioContext): { countries: Map<string, number>; industries: Map<string, number> } {
+  const countries = new Map<string, number>();
+  const industries = new Map<string, number>();
+  for (const [symbol, value] of portfolio.positions) {
+    if (value <= 0) continue;
+    const weight = value / portfolio.totalValue;
+    const country = portfolio.securityCountries.get(symbol);
+    if (country) {
+      const group = portfolio.countryToGroup.get(country) ?? 'OTHER';
+      countries.set(group, (countries.get(group) ?? 0) + weight);
+    }
+    const industryText = portfolio.securityIndustries.get(symbol);
+    if (industryText) {
+      for (const industry of splitIndustries(industryText)) {
+        if (!industry) continue;
+        const group = portfolio.industryToGroup.get(industry) ?? 'OTHER';
+        industries.set(group, (industries.get(group) ?? 0) + weight);
+      }
+    }
+  }
+  return { countries, industries };
+}
+
+/** Gaps above `min` (strict), largest first; ties keep the target map's insertion order. */
+function topGaps(targets: ReadonlyMap<string, number>, current: ReadonlyMap<string, number>, min: number): string[] {
+  const gaps: { group: string; gap: number }[] = [];
+  for (const [group, target] of targets) {
+    const gap = target - (current.get(group) ?? 0);
+    if (gap > min) gaps.push({ group, gap });
+  }
+  gaps.sort((a, b) => (a.gap < b.gap ? 1 : a.gap > b.gap ? -1 : 0));
+  return gaps.slice(0, TOP_GAPS).map((g) => g.group);
+}
+
+/** One BREAK_FILL walk per gap over the same buys; the sequence and cash carry over between gaps. */
+function scan(
+  groups: readonly string[],
+  buys: readonly (readonly ActionCandidate[])[],
+  cash: number,
+  limit: number,
+  matches: (candidate: ActionCandidate, group: string) => boolean,
+): ActionCandidate[] {
+  const seq: ActionCandidate[] = [];
+  for (const group of groups) {
+    cash = breakFill(seq, cash, buys, limit, (c) => matches(c, group));
+  }
+  return seq;
+}
+
+function hasIndustry(security: Security | undefined, group: string): boolean {
+  if (security === undefined || !security.industry) return false;
+  return splitIndustries(security.industry).includes(group);
+}
+
+// Python's str.strip() whitespace set; JS trim() differs (it strips U+FEFF, keeps U+001C–U+001F and U+0085).
+const PY_WS = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const PY_STRIP = new RegExp(`^${PY_WS}+|${PY_WS}+$`, 'g');
+
+function splitIndustries(text: string): string[] {
+  return text.split(',').map((part) => part.replace(PY_STRIP, ''));
+}

@@ -1,0 +1,51 @@
+import { definePattern } from '@planner/contracts';
+import type { ActionCandidate } from '@planner/contracts';
+import { categoryList, containsEqual, single } from './fill.js';
+import { depthParams } from './params.js';
+
+/** Sells in category order, then buys by global priority (spec modules-patterns.md §4.11). */
+export const costOptimized = definePattern({
+  name: 'cost_optimized',
+  description: 'Sells profit-taking then rebalance candidates, then the highest-priority buys that fit, each once',
+  params: depthParams(5),
+  generate(opportunities, _params, call) {
+    const limit = call.maxDepth;
+    if (limit < 1) return [];
+    const profit = categoryList(opportunities, 'profit_taking');
+    const rebalanceSells = categoryList(opportunities, 'rebalance_sells');
+    const all = [
+      ...profit,
+      ...rebalanceSells,
+      ...categoryList(opportunities, 'averaging_down'),
+      ...categoryList(opportunities, 'rebalance_buys'),
+      ...categoryList(opportunities, 'opportunity_buys'),
+    ];
+    if (all.length === 0) return [];
+    // Only BUYs of the ranked list are ever taken, so ranking just those keeps
+    // their relative order (stable sort, priority descending).
+    const ranked = all.filter((c) => c.side === 'BUY').sort(byPriorityDesc);
+    const seq: ActionCandidate[] = [];
+    let cash = call.availableCashEur;
+    sells: for (const list of [profit, rebalanceSells]) {
+      for (const c of list) {
+        if (seq.length >= limit) break sells;
+        if (c.side === 'SELL') {
+          seq.push(c);
+          cash += c.valueEur;
+        }
+      }
+    }
+    for (const c of ranked) {
+      if (seq.length >= limit) break;
+      if (c.valueEur <= cash && !containsEqual(seq, c)) {
+        seq.push(c);
+        cash -= c.valueEur;
+      }
+    }
+    return single(seq);
+  },
+});
+
+function byPriorityDesc(a: ActionCandidate, b: ActionCandidate): number {
+  return a.priority < b.priority ? 1 : a.priority > b.priority ? -1 : 0;
+}

@@ -1,0 +1,29 @@
+import { definePattern } from '@planner/contracts';
+import type { ActionCandidate } from '@planner/contracts';
+import { categoryList, greedyFill, single } from './fill.js';
+import { depthParams } from './params.js';
+
+/** Spend existing cash on buys, no sells (spec modules-patterns.md §4.1; monolith order, no sort). */
+export const directBuy = definePattern({
+  name: 'direct_buy',
+  description: 'Buys with the available cash only: averaging-down, then rebalance, then opportunity buys',
+  params: depthParams(5),
+  generate(opportunities, _params, call) {
+    const limit = call.maxDepth;
+    const cash = call.availableCashEur;
+    // The cash guard comes first: a zero-value candidate is not taken with zero cash.
+    if (cash <= 0 || limit < 1) return [];
+    const seq: ActionCandidate[] = [];
+    greedyFill(
+      seq,
+      cash,
+      [
+        categoryList(opportunities, 'averaging_down'),
+        categoryList(opportunities, 'rebalance_buys'),
+        categoryList(opportunities, 'opportunity_buys'),
+      ],
+      limit,
+    );
+    return single(seq);
+  },
+});

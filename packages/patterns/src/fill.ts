@@ -1,0 +1,113 @@
+import { candidatesEqual } from '@planner/context';
+import type { ActionCandidate, OpportunitiesByCategory, OpportunityCategory, Sequence } from '@planner/contracts';
+
+// Shared fill procedures of spec modules-patterns.md §1.4. Lists are passed as
+// an array of lists and walked in order, which is the monolith's `a + b + c`
+// concatenation without allocating it.
+
+type Lists = readonly (readonly ActionCandidate[])[];
+
+const EMPTY: readonly ActionCandidate[] = Object.freeze([]);
+
+/** A category list; a missing key is an empty list (§1.1). */
+export function categoryList(opportunities: OpportunitiesByCategory, key: OpportunityCategory): readonly ActionCandidate[] {
+  return opportunities[key] ?? EMPTY;
+}
+
+export function totalLength(lists: Lists): number {
+  let n = 0;
+  for (const list of lists) n += list.length;
+  return n;
+}
+
+/** Membership by value over all ten fields (§1.3); identity first, as Python's `in` does. */
+export function containsEqual(seq: readonly ActionCandidate[], candidate: ActionCandidate): boolean {
+  for (const other of seq) {
+    if (other === candidate || candidatesEqual(other, candidate)) return true;
+  }
+  return false;
+}
+
+/**
+ * GREEDY_FILL: take every candidate that fits (`value <= cash`) while the
+ * sequence is shorter than `limit`; misfits are skipped. Returns the cash left.
+ */
+export function greedyFill(seq: ActionCandidate[], cash: number, lists: Lists, limit: number): number {
+  for (const list of lists) {
+    for (const c of list) {
+      if (seq.length >= limit) return cash;
+      if (c.valueEur <= cash) {
+        seq.push(c);
+        cash -= c.valueEur;
+      }
+    }
+  }
+  return cash;
+}
+
+/**
+ * BREAK_FILL: the first candidate that does not fit (`cash < value`) or a full
+ * sequence ends the walk; value-equal duplicates are skipped. `accept` narrows
+ * which candidates are taken (adaptive's group match) and is tested only after
+ * the affordability test, so an unaffordable non-match still ends the walk.
+ */
+export function breakFill(
+  seq: ActionCandidate[],
+  cash: number,
+  lists: Lists,
+  limit: number,
+  accept?: (candidate: ActionCandidate) => boolean,
+): number {
+  for (const list of lists) {
+    for (const c of list) {
+      if (seq.length >= limit || cash < c.valueEur) return cash;
+      if ((accept === undefined || accept(c)) && !containsEqual(seq, c)) {
+        seq.push(c);
+        cash -= c.valueEur;
+      }
+    }
+  }
+  return cash;
+}
+
+/**
+ * Sell prefix in the `cash₀ + Σ` form: appends the first `count` candidates
+ * (no test) and returns `cash0 + (v1 + v2 + …)`, the sum taken from 0 first.
+ */
+export function appendSummed(seq: ActionCandidate[], cash0: number, lists: Lists, count: number): number {
+  let sum = 0;
+  let taken = 0;
+  for (const list of lists) {
+    for (const c of list) {
+      if (taken >= count) return cash0 + sum;
+      seq.push(c);
+      sum += c.valueEur;
+      taken++;
+    }
+  }
+  return cash0 + sum;
+}
+
+/**
+ * Sell prefix in the running `cash += value` form: walks the first `count`
+ * candidates and appends each while the sequence is shorter than `limit`.
+ */
+export function appendRunning(seq: ActionCandidate[], cash: number, lists: Lists, count: number, limit: number): number {
+  let seen = 0;
+  for (const list of lists) {
+    for (const c of list) {
+      if (seen >= count) return cash;
+      seen++;
+      if (seq.length < limit) {
+        seq.push(c);
+        cash += c.valueEur;
+      }
+    }
+  }
+  return cash;
+}
+
+/** The single-sequence result of a basic pattern: `[seq]` or `[]`, never an empty inner list. */
+export function single(seq: Sequence): Sequence[] {
+  return seq.length > 0 ? [seq] : [];
+}

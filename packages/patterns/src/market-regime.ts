@@ -1,0 +1,50 @@
+import { definePattern } from '@planner/contracts';
+import type { ActionCandidate } from '@planner/contracts';
+import { appendRunning, breakFill, categoryList, containsEqual, single } from './fill.js';
+import { depthParams } from './params.js';
+
+/**
+ * A regime-specific sequence (spec modules-patterns.md §4.13). The monolith
+ * never calls it, so it only runs when enabled; every regime other than
+ * `bull` and `bear` behaves as `sideways`.
+ */
+export const marketRegime = definePattern({
+  name: 'market_regime',
+  description: 'One sequence shaped by the market regime: bull takes profits and buys opportunities, bear de-risks and averages down, sideways rebalances',
+  params: depthParams(5),
+  stage: 'once',
+  generate(opportunities, _params, call) {
+    const limit = call.maxDepth;
+    if (limit < 1) return [];
+    // Each category is first cut to the per-category cap (slice matches Python's `[:cap]`).
+    const cap = call.maxOpportunitiesPerCategory;
+    const profit = categoryList(opportunities, 'profit_taking').slice(0, cap);
+    const rebalanceSells = categoryList(opportunities, 'rebalance_sells').slice(0, cap);
+    const averaging = categoryList(opportunities, 'averaging_down').slice(0, cap);
+    const rebalanceBuys = categoryList(opportunities, 'rebalance_buys').slice(0, cap);
+    const opportunity = categoryList(opportunities, 'opportunity_buys').slice(0, cap);
+    const seq: ActionCandidate[] = [];
+    let cash = call.availableCashEur;
+    const regime: string = call.marketRegime;
+    if (regime === 'bull') {
+      cash = appendRunning(seq, cash, [profit], 2, limit);
+      breakFill(seq, cash, [opportunity, rebalanceBuys], limit);
+    } else if (regime === 'bear') {
+      const maxSells = Math.floor(limit / 2);
+      sells: for (const list of [profit, rebalanceSells]) {
+        for (const c of list) {
+          if (seq.length >= maxSells) break sells;
+          if (!containsEqual(seq, c)) {
+            seq.push(c);
+            cash += c.valueEur;
+          }
+        }
+      }
+      breakFill(seq, cash, [averaging], limit);
+    } else {
+      cash = appendRunning(seq, cash, [rebalanceSells], 2, limit);
+      breakFill(seq, cash, [rebalanceBuys, opportunity], limit);
+    }
+    return single(seq);
+  },
+});

@@ -1,0 +1,27 @@
+import { definePattern } from '@planner/contracts';
+import type { ActionCandidate } from '@planner/contracts';
+import { appendRunning, categoryList, greedyFill, single, totalLength } from './fill.js';
+import { depthParams } from './params.js';
+
+/** Up to half the steps sells, then buys (spec modules-patterns.md §4.7). */
+export const mixedStrategy = definePattern({
+  name: 'mixed_strategy',
+  description: 'Sells up to half the step limit (at least one), then buys that fit',
+  params: depthParams(5),
+  generate(opportunities, _params, call) {
+    const limit = call.maxDepth;
+    const sells = [categoryList(opportunities, 'profit_taking'), categoryList(opportunities, 'rebalance_sells')];
+    const buys = [
+      categoryList(opportunities, 'averaging_down'),
+      categoryList(opportunities, 'rebalance_buys'),
+      categoryList(opportunities, 'opportunity_buys'),
+    ];
+    if ((totalLength(sells) === 0 && totalLength(buys) === 0) || limit < 1) return [];
+    const seq: ActionCandidate[] = [];
+    const maxSells = Math.max(1, Math.floor(limit / 2));
+    // Running `cash += value` form (§1.4).
+    const cash = appendRunning(seq, call.availableCashEur, sells, maxSells, limit);
+    greedyFill(seq, cash, buys, limit);
+    return single(seq);
+  },
+});

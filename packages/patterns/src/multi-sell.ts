@@ -1,0 +1,29 @@
+import { definePattern } from '@planner/contracts';
+import type { ActionCandidate } from '@planner/contracts';
+import { appendSummed, categoryList, greedyFill, single, totalLength } from './fill.js';
+import { depthParams } from './params.js';
+
+/** Several sells (profit-taking first), then buys (spec modules-patterns.md §4.6). */
+export const multiSell = definePattern({
+  name: 'multi_sell',
+  description: 'Sells profit-taking then rebalance candidates up to the step limit, then buys that fit',
+  params: depthParams(5),
+  generate(opportunities, _params, call) {
+    const limit = call.maxDepth;
+    const sells = [categoryList(opportunities, 'profit_taking'), categoryList(opportunities, 'rebalance_sells')];
+    if (totalLength(sells) === 0 || limit < 1) return [];
+    const seq: ActionCandidate[] = [];
+    const cash = appendSummed(seq, call.availableCashEur, sells, limit);
+    greedyFill(
+      seq,
+      cash,
+      [
+        categoryList(opportunities, 'averaging_down'),
+        categoryList(opportunities, 'rebalance_buys'),
+        categoryList(opportunities, 'opportunity_buys'),
+      ],
+      limit,
+    );
+    return single(seq);
+  },
+});

@@ -1,0 +1,20 @@
+import { definePattern } from '@planner/contracts';
+import type { ActionCandidate } from '@planner/contracts';
+import { appendSummed, categoryList, greedyFill, single } from './fill.js';
+import { depthParams } from './params.js';
+
+/** Sell overweight, buy underweight (spec modules-patterns.md §4.3). */
+export const rebalance = definePattern({
+  name: 'rebalance',
+  description: 'Sells rebalance candidates up to the step limit, then buys rebalance candidates that fit',
+  params: depthParams(5),
+  generate(opportunities, _params, call) {
+    const limit = call.maxDepth;
+    const sells = categoryList(opportunities, 'rebalance_sells');
+    if (sells.length === 0 || limit < 1) return [];
+    const seq: ActionCandidate[] = [];
+    const cash = appendSummed(seq, call.availableCashEur, [sells], limit);
+    greedyFill(seq, cash, [categoryList(opportunities, 'rebalance_buys')], limit);
+    return single(seq);
+  },
+});
