@@ -1,0 +1,48 @@
+import type { ActionCandidate } from '@planner/contracts';
+import { defineCalculator } from '@planner/contracts';
+import { calculateBuyQuantity, pyFixed } from '@planner/context';
+import { z } from 'zod';
+import { eligibleBuyUniverse, qualityOf } from './buy-universe.js';
+import { sortByPriority } from './candidate-order.js';
+import { tradeRate } from './trade-rate.js';
+
+export const OpportunityBuysParamsSchema = z.object({
+  /** Below 0.5 it cannot widen the universe: the 0.5 universe floor still applies (spec §6). */
+  minQualityScore: z.number().min(0).max(1).default(0.7),
+  /** Multiplies the priority; 1.0 reproduces the monolith (which applies no weight). */
+  priorityWeight: z.number().min(0).max(2).default(1.0),
+  /** EUR per buy; absent = the context's minimum worthwhile trade (250 at 2.0 / 0.002). */
+  baseTradeAmountEur: z.number().positive().optional(),
+});
+
+export const opportunityBuys = defineCalculator({
+  name: 'opportunity_buys',
+  description: 'Buys (or adds to) high-quality securities, held or not',
+  params: OpportunityBuysParamsSchema,
+  category: 'opportunity_buys',
+  calculate(ctx, params) {
+    if (ctx.weightBasedMode) return [];
+    const base = params.baseTradeAmountEur ?? ctx.baseTradeAmountEur;
+    const out: ActionCandidate[] = [];
+    for (const sec of eligibleBuyUniverse(ctx)) {
+      const price = ctx.buyPrices.get(sec.symbol) ?? 0;
+      if (!(price > 0)) continue;
+      const quality = qualityOf(ctx, sec.symbol);
+      if (quality < params.minQualityScore) continue;
+      const sized = calculateBuyQuantity(base, price, sec.minLot, tradeRate(ctx, sec.currency));
+      out.push({
+        side: 'BUY',
+        symbol: sec.symbol,
+        name: sec.name,
+        quantity: sized.quantity,
+        price,
+        valueEur: sized.valueEur,
+        currency: sec.currency || 'EUR',
+        priority: quality * params.priorityWeight * sec.priorityMultiplier,
+        reason: `High quality (score: ${pyFixed(quality, 2)})`,
+        tags: ['quality', 'opportunity'],
+      });
+    }
+    return sortByPriority(out);
+  },
+});

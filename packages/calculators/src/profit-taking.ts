@@ -1,0 +1,67 @@
+import type { ActionCandidate } from '@planner/contracts';
+import { defineCalculator } from '@planner/contracts';
+import { z } from 'zod';
+import { sortByPriority, withoutBlockedSells } from './candidate-order.js';
+import { tradeRate } from './trade-rate.js';
+import { windfallRecommendation } from './windfall.js';
+
+const DEFAULT_CAGR = 0.1;
+
+export const ProfitTakingParamsSchema = z.object({
+  /**
+   * Accepted for preset compatibility; the reference reads it nowhere. Only
+   * with `applyWindfallThreshold` does it replace the 0.25 medium-windfall
+   * cut-off of the sell decision (spec modules-calculators.md §4).
+   */
+  windfallThreshold: z.number().min(0).max(2).default(0.3),
+  /** Multiplies the priority; 1.0 reproduces the monolith (which applies no weight). */
+  priorityWeight: z.number().min(0).max(2).default(1.0),
+  /** Opt-in: make `windfallThreshold` the medium-windfall cut-off. */
+  applyWindfallThreshold: z.boolean().default(false),
+  /** Opt-in (spec §4 recommendation): drop sells that truncate to 0 shares; the monolith emits them. */
+  skipZeroQuantity: z.boolean().default(false),
+});
+
+export const profitTaking = defineCalculator({
+  name: 'profit_taking',
+  description: 'Trims positions whose gain is well above what their historical growth explains, and positions that doubled',
+  params: ProfitTakingParamsSchema,
+  category: 'profit_taking',
+  calculate(ctx, params) {
+    if (ctx.weightBasedMode) return [];
+    const out: ActionCandidate[] = [];
+    for (const pos of ctx.positions) {
+      const sec = ctx.securitiesBySymbol.get(pos.symbol);
+      if (!sec || !sec.allowSell) continue;
+      if (!((pos.marketValueEur || 0) > 0)) continue;
+      // Python `current_price or avg_price`: a zero mark falls back to the average.
+      const price = pos.markPrice || pos.avgPrice;
+      const rec = windfallRecommendation({
+        currentPrice: price,
+        avgPrice: pos.avgPrice,
+        firstBoughtAt: pos.firstBoughtAt,
+        historicalCagr: ctx.historicalCagr.get(pos.symbol) ?? DEFAULT_CAGR,
+        asOfMs: ctx.asOfMs,
+        ...(params.applyWindfallThreshold ? { mediumExcess: params.windfallThreshold } : {}),
+      });
+      if (rec === null) continue;
+      const quantity = Math.trunc(pos.quantity * (rec.suggestedSellPct / 100));
+      if (params.skipZeroQuantity && quantity <= 0) continue;
+      const native = quantity * price;
+      const rate = tradeRate(ctx, pos.currency);
+      out.push({
+        side: 'SELL',
+        symbol: pos.symbol,
+        name: sec.name,
+        quantity,
+        price,
+        valueEur: rate > 0 ? native / rate : native,
+        currency: pos.currency || 'EUR',
+        priority: ((rec.windfallScore + 0.5) * params.priorityWeight) / sec.priorityMultiplier,
+        reason: rec.reason,
+        tags: ['windfall', 'profit_taking'],
+      });
+    }
+    return sortByPriority(withoutBlockedSells(ctx, out));
+  },
+});

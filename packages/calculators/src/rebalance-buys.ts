@@ -1,0 +1,54 @@
+import type { ActionCandidate } from '@planner/contracts';
+import { defineCalculator } from '@planner/contracts';
+import { calculateBuyQuantity, pyFixed } from '@planner/context';
+import { z } from 'zod';
+import { eligibleBuyUniverse, qualityOf } from './buy-universe.js';
+import { sortByPriority } from './candidate-order.js';
+import { tradeRate } from './trade-rate.js';
+
+export const RebalanceBuysParamsSchema = z.object({
+  /** A group buys only when `current < target − underweightThreshold` (strict). */
+  underweightThreshold: z.number().min(0).max(0.2).default(0.05),
+  /** Multiplies the priority; 1.0 reproduces the monolith (which applies no weight). */
+  priorityWeight: z.number().min(0).max(2).default(1.0),
+  /** EUR per buy; absent = the context's minimum worthwhile trade (250 at 2.0 / 0.002). */
+  baseTradeAmountEur: z.number().positive().optional(),
+});
+
+export const rebalanceBuys = defineCalculator({
+  name: 'rebalance_buys',
+  description: 'Buys securities whose country group is below its target weight',
+  params: RebalanceBuysParamsSchema,
+  category: 'rebalance_buys',
+  calculate(ctx, params) {
+    if (ctx.weightBasedMode) return [];
+    const base = params.baseTradeAmountEur ?? ctx.baseTradeAmountEur;
+    const { countryToGroup, countryWeights } = ctx.portfolio;
+    const out: ActionCandidate[] = [];
+    for (const sec of eligibleBuyUniverse(ctx)) {
+      const price = ctx.buyPrices.get(sec.symbol) ?? 0;
+      if (!(price > 0)) continue;
+      if (!sec.country) continue;
+      const group = countryToGroup.get(sec.country) ?? 'OTHER';
+      const target = countryWeights.get(group) ?? 0;
+      const current = ctx.countryAllocations.get(group) ?? 0;
+      if (!(current < target - params.underweightThreshold)) continue;
+      const under = target - current;
+      const quality = qualityOf(ctx, sec.symbol);
+      const sized = calculateBuyQuantity(base, price, sec.minLot, tradeRate(ctx, sec.currency));
+      out.push({
+        side: 'BUY',
+        symbol: sec.symbol,
+        name: sec.name,
+        quantity: sized.quantity,
+        price,
+        valueEur: sized.valueEur,
+        currency: sec.currency || 'EUR',
+        priority: (under * 2 + quality * 0.5) * params.priorityWeight * sec.priorityMultiplier,
+        reason: `Underweight ${group} by ${pyFixed(under * 100, 1)}%`,
+        tags: ['rebalance', `underweight_${group.toLowerCase()}`],
+      });
+    }
+    return sortByPriority(out);
+  },
+});

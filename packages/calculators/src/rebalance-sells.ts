@@ -1,0 +1,63 @@
+import type { ActionCandidate } from '@planner/contracts';
+import { defineCalculator } from '@planner/contracts';
+import { pyFixed } from '@planner/context';
+import { z } from 'zod';
+import { sortByPriority, withoutBlockedSells } from './candidate-order.js';
+import { tradeRate } from './trade-rate.js';
+
+export const RebalanceSellsParamsSchema = z.object({
+  /** A group sells only when `current > target + overweightThreshold` (strict). */
+  overweightThreshold: z.number().min(0).max(0.2).default(0.05),
+  /** At most this fraction of a position's EUR value per candidate. */
+  maxSellPct: z.number().gt(0).max(1).default(0.3),
+  /** Multiplies the priority (spec §10: multiplication for sells too); 1.0 reproduces the monolith. */
+  priorityWeight: z.number().min(0).max(2).default(1.0),
+});
+
+export const rebalanceSells = defineCalculator({
+  name: 'rebalance_sells',
+  description: 'Trims positions in country groups that are above their target weight',
+  params: RebalanceSellsParamsSchema,
+  category: 'rebalance_sells',
+  calculate(ctx, params) {
+    if (ctx.weightBasedMode) return [];
+    const { countryToGroup, countryWeights, totalValue } = ctx.portfolio;
+    const allocations = ctx.countryAllocations;
+    const out: ActionCandidate[] = [];
+    for (const pos of ctx.positions) {
+      const sec = ctx.securitiesBySymbol.get(pos.symbol);
+      if (!sec || !sec.allowSell) continue;
+      const value = pos.marketValueEur || 0;
+      if (value <= 0) continue;
+      if (!sec.country) continue;
+      // The group comes from Security.country here, while the allocations were keyed
+      // through the portfolio's security_countries: asymmetry kept for parity (spec §1.5).
+      const group = countryToGroup.get(sec.country) ?? 'OTHER';
+      const current = allocations.get(group);
+      if (current === undefined) continue;
+      const target = countryWeights.get(group) ?? 0;
+      if (!(current > target + params.overweightThreshold)) continue;
+      const over = current - target;
+      const sellEur = Math.min(value * params.maxSellPct, over * totalValue);
+      const price = pos.markPrice || pos.avgPrice;
+      // The reference divides by zero here; no price means nothing to size.
+      if (!(price > 0)) continue;
+      const quantity = Math.trunc((sellEur * tradeRate(ctx, pos.currency)) / price);
+      if (!(quantity > 0)) continue;
+      out.push({
+        side: 'SELL',
+        symbol: pos.symbol,
+        name: sec.name,
+        quantity,
+        price,
+        // reference quirk: the un-rounded EUR target, not quantity × price / rate (spec §7).
+        valueEur: sellEur,
+        currency: pos.currency || 'EUR',
+        priority: (over * 2 * params.priorityWeight) / sec.priorityMultiplier,
+        reason: `Overweight ${group} by ${pyFixed(over * 100, 1)}%`,
+        tags: ['rebalance', `overweight_${group.toLowerCase()}`],
+      });
+    }
+    return sortByPriority(withoutBlockedSells(ctx, out));
+  },
+});

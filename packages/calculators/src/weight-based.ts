@@ -1,0 +1,70 @@
+import type { ActionCandidate, OpportunityCategory } from '@planner/contracts';
+import { defineCalculator } from '@planner/contracts';
+import {
+  calculateWeightGaps,
+  emptyCategories,
+  isTradeWorthwhile,
+  processBuyOpportunity,
+  processSellOpportunity,
+} from '@planner/context';
+import { z } from 'zod';
+import { sortByPriority } from './candidate-order.js';
+
+export const WeightBasedParamsSchema = z.object({
+  /** Gaps at or below this (strict `>`) are ignored; 0.005 is the monolith's hard-coded value. */
+  minGapThreshold: z.number().min(0).max(0.1).default(0.005),
+  /** Fixed cost per trade for the worthwhileness test; absent = the context's (the planner call's) cost. */
+  transactionCostFixed: z.number().min(0).optional(),
+  /** Variable cost fraction for the worthwhileness test; absent = the context's cost. */
+  transactionCostPercent: z.number().min(0).max(1).optional(),
+});
+
+/** The three lists step B and step S can append to. */
+const WEIGHT_CATEGORIES = ['averaging_down', 'rebalance_buys', 'rebalance_sells'] as const;
+
+/**
+ * Where the monolith puts a weight-based candidate (spec modules-calculators.md
+ * §3, pipeline.md §5.2.2): buys below average cost carry the `averaging_down`
+ * tag, other buys are rebalance buys, sells are rebalance sells.
+ */
+export function weightBasedCategory(candidate: ActionCandidate): OpportunityCategory {
+  if (candidate.side === 'SELL') return 'rebalance_sells';
+  return candidate.tags.includes('averaging_down') ? 'averaging_down' : 'rebalance_buys';
+}
+
+export const weightBased = defineCalculator({
+  name: 'weight_based',
+  description: "Moves the portfolio toward the optimizer's per-symbol target weights",
+  params: WeightBasedParamsSchema,
+  category: weightBasedCategory,
+  calculate(ctx, params) {
+    if (!ctx.weightBasedMode) return [];
+    const total = ctx.portfolio.totalValue;
+    if (total <= 0) return [];
+    const current = new Map<string, number>();
+    for (const [symbol, value] of ctx.portfolio.positions) current.set(symbol, value / total);
+    const gaps = calculateWeightGaps(ctx.targetWeights, current, total, params.minGapThreshold);
+    const fixed = params.transactionCostFixed ?? ctx.transactionCostFixed;
+    const percent = params.transactionCostPercent ?? ctx.transactionCostPercent;
+    const excluded = { recentlySold: ctx.recentlySold, ineligible: ctx.ineligibleSymbols };
+    const categories = emptyCategories();
+    // The shared steps append to per-category lists; we collect each new candidate
+    // in gap order so that priority ties keep the monolith's gap order.
+    const out: ActionCandidate[] = [];
+    for (const gap of gaps) {
+      const price = ctx.currentPrices.get(gap.symbol) ?? 0;
+      if (price <= 0) continue;
+      if (!isTradeWorthwhile(gap.gapValue, fixed, percent)) continue;
+      const security = ctx.securitiesBySymbol.get(gap.symbol);
+      const position = ctx.positionsBySymbol.get(gap.symbol);
+      const before = WEIGHT_CATEGORIES.map((c) => categories[c].length);
+      if (gap.gap > 0) processBuyOpportunity(gap, security, position, price, categories);
+      else processSellOpportunity(gap, security, position, price, categories, excluded);
+      for (let i = 0; i < WEIGHT_CATEGORIES.length; i++) {
+        const list = categories[WEIGHT_CATEGORIES[i] as (typeof WEIGHT_CATEGORIES)[number]];
+        if (list.length > (before[i] ?? 0)) out.push(...list.slice(before[i]));
+      }
+    }
+    return sortByPriority(out);
+  },
+});
