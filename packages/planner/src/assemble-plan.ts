@@ -1,0 +1,103 @@
+import type {
+  Diagnostic, FunnelCounts, HealthScore, OpportunitiesByCategory, Plan, PlanStep, PortfolioContext, Sequence,
+} from '@planner/contracts';
+import { pyRound } from '@planner/context';
+import { planNarrative, stepNarrative } from './narrative.js';
+
+/** pipeline.md §5.2 step 12: no feasible candidate sequence. */
+export const NO_FEASIBLE_SEQUENCE_TEXT = 'Portfolio is well-balanced. No actions recommended at this time.';
+/** pipeline.md §5.2 step 18: the beam stayed empty (also used when min_improvement rejects the winner). */
+export const NO_BENEFICIAL_ACTIONS_TEXT = 'No beneficial actions identified.';
+
+/** What every plan carries besides its steps and scores. */
+export interface PlanFrame {
+  readonly current: HealthScore;
+  readonly availableCashEur: number;
+  readonly funnel: FunnelCounts;
+  readonly timings: Readonly<Record<string, number>>;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly seed: number;
+  readonly configName: string;
+}
+
+export interface Winner {
+  readonly sequence: Sequence;
+  /** Internal 0..1 score of the winning evaluation, unrounded. */
+  readonly score: number;
+  readonly breakdown: Readonly<Record<string, unknown>>;
+}
+
+function frameFields(f: PlanFrame) {
+  return {
+    availableCashEur: f.availableCashEur,
+    currentBreakdown: f.current,
+    funnel: f.funnel,
+    timings: f.timings,
+    diagnostics: f.diagnostics,
+    seed: f.seed,
+    configName: f.configName,
+  };
+}
+
+/** Plan without steps: end score = current score, improvement 0, one of the two fixed texts. */
+export function emptyPlan(frame: PlanFrame, narrative: string): Plan {
+  return {
+    steps: [],
+    currentScore: frame.current.total,
+    endStateScore: frame.current.total,
+    improvement: 0,
+    cashRequired: 0,
+    cashGenerated: 0,
+    feasible: true,
+    narrative,
+    scoreBreakdown: {},
+    ...frameFields(frame),
+  };
+}
+
+export function planSteps(sequence: Sequence, portfolio: PortfolioContext, opportunities: OpportunitiesByCategory): PlanStep[] {
+  return sequence.map((a, i) => ({
+    stepNumber: i + 1,
+    side: a.side,
+    symbol: a.symbol,
+    name: a.name,
+    quantity: a.quantity,
+    price: a.price,
+    currency: a.currency,
+    valueEur: a.valueEur,
+    reason: a.reason,
+    narrative: stepNarrative(a, portfolio, opportunities),
+    tags: [...a.tags],
+    isWindfall: a.tags.includes('windfall'),
+    isAveragingDown: a.tags.includes('averaging_down'),
+  }));
+}
+
+/** pipeline.md §5.2 step 19. */
+export function assemblePlan(
+  frame: PlanFrame,
+  winner: Winner,
+  portfolio: PortfolioContext,
+  opportunities: OpportunitiesByCategory,
+): Plan {
+  const steps = planSteps(winner.sequence, portfolio, opportunities);
+  let cashRequired = 0;
+  let cashGenerated = 0;
+  for (const s of steps) {
+    if (s.side === 'BUY') cashRequired += s.valueEur;
+    else cashGenerated += s.valueEur;
+  }
+  const end = winner.score * 100;
+  return {
+    steps,
+    currentScore: frame.current.total,
+    endStateScore: pyRound(end, 2),
+    improvement: pyRound(end - frame.current.total, 2),
+    cashRequired: pyRound(cashRequired, 2),
+    cashGenerated: pyRound(cashGenerated, 2),
+    feasible: cashRequired <= frame.availableCashEur + cashGenerated,
+    narrative: planNarrative(steps, frame.current.total, end),
+    scoreBreakdown: winner.breakdown,
+    ...frameFields(frame),
+  };
+}

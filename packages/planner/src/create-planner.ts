@@ -1,0 +1,64 @@
+import type { Plan, PlannerConfig, PlannerEventListener, PlannerModule, PortfolioSnapshot } from '@planner/contracts';
+import { type ModuleSet, resolveModules } from './module-set.js';
+import { candidateList, finishPlan, prepareRun, searchBest } from './plan-run.js';
+import { RunRecorder } from './run-recorder.js';
+
+export interface PlannerOptions {
+  /** Validated configuration (from @planner/config). */
+  readonly config: PlannerConfig;
+  /** Every module value the configuration may name: calculators, patterns, generators, filters, evaluators. */
+  readonly modules: readonly PlannerModule[];
+  /** Rethrow module errors (as ModuleError) instead of isolating them. */
+  readonly strict?: boolean;
+  readonly onEvent?: PlannerEventListener;
+}
+
+export interface PlanOptions {
+  /** Overrides `config.planner.seed`. */
+  readonly seed?: number;
+}
+
+export interface Planner {
+  readonly config: PlannerConfig;
+  plan(snapshot: PortfolioSnapshot, options?: PlanOptions): Promise<Plan>;
+}
+
+/** Runs the full planner once (pipeline.md §5.2 in the modular shape). */
+export function runPlan(
+  snapshot: PortfolioSnapshot,
+  config: PlannerConfig,
+  modules: ModuleSet,
+  options: { seed: number; strict: boolean; onEvent?: PlannerEventListener },
+): Plan {
+  const recorder = new RunRecorder(options.strict, options.onEvent);
+  const t0 = recorder.now();
+  const run = prepareRun(snapshot, config, modules, options.seed, recorder);
+  const list = candidateList(run);
+  const counter = { evaluated: 0 };
+  const search = list.sequences.length === 0 ? null : searchBest(run, list.sequences, counter);
+  const plan = finishPlan(run, list, search, counter.evaluated);
+  recorder.addTime('total', recorder.now() - t0);
+  return plan;
+}
+
+/**
+ * Resolves the configured modules up front (ConfigError naming every missing
+ * or mismatched module, or a missing evaluator) and returns a reusable planner.
+ */
+export function createPlanner(options: PlannerOptions): Planner {
+  const { config } = options;
+  const modules = resolveModules(config, options.modules);
+  const strict = options.strict ?? false;
+  return {
+    config,
+    plan(snapshot, planOptions) {
+      try {
+        const seed = planOptions?.seed ?? config.planner.seed;
+        const onEvent = options.onEvent;
+        return Promise.resolve(runPlan(snapshot, config, modules, { seed, strict, ...(onEvent ? { onEvent } : {}) }));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import type {
+  Evaluator, InputIssue, ModuleKind, ModuleTable, OpportunityCalculator, PatternGenerator, PlannerConfig,
+  PlannerModule, PlannerSettings, SequenceFilter, SequenceGenerator,
+} from '@planner/contracts';
+import { ConfigError } from '@planner/contracts';
+
+/** A module picked by the configuration, with its params parsed once (never in a hot loop). */
+export interface ResolvedModule<M extends PlannerModule> {
+  readonly name: string;
+  readonly module: M;
+  readonly params: unknown;
+}
+
+/** The enabled modules of one configuration, in run order, split by the stage they run in. */
+export interface ModuleSet {
+  readonly calculators: readonly ResolvedModule<OpportunityCalculator>[];
+  readonly depthPatterns: readonly ResolvedModule<PatternGenerator>[];
+  readonly oncePatterns: readonly ResolvedModule<PatternGenerator>[];
+  readonly depthGenerators: readonly ResolvedModule<SequenceGenerator>[];
+  readonly extendGenerators: readonly ResolvedModule<SequenceGenerator>[];
+  readonly filters: readonly ResolvedModule<SequenceFilter>[];
+  readonly evaluator: ResolvedModule<Evaluator>;
+}
+
+/** Same rule as @planner/evaluation's evaluatorNameFor (pipeline.md §4.6: Monte Carlo wins over stochastic). */
+export function evaluatorNameFor(settings: PlannerSettings): string {
+  if (settings.enableMonteCarloPaths) return 'monte_carlo';
+  if (settings.enableStochasticScenarios) return 'stochastic';
+  return 'single_objective';
+}
+
+const SECTION: Record<Exclude<ModuleKind, 'evaluator'>, string> = {
+  calculator: 'opportunity_calculators',
+  pattern: 'pattern_generators',
+  sequence_generator: 'sequence_generators',
+  filter: 'filters',
+};
+
+const KIND_LABEL: Record<ModuleKind, string> = {
+  calculator: 'calculator',
+  pattern: 'pattern generator',
+  sequence_generator: 'sequence generator',
+  filter: 'filter',
+  evaluator: 'evaluator',
+};
+
+type ModuleOfKind<K extends ModuleKind> = Extract<PlannerModule, { kind: K }>;
+
+class Resolver {
+  readonly issues: InputIssue[] = [];
+  private readonly byKey = new Map<string, PlannerModule>();
+  private readonly kindsByName = new Map<string, ModuleKind[]>();
+
+  constructor(modules: readonly PlannerModule[]) {
+    for (const m of modules) {
+      const key = `${m.kind}:${m.name}`;
+      const known = this.byKey.get(key);
+      if (known !== undefined && known !== m) {
+        this.issues.push({ path: m.name, message: `two different ${KIND_LABEL[m.kind]} modules are named '${m.name}'` });
+        continue;
+      }
+      this.byKey.set(key, m);
+      const kinds = this.kindsByName.get(m.name) ?? [];
+      kinds.push(m.kind);
+      this.kindsByName.set(m.name, kinds);
+    }
+  }
+
+  find<K extends ModuleKind>(kind: K, name: string, path: string, why = ''): ModuleOfKind<K> | undefined {
+    const m = this.byKey.get(`${kind}:${name}`);
+    if (m !== undefined) return m as ModuleOfKind<K>;
+    const other = this.kindsByName.get(name);
+    const found = other ? `only a ${other.map((k) => KIND_LABEL[k]).join(' and a ')} of that name` : 'no module of that name';
+    this.issues.push({
+      path,
+      message: `expected the ${KIND_LABEL[kind]} '${name}'${why} among the given modules, found ${found}`,
+    });
+    return undefined;
+  }
+
+  parseParams(module: PlannerModule, raw: unknown, path: string): unknown {
+    const parsed = module.params.safeParse(raw ?? {});
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      const sub = issue.path.map(String).join('.');
+      this.issues.push({ path: sub ? `${path}.${sub}` : path, message: issue.message });
+    }
+    return undefined;
+  }
+
+  resolveTable<K extends Exclude<ModuleKind, 'evaluator'>>(kind: K, table: ModuleTable): ResolvedModule<ModuleOfKind<K>>[] {
+    const out: ResolvedModule<ModuleOfKind<K>>[] = [];
+    for (const [name, settings] of table) {
+      if (!settings.enabled) continue;
+      const path = `${SECTION[kind]}.${name}`;
+      const module = this.find(kind, name, path);
+      if (module === undefined) continue;
+      const params = this.parseParams(module, settings.params, `${path}.params`);
+      out.push({ name, module, params });
+    }
+    return out;
+  }
+}
+
+/**
+ * Picks every enabled module of the configuration out of `modules` and parses
+ * its params; throws one ConfigError naming every missing or mismatched module.
+ */
+export function resolveModules(config: PlannerConfig, modules: readonly PlannerModule[]): ModuleSet {
+  const r = new Resolver(modules);
+  const calculators = r.resolveTable('calculator', config.calculators);
+  const patterns = r.resolveTable('pattern', config.patterns);
+  const generators = r.resolveTable('sequence_generator', config.sequenceGenerators);
+  const filters = r.resolveTable('filter', config.filters);
+  const evaluatorName = evaluatorNameFor(config.planner);
+  const evaluatorModule = r.find('evaluator', evaluatorName, 'planner', ' (chosen by the [planner] evaluation switches)');
+  const evaluatorParams = evaluatorModule ? r.parseParams(evaluatorModule, {}, 'planner') : undefined;
+  if (r.issues.length > 0 || evaluatorModule === undefined) throw new ConfigError(r.issues);
+  return {
+    calculators,
+    depthPatterns: patterns.filter((p) => p.module.stage === 'depth'),
+    oncePatterns: patterns.filter((p) => p.module.stage === 'once'),
+    depthGenerators: generators.filter((g) => g.module.stage === 'depth'),
+    extendGenerators: generators.filter((g) => g.module.stage === 'extend'),
+    filters,
+    evaluator: { name: evaluatorName, module: evaluatorModule, params: evaluatorParams },
+  };
+}

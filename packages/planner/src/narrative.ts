@@ -1,0 +1,139 @@
+import type { ActionCandidate, OpportunitiesByCategory, PlanStep, PortfolioContext } from '@planner/contracts';
+import { pyFixed } from '@planner/context';
+
+// Exact texts of pipeline.md §5.10 (reference narrative.py); numbers use Python formatting.
+
+function regionTag(tags: readonly string[], prefix: string): string | null {
+  const tag = tags.find((t) => t.startsWith(prefix));
+  // Python str.replace removes every occurrence, not only the prefix.
+  return tag === undefined ? null : tag.replaceAll(prefix, '').toUpperCase();
+}
+
+function topBuyName(opportunities: OpportunitiesByCategory): string | null {
+  const top = opportunities.averaging_down?.[0] ?? opportunities.rebalance_buys?.[0] ?? opportunities.opportunity_buys?.[0];
+  return top === undefined ? null : top.name;
+}
+
+function sellNarrative(a: ActionCandidate, portfolio: PortfolioContext, opportunities: OpportunitiesByCategory): string {
+  const held = portfolio.positions.get(a.symbol) ?? 0;
+  const value = pyFixed(a.valueEur, 0);
+  const parts = [
+    held > 0 && a.valueEur > 0
+      ? `Sell ${pyFixed((a.valueEur / held) * 100, 0)}% / €${value} of ${a.name} (${a.symbol})`
+      : `Sell €${value} of ${a.name} (${a.symbol})`,
+  ];
+  if (a.tags.includes('windfall')) {
+    parts.push(`This position has experienced windfall gains beyond normal growth. ${a.reason}.`);
+    parts.push('Taking profits locks in gains and frees capital for better opportunities.');
+  } else if (a.tags.includes('profit_taking')) {
+    parts.push(`Reason: ${a.reason}.`);
+    parts.push('This reduces risk by converting paper gains to realized profits.');
+  } else if (a.tags.includes('rebalance')) {
+    const region = regionTag(a.tags, 'overweight_');
+    if (region !== null) {
+      parts.push(`The portfolio is overweight in ${region} region.`);
+      parts.push('Trimming this position improves country diversification.');
+    } else {
+      parts.push(`Reason: ${a.reason}.`);
+    }
+  } else {
+    parts.push(`Reason: ${a.reason}.`);
+  }
+  const top = topBuyName(opportunities);
+  if (top !== null) parts.push(`This frees capital to invest in ${top}, which offers better risk-adjusted returns.`);
+  return parts.join(' ');
+}
+
+function buyNarrative(a: ActionCandidate, portfolio: PortfolioContext): string {
+  const parts = [`Buy €${pyFixed(a.valueEur, 0)} of ${a.name} (${a.symbol})`];
+  if (a.tags.includes('averaging_down')) {
+    parts.push('This quality security is temporarily down, presenting an opportunity to lower the average cost basis.');
+    parts.push(`${a.reason}.`);
+    parts.push('Averaging down on quality dips is a proven long-term strategy.');
+  } else if (a.tags.includes('rebalance')) {
+    const region = regionTag(a.tags, 'underweight_');
+    if (region !== null) {
+      parts.push(`The portfolio is underweight in ${region} region.`);
+      parts.push('This purchase improves country diversification and reduces concentration risk.');
+    } else {
+      parts.push(`Reason: ${a.reason}.`);
+    }
+  } else if (a.tags.includes('quality') || a.tags.includes('opportunity')) {
+    parts.push(`${a.reason}.`);
+    parts.push('High-quality securities with good fundamentals tend to outperform over the long term.');
+  } else {
+    parts.push(`Reason: ${a.reason}.`);
+  }
+  const y = portfolio.securityDividends.get(a.symbol) ?? 0;
+  if (y > 0.03) parts.push(`This security also provides a ${pyFixed(y * 100, 1)}% dividend yield for income.`);
+  return parts.join(' ');
+}
+
+/** Step narrative; `portfolio` is the start state, `opportunities` the full sorted category lists. */
+export function stepNarrative(
+  action: ActionCandidate,
+  portfolio: PortfolioContext,
+  opportunities: OpportunitiesByCategory,
+): string {
+  return action.side === 'SELL' ? sellNarrative(action, portfolio, opportunities) : buyNarrative(action, portfolio);
+}
+
+type SummaryStep = Pick<PlanStep, 'side' | 'symbol' | 'valueEur' | 'isWindfall' | 'isAveragingDown'>;
+
+function strategySentence(sells: readonly SummaryStep[], buys: readonly SummaryStep[]): string | null {
+  const windfall = sells.some((s) => s.isWindfall);
+  const averaging = buys.some((s) => s.isAveragingDown);
+  if (windfall && averaging) {
+    return 'This plan takes profits from windfall gains and reinvests in quality securities that are temporarily down.';
+  }
+  if (windfall) return 'This plan captures windfall profits from positions that have exceeded their historical growth rates.';
+  if (averaging) return 'This plan focuses on averaging down on quality positions that are temporarily undervalued.';
+  if (sells.length > 0 && buys.length > 0) {
+    return 'This plan rebalances the portfolio by trimming overweight positions and adding to underweight areas.';
+  }
+  if (buys.length > 0) return 'This plan deploys available cash into high-quality opportunities.';
+  if (sells.length > 0) return 'This plan reduces risk by taking profits from selected positions.';
+  return null;
+}
+
+function total(steps: readonly SummaryStep[]): number {
+  let sum = 0;
+  for (const s of steps) sum += s.valueEur;
+  return sum;
+}
+
+/** Plan summary; `end` is the unrounded display-scale end score (best × 100). */
+export function planNarrative(steps: readonly SummaryStep[], current: number, end: number): string {
+  if (steps.length === 0) return 'No actions recommended. The portfolio is well-positioned.';
+  const sells = steps.filter((s) => s.side === 'SELL');
+  const buys = steps.filter((s) => s.side === 'BUY');
+  const parts: string[] = [];
+  const strategy = strategySentence(sells, buys);
+  if (strategy !== null) parts.push(strategy);
+  parts.push(`The plan consists of ${steps.length} action(s):`);
+  if (sells.length > 0) parts.push(`• Sell €${pyFixed(total(sells), 0)} from ${sells.map((s) => s.symbol).join(', ')}`);
+  if (buys.length > 0) parts.push(`• Buy €${pyFixed(total(buys), 0)} in ${buys.map((s) => s.symbol).join(', ')}`);
+  const improvement = end - current;
+  if (improvement > 0) {
+    parts.push(`Expected portfolio improvement: +${pyFixed(improvement, 1)} points (from ${pyFixed(current, 1)} to ${pyFixed(end, 1)}).`);
+  } else if (improvement < 0) {
+    parts.push(
+      `Note: Short-term score may decrease by ${pyFixed(Math.abs(improvement), 1)} points, but this positions the portfolio for better long-term growth.`,
+    );
+  } else {
+    parts.push(`This maintains the current portfolio score of ${pyFixed(current, 1)} while improving diversification.`);
+  }
+  return parts.join(' ');
+}
+
+/** Trade-off explanation (available, unused by the planner itself). */
+export function tradeoffExplanation(action: ActionCandidate, individualImpact: number, sequenceImpact: number): string {
+  if (individualImpact >= 0 || sequenceImpact <= individualImpact) return '';
+  const verb = action.side === 'SELL' ? 'Selling' : 'Buying';
+  return `${verb} ${action.name} in isolation would reduce the portfolio score by ${pyFixed(Math.abs(individualImpact), 1)} points. However, as part of this sequence, it enables an overall improvement of ${pyFixed(sequenceImpact, 1)} points. The short-term sacrifice creates a better long-term outcome.`;
+}
+
+/** One-line summary `{SIDE} {quantity} {symbol} @ €{price:.2f} = €{value:.0f}`. */
+export function actionSummary(action: ActionCandidate): string {
+  return `${action.side} ${action.quantity} ${action.symbol} @ €${pyFixed(action.price, 2)} = €${pyFixed(action.valueEur, 0)}`;
+}

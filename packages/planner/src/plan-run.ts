@@ -1,0 +1,169 @@
+import type {
+  HealthScore, OpportunityContext, Plan, PlannerConfig, PortfolioSnapshot, RandomSource, Sequence, SequenceScorer,
+} from '@planner/contracts';
+import { ModuleError } from '@planner/contracts';
+import { buildContext, contextSettingsFrom, createPythonRandom, pyFixed } from '@planner/context';
+import { NO_BENEFICIAL_ACTIONS_TEXT, NO_FEASIBLE_SEQUENCE_TEXT, type PlanFrame, assemblePlan, emptyPlan } from './assemble-plan.js';
+import { type BeamSearch, runBeamSearch } from './beam-search.js';
+import { type FeasibilityCounts, emptyFeasibilityCounts, filterFeasible, sortByTotalPriority } from './feasibility.js';
+import { type GenerationResult, generateSequences } from './generation.js';
+import type { ModuleSet } from './module-set.js';
+import { type Opportunities, collectOpportunities } from './opportunities.js';
+import type { RunRecorder } from './run-recorder.js';
+import type { ScoredSequence } from './scored-sequence.js';
+
+/** Everything one run derives from the snapshot before any sequence exists. */
+export interface PreparedRun {
+  readonly config: PlannerConfig;
+  readonly modules: ModuleSet;
+  readonly recorder: RunRecorder;
+  readonly seed: number;
+  readonly ctx: OpportunityContext;
+  readonly rng: RandomSource;
+  readonly scorer: SequenceScorer;
+  readonly current: HealthScore;
+  readonly opportunities: Opportunities;
+}
+
+/** Step 1–2 of the flow: context, the run's random source, the prepared scorer, the opportunities. */
+export function prepareRun(
+  snapshot: PortfolioSnapshot,
+  config: PlannerConfig,
+  modules: ModuleSet,
+  seed: number,
+  recorder: RunRecorder,
+): PreparedRun {
+  const ctx = recorder.stage(
+    'context',
+    () => buildContext(snapshot, contextSettingsFrom(config.planner), { totalValueExcludesCash: config.compat.totalValueExcludesCash }),
+    (c) => c.securities.length,
+  );
+  // One generator per run: the depth-stage generators draw first, the evaluator after them.
+  const rng = createPythonRandom(seed);
+  const { name, module, params } = modules.evaluator;
+  let scorer: SequenceScorer;
+  let current: HealthScore;
+  try {
+    scorer = module.prepare(ctx, { settings: config.planner, compat: config.compat, rng }, params);
+    current = scorer.currentScore();
+  } catch (error) {
+    // Without a scorer there is no plan to fall back to: always fatal.
+    throw error instanceof ModuleError ? error : new ModuleError('evaluator', name, error);
+  }
+  const opportunities = recorder.stage(
+    'opportunities',
+    () => collectOpportunities(ctx, modules.calculators, recorder),
+    (o) => o.total,
+  );
+  return { config, modules, recorder, seed, ctx, rng, scorer, current, opportunities };
+}
+
+/** The evaluation order: feasible sequences sorted by Σ priority. */
+export interface CandidateList {
+  readonly sequences: readonly Sequence[];
+  readonly generation: GenerationResult;
+  readonly rejected: FeasibilityCounts;
+}
+
+/** Steps 3 of the flow: generation, filters, early filtering and the priority sort. */
+export function candidateList(run: PreparedRun): CandidateList {
+  const { config, ctx, rng, recorder, modules } = run;
+  const generation = generateSequences({ config, modules, ctx, rng, categories: run.opportunities.categories, recorder });
+  const rejected = emptyFeasibilityCounts();
+  const sequences = recorder.stage(
+    'feasibility',
+    () => sortByTotalPriority(
+      filterFeasible(generation.sequences, ctx, ctx.availableCashEur, config.planner.priorityThreshold, rejected),
+    ),
+    (s) => s.length,
+  );
+  return { sequences, generation, rejected };
+}
+
+/** Lazy evaluation stream: a sequence is simulated only when the beam search pulls it. */
+export function* evaluationStream(
+  run: PreparedRun,
+  sequences: readonly Sequence[],
+  counter: { evaluated: number },
+): Generator<ScoredSequence | null> {
+  const { scorer, recorder } = run;
+  const name = run.modules.evaluator.name;
+  const key = `evaluator:${name}`;
+  for (let index = 0; index < sequences.length; index++) {
+    const sequence = sequences[index]!;
+    let item: ScoredSequence | null = null;
+    const t0 = recorder.now();
+    try {
+      const result = scorer.evaluate(sequence);
+      if (!Number.isFinite(result.score)) throw new Error(`non-finite score ${result.score}`);
+      item = { index, sequence, result };
+    } catch (error) {
+      recorder.fail('evaluator', name, error);
+    }
+    recorder.addTime(key, recorder.now() - t0);
+    counter.evaluated++;
+    yield item;
+  }
+}
+
+/** Step 4: the beam search over the ordered candidates. */
+export function searchBest(run: PreparedRun, sequences: readonly Sequence[], counter: { evaluated: number }): BeamSearch {
+  const s = run.config.planner;
+  return run.recorder.stage(
+    'evaluation',
+    () => runBeamSearch(
+      evaluationStream(run, sequences, counter),
+      {
+        beamWidth: s.beamWidth,
+        multiObjective: s.enableMultiObjective,
+        plateauNeverResets: run.config.compat.beamPlateauNeverResets,
+        total: sequences.length,
+      },
+      (_, pulled) => run.recorder.progress('evaluation', pulled, sequences.length),
+    ),
+    () => counter.evaluated,
+  );
+}
+
+/** Step 5: the plan from the search's winner (or one of the empty plans). */
+export function finishPlan(run: PreparedRun, list: CandidateList, search: BeamSearch | null, evaluated: number): Plan {
+  const { recorder, config, current } = run;
+  const g = list.generation;
+  const frame: PlanFrame = {
+    current,
+    availableCashEur: run.ctx.availableCashEur,
+    funnel: {
+      opportunities: run.opportunities.total,
+      opportunitiesByModule: run.opportunities.byModule,
+      generated: g.generated,
+      sequencesByModule: g.sequencesByModule,
+      afterDedup: g.afterDedup,
+      afterFilters: g.afterFilters,
+      feasible: list.sequences.length,
+      evaluated,
+    },
+    timings: recorder.timings,
+    diagnostics: recorder.diagnostics,
+    seed: run.seed,
+    configName: config.planner.name,
+  };
+  return recorder.stage('plan', () => {
+    if (search === null) return emptyPlan(frame, NO_FEASIBLE_SEQUENCE_TEXT);
+    const winner = search.winner();
+    if (winner === undefined) return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT);
+    const min = config.planner.minImprovement;
+    const gain = winner.result.score * 100 - current.total;
+    if (min > 0 && gain < min) {
+      recorder.warn(`best plan improves the score by ${pyFixed(gain, 2)} points, below min_improvement ${min}`);
+      return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT);
+    }
+    const detailed = recorder.call('evaluator', run.modules.evaluator.name, () => run.scorer.evaluate(winner.sequence, true));
+    const breakdown = detailed?.breakdown ?? {};
+    return assemblePlan(
+      frame,
+      { sequence: winner.sequence, score: winner.result.score, breakdown },
+      run.ctx.portfolio,
+      run.opportunities.categories,
+    );
+  }, (p) => p.steps.length);
+}

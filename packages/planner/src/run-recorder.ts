@@ -1,0 +1,85 @@
+import type { Diagnostic, PlannerEvent, PlannerEventListener, PlannerStage } from '@planner/contracts';
+import { ModuleError } from '@planner/contracts';
+import { performance } from 'node:perf_hooks';
+
+/**
+ * Collects what one planning run reports besides the plan: diagnostics,
+ * timings (stage and module, ms) and events. It is also the one place where
+ * module calls are isolated, so a throwing module never stops a run unless
+ * the planner is strict.
+ */
+export class RunRecorder {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly timings: Record<string, number> = {};
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly strict: boolean,
+    private readonly listener: PlannerEventListener | undefined,
+  ) {}
+
+  emit(event: PlannerEvent): void {
+    this.listener?.(event);
+  }
+
+  now(): number {
+    return performance.now();
+  }
+
+  addTime(key: string, ms: number): void {
+    this.timings[key] = (this.timings[key] ?? 0) + ms;
+  }
+
+  /** Runs `body` as one stage: started/finished events and its timing. `body` returns the stage's count. */
+  stage<T>(stage: PlannerStage, body: () => T, count: (result: T) => number): T {
+    this.emit({ type: 'stage-started', stage });
+    const t0 = this.now();
+    const result = body();
+    const ms = this.now() - t0;
+    this.addTime(stage, ms);
+    this.emit({ type: 'stage-finished', stage, count: count(result), ms });
+    return result;
+  }
+
+  progress(stage: PlannerStage, done: number, total: number): void {
+    this.emit({ type: 'stage-progress', stage, done, total });
+  }
+
+  warn(message: string, module?: string): void {
+    this.note({ level: 'warning', message, ...(module === undefined ? {} : { module }) });
+  }
+
+  /**
+   * Calls one module. A throw becomes an error diagnostic and a module-failed
+   * event and the call yields `undefined`; strict planners rethrow it as a ModuleError.
+   */
+  call<T>(kind: string, name: string, body: () => T): T | undefined {
+    const t0 = this.now();
+    try {
+      return body();
+    } catch (error) {
+      this.fail(kind, name, error);
+      return undefined;
+    } finally {
+      this.addTime(`${kind}:${name}`, this.now() - t0);
+    }
+  }
+
+  /** Records a module failure (or rethrows it when strict). */
+  fail(kind: string, name: string, error: unknown): void {
+    const wrapped = error instanceof ModuleError ? error : new ModuleError(kind, name, error);
+    if (this.strict) throw wrapped;
+    if (this.note({ level: 'error', module: name, message: wrapped.message })) {
+      this.emit({ type: 'module-failed', module: name, kind, error });
+    }
+  }
+
+  // A module failing on many sequences reports once per distinct message.
+  private note(d: Diagnostic): boolean {
+    const key = `${d.level}|${d.module ?? ''}|${d.message}`;
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    this.diagnostics.push(d);
+    return true;
+  }
+}
