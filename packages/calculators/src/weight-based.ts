@@ -19,9 +19,6 @@ export const WeightBasedParamsSchema = z.object({
   transactionCostPercent: z.number().min(0).max(1).optional(),
 });
 
-/** The three lists step B and step S can append to. */
-const WEIGHT_CATEGORIES = ['averaging_down', 'rebalance_buys', 'rebalance_sells'] as const;
-
 /**
  * Where the monolith puts a weight-based candidate (spec modules-calculators.md
  * §3, pipeline.md §5.2.2): buys below average cost carry the `averaging_down`
@@ -47,9 +44,9 @@ export const weightBased = defineCalculator({
     const fixed = params.transactionCostFixed ?? ctx.transactionCostFixed;
     const percent = params.transactionCostPercent ?? ctx.transactionCostPercent;
     const excluded = { recentlySold: ctx.recentlySold, ineligible: ctx.ineligibleSymbols };
-    const categories = emptyCategories();
-    // The shared steps append to per-category lists; we collect each new candidate
-    // in gap order so that priority ties keep the monolith's gap order.
+    // The shared steps also append to per-category lists (a scratch here); we keep
+    // the returned candidates in gap order so that priority ties keep the monolith's gap order.
+    const scratch = emptyCategories();
     const out: ActionCandidate[] = [];
     for (const gap of gaps) {
       const price = ctx.currentPrices.get(gap.symbol) ?? 0;
@@ -57,13 +54,11 @@ export const weightBased = defineCalculator({
       if (!isTradeWorthwhile(gap.gapValue, fixed, percent)) continue;
       const security = ctx.securitiesBySymbol.get(gap.symbol);
       const position = ctx.positionsBySymbol.get(gap.symbol);
-      const before = WEIGHT_CATEGORIES.map((c) => categories[c].length);
-      if (gap.gap > 0) processBuyOpportunity(gap, security, position, price, categories);
-      else processSellOpportunity(gap, security, position, price, categories, excluded);
-      for (let i = 0; i < WEIGHT_CATEGORIES.length; i++) {
-        const list = categories[WEIGHT_CATEGORIES[i] as (typeof WEIGHT_CATEGORIES)[number]];
-        if (list.length > (before[i] ?? 0)) out.push(...list.slice(before[i]));
-      }
+      const candidate =
+        gap.gap > 0
+          ? processBuyOpportunity(gap, security, position, price, scratch)
+          : processSellOpportunity(gap, security, position, price, scratch, excluded);
+      if (candidate) out.push(candidate);
     }
     return sortByPriority(out);
   },
