@@ -1,1 +1,17 @@
-export {};
+export { pyFixed, pyPercent } from './python-format.js';
+export { pyRound } from './python-round.js';
+export { PythonRandom, createPythonRandom } from './python-random.js';
+export { fxRateOf, fromEur, toEur } from './currency.js';
+export type { BuyQuantity } from './lot-sizing.js';
+export { calculateBuyQuantity, roundToLot } from './lot-sizing.js';
+export { calculateTransactionCost, minTradeAmount } from './transaction-cost.js';
+export type { WeightGap } from './weight-gaps.js';
+export { calculateWeightGaps } from './weight-gaps.js';
+export { isTradeWorthwhile } from './worthwhile.js';
+export { cutoffIso, daysBetween, formatNaiveIso, parseNaiveMs } from './naive-time.js';
+export type { EligibilitySettings } from './eligibility.js';
+export { computeIneligibleSymbols } from './eligibility.js';
+export { collectTradeDates, symbolsTradedWithin } from './trade-dates.js';
+export type { CategoryLists } from './candidates.js';
+export { candidatesEqual, emptyCategories, processBuyOpportunity, processSellOpportunity } from './candidates.js';
+export { hashSequence, hasDuplicateSymbol, sequenceJson, sequenceKey, sumPriority } from './sequence-hash.js';

@@ -1,0 +1,99 @@
+import type { ActionCandidate, OpportunityCategory, PositionView, Security } from '@planner/contracts';
+import { pyPercent } from './python-format.js';
+import type { WeightGap } from './weight-gaps.js';
+
+/** Value equality over all ten fields, tags in order (pipeline.md §1.1). */
+export function candidatesEqual(a: ActionCandidate, b: ActionCandidate): boolean {
+  if (a === b) return true;
+  if (
+    a.side !== b.side || a.symbol !== b.symbol || a.name !== b.name || a.quantity !== b.quantity ||
+    a.price !== b.price || a.valueEur !== b.valueEur || a.currency !== b.currency ||
+    a.priority !== b.priority || a.reason !== b.reason || a.tags.length !== b.tags.length
+  ) {
+    return false;
+  }
+  for (let i = 0; i < a.tags.length; i++) if (a.tags[i] !== b.tags[i]) return false;
+  return true;
+}
+
+export type CategoryLists = Record<OpportunityCategory, ActionCandidate[]>;
+
+export function emptyCategories(): CategoryLists {
+  return { profit_taking: [], averaging_down: [], opportunity_buys: [], rebalance_sells: [], rebalance_buys: [] };
+}
+
+function optimizerReason(gap: WeightGap): string {
+  return `Optimizer target: ${pyPercent(gap.target, 1)} (current: ${pyPercent(gap.current, 1)})`;
+}
+
+/**
+ * Step B of weight_based (modules-calculators.md §9, pipeline.md §5.2.2 step 5).
+ * Sized as if the trading currency were EUR and raised to one lot: the
+ * reference does so and parity keeps it. Returns the candidate it appended.
+ */
+export function processBuyOpportunity(
+  gap: WeightGap,
+  security: Security | undefined,
+  position: PositionView | undefined,
+  price: number,
+  categories: CategoryLists,
+): ActionCandidate | null {
+  if (!security || !security.allowBuy) return null;
+  let quantity = Math.trunc(gap.gapValue / price);
+  if (security.minLot && quantity < security.minLot) quantity = security.minLot;
+  if (quantity <= 0) return null;
+  const averaging = position !== undefined && position.avgPrice > price;
+  const candidate: ActionCandidate = {
+    side: 'BUY',
+    symbol: gap.symbol,
+    name: security.name,
+    quantity,
+    price,
+    valueEur: quantity * price,
+    currency: position ? position.currency : 'EUR',
+    priority: Math.abs(gap.gap) * 100 * security.priorityMultiplier,
+    reason: optimizerReason(gap),
+    tags: averaging ? ['averaging_down', 'optimizer_target'] : ['rebalance', 'optimizer_target'],
+  };
+  (averaging ? categories.averaging_down : categories.rebalance_buys).push(candidate);
+  return candidate;
+}
+
+/**
+ * Step S of weight_based (modules-calculators.md §9, pipeline.md §5.2.2 step 6),
+ * including the caller's recently-sold / ineligible exclusion. A position at or
+ * below one lot is never reduced; a sell never leaves a partial lot.
+ */
+export function processSellOpportunity(
+  gap: WeightGap,
+  security: Security | undefined,
+  position: PositionView | undefined,
+  price: number,
+  categories: CategoryLists,
+  excluded: { readonly recentlySold: ReadonlySet<string>; readonly ineligible: ReadonlySet<string> },
+): ActionCandidate | null {
+  if (excluded.recentlySold.has(gap.symbol) || excluded.ineligible.has(gap.symbol)) return null;
+  if (!position) return null;
+  if (security && !security.allowSell) return null;
+  if (security && position.quantity <= security.minLot) return null;
+  let quantity = Math.trunc(Math.abs(gap.gapValue) / price);
+  if (security && security.minLot) {
+    const remaining = position.quantity - quantity;
+    if (remaining < security.minLot && remaining > 0) quantity = Math.trunc(position.quantity - security.minLot);
+  }
+  if (quantity <= 0) return null;
+  const candidate: ActionCandidate = {
+    side: 'SELL',
+    symbol: gap.symbol,
+    name: security ? security.name : gap.symbol,
+    quantity,
+    price,
+    valueEur: quantity * price,
+    currency: position.currency,
+    priority: (Math.abs(gap.gap) * 100) / (security ? security.priorityMultiplier : 1.0),
+    reason: optimizerReason(gap),
+    tags: ['rebalance', 'optimizer_target'],
+  };
+  categories.rebalance_sells.push(candidate);
+  return candidate;
+}

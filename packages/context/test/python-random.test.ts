@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { PythonRandom, createPythonRandom } from '../src/python-random.js';
+
+// Vectors from CPython 3.11 `random.Random(seed)`.
+describe('PythonRandom', () => {
+  it('reproduces the first 32-bit output and random() for seed 42', () => {
+    expect(new PythonRandom(42).next32()).toBe(2746317213);
+    const r = new PythonRandom(42);
+    expect([r.random(), r.random(), r.random()]).toEqual([0.6394267984578837, 0.025010755222666936, 0.27502931836911926]);
+  });
+
+  it('stays in step past one twist of the state (700 draws)', () => {
+    const r = new PythonRandom(42);
+    let x = 0;
+    for (let i = 0; i < 700; i++) x = r.random();
+    expect(x).toBe(0.5445623787105787);
+  });
+
+  it('seeds 0, negative and multi-word integers as CPython', () => {
+    expect(new PythonRandom(0).random()).toBe(0.8444218515250481);
+    expect(new PythonRandom(-7).random()).toBe(new PythonRandom(7).random());
+    expect(new PythonRandom(-7).random()).toBe(0.32383276483316237);
+    expect(new PythonRandom(2 ** 40 + 5).random()).toBe(0.5043802970418443);
+  });
+
+  it('randint(1, 2) four times gives 1, 1, 2, 1', () => {
+    const r = createPythonRandom(42);
+    expect([r.randint(1, 2), r.randint(1, 2), r.randint(1, 2), r.randint(1, 2)]).toEqual([1, 1, 2, 1]);
+  });
+
+  it('randint over wider and degenerate ranges', () => {
+    const r = new PythonRandom(110);
+    expect(Array.from({ length: 10 }, () => r.randint(1, 7))).toEqual([4, 7, 7, 5, 2, 4, 4, 6, 3, 6]);
+    const big = new PythonRandom(42);
+    expect([big.randint(0, 10 ** 12), big.randint(0, 10 ** 12), big.randint(0, 10 ** 12)]).toEqual([
+      123005401501, 811856239313, 267469214295,
+    ]);
+    expect([big.randint(5, 5), big.randint(5, 5)]).toEqual([5, 5]);
+    expect(() => big.randint(3, 2)).toThrow(RangeError);
+  });
+
+  it('getrandbits for small and two-word sizes', () => {
+    const r = new PythonRandom(42);
+    expect([1, 5, 31, 33, 53].map((k) => r.getrandbits(k))).toEqual([1, 3, 53710184, 3184935163, 2010501012863888]);
+  });
+
+  it('choices with weights picks z, x, y for seed 42', () => {
+    const r = createPythonRandom(42);
+    expect(r.choices(['x', 'y', 'z'], [0.2, 0.3, 0.5], 3)).toEqual(['z', 'x', 'y']);
+  });
+
+  it('choices never picks a zero-weight tail beyond the last index and rejects bad weights', () => {
+    const r = createPythonRandom(1);
+    const picks = r.choices(['a', 'b'], [1, 0], 50);
+    expect(picks.every((p) => p === 'a')).toBe(true);
+    expect(() => r.choices(['a'], [0], 1)).toThrow(RangeError);
+    expect(() => r.choices(['a', 'b'], [1], 1)).toThrow(RangeError);
+  });
+
+  it('gauss follows CPython including the cached second value', () => {
+    const r = createPythonRandom(42);
+    expect(Array.from({ length: 5 }, () => r.gauss(0, 1))).toEqual([
+      -0.14409032957792836, -0.1729036003315193, -0.11131586156766246, 0.7019837250988631, -0.12758828378288709,
+    ]);
+    const s = new PythonRandom(42);
+    expect([s.gauss(10, 2), s.gauss(10, 2), s.gauss(10, 2)]).toEqual([9.711819340844142, 9.654192799336961, 9.777368276864674]);
+    // Three gauss calls consumed four random() values; the fifth is next.
+    expect(s.random()).toBe(0.7364712141640124);
+  });
+
+  it('re-seeding resets the state and the gauss cache', () => {
+    const r = new PythonRandom(42);
+    r.gauss(0, 1);
+    r.seed(42);
+    expect(r.gauss(0, 1)).toBe(-0.14409032957792836);
+  });
+});

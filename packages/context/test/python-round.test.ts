@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { roundScaledHalfEven } from '../src/exact-decimal.js';
+import { pyRound } from '../src/python-round.js';
+
+describe('pyRound', () => {
+  it.each([
+    [2.5, 0, 2],
+    [0.125, 2, 0.12],
+    [2.675, 2, 2.67],
+    [1.005, 2, 1.0],
+    [0.285, 2, 0.28],
+    [0.30000000000000004, 1, 0.3],
+    [12345.6789, 3, 12345.679],
+    [0.0005, 3, 0.001],
+    [4.35, 1, 4.3],
+    [1e300, 2, 1e300],
+    [123456789012.5, 0, 123456789012],
+    [0.6394267984578837, 3, 0.639],
+    [1234.5, -1, 1230],
+  ])('round(%s, %i) = %s as in Python', (x, d, want) => {
+    expect(pyRound(x, d)).toBe(want);
+  });
+
+  it('keeps negative zero like Python', () => {
+    expect(Object.is(pyRound(-0.5, 0), -0)).toBe(true);
+    expect(Object.is(pyRound(-0.001, 2), -0)).toBe(true);
+  });
+
+  it('passes non-finite values through', () => {
+    expect(pyRound(Number.NaN, 2)).toBeNaN();
+    expect(pyRound(Infinity, 2)).toBe(Infinity);
+  });
+
+  it('fast path equals the exact decimal path', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 8 }), (x, d) => {
+        const q = roundScaledHalfEven(x, d);
+        const exact = Number(`${x < 0 ? '-' : ''}${q}e${-d}`);
+        return Object.is(pyRound(x, d), exact) || (exact === 0 && pyRound(x, d) === 0);
+      }),
+      { seed: 42, numRuns: 2000 },
+    );
+  });
+
+  it('decides values right at a half through the exact expansion', () => {
+    // 0.15 is stored just below 0.15, 0.25 exactly: Python gives 0.1 and 0.2.
+    expect(pyRound(0.15, 1)).toBe(0.1);
+    expect(pyRound(0.25, 1)).toBe(0.2);
+    expect(pyRound(0.35, 1)).toBe(0.3);
+    expect(pyRound(0.45, 1)).toBe(0.5);
+  });
+});
