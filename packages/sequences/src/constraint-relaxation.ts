@@ -1,0 +1,119 @@
+import { candidatesEqual, pyFixed } from '@planner/context';
+import { defineSequenceGenerator } from '@planner/contracts';
+import type { ActionCandidate, Sequence } from '@planner/contracts';
+import { z } from 'zod';
+import { uniqueSequences } from './candidate-identity.js';
+import { flatOpportunities } from './flat-opportunities.js';
+
+export const constraintRelaxationParams = z.object({
+  mode: z
+    .enum(['budget', 'lot'])
+    .default('budget')
+    .describe('budget: copies of in-budget sequences and enlarged buys of held symbols (monolith); lot: fractional lots and reversed pairs (modular module)'),
+  budgetFactors: z.array(z.number().positive()).default([1.1, 1.2, 1.3]).describe('budget mode: relaxed cash multiples'),
+  heldBuyMultiplier: z.number().positive().default(1.5).describe('budget mode: size factor of a buy of a held symbol'),
+  relaxAllowSell: z.boolean().default(true).describe('lot mode: sell singletons and buy-then-sell pairs'),
+  relaxMinLot: z.boolean().default(true).describe('lot mode: 50/25/10 % lots'),
+  relaxMaxPosition: z.boolean().default(false).describe('documented by the reference, read by nothing'),
+  relaxCooldown: z.boolean().default(false).describe('documented by the reference, read by nothing'),
+  minSharesRelaxed: z.number().min(0).default(0.1).describe('lot mode: smallest fractional quantity emitted'),
+  dedupe: z
+    .boolean()
+    .default(false)
+    .describe('emit each distinct sequence once; false reproduces the reference, whose copies count in the beam search'),
+});
+
+const LOT_FRACTIONS = [0.5, 0.25, 0.1] as const;
+/** Lot mode pairs only the first few buys and sells, as the reference does. */
+const PAIR_LIMIT = 5;
+
+/**
+ * Budget mode (spec §4.2, `_generate_constraint_relaxation_scenarios`). Per
+ * sequence: one unchanged copy per factor whose budget covers the buys (only
+ * when the plain budget does: reference quirk, the factors relax nothing);
+ * then, per BUY of a held symbol in action order, the sequence with every
+ * action value-equal to it enlarged. Reads `sequences` up to `count` only.
+ */
+export function* budgetRelaxations(
+  sequences: readonly Sequence[],
+  count: number,
+  availableCashEur: number,
+  isHeld: (symbol: string) => boolean,
+  factors: readonly number[],
+  multiplier: number,
+): Generator<Sequence> {
+  for (let i = 0; i < count; i++) {
+    const seq = sequences[i] as Sequence;
+    let need = 0;
+    for (const a of seq) if (a.side === 'BUY') need += a.valueEur;
+    if (need <= availableCashEur) {
+      for (const f of factors) if (need <= availableCashEur * f) yield seq.slice();
+    }
+    for (const a of seq) {
+      if (a.side !== 'BUY' || !isHeld(a.symbol)) continue;
+      const relaxed: ActionCandidate = {
+        ...a,
+        quantity: Math.trunc(a.quantity * multiplier),
+        valueEur: a.valueEur * multiplier,
+        reason: `${a.reason} (relaxed)`,
+      };
+      yield seq.map((x) => (candidatesEqual(x, a) ? relaxed : x));
+    }
+  }
+}
+
+/** Lot mode (spec §4.3, modular module): sell singletons, fractional lots, reversed pairs. */
+export function* lotRelaxations(
+  opportunities: readonly ActionCandidate[],
+  relaxAllowSell: boolean,
+  relaxMinLot: boolean,
+  minSharesRelaxed: number,
+): Generator<Sequence> {
+  const sells = opportunities.filter((o) => o.side === 'SELL');
+  const buys = opportunities.filter((o) => o.side === 'BUY');
+  if (relaxAllowSell) for (const s of sells) yield [s];
+  if (relaxMinLot) {
+    for (const opp of opportunities) {
+      for (const fraction of LOT_FRACTIONS) {
+        const rq = opp.quantity * fraction;
+        if (rq < minSharesRelaxed) continue;
+        yield [
+          {
+            ...opp,
+            // reference quirk: truncation can give a zero quantity (spec §4.4 R2).
+            quantity: Math.trunc(rq),
+            valueEur: opp.valueEur * fraction,
+            reason: `${opp.reason} [Relaxed lot: ${pyFixed(rq, 2)} shares]`,
+            tags: [...opp.tags, 'relaxed_lot'],
+          },
+        ];
+      }
+    }
+  }
+  if (relaxAllowSell && sells.length > 0 && buys.length > 0) {
+    for (const b of buys.slice(0, PAIR_LIMIT)) for (const s of sells.slice(0, PAIR_LIMIT)) yield [b, s];
+  }
+}
+
+/** "What-if" variants that bend a constraint; off by default (monolith flag). */
+export const constraintRelaxation = defineSequenceGenerator({
+  name: 'constraint_relaxation',
+  description: 'What-if variants: in-budget copies and 1.5x buys of held symbols (or fractional lots in lot mode)',
+  params: constraintRelaxationParams,
+  stage: 'extend',
+  generate(input, params) {
+    const held = input.ctx.positionsBySymbol;
+    const source =
+      params.mode === 'budget'
+        ? budgetRelaxations(
+            input.sequences,
+            input.sequences.length,
+            input.availableCashEur,
+            (symbol) => held.has(symbol),
+            params.budgetFactors,
+            params.heldBuyMultiplier,
+          )
+        : lotRelaxations(flatOpportunities(input.opportunities), params.relaxAllowSell, params.relaxMinLot, params.minSharesRelaxed);
+    return params.dedupe ? uniqueSequences(source) : source;
+  },
+});

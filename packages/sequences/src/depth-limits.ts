@@ -1,0 +1,69 @@
+import type { ActionCandidate, SequenceGeneratorInput } from '@planner/contracts';
+import { z } from 'zod';
+
+/**
+ * Params shared by the two combinatorial generators. Defaults are the
+ * monolith's constants (spec modules-sequences-filters.md §2.2, ranges from
+ * pipeline.md §2.5). `priorityThreshold` and `maxSteps` have no fixed default:
+ * the monolith uses the planner's threshold and the current depth, so an
+ * absent value inherits those (a fixed 0.3 / 5 would change the plans of the
+ * conservative and aggressive presets).
+ */
+export const combinatorialParams = z.object({
+  maxSells: z.number().int().min(1).max(10).default(4).describe('most sells per sequence (further capped at depth // 2)'),
+  maxBuys: z.number().int().min(1).max(10).default(4).describe('most buys per sequence (further capped at depth)'),
+  priorityThreshold: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('minimum candidate priority (inclusive); absent = the planner priority_threshold'),
+  maxSteps: z.number().int().min(1).max(10).optional().describe('most actions per sequence; absent = the current depth'),
+  maxCombinations: z.number().int().min(10).max(1000).default(50).describe('most sequences per depth'),
+  maxCandidates: z.number().int().min(5).max(50).default(12).describe('sells and buys considered, each'),
+});
+
+export type CombinatorialParams = z.output<typeof combinatorialParams>;
+
+/** The limits of one call, after the per-depth caps of §2.3. */
+export interface DepthLimits {
+  readonly maxSells: number;
+  readonly maxBuys: number;
+  readonly maxSteps: number;
+  readonly priorityThreshold: number;
+  readonly maxCombinations: number;
+  readonly maxCandidates: number;
+}
+
+export function depthLimits(input: SequenceGeneratorInput, params: CombinatorialParams): DepthLimits {
+  const depth = input.depth;
+  return {
+    maxSells: Math.min(params.maxSells, Math.floor(depth / 2)),
+    maxBuys: Math.min(params.maxBuys, depth),
+    maxSteps: Math.min(params.maxSteps ?? depth, depth),
+    priorityThreshold: params.priorityThreshold ?? input.priorityThreshold,
+    maxCombinations: params.maxCombinations,
+    maxCandidates: params.maxCandidates,
+  };
+}
+
+/**
+ * The monolith's `sells = profit_taking + rebalance_sells` and
+ * `buys = averaging_down + rebalance_buys + opportunity_buys` of the selected
+ * lists (holistic_planner.py `_generate_patterns_at_depth`).
+ */
+export function sellsAndBuys(input: SequenceGeneratorInput): {
+  sells: readonly ActionCandidate[];
+  buys: readonly ActionCandidate[];
+} {
+  const o = input.opportunities;
+  return {
+    sells: [...(o.profit_taking ?? []), ...(o.rebalance_sells ?? [])],
+    buys: [...(o.averaging_down ?? []), ...(o.rebalance_buys ?? []), ...(o.opportunity_buys ?? [])],
+  };
+}
+
+/** Candidates with `priority >= threshold`, input order kept. */
+export function passingThreshold(list: readonly ActionCandidate[], threshold: number): ActionCandidate[] {
+  return list.filter((c) => c.priority >= threshold);
+}

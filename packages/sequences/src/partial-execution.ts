@@ -1,0 +1,78 @@
+import { defineSequenceGenerator } from '@planner/contracts';
+import type { ActionCandidate, Sequence } from '@planner/contracts';
+import { z } from 'zod';
+import { uniqueSequences } from './candidate-identity.js';
+import { flatOpportunities } from './flat-opportunities.js';
+
+export const partialExecutionParams = z.object({
+  mode: z
+    .enum(['prefix', 'fill'])
+    .default('prefix')
+    .describe('prefix: leading parts of the sequences so far (monolith); fill: partial fills of single opportunities (modular module)'),
+  fillPercentages: z.array(z.number().gt(0).max(1)).default([0.5, 0.75, 1.0]).describe('fill mode: fractions to fill'),
+  minShares: z.number().min(0).default(1).describe('fill mode: smallest partial quantity emitted'),
+  dedupe: z
+    .boolean()
+    .default(false)
+    .describe('emit each distinct sequence once; false reproduces the reference, whose repeats count in the beam search'),
+});
+
+/**
+ * Prefix mode (spec §3.2, `_generate_partial_execution_scenarios`): for every
+ * sequence of length ≥ 2, its first 1 … min(len, maxDepth) − 1 actions.
+ * `sequences` is read up to `count` so a consumer that appends our output to
+ * the same array cannot make us read our own prefixes.
+ */
+export function* prefixes(sequences: readonly Sequence[], count: number, maxDepth: number): Generator<Sequence> {
+  for (let i = 0; i < count; i++) {
+    const seq = sequences[i] as Sequence;
+    if (seq.length <= 1) continue;
+    const last = Math.min(seq.length, maxDepth);
+    for (let len = 1; len < last; len++) yield seq.slice(0, len);
+  }
+}
+
+/**
+ * Fill mode (spec §3.3, modular module): each opportunity at each fill
+ * fraction; 1.0 (exact) emits the opportunity itself.
+ */
+export function* partialFills(
+  opportunities: readonly ActionCandidate[],
+  fillPercentages: readonly number[],
+  minShares: number,
+): Generator<Sequence> {
+  for (const opp of opportunities) {
+    for (const f of fillPercentages) {
+      if (f === 1.0) {
+        yield [opp];
+        continue;
+      }
+      const q = Math.trunc(opp.quantity * f);
+      if (q < minShares) continue;
+      yield [
+        {
+          ...opp,
+          quantity: q,
+          // reference quirk: the value scales by the fraction, not by the truncated quantity.
+          valueEur: opp.valueEur * f,
+          reason: `${opp.reason} (${Math.trunc(f * 100)}% fill)`,
+        },
+      ];
+    }
+  }
+}
+
+/** Shorter variants of the plans so far; off by default (monolith flag). */
+export const partialExecution = defineSequenceGenerator({
+  name: 'partial_execution',
+  description: 'Shorter variants: the leading actions of each sequence (or partial fills in fill mode)',
+  params: partialExecutionParams,
+  stage: 'extend',
+  generate(input, params) {
+    const source =
+      params.mode === 'prefix'
+        ? prefixes(input.sequences, input.sequences.length, input.maxDepth)
+        : partialFills(flatOpportunities(input.opportunities), params.fillPercentages, params.minShares);
+    return params.dedupe ? uniqueSequences(source) : source;
+  },
+});

@@ -1,0 +1,225 @@
+import { createPythonRandom } from '@planner/context';
+import type { Security } from '@planner/contracts';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { DepthLimits } from '../src/depth-limits.js';
+import { enhancedCombinatorial, priorityWeights, sampleEnhancedCombinations } from '../src/enhanced-combinatorial.js';
+import { similarityChecker } from '../src/similarity.js';
+import { buy, countingRng, depthInput, noDraws, security, sell, symbols } from './fixtures.js';
+
+const limits = (over: Partial<DepthLimits> = {}): DepthLimits => ({
+  maxSells: 1,
+  maxBuys: 1,
+  maxSteps: 2,
+  priorityThreshold: 0.3,
+  maxCombinations: 5,
+  maxCandidates: 12,
+  ...over,
+});
+
+const secMap = (...secs: Security[]) => new Map(secs.map((s) => [s.symbol, s]));
+
+describe('sampleEnhancedCombinations (spec §2.4, reference _generate_enhanced_combinations)', () => {
+  it('example 2.8-A: without securities every attempt is accepted, repeats included', () => {
+    for (const seed of [1, 42, 7]) {
+      const out = sampleEnhancedCombinations([sell('S', 0.9)], [buy('B', 0.8)], limits(), createPythonRandom(seed), null);
+      expect(symbols(out)).toEqual(Array(5).fill(['S', 'B']));
+    }
+  });
+
+  it('example 2.8-B: a second [S, B] is too similar; 15 attempts, one sequence', () => {
+    const rng = countingRng(createPythonRandom(3));
+    const secs = secMap(security('S', 'US', 'Technology'), security('B', 'US', 'Technology'));
+    const out = sampleEnhancedCombinations([sell('S', 0.9)], [buy('B', 0.8)], limits(), rng, secs);
+    expect(symbols(out)).toEqual([['S', 'B']]);
+    // 15 attempts × (randint A, randint B, choices C, choices D)
+    expect(rng.calls).toBe(60);
+  });
+
+  it('example 2.8-E: Python RNG seeded 42 reproduces the reference, stream position included', () => {
+    const rng = createPythonRandom(42);
+    const out = sampleEnhancedCombinations(
+      [sell('S1', 0.9), sell('S2', 0.5)],
+      [buy('B1', 0.8), buy('B2', 0.6), buy('B3', 0.4)],
+      limits({ maxBuys: 2 }),
+      rng,
+      null,
+    );
+    expect(symbols(out)).toEqual([['S1', 'B1'], ['S1', 'B2'], ['S1', 'B1'], ['S1', 'B1'], ['S1', 'B1']]);
+    // Python: random.random() right after the loop
+    expect(rng.random()).toBe(0.869300320792934);
+  });
+
+  it('example 2.8-D: threshold, stable sort and candidate cap; weights 0.9167 / 0.0833', () => {
+    const bs = [buy('B1', 0.2), buy('B2', 0.9), buy('B3', 0.5), buy('B4', 0.5)];
+    const out = sampleEnhancedCombinations([], bs, limits({ maxSells: 0, maxSteps: 1, maxCandidates: 2, maxCombinations: 20 }), createPythonRandom(5), null);
+    expect(out.length).toBe(20);
+    const seen = new Set(symbols(out).map((s) => s.join()));
+    for (const s of seen) expect(['B2', 'B3']).toContain(s);
+    const w = priorityWeights([buy('B2', 0.9), buy('B3', 0.5)]);
+    expect(w[0]).toBeCloseTo(1.1 / 1.2, 12);
+    expect(w[1]).toBeCloseTo(0.1 / 1.2, 12);
+  });
+
+  it('weights: equal priorities give 1.0 each; empty gives []', () => {
+    expect(priorityWeights([buy('A', 0.4), buy('B', 0.4)])).toEqual([1, 1]);
+    expect(priorityWeights([])).toEqual([]);
+  });
+
+  it('threshold is inclusive: 0.3 is sampled, 0.29999 never', () => {
+    const out = sampleEnhancedCombinations([], [buy('IN', 0.3), buy('OUT', 0.29999)], limits({ maxSells: 0, maxSteps: 1 }), createPythonRandom(1), null);
+    expect(new Set(symbols(out).map((s) => s.join()))).toEqual(new Set(['IN']));
+  });
+
+  it('nothing passes: [] and no draws; maxCombinations 0: [] and no draws', () => {
+    expect(sampleEnhancedCombinations([sell('S', 0.1)], [buy('B', 0.2)], limits(), noDraws, null)).toEqual([]);
+    expect(sampleEnhancedCombinations([sell('S', 0.9)], [buy('B', 0.9)], limits({ maxCombinations: 0 }), noDraws, null)).toEqual([]);
+  });
+
+  it('only sells with maxSells 0 (depth 1): spins without drawing, []', () => {
+    expect(sampleEnhancedCombinations([sell('S', 0.9)], [], limits({ maxSells: 0 }), noDraws, null)).toEqual([]);
+  });
+
+  it('drawn counts above maxSteps skip the attempt before any choices draw', () => {
+    // ns = 1 and nb >= 1 with maxSteps 1: every attempt is skipped after draws A and B.
+    const rng = countingRng(createPythonRandom(9));
+    const out = sampleEnhancedCombinations([sell('S', 0.9)], [buy('B', 0.9)], limits({ maxSteps: 1 }), rng, null);
+    expect(out).toEqual([]);
+    expect(rng.calls).toBe(30);
+  });
+
+  it('keeps the first occurrence of a symbol drawn twice', () => {
+    const out = sampleEnhancedCombinations([], [buy('A', 0.9), buy('B', 0.3)], limits({ maxSells: 0, maxBuys: 2, maxSteps: 2, maxCombinations: 30 }), createPythonRandom(11), null);
+    for (const seq of out) expect(new Set(seq.map((a) => a.symbol)).size).toBe(seq.length);
+  });
+});
+
+describe('similarity check (spec §2.5)', () => {
+  const secs = secMap(
+    security('A', 'US', 'Tech'),
+    security('B', 'US', 'Tech'),
+    security('C', 'DE', 'Tech,'),
+    ...Array.from({ length: 12 }, (_, i) => security(`X${i}`, `C${i}`, `I${i}`)),
+  );
+
+  it('no map or an empty map accepts everything', () => {
+    expect(similarityChecker(null)([buy('A')])).toBe(true);
+    const check = similarityChecker(new Map());
+    expect(check([buy('A')]) && check([buy('A')])).toBe(true);
+  });
+
+  it('identical profiles are rejected, disjoint ones accepted', () => {
+    const check = similarityChecker(secs);
+    expect(check([buy('A')])).toBe(true);
+    expect(check([buy('B')])).toBe(false);
+    expect(check([buy('C')])).toBe(true);
+  });
+
+  it('reference quirk: "Tech," keeps an empty industry piece', () => {
+    const check = similarityChecker(secs);
+    expect(check([buy('C')])).toBe(true);
+    // {DE} vs {DE}: 1.0; {Tech, ""} vs {Tech}: 0.5 -> accepted
+    const secs2 = secMap(security('C', 'DE', 'Tech,'), security('D', 'DE', 'Tech'));
+    const c2 = similarityChecker(secs2);
+    expect(c2([buy('C')])).toBe(true);
+    expect(c2([buy('D')])).toBe(true);
+  });
+
+  it('Jaccard exactly 0.8 is not too similar; above is', () => {
+    const five = secMap(
+      ...['P', 'Q', 'R', 'S', 'T'].map((s, i) => security(s, `K${i}`, `J${i}`)),
+      security('U', 'K0', 'J0'),
+    );
+    const check = similarityChecker(five);
+    expect(check([buy('P'), buy('Q'), buy('R'), buy('S'), buy('T')])).toBe(true);
+    // 4 of 5 countries and industries shared: 0.8, accepted
+    expect(check([buy('P'), buy('Q'), buy('R'), buy('S')])).toBe(true);
+    // identical to the second: rejected
+    expect(check([buy('Q'), buy('R'), buy('S'), buy('P')])).toBe(false);
+  });
+
+  it('compares with the last ten accepted only', () => {
+    const check = similarityChecker(secs);
+    expect(check([buy('A')])).toBe(true);
+    for (let i = 0; i < 9; i++) expect(check([buy(`X${i}`)])).toBe(true);
+    expect(check([buy('B')])).toBe(false); // A is still among the last ten
+    expect(check([buy('X9')])).toBe(true);
+    expect(check([buy('B')])).toBe(true); // A has left the window
+  });
+});
+
+describe('enhancedCombinatorial module', () => {
+  it('params: {} parses to the monolith constants 4 / 4 / 50 / 12 (threshold and steps inherited)', () => {
+    expect(enhancedCombinatorial.params.parse({})).toEqual({ maxSells: 4, maxBuys: 4, maxCombinations: 50, maxCandidates: 12 });
+    expect(enhancedCombinatorial.stage).toBe('depth');
+  });
+
+  it('example 2.8-C: depth 1 with only a profit-taking sell draws nothing and yields nothing', () => {
+    const out = [...enhancedCombinatorial.generate(depthInput({ profit_taking: [sell('P', 0.9)] }, 1, noDraws), enhancedCombinatorial.params.parse({}))];
+    expect(out).toEqual([]);
+  });
+
+  it('emits each sequence once while consuming the reference draws (example 2.8-E through the module)', () => {
+    const rng = createPythonRandom(42);
+    const params = enhancedCombinatorial.params.parse({ maxBuys: 2, maxCombinations: 10 });
+    // depth 2: maxSells = min(4, 1) = 1, maxBuys = min(2, 2) = 2, maxSteps = 2; maxCombinations raised to 10 for range
+    const input = depthInput({ profit_taking: [sell('S1', 0.9)], rebalance_sells: [sell('S2', 0.5)], averaging_down: [buy('B1', 0.8)], rebalance_buys: [buy('B2', 0.6)], opportunity_buys: [buy('B3', 0.4)] }, 2, rng);
+    const out = symbols(enhancedCombinatorial.generate(input, params));
+    const reference = symbols(
+      sampleEnhancedCombinations([sell('S1', 0.9), sell('S2', 0.5)], [buy('B1', 0.8), buy('B2', 0.6), buy('B3', 0.4)], limits({ maxBuys: 2, maxCombinations: 10 }), createPythonRandom(42), null),
+    );
+    const firstOf = reference.filter((s, i) => reference.findIndex((t) => t.join() === s.join()) === i);
+    expect(out).toEqual(firstOf);
+    expect(out.slice(0, 2)).toEqual([['S1', 'B1'], ['S1', 'B2']]);
+  });
+
+  it('depth caps: max_sells = depth // 2, max_buys = depth, max_steps = depth', () => {
+    const opp = {
+      profit_taking: [sell('P1', 0.9), sell('P2', 0.8), sell('P3', 0.7)],
+      opportunity_buys: [buy('O1', 0.9), buy('O2', 0.8), buy('O3', 0.7), buy('O4', 0.6), buy('O5', 0.5)],
+    };
+    for (const depth of [1, 2, 3, 4, 5]) {
+      const out = [...enhancedCombinatorial.generate(depthInput(opp, depth, createPythonRandom(depth)), enhancedCombinatorial.params.parse({}))];
+      expect(out.length).toBeGreaterThan(0);
+      for (const seq of out) {
+        const nSells = seq.filter((a) => a.side === 'SELL').length;
+        expect(nSells).toBeLessThanOrEqual(Math.floor(depth / 2));
+        expect(seq.length - nSells).toBeLessThanOrEqual(Math.min(4, depth));
+        expect(seq.length).toBeLessThanOrEqual(depth);
+      }
+    }
+  });
+
+  it('property: same seed same output; cap, step limit, sells first, no duplicates', () => {
+    const cand = fc.record({ sym: fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F'), p: fc.double({ min: 0, max: 1, noNaN: true }), country: fc.constantFrom('US', 'DE', ''), industry: fc.constantFrom('Tech', 'Banks', 'Tech, Banks', '') });
+    fc.assert(
+      fc.property(
+        fc.array(cand, { maxLength: 8 }),
+        fc.array(cand, { maxLength: 8 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.boolean(),
+        (ss, bb, depth, seed, withSecs) => {
+          const secs = new Map<string, Security>();
+          for (const c of [...ss, ...bb]) secs.set(c.sym, security(c.sym, c.country, c.industry));
+          const opp = { profit_taking: ss.map((c) => sell(c.sym, c.p)), rebalance_buys: bb.map((c) => buy(c.sym, c.p)) };
+          const params = enhancedCombinatorial.params.parse({ maxCombinations: 10 });
+          const run = () => [...enhancedCombinatorial.generate(depthInput(opp, depth, createPythonRandom(seed), { securitiesBySymbol: withSecs ? secs : null }), params)];
+          const out = run();
+          expect(run()).toEqual(out);
+          expect(out.length).toBeLessThanOrEqual(10);
+          const keys = new Set<string>();
+          for (const seq of out) {
+            expect(seq.length).toBeGreaterThan(0);
+            expect(seq.length).toBeLessThanOrEqual(depth);
+            const firstBuy = seq.findIndex((a) => a.side === 'BUY');
+            if (firstBuy >= 0) expect(seq.slice(firstBuy).every((a) => a.side === 'BUY')).toBe(true);
+            keys.add(JSON.stringify(seq));
+          }
+          expect(keys.size).toBe(out.length);
+        },
+      ),
+      { seed: 42 },
+    );
+  });
+});
