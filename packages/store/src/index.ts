@@ -1,1 +1,6 @@
-export {};
+export type {
+  BucketConfigSource, BucketKind, BucketPatch, BucketRecord, BucketRepository, BucketStatus, EvaluateBatch, EvaluationBatch,
+  PlannerStore,
+} from './types.js';
+export { BUCKET_STATUSES, parseBucketPatch, parseBucketRecord } from './bucket-record.js';
+export { patternType, sequencePriority } from './sequence-columns.js';

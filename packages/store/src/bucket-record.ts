@@ -1,0 +1,50 @@
+import { StoreError } from '@planner/contracts';
+import { z } from 'zod';
+import type { BucketPatch, BucketRecord } from './types.js';
+
+export const BUCKET_STATUSES = ['research', 'accumulating', 'active', 'hibernating', 'paused', 'retired'] as const;
+
+const ConfigSourceSchema = z.union([
+  z.strictObject({ preset: z.string().min(1) }),
+  z.strictObject({ toml: z.string() }),
+  z.strictObject({ sliders: z.record(z.string(), z.number().min(0).max(1)) }),
+]);
+
+const fields = {
+  kind: z.enum(['core', 'satellite']),
+  config: ConfigSourceSchema,
+  share: z.number().min(0).max(1),
+  status: z.enum(BUCKET_STATUSES),
+};
+
+// Ids end up in queue names and log lines, so keep them plain.
+const BucketRecordSchema = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/), ...fields });
+const BucketPatchSchema = z.strictObject(fields).partial();
+
+function fail(what: string, error: z.ZodError): never {
+  const issues = error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+  throw new StoreError(`invalid ${what}: ${issues}`, { cause: error });
+}
+
+export function parseBucketRecord(value: unknown): BucketRecord {
+  const r = BucketRecordSchema.safeParse(value);
+  return r.success ? (r.data as BucketRecord) : fail('bucket', r.error);
+}
+
+export function parseBucketPatch(value: unknown): BucketPatch {
+  const r = BucketPatchSchema.safeParse(value);
+  return r.success ? (r.data as BucketPatch) : fail('bucket update', r.error);
+}
+
+/** Applies a validated patch; `id` never changes. */
+export function applyBucketPatch(record: BucketRecord, patch: BucketPatch): BucketRecord {
+  return parseBucketRecord({ ...record, ...patch, id: record.id });
+}
+
+export function bucketExists(id: string): StoreError {
+  return new StoreError(`bucket '${id}' already exists`);
+}
+
+export function bucketMissing(id: string): StoreError {
+  return new StoreError(`bucket '${id}' does not exist`);
+}

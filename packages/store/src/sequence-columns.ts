@@ -1,0 +1,32 @@
+import type { Sequence, StoredResult } from '@planner/contracts';
+
+/** Σ action priorities (pipeline.md §6.1 `priority`). */
+export function sequencePriority(sequence: Sequence): number {
+  let sum = 0;
+  for (const a of sequence) sum += a.priority;
+  return sum;
+}
+
+/** Heuristic label of pipeline.md §6.1 `pattern_type`. */
+export function patternType(sequence: Sequence): string {
+  if (sequence.length === 1) return 'single_best';
+  let sells = false;
+  let buys = false;
+  for (const a of sequence) {
+    if (a.side.toUpperCase() === 'SELL') sells = true;
+    else buys = true;
+  }
+  if (sells && buys) return 'mixed_strategy';
+  return sells ? 'multi_sell' : 'multi_buy';
+}
+
+/** True when `a` should replace `b` as the best: higher score, ties to the lower index. */
+export function isBetter(a: StoredResult, b: StoredResult | null): boolean {
+  if (!(a.score > 0)) return false;
+  if (b === null) return true;
+  return a.score > b.score || (a.score === b.score && a.index < b.index);
+}
+
+export function sameKey(a: { portfolioHash: string; configHash: string }, b: { portfolioHash: string; configHash: string }): boolean {
+  return a.portfolioHash === b.portfolioHash && a.configHash === b.configHash;
+}

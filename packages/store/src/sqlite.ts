@@ -1,0 +1,271 @@
+import { StoreError } from '@planner/contracts';
+import type { Sequence, StoredResult, StoredSequence, StoreProgress, WorkKey } from '@planner/contracts';
+import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { applyBucketPatch, bucketExists, bucketMissing, parseBucketPatch, parseBucketRecord } from './bucket-record.js';
+import { isBetter, patternType, sameKey, sequencePriority } from './sequence-columns.js';
+import { prepareSqliteSchema } from './sqlite-schema.js';
+import type { BucketRecord, BucketRepository, PlannerStore } from './types.js';
+
+export type { PlannerStore } from './types.js';
+export { SQLITE_APPLICATION_ID, SQLITE_SCHEMA_VERSION } from './sqlite-schema.js';
+
+export interface SqliteStoreOptions {
+  /** File path, or `':memory:'`. */
+  readonly path: string;
+}
+
+interface ResultRow {
+  idx: number;
+  sequence_hash: string;
+  end_score: number;
+  diversification_score: number;
+  risk_score: number;
+  transaction_cost: number;
+}
+
+const toResult = (r: ResultRow): StoredResult => ({
+  index: r.idx,
+  hash: r.sequence_hash,
+  score: r.end_score,
+  diversificationScore: r.diversification_score,
+  riskScore: r.risk_score,
+  transactionCost: r.transaction_cost,
+});
+
+/**
+ * The embedded store: one SQLite file in WAL mode, schema created and
+ * migrated here. One process at a time drives a bucket's work; leases live in
+ * this process, so a crash releases them.
+ */
+export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
+  const where = options.path === ':memory:' ? '(in memory)' : `'${options.path}'`;
+  let db: BetterSqlite3.Database;
+  try {
+    db = new Database(options.path);
+  } catch (e) {
+    throw new StoreError(`cannot open sqlite store ${where}: ${(e as Error).message}`, { cause: e });
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    prepareSqliteSchema(db, where);
+  } catch (e) {
+    db.close();
+    if (e instanceof StoreError) throw e;
+    throw new StoreError(`cannot open sqlite store ${where}: ${(e as Error).message} (corrupt or not a SQLite file)`, { cause: e });
+  }
+
+  const q = {
+    work: db.prepare(`SELECT portfolio_hash, config_hash FROM work WHERE bucket = ?`),
+    setWork: db.prepare(`INSERT INTO work (bucket, portfolio_hash, config_hash) VALUES (?, ?, ?)
+      ON CONFLICT (bucket) DO UPDATE SET portfolio_hash = excluded.portfolio_hash, config_hash = excluded.config_hash`),
+    delWork: db.prepare(`DELETE FROM work WHERE bucket = ?`),
+    delSeq: db.prepare(`DELETE FROM sequences WHERE bucket = ?`),
+    delEval: db.prepare(`DELETE FROM evaluations WHERE bucket = ?`),
+    delBest: db.prepare(`DELETE FROM best_result WHERE bucket = ?`),
+    countSeq: db.prepare(`SELECT count(*) AS n FROM sequences WHERE bucket = ?`).pluck(),
+    countEval: db.prepare(`SELECT count(*) AS n FROM evaluations WHERE bucket = ? AND portfolio_hash = ? AND config_hash = ?`).pluck(),
+    insSeq: db.prepare(`INSERT INTO sequences (bucket, sequence_hash, idx, priority, depth, pattern_type, sequence_json)
+      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (bucket, sequence_hash) DO NOTHING`),
+    pending: db.prepare(`SELECT s.idx, s.sequence_hash, s.sequence_json FROM sequences s
+      WHERE s.bucket = ? AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.bucket = s.bucket
+        AND e.portfolio_hash = ? AND e.config_hash = ? AND e.sequence_hash = s.sequence_hash)
+      ORDER BY s.idx LIMIT ?`),
+    insEval: db.prepare(`INSERT INTO evaluations (bucket, portfolio_hash, config_hash, sequence_hash, idx, end_score,
+        diversification_score, risk_score, transaction_cost)
+      SELECT s.bucket, ?, ?, s.sequence_hash, s.idx, ?, ?, ?, ? FROM sequences s WHERE s.bucket = ? AND s.sequence_hash = ?
+      ON CONFLICT DO NOTHING RETURNING idx`),
+    results: db.prepare(`SELECT idx, sequence_hash, end_score, diversification_score, risk_score, transaction_cost
+      FROM evaluations WHERE bucket = ? AND portfolio_hash = ? AND config_hash = ? ORDER BY idx`),
+    best: db.prepare(`SELECT b.idx, b.sequence_hash, e.end_score, e.diversification_score, e.risk_score, e.transaction_cost
+      FROM best_result b JOIN evaluations e ON e.bucket = b.bucket AND e.portfolio_hash = b.portfolio_hash
+        AND e.config_hash = b.config_hash AND e.sequence_hash = b.sequence_hash
+      WHERE b.bucket = ? AND b.portfolio_hash = ? AND b.config_hash = ?`),
+    setBest: db.prepare(`INSERT INTO best_result (bucket, portfolio_hash, config_hash, sequence_hash, idx, score)
+      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (bucket) DO UPDATE SET portfolio_hash = excluded.portfolio_hash,
+      config_hash = excluded.config_hash, sequence_hash = excluded.sequence_hash, idx = excluded.idx, score = excluded.score`),
+    bucketList: db.prepare(`SELECT id, kind, config_json, share, status FROM buckets ORDER BY position`),
+    bucketGet: db.prepare(`SELECT id, kind, config_json, share, status FROM buckets WHERE id = ?`),
+    bucketAdd: db.prepare(`INSERT INTO buckets (id, kind, config_json, share, status, position)
+      VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM buckets))`),
+    bucketSet: db.prepare(`UPDATE buckets SET kind = ?, config_json = ?, share = ?, status = ? WHERE id = ?`),
+    bucketDel: db.prepare(`DELETE FROM buckets WHERE id = ?`),
+  };
+
+  const leases = new Map<string, Set<string>>();
+  let closed = false;
+
+  function guard<T>(op: string, fn: () => T): T {
+    if (closed) throw new StoreError(`sqlite store ${where} is closed`);
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof StoreError) throw e;
+      throw new StoreError(`sqlite store ${where} failed in ${op}: ${(e as Error).message}`, { cause: e });
+    }
+  }
+  function isCurrent(key: WorkKey): boolean {
+    const row = q.work.get(key.bucket) as { portfolio_hash: string; config_hash: string } | undefined;
+    return row !== undefined && sameKey({ portfolioHash: row.portfolio_hash, configHash: row.config_hash }, key);
+  }
+  function requireCurrent(key: WorkKey, op: string): void {
+    if (!isCurrent(key)) throw new StoreError(`${op}: bucket '${key.bucket}' is not open for this work key; call open() first`);
+  }
+  const dropWork = db.transaction((bucket: string) => {
+    q.delSeq.run(bucket);
+    q.delEval.run(bucket);
+    q.delBest.run(bucket);
+  });
+  const open = db.transaction((key: WorkKey) => {
+    if (!isCurrent(key)) {
+      dropWork(key.bucket);
+      q.setWork.run(key.bucket, key.portfolioHash, key.configHash);
+    }
+    return (q.countSeq.get(key.bucket) as number) > 0;
+  });
+  const put = db.transaction((key: WorkKey, sequences: readonly StoredSequence[]) => {
+    requireCurrent(key, 'put');
+    for (const s of sequences) {
+      q.insSeq.run(key.bucket, s.hash, s.index, sequencePriority(s.sequence), s.sequence.length, patternType(s.sequence), JSON.stringify(s.sequence));
+    }
+  });
+  const recordResults = db.transaction((key: WorkKey, results: readonly StoredResult[]) => {
+    if (!isCurrent(key)) return;
+    const bestRow = q.best.get(key.bucket, key.portfolioHash, key.configHash) as ResultRow | undefined;
+    let best: StoredResult | null = bestRow ? toResult(bestRow) : null;
+    let changed = false;
+    for (const r of results) {
+      const row = q.insEval.get(key.portfolioHash, key.configHash, r.score, r.diversificationScore, r.riskScore, r.transactionCost, key.bucket, r.hash) as
+        | { idx: number }
+        | undefined;
+      if (!row) continue;
+      const stored: StoredResult = { ...r, index: row.idx };
+      if (isBetter(stored, best)) {
+        best = stored;
+        changed = true;
+      }
+    }
+    if (changed && best) q.setBest.run(key.bucket, key.portfolioHash, key.configHash, best.hash, best.index, best.score);
+  });
+
+  const repository: BucketRepository = {
+    async add(bucket) {
+      const b = parseBucketRecord(bucket);
+      return guard('buckets.add', () => {
+        if (q.bucketGet.get(b.id)) throw bucketExists(b.id);
+        q.bucketAdd.run(b.id, b.kind, JSON.stringify(b.config), b.share, b.status);
+        return b;
+      });
+    },
+    async list() {
+      return guard('buckets.list', () => (q.bucketList.all() as BucketRow[]).map(fromBucketRow));
+    },
+    async get(id) {
+      return guard('buckets.get', () => {
+        const row = q.bucketGet.get(id) as BucketRow | undefined;
+        return row ? fromBucketRow(row) : null;
+      });
+    },
+    async update(id, patch) {
+      const p = parseBucketPatch(patch);
+      return guard('buckets.update', () => {
+        const row = q.bucketGet.get(id) as BucketRow | undefined;
+        if (!row) throw bucketMissing(id);
+        const next = applyBucketPatch(fromBucketRow(row), p);
+        q.bucketSet.run(next.kind, JSON.stringify(next.config), next.share, next.status, id);
+        return next;
+      });
+    },
+    async remove(id) {
+      return guard('buckets.remove', () => q.bucketDel.run(id).changes > 0);
+    },
+  };
+
+  return {
+    buckets: repository,
+    async open(key) {
+      return guard('open', () => {
+        leases.delete(key.bucket);
+        return { hasSequences: open(key) };
+      });
+    },
+    async put(key, sequences) {
+      guard('put', () => put(key, sequences));
+    },
+    async claimBatch(key, size) {
+      return guard('claimBatch', () => {
+        requireCurrent(key, 'claimBatch');
+        let leased = leases.get(key.bucket);
+        if (!leased) leases.set(key.bucket, (leased = new Set()));
+        const rows = q.pending.all(key.bucket, key.portfolioHash, key.configHash, size + leased.size) as {
+          idx: number;
+          sequence_hash: string;
+          sequence_json: string;
+        }[];
+        const out: StoredSequence[] = [];
+        for (const r of rows) {
+          if (out.length >= size) break;
+          if (leased.has(r.sequence_hash)) continue;
+          leased.add(r.sequence_hash);
+          out.push({ index: r.idx, hash: r.sequence_hash, sequence: JSON.parse(r.sequence_json) as Sequence });
+        }
+        return out;
+      });
+    },
+    async recordResults(key, results) {
+      guard('recordResults', () => {
+        recordResults(key, results);
+        const leased = leases.get(key.bucket);
+        if (leased) for (const r of results) leased.delete(r.hash);
+      });
+    },
+    async results(key) {
+      return guard('results', () =>
+        isCurrent(key) ? (q.results.all(key.bucket, key.portfolioHash, key.configHash) as ResultRow[]).map(toResult) : [],
+      );
+    },
+    async progress(key): Promise<StoreProgress> {
+      return guard('progress', () => {
+        if (!isCurrent(key)) return { total: 0, evaluated: 0, finished: false };
+        const total = q.countSeq.get(key.bucket) as number;
+        const evaluated = q.countEval.get(key.bucket, key.portfolioHash, key.configHash) as number;
+        return { total, evaluated, finished: total > 0 && evaluated === total };
+      });
+    },
+    async best(key) {
+      return guard('best', () => {
+        if (!isCurrent(key)) return null;
+        const row = q.best.get(key.bucket, key.portfolioHash, key.configHash) as ResultRow | undefined;
+        return row ? toResult(row) : null;
+      });
+    },
+    async invalidate(bucket) {
+      guard('invalidate', () => {
+        leases.delete(bucket);
+        db.transaction(() => {
+          dropWork(bucket);
+          q.delWork.run(bucket);
+        })();
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}
+
+interface BucketRow {
+  id: string;
+  kind: string;
+  config_json: string;
+  share: number;
+  status: string;
+}
+
+function fromBucketRow(row: BucketRow): BucketRecord {
+  return parseBucketRecord({ id: row.id, kind: row.kind, config: JSON.parse(row.config_json), share: row.share, status: row.status });
+}

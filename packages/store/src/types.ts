@@ -1,0 +1,54 @@
+import type { SequenceStore, StoredResult, WorkKey } from '@planner/contracts';
+
+export type BucketKind = 'core' | 'satellite';
+
+/** Bucket lifecycle (pipeline.md §7.1). */
+export type BucketStatus = 'research' | 'accumulating' | 'active' | 'hibernating' | 'paused' | 'retired';
+
+/** Where a bucket's planner configuration comes from. Exactly one key. */
+export type BucketConfigSource =
+  | { readonly preset: string }
+  | { readonly toml: string }
+  | { readonly sliders: Readonly<Record<string, number>> };
+
+export interface BucketRecord {
+  readonly id: string;
+  readonly kind: BucketKind;
+  readonly config: BucketConfigSource;
+  /** Fraction of the portfolio, 0..1. */
+  readonly share: number;
+  readonly status: BucketStatus;
+}
+
+export type BucketPatch = Partial<Omit<BucketRecord, 'id'>>;
+
+/** The bucket registry, kept in the same database as the bucket's stored work. */
+export interface BucketRepository {
+  /** Adds a bucket; a StoreError when the id exists. */
+  add(bucket: BucketRecord): Promise<BucketRecord>;
+  /** Every bucket, in the order they were added. */
+  list(): Promise<BucketRecord[]>;
+  get(id: string): Promise<BucketRecord | null>;
+  /** Changes the given fields; a StoreError when the bucket does not exist. */
+  update(id: string, patch: BucketPatch): Promise<BucketRecord>;
+  /** False when the bucket did not exist. */
+  remove(id: string): Promise<boolean>;
+}
+
+/** What every backend of this package returns: the contract plus the best result and the bucket registry. */
+export interface PlannerStore extends SequenceStore {
+  /**
+   * The best recorded result of the bucket's current work: highest score
+   * strictly above 0 (pipeline.md §6.4 step 9), ties to the lowest index.
+   */
+  best(key: WorkKey): Promise<StoredResult | null>;
+  readonly buckets: BucketRepository;
+}
+
+/** The batch a worker evaluates. */
+export interface EvaluationBatch {
+  readonly key: WorkKey;
+  readonly sequences: readonly import('@planner/contracts').StoredSequence[];
+}
+
+export type EvaluateBatch = (batch: EvaluationBatch) => readonly StoredResult[] | Promise<readonly StoredResult[]>;

@@ -1,0 +1,220 @@
+import { StoreError } from '@planner/contracts';
+import type { StoredSequence } from '@planner/contracts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BucketRecord, PlannerStore } from '../src/types.js';
+import { evaluate, expectedBest, key, makeSequences } from './fixtures.js';
+
+/** Drains the bucket's work the way the incremental planner does: claim, evaluate, record. */
+export async function drain(store: PlannerStore, k = key('core'), size = 7): Promise<number> {
+  let evaluated = 0;
+  for (;;) {
+    const batch = await store.claimBatch(k, size);
+    if (batch.length === 0) return evaluated;
+    evaluated += batch.length;
+    await store.recordResults(k, batch.map(evaluate));
+  }
+}
+
+const core: BucketRecord = { id: 'core', kind: 'core', config: { preset: 'default' }, share: 0.8, status: 'active' };
+const sat: BucketRecord = { id: 'momentum_1', kind: 'satellite', config: { sliders: { riskAppetite: 0.7 } }, share: 0.05, status: 'research' };
+
+/** The SequenceStore + BucketRepository contract, run against every backend. */
+export function storeContract(name: string, create: () => Promise<PlannerStore>, dispose?: () => Promise<void>): void {
+  describe(`${name}: SequenceStore contract`, () => {
+    let store: PlannerStore;
+    const seqs = makeSequences(50);
+    beforeEach(async () => {
+      store = await create();
+    });
+    afterEach(async () => {
+      await store.close();
+      await dispose?.();
+    });
+
+    it('opens empty work, stores sequences once, reports progress', async () => {
+      const k = key('core');
+      expect(await store.open(k)).toEqual({ hasSequences: false });
+      expect(await store.progress(k)).toEqual({ total: 0, evaluated: 0, finished: false });
+      await store.put(k, seqs);
+      await store.put(k, seqs.slice(0, 10)); // idempotent by hash
+      expect(await store.open(k)).toEqual({ hasSequences: true });
+      expect(await store.progress(k)).toEqual({ total: 50, evaluated: 0, finished: false });
+    });
+
+    it('hands out batches lowest index first, never the same sequence twice while leased', async () => {
+      const k = key('core');
+      await store.open(k);
+      await store.put(k, [...seqs].reverse());
+      const a = await store.claimBatch(k, 5);
+      const b = await store.claimBatch(k, 5);
+      expect(a.map((s) => s.index)).toEqual([0, 1, 2, 3, 4]);
+      expect(b.map((s) => s.index)).toEqual([5, 6, 7, 8, 9]);
+      expect(a[0]?.sequence).toEqual(seqs[0]?.sequence);
+      expect(a[0]?.hash).toBe(seqs[0]?.hash);
+    });
+
+    it('evaluates every sequence exactly once and keeps the best', async () => {
+      const k = key('core');
+      await store.open(k);
+      await store.put(k, seqs);
+      expect(await drain(store, k)).toBe(50);
+      const results = await store.results(k);
+      expect(results.map((r) => r.index)).toEqual(seqs.map((s) => s.index));
+      expect(results).toEqual(seqs.map(evaluate));
+      expect(await store.progress(k)).toEqual({ total: 50, evaluated: 50, finished: true });
+      expect(await store.best(k)).toEqual(expectedBest(seqs));
+      expect(await store.claimBatch(k, 10)).toEqual([]);
+    });
+
+    it('counts a result recorded twice once', async () => {
+      const k = key('core');
+      await store.open(k);
+      await store.put(k, seqs);
+      const batch = await store.claimBatch(k, 10);
+      const results = batch.map(evaluate);
+      await store.recordResults(k, results);
+      await store.recordResults(k, results);
+      await store.recordResults(k, [{ ...results[0]!, score: 0.999 }]); // a retried batch never overwrites
+      expect((await store.progress(k)).evaluated).toBe(10);
+      expect((await store.results(k))[0]).toEqual(results[0]);
+    });
+
+    it('ignores results of unknown sequences', async () => {
+      const k = key('core');
+      await store.open(k);
+      await store.put(k, seqs.slice(0, 3));
+      await store.recordResults(k, [{ index: 99, hash: 'nope', score: 0.9, diversificationScore: 0, riskScore: 0, transactionCost: 0 }]);
+      expect(await store.progress(k)).toEqual({ total: 3, evaluated: 0, finished: false });
+    });
+
+    it('a re-open releases leases of a dead caller; evaluated work is kept', async () => {
+      const k = key('core');
+      await store.open(k);
+      await store.put(k, seqs);
+      const first = await store.claimBatch(k, 10);
+      await store.recordResults(k, first.map(evaluate));
+      await store.claimBatch(k, 10); // claimed, never recorded: the caller died
+      expect(await store.open(k)).toEqual({ hasSequences: true });
+      const again = await store.claimBatch(k, 10);
+      expect(again.map((s) => s.index)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    });
+
+    it('a changed work key drops only that bucket\'s work', async () => {
+      const a = key('core');
+      const b = key('momentum_1');
+      await store.open(a);
+      await store.open(b);
+      await store.put(a, seqs);
+      await store.put(b, seqs.slice(0, 20));
+      await drain(store, a);
+      await drain(store, b);
+      const changed = key('core', 'p1', 'c2');
+      expect(await store.open(changed)).toEqual({ hasSequences: false });
+      expect(await store.progress(changed)).toEqual({ total: 0, evaluated: 0, finished: false });
+      expect(await store.results(a)).toEqual([]);
+      expect(await store.best(a)).toBeNull();
+      expect(await store.progress(b)).toEqual({ total: 20, evaluated: 20, finished: true });
+      expect(await store.best(b)).toEqual(expectedBest(seqs.slice(0, 20)));
+      // a late writer of the old key counts nothing in the new work
+      await store.put(changed, seqs.slice(0, 5));
+      await store.recordResults(a, seqs.slice(0, 5).map(evaluate));
+      expect((await store.progress(changed)).evaluated).toBe(0);
+    });
+
+    it('a changed portfolio hash is a clean restart too', async () => {
+      const a = key('core');
+      await store.open(a);
+      await store.put(a, seqs);
+      await drain(store, a);
+      const b = key('core', 'p2', 'c1');
+      await store.open(b);
+      await store.put(b, seqs.slice(0, 4));
+      expect(await drain(store, b)).toBe(4);
+      expect(await store.progress(b)).toEqual({ total: 4, evaluated: 4, finished: true });
+    });
+
+    it('writes to a key that was never opened fail clearly', async () => {
+      const k = key('core');
+      await expect(store.put(k, seqs)).rejects.toThrow(StoreError);
+      await expect(store.claimBatch(k, 1)).rejects.toThrow(/call open\(\) first/);
+      await store.open(k);
+      await expect(store.put(key('core', 'p9'), seqs)).rejects.toThrow(StoreError);
+    });
+
+    it('invalidate drops the bucket\'s work only', async () => {
+      const a = key('core');
+      const b = key('momentum_1');
+      await store.open(a);
+      await store.open(b);
+      await store.put(a, seqs.slice(0, 5));
+      await store.put(b, seqs.slice(0, 5));
+      await store.invalidate('core');
+      expect(await store.progress(a)).toEqual({ total: 0, evaluated: 0, finished: false });
+      expect(await store.open(a)).toEqual({ hasSequences: false });
+      expect((await store.progress(b)).total).toBe(5);
+    });
+
+    it('best ignores scores of 0 and breaks ties by the lowest index', async () => {
+      const k = key('core');
+      await store.open(k);
+      const s: StoredSequence[] = seqs.slice(0, 4);
+      await store.put(k, s);
+      const r = (i: number, score: number) => ({ index: i, hash: s[i]!.hash, score, diversificationScore: 0, riskScore: 0, transactionCost: 0 });
+      await store.recordResults(k, [r(3, 0.5), r(0, 0)]);
+      await store.recordResults(k, [r(1, 0.5)]);
+      await store.recordResults(k, [r(2, 0.4)]);
+      expect((await store.best(k))?.index).toBe(1);
+      const zero = key('zero');
+      await store.open(zero);
+      await store.put(zero, s.slice(0, 1));
+      await store.recordResults(zero, [r(0, 0)]);
+      expect(await store.best(zero)).toBeNull();
+    });
+
+    it('stores sequences with every action field intact', async () => {
+      const k = key('core');
+      await store.open(k);
+      await store.put(k, seqs.slice(0, 8));
+      const batch = await store.claimBatch(k, 8);
+      expect(batch).toEqual(seqs.slice(0, 8));
+    });
+  });
+
+  describe(`${name}: BucketRepository`, () => {
+    let store: PlannerStore;
+    beforeEach(async () => {
+      store = await create();
+    });
+    afterEach(async () => {
+      await store.close();
+      await dispose?.();
+    });
+
+    it('adds, lists in insertion order, gets, updates and removes buckets', async () => {
+      await store.buckets.add(sat);
+      await store.buckets.add(core);
+      expect(await store.buckets.list()).toEqual([sat, core]);
+      expect(await store.buckets.get('core')).toEqual(core);
+      expect(await store.buckets.get('nope')).toBeNull();
+      const toml = { toml: '[planner]\nmax_depth = 3\n' };
+      expect(await store.buckets.update('momentum_1', { config: toml, share: 0.1 })).toEqual({ ...sat, config: toml, share: 0.1 });
+      expect(await store.buckets.get('momentum_1')).toEqual({ ...sat, config: toml, share: 0.1 });
+      expect(await store.buckets.remove('momentum_1')).toBe(true);
+      expect(await store.buckets.remove('momentum_1')).toBe(false);
+      expect(await store.buckets.list()).toEqual([core]);
+    });
+
+    it('rejects duplicates, unknown ids and invalid fields', async () => {
+      await store.buckets.add(core);
+      await expect(store.buckets.add(core)).rejects.toThrow(/already exists/);
+      await expect(store.buckets.update('nope', { share: 0.1 })).rejects.toThrow(/does not exist/);
+      await expect(store.buckets.add({ ...sat, share: 1.01 })).rejects.toThrow(StoreError);
+      await expect(store.buckets.add({ ...sat, share: -0.01 })).rejects.toThrow(/share/);
+      await expect(store.buckets.update('core', { status: 'sleeping' as 'active' })).rejects.toThrow(/status/);
+      await expect(store.buckets.add({ ...sat, id: 'bad id' })).rejects.toThrow(/id/);
+      await expect(store.buckets.add({ ...sat, config: { preset: 'x', toml: 'y' } as never })).rejects.toThrow(StoreError);
+      expect(await store.buckets.add({ ...sat, share: 1 })).toEqual({ ...sat, share: 1 });
+      expect(await store.buckets.list()).toHaveLength(2);
+    });
+  });
+}
