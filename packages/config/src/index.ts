@@ -1,1 +1,13 @@
-export {};
+export { parseConfig, type ParseOptions } from './parse.js';
+export { loadConfig, loadPreset, presetNames, presetPath } from './load.js';
+export { serializeConfig } from './serialize.js';
+export { withOverrides, type ConfigOverrides } from './overrides.js';
+export {
+  mapSliders, mapEntryStyle, mapHoldDuration, mapPositionSpread, mapProfitTakingAggressiveness, mapRiskAppetite,
+  sliderRecommendations, type SliderInput, type Sliders, type SnakeSliders,
+} from './sliders.js';
+export { diffConfigs, type ConfigChange } from './diff.js';
+export { configJsonSchema } from './json-schema.js';
+export { validateConfig, configIssues } from './validate.js';
+export { PATTERN_NEEDS } from './rules.js';
+export { camelToSnake, snakeToCamel } from './case.js';

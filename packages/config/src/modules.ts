@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { InputIssue, ModuleKind, PlannerConfig, PlannerModule } from '@planner/contracts';
+import { camelToSnake, snakeToCamel } from './case.js';
+import { zodIssues } from './issues.js';
+
+/** The four configurable kinds: TOML section, config field, words for messages. */
+export interface SectionInfo {
+  readonly kind: Exclude<ModuleKind, 'evaluator'>;
+  readonly section: string;
+  readonly field: 'calculators' | 'patterns' | 'sequenceGenerators' | 'filters';
+  readonly noun: string;
+}
+
+export const SECTIONS: readonly SectionInfo[] = [
+  { kind: 'calculator', section: 'opportunity_calculators', field: 'calculators', noun: 'opportunity calculator' },
+  { kind: 'pattern', section: 'pattern_generators', field: 'patterns', noun: 'pattern generator' },
+  { kind: 'sequence_generator', section: 'sequence_generators', field: 'sequenceGenerators', noun: 'sequence generator' },
+  { kind: 'filter', section: 'filters', field: 'filters', noun: 'filter' },
+];
+
+export function modulesOfKind(modules: readonly PlannerModule[], kind: ModuleKind): PlannerModule[] {
+  return modules.filter((m) => m.kind === kind);
+}
+
+export function findModule(modules: readonly PlannerModule[], kind: ModuleKind, name: string): PlannerModule | undefined {
+  return modules.find((m) => m.kind === kind && m.name === name);
+}
+
+/** Unwraps default/optional/pipe wrappers down to an object schema, if there is one. */
+function objectOf(schema: z.ZodType): z.ZodObject | undefined {
+  let cur: unknown = schema;
+  for (let i = 0; i < 10; i++) {
+    if (cur instanceof z.ZodObject) return cur;
+    if (cur instanceof z.ZodDefault || cur instanceof z.ZodOptional || cur instanceof z.ZodNullable || cur instanceof z.ZodPrefault) {
+      cur = cur.unwrap();
+    } else if (cur instanceof z.ZodPipe) {
+      cur = cur.in;
+    } else {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The keys a params schema declares, or `null` when it accepts any key (a
+ * non-object schema or an object with a catch-all).
+ */
+export function declaredKeys(schema: z.ZodType): readonly string[] | null {
+  const obj = objectOf(schema);
+  if (!obj) return null;
+  const catchall = obj.def.catchall;
+  if (catchall && !(catchall instanceof z.ZodNever)) return null;
+  return Object.keys(obj.shape);
+}
+
+export interface ParamsResult {
+  readonly params?: Readonly<Record<string, unknown>>;
+  readonly issues: InputIssue[];
+}
+
+/**
+ * Validates TOML params (snake_case keys) with the module's own schema and
+ * returns them camelCased with defaults filled. Unknown keys are errors even
+ * when the schema would strip them silently.
+ */
+export function parseParams(module: PlannerModule, rawParams: Readonly<Record<string, unknown>>, path: string): ParamsResult {
+  const written = new Map<string, string>();
+  const input: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(rawParams)) {
+    const camel = snakeToCamel(key);
+    written.set(camel, key);
+    input[camel] = value;
+  }
+  const issues: InputIssue[] = [];
+  const keys = declaredKeys(module.params);
+  if (keys) {
+    for (const [camel, key] of written) {
+      if (!keys.includes(camel)) {
+        const known = keys.length > 0 ? keys.map(camelToSnake).join(', ') : 'none';
+        issues.push({ path: `${path}.${key}`, message: `unknown param '${key}' of ${module.name} (known params: ${known})` });
+      }
+    }
+  }
+  const result = module.params.safeParse(input);
+  if (!result.success) {
+    issues.push(...zodIssues(result.error, rawParams, path, { keyName: (k) => written.get(k) ?? camelToSnake(k) }));
+  }
+  if (issues.length > 0) return { issues };
+  return { params: Object.freeze(result.data as Record<string, unknown>), issues };
+}
+
+/** Names of the enabled modules of one table, in table (run) order. */
+export function enabledNames(config: PlannerConfig, field: SectionInfo['field']): string[] {
+  const out: string[] = [];
+  for (const [name, settings] of config[field]) if (settings.enabled) out.push(name);
+  return out;
+}

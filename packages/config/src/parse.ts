@@ -1,0 +1,157 @@
+import { parse as parseToml, TomlError } from 'smol-toml';
+import {
+  CANONICAL_ORDER, ConfigError, type InputIssue, type ModuleSettings, type ModuleTable, type PlannerConfig,
+  type PlannerModule,
+} from '@planner/contracts';
+import { zodIssues } from './issues.js';
+import { findModule, parseParams, SECTIONS, type SectionInfo } from './modules.js';
+import {
+  CompatSectionSchema, compatFromSection, PLANNER_FIELDS, PLANNER_HINTS, PlannerSectionSchema, plannerFromSection,
+} from './planner-settings.js';
+import { crossIssues, dependencyWarnings } from './rules.js';
+import { indexLines } from './toml-lines.js';
+
+export interface ParseOptions {
+  /** Every module the configuration may name; params are validated by their schemas. */
+  readonly modules: readonly PlannerModule[];
+  /** File name for messages. */
+  readonly source?: string;
+}
+
+const TOP_LEVEL = ['planner', 'compat', ...SECTIONS.map((s) => s.section)];
+const MODULE_KEYS = ['enabled', 'params'];
+
+function isTable(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function knownList(modules: readonly PlannerModule[], info: SectionInfo): string {
+  const names = modules.filter((m) => m.kind === info.kind).map((m) => m.name);
+  return names.length > 0 ? names.join(', ') : 'none';
+}
+
+function buildTable(
+  info: SectionInfo,
+  raw: unknown,
+  modules: readonly PlannerModule[],
+  issues: InputIssue[],
+): ModuleTable {
+  const entries = new Map<string, ModuleSettings>();
+  const seen = new Set<string>();
+  for (const m of modules) {
+    if (m.kind !== info.kind) continue;
+    if (seen.has(m.name)) issues.push({ path: `${info.section}.${m.name}`, message: `two ${info.noun}s named '${m.name}' were given` });
+    seen.add(m.name);
+  }
+  if (raw !== undefined && !isTable(raw)) {
+    issues.push({ path: info.section, message: `expected a table of ${info.noun}s, found ${typeof raw}` });
+    raw = undefined;
+  }
+  for (const [name, entry] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
+    const path = `${info.section}.${name}`;
+    const module = findModule(modules, info.kind, name);
+    if (!module) {
+      issues.push({ path, message: `unknown ${info.noun} '${name}' (known: ${knownList(modules, info)})` });
+      continue;
+    }
+    if (!isTable(entry)) {
+      issues.push({ path, message: `expected a table with 'enabled' and 'params', found ${JSON.stringify(entry)}` });
+      continue;
+    }
+    let ok = true;
+    for (const key of Object.keys(entry)) {
+      if (!MODULE_KEYS.includes(key)) {
+        issues.push({ path: `${path}.${key}`, message: `unknown key '${key}' (known keys: enabled, params)` });
+        ok = false;
+      }
+    }
+    const enabled = entry.enabled ?? true;
+    if (typeof enabled !== 'boolean') {
+      issues.push({ path: `${path}.enabled`, message: `expected a boolean (true or false), found ${JSON.stringify(enabled)}` });
+      ok = false;
+    }
+    const rawParams = entry.params ?? {};
+    if (!isTable(rawParams)) {
+      issues.push({ path: `${path}.params`, message: `expected a table of params, found ${JSON.stringify(rawParams)}` });
+      continue;
+    }
+    const result = parseParams(module, rawParams, `${path}.params`);
+    issues.push(...result.issues);
+    if (ok && result.params) entries.set(name, { enabled: enabled as boolean, params: result.params });
+  }
+  // §2.1/§2.2: a canonical module the file does not mention runs with its defaults.
+  const canonical: readonly string[] = CANONICAL_ORDER[info.kind];
+  for (const name of canonical) {
+    if (entries.has(name) || (raw as Record<string, unknown> | undefined)?.[name] !== undefined) continue;
+    const module = findModule(modules, info.kind, name);
+    if (!module) continue;
+    const result = parseParams(module, {}, `${info.section}.${name}.params`);
+    issues.push(...result.issues);
+    if (result.params) entries.set(name, { enabled: true, params: result.params });
+  }
+  return orderTable(entries, canonical);
+}
+
+/** Canonical order first, then the other modules in the order they were added. */
+export function orderTable(entries: ReadonlyMap<string, ModuleSettings>, canonical: readonly string[]): ModuleTable {
+  const ordered = new Map<string, ModuleSettings>();
+  for (const name of canonical) {
+    const e = entries.get(name);
+    if (e) ordered.set(name, e);
+  }
+  for (const [name, e] of entries) if (!ordered.has(name)) ordered.set(name, e);
+  return ordered;
+}
+
+function tomlIssue(error: unknown): InputIssue {
+  if (error instanceof TomlError) {
+    const first = error.message.split('\n')[0] ?? 'invalid TOML';
+    return { path: '', message: `malformed TOML: ${first.replace(/^Invalid TOML document: /, '')} (column ${error.column})`, line: error.line };
+  }
+  return { path: '', message: `malformed TOML: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+/** Parses and validates a TOML configuration; throws ConfigError listing every issue. */
+export function parseConfig(toml: string, options: ParseOptions): PlannerConfig {
+  let raw: Record<string, unknown>;
+  try {
+    raw = parseToml(toml) as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError([tomlIssue(error)], options.source, { cause: error });
+  }
+  const issues: InputIssue[] = [];
+  for (const key of Object.keys(raw)) {
+    if (!TOP_LEVEL.includes(key)) issues.push({ path: key, message: `unknown table '${key}' (known: ${TOP_LEVEL.join(', ')})` });
+  }
+  const planner = PlannerSectionSchema.safeParse(raw.planner ?? {});
+  if (!planner.success) {
+    issues.push(...zodIssues(planner.error, raw.planner, 'planner', { hints: PLANNER_HINTS, known: Object.keys(PLANNER_FIELDS) }));
+  }
+  const compat = CompatSectionSchema.safeParse(raw.compat ?? {});
+  if (!compat.success) {
+    issues.push(...zodIssues(compat.error, raw.compat, 'compat', { known: Object.keys(CompatSectionSchema.shape) }));
+  }
+  const tables = SECTIONS.map((info) => buildTable(info, raw[info.section], options.modules, issues));
+  let config: PlannerConfig | undefined;
+  if (planner.success && compat.success) {
+    config = {
+      planner: plannerFromSection(planner.data),
+      calculators: tables[0] as ModuleTable,
+      patterns: tables[1] as ModuleTable,
+      sequenceGenerators: tables[2] as ModuleTable,
+      filters: tables[3] as ModuleTable,
+      compat: compatFromSection(compat.data),
+      warnings: [],
+    };
+    issues.push(...crossIssues(config));
+  }
+  if (issues.length > 0 || !config) {
+    const lineOf = indexLines(toml);
+    const located = issues.map((i) => {
+      const line = i.line ?? (i.path ? lineOf(i.path) : undefined);
+      return line === undefined ? i : { ...i, line };
+    });
+    throw new ConfigError(located, options.source);
+  }
+  return Object.freeze({ ...config, warnings: Object.freeze(dependencyWarnings(config)) });
+}

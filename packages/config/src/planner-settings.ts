@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { COMPAT_DEFAULTS, type CompatSwitches, type PlannerSettings } from '@planner/contracts';
+import { camelToSnake, snakeToCamel } from './case.js';
+
+const int = () => z.number().int();
+
+/**
+ * `[planner]` keys in TOML (snake_case) with their defaults: the model
+ * defaults of pipeline.md §2.3 and the "what runs" column of §2.4. Cross-key
+ * rules (diversity weight, both sides disabled) live in rules.ts.
+ */
+export const PLANNER_FIELDS = {
+  name: z.string().default('default'),
+  description: z.string().default(''),
+  enable_batch_generation: z.boolean().default(true),
+  max_depth: int().min(1).max(10).default(5),
+  max_opportunities_per_category: int().min(0).default(5),
+  priority_threshold: z.number().min(0).max(1).default(0.3),
+  enable_diverse_selection: z.boolean().default(true),
+  // range checked only when diverse selection is on (§2.8 error 13)
+  diversity_weight: z.number().default(0.3),
+  // reference model defaults; the presets set 2.0 / 0.002
+  transaction_cost_fixed: z.number().min(0).default(5.0),
+  transaction_cost_percent: z.number().min(0).max(0.01).default(0.001),
+  allow_sell: z.boolean().default(true),
+  allow_buy: z.boolean().default(true),
+  min_hold_days: int().min(0).default(90),
+  sell_cooldown_days: int().min(0).default(180),
+  buy_cooldown_days: int().min(0).default(30),
+  max_loss_threshold: z.number().min(-1).max(0).default(-0.2),
+  min_security_score: z.number().min(0).max(1).default(0.5),
+  beam_width: int().min(1).max(50).default(10),
+  cost_penalty_factor: z.number().min(0).max(1).default(0.1),
+  enable_multi_objective: z.boolean().default(false),
+  enable_stochastic_scenarios: z.boolean().default(false),
+  enable_monte_carlo_paths: z.boolean().default(false),
+  monte_carlo_path_count: int().min(10).max(500).default(100),
+  enable_multi_timeframe: z.boolean().default(false),
+  enable_market_regime_scenarios: z.boolean().default(false),
+  market_regime: z.enum(['bull', 'bear', 'sideways']).default('sideways'),
+  seed: int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  min_improvement: z.number().min(0).default(0),
+} as const;
+
+export const PlannerSectionSchema = z.strictObject(PLANNER_FIELDS);
+export type PlannerSection = z.output<typeof PlannerSectionSchema>;
+
+/** Extra words appended to a range error of a key (the reference's own wording, §2.8). */
+export const PLANNER_HINTS: Readonly<Record<string, string>> = {
+  max_depth: 'depth above 10 is too expensive, 7 is the recommended maximum',
+  transaction_cost_percent: 'a cost above 0.01 (1%) seems unusually high',
+};
+
+/** Keys whose values are floats (serialized with a decimal point). */
+export const PLANNER_FLOAT_KEYS: ReadonlySet<string> = new Set(
+  Object.entries(PLANNER_FIELDS)
+    .filter(([, s]) => z.toJSONSchema(s).type === 'number')
+    .map(([k]) => k),
+);
+
+const COMPAT_FIELDS = Object.fromEntries(
+  Object.entries(COMPAT_DEFAULTS).map(([k, v]) => [camelToSnake(k), z.boolean().default(v)]),
+) as Record<string, z.ZodDefault<z.ZodBoolean>>;
+
+export const CompatSectionSchema = z.strictObject(COMPAT_FIELDS);
+
+export function plannerFromSection(section: PlannerSection): PlannerSettings {
+  return {
+    name: section.name,
+    description: section.description,
+    enableBatchGeneration: section.enable_batch_generation,
+    maxDepth: section.max_depth,
+    maxOpportunitiesPerCategory: section.max_opportunities_per_category,
+    priorityThreshold: section.priority_threshold,
+    enableDiverseSelection: section.enable_diverse_selection,
+    diversityWeight: section.diversity_weight,
+    transactionCostFixed: section.transaction_cost_fixed,
+    transactionCostPercent: section.transaction_cost_percent,
+    allowSell: section.allow_sell,
+    allowBuy: section.allow_buy,
+    minHoldDays: section.min_hold_days,
+    sellCooldownDays: section.sell_cooldown_days,
+    buyCooldownDays: section.buy_cooldown_days,
+    maxLossThreshold: section.max_loss_threshold,
+    minSecurityScore: section.min_security_score,
+    beamWidth: section.beam_width,
+    costPenaltyFactor: section.cost_penalty_factor,
+    enableMultiObjective: section.enable_multi_objective,
+    enableStochasticScenarios: section.enable_stochastic_scenarios,
+    enableMonteCarloPaths: section.enable_monte_carlo_paths,
+    monteCarloPathCount: section.monte_carlo_path_count,
+    enableMultiTimeframe: section.enable_multi_timeframe,
+    enableMarketRegimeScenarios: section.enable_market_regime_scenarios,
+    marketRegime: section.market_regime,
+    seed: section.seed,
+    minImprovement: section.min_improvement,
+  };
+}
+
+/** PlannerSettings as a `[planner]` table (snake_case keys, TOML key order). */
+export function plannerToSection(settings: PlannerSettings): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(PLANNER_FIELDS)) {
+    out[key] = (settings as unknown as Record<string, unknown>)[snakeToCamel(key)];
+  }
+  return out;
+}
+
+export function compatFromSection(section: Record<string, boolean>): CompatSwitches {
+  const out: Record<string, boolean> = {};
+  for (const key of Object.keys(COMPAT_DEFAULTS)) out[key] = section[camelToSnake(key)] ?? true;
+  return out as unknown as CompatSwitches;
+}
+
+export function compatToSection(compat: CompatSwitches): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  for (const [k, v] of Object.entries(compat)) out[camelToSnake(k)] = v as boolean;
+  return out;
+}
+
