@@ -1,0 +1,89 @@
+import { pyRound } from '@planner/context';
+import type { SecurityMetrics } from '@planner/contracts';
+import { longTermPromiseScore, stabilityScore, totalReturnScore } from './metric-scores.js';
+
+/** Balanced profile, the only one the planner uses (pipeline.md §4.2). */
+export const END_STATE_WEIGHTS = Object.freeze({
+  totalReturn: 0.35,
+  diversification: 0.25,
+  longTermPromise: 0.2,
+  stability: 0.15,
+  opinion: 0.05,
+});
+
+/** Analyst opinion is not modelled: the reference always passes 0.5. */
+export const OPINION_SCORE = 0.5;
+
+export interface EndStateResult {
+  /** `round(min(1, E), 3)`; 0.5 for an invalid portfolio. */
+  readonly score: number;
+  readonly breakdown: Record<string, unknown>;
+}
+
+const NO_METRICS: SecurityMetrics = Object.freeze({});
+
+/**
+ * End-state score on 0..1 (pipeline.md §4.2, reference
+ * `calculate_portfolio_end_state_score`), written as the reference does it.
+ * `positions` are EUR values in the reference dict order; `metrics` is the
+ * metrics cache (`buildMetricsCache`).
+ */
+export function endStateScore(
+  positions: ReadonlyMap<string, number>,
+  totalValue: number,
+  diversificationScore: number,
+  metrics: ReadonlyMap<string, SecurityMetrics>,
+): EndStateResult {
+  if (totalValue <= 0 || positions.size === 0) return { score: 0.5, breakdown: { error: 'Invalid portfolio data' } };
+
+  let weightedTotalReturn = 0.0;
+  let weightedPromise = 0.0;
+  let weightedStability = 0.0;
+  for (const [symbol, value] of positions) {
+    if (value <= 0) continue;
+    const weight = value / totalValue;
+    const m = metrics.get(symbol) ?? NO_METRICS;
+    weightedTotalReturn += totalReturnScore(m).score * weight;
+    weightedPromise += longTermPromiseScore(m).score * weight;
+    weightedStability += stabilityScore(m).score * weight;
+  }
+
+  const W = END_STATE_WEIGHTS;
+  const raw =
+    weightedTotalReturn * W.totalReturn +
+    diversificationScore * W.diversification +
+    weightedPromise * W.longTermPromise +
+    weightedStability * W.stability +
+    OPINION_SCORE * W.opinion;
+
+  const breakdown: Record<string, unknown> = {
+    total_return: {
+      weighted_score: pyRound(weightedTotalReturn, 3),
+      weight: W.totalReturn,
+      contribution: pyRound(weightedTotalReturn * W.totalReturn, 3),
+    },
+    diversification: {
+      score: pyRound(diversificationScore, 3),
+      weight: W.diversification,
+      contribution: pyRound(diversificationScore * W.diversification, 3),
+    },
+    long_term_promise: {
+      weighted_score: pyRound(weightedPromise, 3),
+      weight: W.longTermPromise,
+      contribution: pyRound(weightedPromise * W.longTermPromise, 3),
+    },
+    stability: {
+      weighted_score: pyRound(weightedStability, 3),
+      weight: W.stability,
+      contribution: pyRound(weightedStability * W.stability, 3),
+    },
+    opinion: {
+      score: pyRound(OPINION_SCORE, 3),
+      weight: W.opinion,
+      contribution: pyRound(OPINION_SCORE * W.opinion, 3),
+    },
+    end_state_score: pyRound(raw, 3),
+    risk_profile: 'balanced',
+  };
+  return { score: pyRound(Math.min(1.0, raw), 3), breakdown };
+}

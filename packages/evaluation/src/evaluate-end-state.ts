@@ -1,0 +1,77 @@
+import { calculateTransactionCost, pyRound } from '@planner/context';
+import type { HealthScore, PortfolioContext, SecurityMetrics, Sequence } from '@planner/contracts';
+import { costPenalty, multiTimeframeBreakdown, multiTimeframeScore } from './adjustments.js';
+import { endStateScore } from './end-state.js';
+import { healthScore } from './health-score.js';
+import type { ScoringSettings } from './scoring-settings.js';
+
+/** One scored end state: what the full planner's `_evaluate_sequence` returns, plus the §4.7 objectives. */
+export interface SequenceEvaluation {
+  /** Unrounded, after multi-timeframe and cost penalty. */
+  readonly score: number;
+  readonly breakdown: Record<string, unknown>;
+  readonly health: HealthScore;
+  /** `breakdown.multi_objective` values: health total / 100 (3 dp), stability (3 dp), cost (2 dp). */
+  readonly diversificationScore: number;
+  readonly riskScore: number;
+  readonly transactionCost: number;
+}
+
+/**
+ * Scores a simulated end state as the full planner does (pipeline.md §5.2
+ * step 16): health -> end-state score -> multi-timeframe -> cost penalty ->
+ * risk score and `multi_objective` -> `price_scenario`.
+ */
+export function evaluateEndState(
+  end: PortfolioContext,
+  sequence: Sequence,
+  metrics: ReadonlyMap<string, SecurityMetrics>,
+  settings: ScoringSettings,
+  priceAdjustments?: ReadonlyMap<string, number>,
+): SequenceEvaluation {
+  const health = healthScore(end);
+  const endState = endStateScore(end.positions, end.totalValue, health.total / 100, metrics);
+  let score = endState.score;
+  const breakdown = endState.breakdown;
+
+  if (settings.multiTimeframe) {
+    breakdown.multi_timeframe = multiTimeframeBreakdown(score);
+    score = multiTimeframeScore(score);
+  }
+
+  const totalCost = calculateTransactionCost(sequence, settings.transactionCostFixed, settings.transactionCostPercent);
+  if (settings.costPenaltyFactor > 0.0 && end.totalValue > 0) {
+    const penalty = costPenalty(totalCost, end.totalValue, settings.costPenaltyFactor);
+    score = Math.max(0.0, score - penalty);
+    breakdown.transaction_cost = {
+      total_cost_eur: pyRound(totalCost, 2),
+      cost_penalty: pyRound(penalty, 4),
+      adjusted_score: pyRound(score, 3),
+    };
+  }
+
+  const stability = breakdown.stability as { weighted_score?: unknown } | undefined;
+  const risk = typeof stability?.weighted_score === 'number' ? stability.weighted_score : 0.5;
+  const multiObjective = {
+    end_score: pyRound(score, 3),
+    diversification_score: pyRound(health.total / 100, 3),
+    risk_score: pyRound(risk, 3),
+    transaction_cost: pyRound(totalCost, 2),
+  };
+  breakdown.multi_objective = multiObjective;
+
+  if (priceAdjustments !== undefined && priceAdjustments.size > 0) {
+    const adjustments: Record<string, number> = {};
+    for (const [symbol, m] of priceAdjustments) adjustments[symbol] = pyRound(m, 3);
+    breakdown.price_scenario = { adjustments };
+  }
+
+  return {
+    score,
+    breakdown,
+    health,
+    diversificationScore: multiObjective.diversification_score,
+    riskScore: multiObjective.risk_score,
+    transactionCost: multiObjective.transaction_cost,
+  };
+}

@@ -1,0 +1,384 @@
+import { calculateTransactionCost, pyRound } from '@planner/context';
+import type {
+  CompatSwitches,
+  EvaluationContext,
+  HealthScore,
+  PlannerSettings,
+  PortfolioContext,
+  Security,
+  SecurityMetrics,
+  Sequence,
+} from '@planner/contracts';
+import { costPenalty, multiTimeframeScore } from './adjustments.js';
+import { END_STATE_WEIGHTS as W, OPINION_SCORE } from './end-state.js';
+import { dividendYieldOf, healthScore, qualityOf } from './health-score.js';
+import { buildMetricsCache } from './metrics-cache.js';
+import { longTermPromiseScore, stabilityScore, totalReturnScore } from './metric-scores.js';
+import { adjustedValue, cashCostOf, groupMapsDropped, startPortfolio } from './quirks.js';
+import { type ScoringSettings, scoringSettings } from './scoring-settings.js';
+
+const NO_METRICS: SecurityMetrics = Object.freeze({});
+const DEFAULT_VOLATILITY = 0.2;
+
+/**
+ * Simulation and scoring of one snapshot on typed arrays indexed by security
+ * slot (`ctx.symbolIndex`, then extra slots for other symbols). Per-security
+ * scores are computed once; `run` applies a sequence to a position array,
+ * scores the end state in one pass over the positions (in the reference's
+ * dict order) and undoes its changes. Every floating-point operation follows
+ * the straightforward helpers (health-score.ts, end-state.ts, simulate.ts),
+ * which the tests hold it to.
+ */
+export class FastScorer {
+  readonly settings: ScoringSettings;
+  readonly start: PortfolioContext;
+  readonly metrics: ReadonlyMap<string, SecurityMetrics>;
+  readonly currentHealth: HealthScore;
+
+  private readonly ctx: EvaluationContext;
+  private readonly compat: CompatSwitches;
+  private readonly slotOf: Map<string, number>;
+  private cap = 0;
+  private size = 0;
+  // per-slot constants
+  private tr = new Float64Array(0);
+  private promise = new Float64Array(0);
+  private stability = new Float64Array(0);
+  private divYield = new Float64Array(0);
+  private quality = new Float64Array(0);
+  private volatility = new Float64Array(0);
+  private groupStart = new Int32Array(0);
+  private groupBought = new Int32Array(0);
+  private hasCountry = new Uint8Array(0);
+  private startValue = new Float64Array(0);
+  private startPos = new Int32Array(0);
+  // per-sequence state; `pos[s]` is the slot's index in `order`, -1 when not held
+  private value = new Float64Array(0);
+  private pos = new Int32Array(0);
+  private bought = new Uint8Array(0);
+  private order = new Int32Array(0);
+  private readonly startOrder: Int32Array;
+  private readonly nStart: number;
+  // country groups: the target groups in `countryWeights` order
+  private readonly targets: Float64Array;
+  private readonly groupAcc: Float64Array;
+  private readonly otherGroup: number;
+  private readonly countriesNonEmpty: boolean;
+  private readonly dividendsEmpty: boolean;
+  private readonly scoresEmpty: boolean;
+  private readonly total: number;
+  // the bound sequence
+  private actSlot = new Int32Array(8);
+  private actUnique = new Int32Array(8);
+  private unique = new Int32Array(8);
+  private uniqueCount = 0;
+  // results of the last `run`
+  private lastHealthTotal = 0;
+  private lastStability = 0;
+  private lastInvalid = false;
+
+  constructor(ctx: EvaluationContext, setup: { readonly settings: PlannerSettings; readonly compat: CompatSwitches }) {
+    this.ctx = ctx;
+    this.compat = setup.compat;
+    this.settings = scoringSettings(ctx, setup);
+    this.start = startPortfolio(ctx, setup.compat);
+    this.metrics = buildMetricsCache(ctx, setup.compat);
+    this.currentHealth = healthScore(this.start);
+    this.total = this.start.totalValue;
+
+    const p = this.start;
+    const weights = [...p.countryWeights];
+    this.targets = Float64Array.from(weights, ([, t]) => t);
+    this.groupAcc = new Float64Array(weights.length);
+    this.otherGroup = weights.findIndex(([g]) => g === 'OTHER');
+    this.countriesNonEmpty = p.securityCountries.size > 0;
+    this.dividendsEmpty = p.securityDividends.size === 0;
+    this.scoresEmpty = p.securityScores.size === 0;
+
+    this.slotOf = new Map(ctx.symbolIndex);
+    this.grow(ctx.securities.length + p.positions.size + 8);
+    for (const security of ctx.securities) {
+      const slot = ctx.symbolIndex.get(security.symbol);
+      if (slot !== undefined) this.initSlot(slot, security.symbol, security);
+    }
+    this.size = Math.max(this.size, ctx.securities.length);
+
+    this.nStart = p.positions.size;
+    this.startOrder = new Int32Array(this.nStart);
+    let k = 0;
+    for (const [symbol, v] of p.positions) {
+      const slot = this.slotFor(symbol);
+      this.startValue[slot] = v;
+      this.startPos[slot] = k;
+      this.startOrder[k++] = slot;
+    }
+    this.value.set(this.startValue);
+    this.pos.set(this.startPos);
+    this.order.set(this.startOrder);
+  }
+
+  /** Resolves the sequence's symbols to slots (first-appearance order for `unique`); returns its transaction cost. */
+  bind(sequence: Sequence): number {
+    const n = sequence.length;
+    if (this.actSlot.length < n) {
+      this.actSlot = new Int32Array(n * 2);
+      this.actUnique = new Int32Array(n * 2);
+      this.unique = new Int32Array(n * 2);
+    }
+    if (this.order.length < this.nStart + n) {
+      const order = new Int32Array((this.nStart + n) * 2);
+      order.set(this.order);
+      this.order = order;
+    }
+    this.uniqueCount = 0;
+    for (let i = 0; i < n; i++) {
+      const slot = this.slotFor((sequence[i] as Sequence[number]).symbol);
+      this.actSlot[i] = slot;
+      let u = 0;
+      while (u < this.uniqueCount && this.unique[u] !== slot) u++;
+      if (u === this.uniqueCount) this.unique[this.uniqueCount++] = slot;
+      this.actUnique[i] = u;
+    }
+    return calculateTransactionCost(sequence, this.settings.transactionCostFixed, this.settings.transactionCostPercent);
+  }
+
+  /** Number of distinct symbols of the bound sequence. */
+  get uniqueSymbols(): number {
+    return this.uniqueCount;
+  }
+
+  /** Symbol of the bound sequence's `u`-th distinct symbol. */
+  uniqueSymbol(sequence: Sequence, u: number): string {
+    for (let i = 0; i < sequence.length; i++) if (this.actUnique[i] === u) return (sequence[i] as Sequence[number]).symbol;
+    throw new RangeError(`no distinct symbol ${u}`);
+  }
+
+  /** Annual volatility for Monte Carlo of the bound sequence's `u`-th distinct symbol (pipeline.md §4.6). */
+  volatilityOf(u: number): number {
+    return this.volatility[this.unique[u] as number] as number;
+  }
+
+  /**
+   * Simulates the bound sequence (multipliers per distinct symbol starting at
+   * `offset`, or none) and returns its score after multi-timeframe and cost
+   * penalty. `totalCost` is what `bind` returned.
+   */
+  run(sequence: Sequence, totalCost: number, mult: Float64Array | null, offset = 0): number {
+    const s = this.settings;
+    const compat = this.compat;
+    const value = this.value;
+    const pos = this.pos;
+    const order = this.order;
+    let orderLen = this.nStart;
+    let cash = this.ctx.availableCashEur;
+    let applied = 0;
+    let countriesNonEmpty = this.countriesNonEmpty;
+    const n = sequence.length;
+
+    for (let i = 0; i < n; i++) {
+      const a = sequence[i] as Sequence[number];
+      const slot = this.actSlot[i] as number;
+      const v = mult === null ? a.valueEur : adjustedValue(a, mult[offset + (this.actUnique[i] as number)] as number, compat);
+      const cost = cashCostOf(a, s.transactionCostFixed, s.transactionCostPercent, compat);
+      const p = pos[slot] as number;
+      if (a.side === 'SELL') {
+        const remaining = Math.max(0, (p >= 0 ? (value[slot] as number) : 0) - v);
+        if (remaining > 0) {
+          value[slot] = remaining;
+          if (p < 0) {
+            pos[slot] = orderLen;
+            order[orderLen++] = slot;
+          }
+        } else if (p >= 0) {
+          order[p] = -1;
+          pos[slot] = -1;
+        }
+        cash += v - cost;
+      } else {
+        if (v + cost > cash) continue;
+        if (p >= 0) value[slot] = (value[slot] as number) + v;
+        else {
+          value[slot] = 0 + v;
+          pos[slot] = orderLen;
+          order[orderLen++] = slot;
+        }
+        this.bought[slot] = 1;
+        if (this.hasCountry[slot] === 1) countriesNonEmpty = true;
+        cash -= v + cost;
+      }
+      applied++;
+    }
+
+    let score = this.scoreState(orderLen, countriesNonEmpty, groupMapsDropped(applied, compat));
+    if (s.multiTimeframe) score = multiTimeframeScore(score);
+    if (s.costPenaltyFactor > 0.0 && this.total > 0) {
+      score = Math.max(0.0, score - costPenalty(totalCost, this.total, s.costPenaltyFactor));
+    }
+    this.restore(n);
+    return score;
+  }
+
+  /** `multi_objective.diversification_score` of the last run. */
+  diversificationScore(): number {
+    return pyRound(this.lastHealthTotal / 100, 3);
+  }
+
+  /** `multi_objective.risk_score` of the last run. */
+  riskScore(): number {
+    return this.lastInvalid ? 0.5 : pyRound(pyRound(this.lastStability, 3), 3);
+  }
+
+  /** Health (§4.1) and end-state (§4.2) score of the current state in one pass. */
+  private scoreState(orderLen: number, countriesNonEmpty: boolean, dropped: boolean): number {
+    const T = this.total;
+    const order = this.order;
+    const value = this.value;
+    if (T <= 0) {
+      this.lastHealthTotal = 50.0;
+      this.lastInvalid = true;
+      return 0.5;
+    }
+    const acc = this.groupAcc;
+    acc.fill(0);
+    let wDiv = 0.0;
+    let wQual = 0.0;
+    let wTr = 0.0;
+    let wPromise = 0.0;
+    let wStab = 0.0;
+    let count = 0;
+    for (let k = 0; k < orderLen; k++) {
+      const slot = order[k] as number;
+      if (slot < 0) continue;
+      count++;
+      const v = value[slot] as number;
+      if (countriesNonEmpty) {
+        const g = dropped ? this.otherGroup : this.bought[slot] === 1 ? this.groupBought[slot] : this.groupStart[slot];
+        if ((g as number) >= 0) acc[g as number] = (acc[g as number] as number) + v;
+      }
+      const w = v / T;
+      wDiv += (this.divYield[slot] as number) * w;
+      wQual += (this.quality[slot] as number) * w;
+      if (v > 0) {
+        wTr += (this.tr[slot] as number) * w;
+        wPromise += (this.promise[slot] as number) * w;
+        wStab += (this.stability[slot] as number) * w;
+      }
+    }
+
+    let avg = 0.2;
+    const nGroups = this.targets.length;
+    if (countriesNonEmpty && nGroups > 0) {
+      let sum = 0;
+      for (let g = 0; g < nGroups; g++) sum += Math.abs((acc[g] as number) / T - (this.targets[g] as number));
+      avg = sum / nGroups;
+    }
+    const diversification = Math.max(0, 100 * (1 - avg / 0.3));
+    const dividend = this.dividendsEmpty ? 50.0 : Math.min(100, 30 + wDiv * 1000);
+    const quality = this.scoresEmpty ? 50.0 : wQual * 100;
+    const healthTotal = pyRound(diversification * 0.4 + dividend * 0.3 + quality * 0.3, 1);
+    this.lastHealthTotal = healthTotal;
+
+    if (count === 0) {
+      this.lastInvalid = true;
+      return 0.5;
+    }
+    this.lastInvalid = false;
+    this.lastStability = wStab;
+    const raw =
+      wTr * W.totalReturn +
+      (healthTotal / 100) * W.diversification +
+      wPromise * W.longTermPromise +
+      wStab * W.stability +
+      OPINION_SCORE * W.opinion;
+    return pyRound(Math.min(1.0, raw), 3);
+  }
+
+  /** Undoes the last run: only the bound sequence's slots can have changed. */
+  private restore(n: number): void {
+    for (let i = 0; i < n; i++) {
+      const slot = this.actSlot[i] as number;
+      this.value[slot] = this.startValue[slot] as number;
+      const p = this.startPos[slot] as number;
+      this.pos[slot] = p;
+      if (p >= 0) this.order[p] = slot;
+      this.bought[slot] = 0;
+    }
+  }
+
+  private slotFor(symbol: string): number {
+    const known = this.slotOf.get(symbol);
+    if (known !== undefined) return known;
+    const slot = Math.max(this.size, this.ctx.securities.length);
+    if (slot >= this.cap) this.grow(this.cap * 2);
+    this.slotOf.set(symbol, slot);
+    this.size = slot + 1;
+    this.initSlot(slot, symbol, undefined);
+    return slot;
+  }
+
+  private initSlot(slot: number, symbol: string, security: Security | undefined): void {
+    const p = this.start;
+    const m = this.metrics.get(symbol);
+    const metrics = m ?? NO_METRICS;
+    this.tr[slot] = totalReturnScore(metrics).score;
+    this.promise[slot] = longTermPromiseScore(metrics).score;
+    this.stability[slot] = stabilityScore(metrics).score;
+    this.divYield[slot] = dividendYieldOf(p, symbol);
+    this.quality[slot] = qualityOf(p, symbol);
+    const vol = m === undefined ? DEFAULT_VOLATILITY : (m.volatilityAnnual ?? DEFAULT_VOLATILITY);
+    this.volatility[slot] = Math.max(0.1, Math.min(1.0, vol));
+    const startCountry = p.securityCountries.has(symbol) ? (p.securityCountries.get(symbol) as string) : 'OTHER';
+    this.groupStart[slot] = this.groupIndex(startCountry);
+    const ownCountry = security !== undefined && security.country ? security.country : undefined;
+    this.hasCountry[slot] = ownCountry !== undefined ? 1 : 0;
+    this.groupBought[slot] = ownCountry !== undefined ? this.groupIndex(ownCountry) : this.groupStart[slot] as number;
+    this.startValue[slot] = 0;
+    this.startPos[slot] = -1;
+    this.value[slot] = 0;
+    this.pos[slot] = -1;
+  }
+
+  private groupIndex(country: string): number {
+    const group = this.start.countryToGroup.get(country) ?? 'OTHER';
+    let i = 0;
+    for (const g of this.start.countryWeights.keys()) {
+      if (g === group) return i;
+      i++;
+    }
+    return -1;
+  }
+
+  private grow(cap: number): void {
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    const u8 = (a: Uint8Array) => {
+      const b = new Uint8Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.tr = f64(this.tr);
+    this.promise = f64(this.promise);
+    this.stability = f64(this.stability);
+    this.divYield = f64(this.divYield);
+    this.quality = f64(this.quality);
+    this.volatility = f64(this.volatility);
+    this.groupStart = i32(this.groupStart);
+    this.groupBought = i32(this.groupBought);
+    this.hasCountry = u8(this.hasCountry);
+    this.startValue = f64(this.startValue);
+    this.startPos = i32(this.startPos);
+    this.value = f64(this.value);
+    this.pos = i32(this.pos);
+    this.bought = u8(this.bought);
+    if (this.order.length < cap) this.order = i32(this.order);
+    this.cap = cap;
+  }
+}

@@ -1,0 +1,28 @@
+import type { CompatSwitches, EvaluationContext, PlannerSettings } from '@planner/contracts';
+
+/** What scoring reads from the settings, validated and clamped once per snapshot. */
+export interface ScoringSettings {
+  /** Clamped to 0..1 as the reference does. */
+  readonly costPenaltyFactor: number;
+  readonly multiTimeframe: boolean;
+  readonly transactionCostFixed: number;
+  readonly transactionCostPercent: number;
+  /** Clamped to 10..500. */
+  readonly monteCarloPaths: number;
+  readonly compat: CompatSwitches;
+}
+
+export function scoringSettings(
+  ctx: Pick<EvaluationContext, 'transactionCostFixed' | 'transactionCostPercent'>,
+  setup: { readonly settings: PlannerSettings; readonly compat: CompatSwitches },
+): ScoringSettings {
+  const s = setup.settings;
+  return {
+    costPenaltyFactor: Math.max(0.0, Math.min(1.0, s.costPenaltyFactor)),
+    multiTimeframe: s.enableMultiTimeframe,
+    transactionCostFixed: ctx.transactionCostFixed,
+    transactionCostPercent: ctx.transactionCostPercent,
+    monteCarloPaths: Math.max(10, Math.min(500, Math.trunc(s.monteCarloPathCount))),
+    compat: setup.compat,
+  };
+}

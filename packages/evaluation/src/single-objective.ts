@@ -1,0 +1,33 @@
+import { pyRound } from '@planner/context';
+import { defineEvaluator } from '@planner/contracts';
+import type { EvaluationResult } from '@planner/contracts';
+import { z } from 'zod';
+import { FastScorer } from './fast-scorer.js';
+import { evaluateStraightforward } from './reference-path.js';
+
+export const SingleObjectiveParamsSchema = z.object({});
+
+/** One simulation and score per sequence (pipeline.md §4.3, §5.2 step 16). */
+export const singleObjective = defineEvaluator({
+  name: 'single_objective',
+  description: 'Simulates each sequence once and scores its end state (health, end-state score, multi-timeframe, cost penalty)',
+  params: SingleObjectiveParamsSchema,
+  prepare(ctx, setup) {
+    const scorer = new FastScorer(ctx, setup);
+    return {
+      currentScore: () => scorer.currentHealth,
+      evaluate(sequence, detail): EvaluationResult {
+        const cost = scorer.bind(sequence);
+        const score = scorer.run(sequence, cost, null);
+        const result = {
+          score,
+          diversificationScore: scorer.diversificationScore(),
+          riskScore: scorer.riskScore(),
+          transactionCost: pyRound(cost, 2),
+        };
+        if (!detail) return result;
+        return { ...result, breakdown: evaluateStraightforward(ctx, scorer, sequence).breakdown };
+      },
+    };
+  },
+});

@@ -1,0 +1,70 @@
+import { pyRound } from '@planner/context';
+import { defineEvaluator } from '@planner/contracts';
+import type { EvaluationResult } from '@planner/contracts';
+import { z } from 'zod';
+import { FastScorer } from './fast-scorer.js';
+import { evaluateStraightforward, shiftAdjustments } from './reference-path.js';
+
+export const DEFAULT_SHIFTS: readonly number[] = Object.freeze([-0.1, -0.05, 0.0, 0.05, 0.1]);
+
+export const StochasticParamsSchema = z.object({
+  /** Price shifts; every symbol of the sequence gets the multiplier 1 + shift. */
+  shifts: z.array(z.number().gt(-1)).min(1).default([...DEFAULT_SHIFTS]),
+  /** final = worstWeight·worst + averageWeight·avg (the full planner's local rule). */
+  worstWeight: z.number().min(0).default(0.6),
+  averageWeight: z.number().min(0).default(0.4),
+});
+
+/**
+ * Scores each sequence under uniform price shifts of its symbols and
+ * aggregates towards the worst case (pipeline.md §4.5, local backend).
+ */
+export const stochastic = defineEvaluator({
+  name: 'stochastic',
+  description: 'Re-simulates each sequence under price shifts of its symbols; final = 0.6·worst + 0.4·average',
+  params: StochasticParamsSchema,
+  prepare(ctx, setup, params) {
+    const scorer = new FastScorer(ctx, setup);
+    const shifts = params.shifts;
+    // The breakdown and the other objectives come from the unshifted scenario
+    // (the reference's index 2 of its five shifts).
+    const zero = shifts.indexOf(0);
+    const base = zero >= 0 ? zero : shifts.length >> 1;
+    let mult = new Float64Array(8);
+    return {
+      currentScore: () => scorer.currentHealth,
+      evaluate(sequence, detail): EvaluationResult {
+        const cost = scorer.bind(sequence);
+        const u = scorer.uniqueSymbols;
+        if (mult.length < u) mult = new Float64Array(u * 2);
+        let sum = 0;
+        let worst = Number.POSITIVE_INFINITY;
+        let diversificationScore = 0;
+        let riskScore = 0;
+        for (let i = 0; i < shifts.length; i++) {
+          mult.fill(1.0 + (shifts[i] as number), 0, u);
+          const s = scorer.run(sequence, cost, mult);
+          sum += s;
+          if (s < worst) worst = s;
+          if (i === base) {
+            diversificationScore = scorer.diversificationScore();
+            riskScore = scorer.riskScore();
+          }
+        }
+        const avg = sum / shifts.length;
+        const score = worst * params.worstWeight + avg * params.averageWeight;
+        const result = { score, diversificationScore, riskScore, transactionCost: pyRound(cost, 2) };
+        if (!detail) return result;
+        const baseShift = shifts[base] as number;
+        const breakdown = evaluateStraightforward(ctx, scorer, sequence, shiftAdjustments(sequence, baseShift)).breakdown;
+        breakdown.stochastic = {
+          avg_score: pyRound(avg, 3),
+          worst_score: pyRound(worst, 3),
+          final_score: pyRound(score, 3),
+          scenarios_evaluated: shifts.length,
+        };
+        return { ...result, breakdown };
+      },
+    };
+  },
+});
