@@ -1,0 +1,68 @@
+import { defineFilter } from '@planner/contracts';
+import type { Sequence } from '@planner/contracts';
+import { z } from 'zod';
+
+export const correlationAwareParams = z.object({
+  correlationThreshold: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.7)
+    .describe('a pair of buys with |correlation| strictly above this drops the sequence'),
+  lookbackDays: z
+    .number()
+    .int()
+    .min(1)
+    .default(252)
+    .describe('declared by the reference module and unused by it; the context builder computes the correlations'),
+  diversityWeight: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('ignored: the position_spread slider writes it here (reference quirk, pipeline.md §2.7)'),
+});
+
+/**
+ * Keeps the sequences without a highly correlated pair of known buys (spec
+ * §5.3). Pass-through when there are no securities or no correlations.
+ */
+export function filterCorrelated(
+  sequences: readonly Sequence[],
+  knownSymbols: ReadonlySet<string>,
+  correlations: ReadonlyMap<string, number>,
+  threshold: number,
+): Sequence[] {
+  if (sequences.length === 0 || knownSymbols.size === 0 || correlations.size === 0) return sequences.slice();
+  const kept: Sequence[] = [];
+  const buys: string[] = [];
+  for (const seq of sequences) {
+    buys.length = 0;
+    for (const a of seq) if (a.side === 'BUY' && knownSymbols.has(a.symbol)) buys.push(a.symbol);
+    if (!hasCorrelatedPair(buys, correlations, threshold)) kept.push(seq);
+  }
+  return kept;
+}
+
+function hasCorrelatedPair(buys: readonly string[], correlations: ReadonlyMap<string, number>, threshold: number): boolean {
+  for (let i = 0; i < buys.length; i++) {
+    for (let j = i + 1; j < buys.length; j++) {
+      const c = correlations.get(`${buys[i]}:${buys[j]}`);
+      // Python's `if corr and abs(corr) > t`: a missing entry, 0 and NaN never drop.
+      if (c !== undefined && Math.abs(c) > threshold) return true;
+    }
+  }
+  return false;
+}
+
+/** Drops sequences that buy two securities whose daily returns move together. */
+export const correlationAware = defineFilter({
+  name: 'correlation_aware',
+  description: 'Drops sequences buying two securities whose daily returns correlate above the threshold',
+  params: correlationAwareParams,
+  filter(sequences, params, call) {
+    const known = new Set<string>();
+    for (const s of call.ctx.securities) known.add(s.symbol);
+    return filterCorrelated(sequences, known, call.ctx.correlations, params.correlationThreshold);
+  },
+});
