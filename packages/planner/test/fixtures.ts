@@ -1,0 +1,195 @@
+import type {
+  ActionCandidate, EvaluationResult, HealthScore, ModuleSettings, PlannerConfig, PlannerSettings, PortfolioSnapshot,
+  Security, Sequence, Side,
+} from '@planner/contracts';
+import { COMPAT_DEFAULTS, defineCalculator, defineEvaluator, defineFilter, definePattern, defineSequenceGenerator } from '@planner/contracts';
+import { z } from 'zod';
+
+export function cand(symbol: string, side: Side, priority: number, extra: Partial<ActionCandidate> = {}): ActionCandidate {
+  return {
+    side,
+    symbol,
+    name: `${symbol} Inc.`,
+    quantity: 1,
+    price: 100,
+    valueEur: 100,
+    currency: 'EUR',
+    priority,
+    reason: `reason ${symbol}`,
+    tags: [],
+    ...extra,
+  };
+}
+
+export function security(symbol: string, extra: Partial<Security> = {}): Security {
+  return {
+    symbol,
+    name: `${symbol} Inc.`,
+    productType: 'EQUITY',
+    currency: 'EUR',
+    price: 100,
+    country: 'United States',
+    industry: 'Technology',
+    allowBuy: true,
+    allowSell: true,
+    minLot: 1,
+    priorityMultiplier: 1,
+    metrics: {},
+    ...extra,
+  };
+}
+
+export const SETTINGS: PlannerSettings = {
+  name: 'test',
+  description: 'test config',
+  enableBatchGeneration: true,
+  maxDepth: 3,
+  maxOpportunitiesPerCategory: 5,
+  priorityThreshold: 0.3,
+  enableDiverseSelection: true,
+  diversityWeight: 0.3,
+  transactionCostFixed: 2,
+  transactionCostPercent: 0.002,
+  allowSell: true,
+  allowBuy: true,
+  minHoldDays: 90,
+  sellCooldownDays: 180,
+  buyCooldownDays: 30,
+  maxLossThreshold: -0.2,
+  minSecurityScore: 0.5,
+  beamWidth: 10,
+  costPenaltyFactor: 0.1,
+  enableMultiObjective: false,
+  enableStochasticScenarios: false,
+  enableMonteCarloPaths: false,
+  monteCarloPathCount: 100,
+  enableMultiTimeframe: false,
+  enableMarketRegimeScenarios: false,
+  marketRegime: 'sideways',
+  seed: 7,
+  minImprovement: 0,
+};
+
+const on = (params: Record<string, unknown> = {}): ModuleSettings => ({ enabled: true, params });
+const table = (...names: (string | [string, ModuleSettings])[]) =>
+  new Map(names.map((n) => (typeof n === 'string' ? [n, on()] : n)));
+
+export function config(
+  parts: {
+    planner?: Partial<PlannerSettings>;
+    calculators?: (string | [string, ModuleSettings])[];
+    patterns?: (string | [string, ModuleSettings])[];
+    generators?: (string | [string, ModuleSettings])[];
+    filters?: (string | [string, ModuleSettings])[];
+  } = {},
+): PlannerConfig {
+  return {
+    planner: { ...SETTINGS, ...parts.planner },
+    calculators: table(...(parts.calculators ?? ['fake_buys', 'fake_sells'])),
+    patterns: table(...(parts.patterns ?? ['fake_each'])),
+    sequenceGenerators: table(...(parts.generators ?? [])),
+    filters: table(...(parts.filters ?? [])),
+    compat: COMPAT_DEFAULTS,
+    warnings: [],
+  };
+}
+
+export { on };
+
+/** Three held EUR securities A, B, C and two to buy D, E; 1000 EUR cash. */
+export function snapshot(): PortfolioSnapshot {
+  return {
+    asOf: '2026-01-02T12:00:00Z',
+    baseCurrency: 'EUR',
+    cash: { EUR: 1000 },
+    fxRates: { EUR: 1 },
+    minCashReserve: 0,
+    securities: ['A', 'B', 'C', 'D', 'E'].map((s, i) =>
+      security(s, { country: ['United States', 'Germany', 'France', 'Japan', 'Spain'][i]!, qualityScore: 0.8 }),
+    ),
+    positions: [
+      { symbol: 'A', quantity: 10, avgPrice: 80 },
+      { symbol: 'B', quantity: 10, avgPrice: 80 },
+      { symbol: 'C', quantity: 10, avgPrice: 80 },
+    ],
+    targets: { countries: {}, industries: {}, countryGroups: {}, industryGroups: {} },
+    recentTrades: [],
+  };
+}
+
+// ------------------------------------------------------------- fake modules
+
+export const fakeBuys = defineCalculator({
+  name: 'fake_buys',
+  description: 'buys D and E',
+  params: z.object({ boost: z.number().default(0) }),
+  category: 'opportunity_buys',
+  calculate: (_ctx, p) => [
+    cand('D', 'BUY', 0.8 + p.boost, { valueEur: 400, tags: ['opportunity'] }),
+    cand('E', 'BUY', 0.6 + p.boost, { valueEur: 300, tags: ['quality'] }),
+  ],
+});
+
+export const fakeSells = defineCalculator({
+  name: 'fake_sells',
+  description: 'sells A (windfall) and B',
+  params: z.object({}),
+  category: (c) => (c.tags.includes('windfall') ? 'profit_taking' : 'rebalance_sells'),
+  calculate: () => [
+    cand('A', 'SELL', 0.7, { valueEur: 250, tags: ['windfall'] }),
+    cand('B', 'SELL', 0.5, { valueEur: 200, tags: ['rebalance', 'overweight_us'] }),
+  ],
+});
+
+export const throwingCalculator = defineCalculator({
+  name: 'broken',
+  description: 'always throws',
+  params: z.object({}),
+  calculate: () => {
+    throw new Error('boom');
+  },
+});
+
+/** One sequence per candidate of every list, in list order, capped at maxDepth steps of a buy run. */
+export const fakeEach = definePattern({
+  name: 'fake_each',
+  description: 'each candidate alone, plus the first maxDepth buys together',
+  params: z.object({ maxDepth: z.number().optional() }),
+  generate: (opps, _p, call) => {
+    const out: Sequence[] = [];
+    const buys = [...(opps.opportunity_buys ?? []), ...(opps.averaging_down ?? []), ...(opps.rebalance_buys ?? [])];
+    for (const list of Object.values(opps)) for (const c of list ?? []) out.push([c]);
+    if (buys.length > 1) out.push(buys.slice(0, call.maxDepth));
+    return out;
+  },
+});
+
+export const evaluatorParams = z.object({});
+
+/** Score = 0.5 + Σ(BUY value)/10000 − Σ(SELL value)/20000; deterministic, with a detail breakdown. */
+export function fakeEvaluator(name = 'single_objective', overrides: { fail?: (s: Sequence) => boolean } = {}) {
+  return defineEvaluator({
+    name,
+    description: 'fake scorer',
+    params: evaluatorParams,
+    prepare: () => ({
+      currentScore: (): HealthScore => ({ diversification: 50, dividend: 50, quality: 50, total: 50.0 }),
+      evaluate: (seq: Sequence, detail?: boolean): EvaluationResult => {
+        if (overrides.fail?.(seq)) throw new Error('cannot score');
+        let score = 0.5;
+        for (const a of seq) score += a.side === 'BUY' ? a.valueEur / 10000 : -a.valueEur / 20000;
+        return {
+          score,
+          diversificationScore: 0.5,
+          riskScore: 0.5,
+          transactionCost: seq.length * 2,
+          ...(detail ? { breakdown: { fake: true, steps: seq.length } } : {}),
+        };
+      },
+    }),
+  });
+}
+
+export const allFakes = [fakeBuys, fakeSells, fakeEach, fakeEvaluator()];
+
+export { defineFilter, definePattern, defineSequenceGenerator };
