@@ -1,19 +1,29 @@
 import { definePattern } from '@planner/contracts';
+import { z } from 'zod';
 import type { ActionCandidate } from '@planner/contracts';
 import { appendRunning, breakFill, categoryList, containsEqual, single } from './fill.js';
 import { depthParams } from './params.js';
 
+const MarketRegimeParamsSchema = depthParams(5).extend({
+  marketRegime: z
+    .enum(['bull', 'bear', 'sideways'])
+    .optional()
+    .describe("regime of this pattern; absent: the planner's market_regime setting"),
+});
+
 /**
  * A regime-specific sequence (spec modules-patterns.md §4.13). The monolith
  * never calls it, so it only runs when enabled; every regime other than
- * `bull` and `bear` behaves as `sideways`.
+ * `bull` and `bear` behaves as `sideways`. The regime written in the
+ * pattern's own params (as the presets do) wins over the planner setting the
+ * call carries.
  */
 export const marketRegime = definePattern({
   name: 'market_regime',
   description: 'One sequence shaped by the market regime: bull takes profits and buys opportunities, bear de-risks and averages down, sideways rebalances',
-  params: depthParams(5),
+  params: MarketRegimeParamsSchema,
   stage: 'once',
-  generate(opportunities, _params, call) {
+  generate(opportunities, params, call) {
     const limit = call.maxDepth;
     if (limit < 1) return [];
     // Each category is first cut to the per-category cap (slice matches Python's `[:cap]`).
@@ -25,7 +35,7 @@ export const marketRegime = definePattern({
     const opportunity = categoryList(opportunities, 'opportunity_buys').slice(0, cap);
     const seq: ActionCandidate[] = [];
     let cash = call.availableCashEur;
-    const regime: string = call.marketRegime;
+    const regime: string = params.marketRegime ?? call.marketRegime;
     if (regime === 'bull') {
       cash = appendRunning(seq, cash, [profit], 2, limit);
       breakFill(seq, cash, [opportunity, rebalanceBuys], limit);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { marketRegime } from '../src/market-regime.js';
-import { B, fixtureF, gen, S } from './fixtures.js';
+import { B, call, fixtureF, gen, labels, S } from './fixtures.js';
 import { itSatisfiesPatternProperties } from './properties.js';
 
 describe('market_regime', () => {
@@ -39,6 +39,14 @@ describe('market_regime', () => {
     expect(gen(marketRegime, o, { cash: 99.99, regime: 'sideways' })).toEqual([]);
     expect(gen(marketRegime, o, { cash: 100, regime: 'sideways' })).toEqual([['B:R']]);
     expect(gen(marketRegime, o, { cash: 151, regime: 'sideways' })).toEqual([['B:R', 'B:X', 'B:O']]);
+  });
+
+  it('a regime in the params (as the presets write it) wins over the planner setting of the call', () => {
+    const params = marketRegime.params.parse({ marketRegime: 'bull' });
+    const out = marketRegime.generate(fixtureF(), params, call({ cash: 1000, L: 5, cap: 5, regime: 'sideways' }));
+    expect(labels(out)).toEqual([['S:PT1', 'S:PT2', 'B:OB1', 'B:OB2', 'B:RB1']]);
+    expect(marketRegime.params.parse({})).toEqual({ maxDepth: 5 });
+    expect(() => marketRegime.params.parse({ marketRegime: 'crab' })).toThrow();
   });
 
   it('nothing for empty categories', () => {
