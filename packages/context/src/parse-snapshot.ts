@@ -1,0 +1,183 @@
+import { SnapshotError } from '@planner/contracts';
+import type { InputIssue, PortfolioSnapshot } from '@planner/contracts';
+import type { z } from 'zod';
+import { KNOWN_KEYS, SnapshotSchema } from './snapshot-schema.js';
+
+type Segment = PropertyKey;
+const WEIGHT_TOLERANCE = 1e-9;
+
+/** `securities[2].price`, `targetWeights["AAPL.US"]`; the empty path is `(root)`. */
+export function formatPath(path: readonly Segment[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (typeof seg === 'string' && /^[A-Za-z_$][\w$]*$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(String(seg))}]`;
+  }
+  return out || '(root)';
+}
+
+/** What was found, for messages: values quoted, containers named. */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  return `a${typeof v === 'object' ? 'n object' : ` ${typeof v}`}`;
+}
+
+function valueAt(root: unknown, path: readonly Segment[]): unknown {
+  let v: unknown = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function allowedKeys(path: readonly Segment[]): readonly string[] | undefined {
+  const [a, b, c] = path;
+  if (path.length === 0) return KNOWN_KEYS.root;
+  if (path.length === 1 && a === 'targets') return KNOWN_KEYS.targets;
+  if (typeof b !== 'number') return undefined;
+  if (path.length === 2 && a === 'securities') return KNOWN_KEYS.security;
+  if (path.length === 3 && a === 'securities' && c === 'metrics') return KNOWN_KEYS.metrics;
+  if (path.length === 2 && a === 'positions') return KNOWN_KEYS.position;
+  if (path.length === 2 && a === 'recentTrades') return KNOWN_KEYS.trade;
+  return undefined;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  int: 'an integer', number: 'a finite number', string: 'a string', boolean: 'a boolean', object: 'an object',
+  array: 'an array', record: 'an object',
+};
+
+function fromZodIssue(issue: z.core.$ZodIssue, root: unknown): InputIssue[] {
+  const path = issue.path as Segment[];
+  const found = describeValue(valueAt(root, path));
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = allowedKeys(path);
+      const want = allowed ? `one of the keys ${allowed.join(', ')}` : 'no other key';
+      return issue.keys.map((k) => ({ path: formatPath([...path, k]), message: `expected ${want}, found unknown key "${k}"` }));
+    }
+    case 'invalid_type': {
+      const v = valueAt(root, path);
+      const what = TYPE_NAMES[issue.expected] ?? issue.expected;
+      return [{ path: formatPath(path), message: v === undefined ? `expected ${what}, found nothing (required)` : `expected ${what}, found ${found}` }];
+    }
+    case 'too_small':
+    case 'too_big': {
+      const op = issue.code === 'too_small' ? (issue.inclusive ? '>=' : '>') : issue.inclusive ? '<=' : '<';
+      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      const what =
+        issue.origin === 'string' ? (issue.code === 'too_small' && bound === 1 ? 'a non-empty string' : `a string of length ${op} ${bound}`)
+        : issue.origin === 'array' ? `an array of length ${op} ${bound}`
+        : `a number ${op} ${bound}`;
+      return [{ path: formatPath(path), message: `expected ${what}, found ${found}` }];
+    }
+    case 'invalid_value':
+      return [{ path: formatPath(path), message: `expected one of ${issue.values.map((x) => JSON.stringify(x)).join(', ')}, found ${found}` }];
+    default:
+      return [{ path: formatPath(path), message: `${issue.message}, found ${found}` }];
+  }
+}
+
+/** Checks across fields: uniqueness, references, exchange rates, weight sums. Tolerant of wrong types (zod reports those). */
+function crossCheck(data: unknown): InputIssue[] {
+  const issues: InputIssue[] = [];
+  if (!isRecord(data)) return issues;
+  const rates = isRecord(data.fxRates) ? data.fxRates : {};
+  const hasRate = (c: string): boolean => c === 'EUR' || Object.hasOwn(rates, c);
+  const securities = Array.isArray(data.securities) ? data.securities : [];
+  const firstIndex = new Map<string, number>();
+  securities.forEach((s, i) => {
+    if (!isRecord(s)) return;
+    if (typeof s.symbol === 'string') {
+      const prev = firstIndex.get(s.symbol);
+      if (prev !== undefined) {
+        issues.push({ path: `securities[${i}].symbol`, message: `expected a unique symbol, found ${describeValue(s.symbol)} again (first at securities[${prev}])` });
+      } else firstIndex.set(s.symbol, i);
+    }
+    if (typeof s.currency === 'string' && s.currency !== '' && !hasRate(s.currency)) {
+      issues.push({ path: `securities[${i}].currency`, message: `expected a currency with a rate in fxRates, found ${describeValue(s.currency)} without one` });
+    }
+  });
+  if (Array.isArray(data.positions)) {
+    const seen = new Map<string, number>();
+    data.positions.forEach((p, i) => {
+      if (!isRecord(p) || typeof p.symbol !== 'string' || p.symbol === '') return;
+      const prev = seen.get(p.symbol);
+      if (prev !== undefined) {
+        issues.push({ path: `positions[${i}].symbol`, message: `expected one position per symbol, found ${describeValue(p.symbol)} again (first at positions[${prev}])` });
+      } else seen.set(p.symbol, i);
+      if (Array.isArray(data.securities) && !firstIndex.has(p.symbol)) {
+        issues.push({ path: `positions[${i}].symbol`, message: `expected a symbol listed in securities, found ${describeValue(p.symbol)}` });
+      }
+    });
+  }
+  if (isRecord(data.cash)) {
+    for (const c of Object.keys(data.cash)) {
+      if (!hasRate(c)) issues.push({ path: formatPath(['cash', c]), message: `expected a currency with a rate in fxRates, found ${describeValue(c)} without one` });
+    }
+  }
+  if (isRecord(data.targetWeights)) {
+    for (const s of Object.keys(data.targetWeights)) {
+      if (Array.isArray(data.securities) && !firstIndex.has(s)) {
+        issues.push({ path: formatPath(['targetWeights', s]), message: `expected a symbol listed in securities, found ${describeValue(s)}` });
+      }
+    }
+    checkSum(data.targetWeights, ['targetWeights'], issues);
+  }
+  if (isRecord(data.targets)) {
+    if (isRecord(data.targets.countries)) checkSum(data.targets.countries, ['targets', 'countries'], issues);
+    if (isRecord(data.targets.industries)) checkSum(data.targets.industries, ['targets', 'industries'], issues);
+  }
+  return issues;
+}
+
+function checkSum(weights: Record<string, unknown>, path: Segment[], issues: InputIssue[]): void {
+  let sum = 0;
+  for (const v of Object.values(weights)) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return;
+    sum += v;
+  }
+  if (sum > 1 + WEIGHT_TOLERANCE) issues.push({ path: formatPath(path), message: `expected weights summing to at most 1, found a sum of ${sum}` });
+}
+
+function jsonSyntaxIssue(text: string, err: unknown): InputIssue {
+  const msg = err instanceof Error ? err.message : String(err);
+  const pos = /position (\d+)/.exec(msg);
+  const line = /line (\d+)/.exec(msg);
+  const issue: InputIssue = { path: '(root)', message: `expected valid JSON, found a syntax error: ${msg}` };
+  if (line) return { ...issue, line: Number(line[1]) };
+  if (pos) return { ...issue, line: text.slice(0, Number(pos[1])).split('\n').length };
+  return issue;
+}
+
+/**
+ * Validates a snapshot (an object, or JSON text) at the boundary and applies
+ * the FORMAT.md defaults. Every problem is collected; the thrown
+ * SnapshotError names each offending path, what was expected and what was found.
+ */
+export function parseSnapshot(input: unknown, source?: string): PortfolioSnapshot {
+  let data = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input);
+    } catch (err) {
+      throw new SnapshotError([jsonSyntaxIssue(input, err)], source, { cause: err });
+    }
+  }
+  const result = SnapshotSchema.safeParse(data);
+  const issues = result.success ? [] : result.error.issues.flatMap((i) => fromZodIssue(i, data));
+  issues.push(...crossCheck(data));
+  if (issues.length > 0 || !result.success) throw new SnapshotError(issues, source);
+  const snapshot: PortfolioSnapshot = result.data;
+  return snapshot;
+}

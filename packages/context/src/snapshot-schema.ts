@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { parseNaiveMs } from './naive-time.js';
+
+// The snapshot format of shared/scenarios/FORMAT.md. Objects are strict so a
+// misspelt key is an error instead of a silently applied default.
+
+const isoDateTime = z.string().refine((s) => parseNaiveMs(s) !== null, { message: 'expected an ISO-8601 date or date-time' });
+const finite = z.number();
+
+export const MetricsSchema = z.strictObject({
+  cagr5y: finite.optional(),
+  cagr10y: finite.optional(),
+  dividendYield: finite.optional(),
+  consistencyScore: finite.optional(),
+  financialStrength: finite.optional(),
+  dividendConsistency: finite.optional(),
+  payoutRatio: finite.optional(),
+  sortino: finite.optional(),
+  volatilityAnnual: finite.optional(),
+  maxDrawdown: finite.optional(),
+  sharpe: finite.optional(),
+});
+
+export const SecuritySchema = z.strictObject({
+  symbol: z.string().min(1),
+  name: z.string(),
+  productType: z.enum(['EQUITY', 'ETF', 'ETC', 'MUTUALFUND']).default('EQUITY'),
+  currency: z.string().min(1),
+  price: z.number().min(0),
+  country: z.string(),
+  industry: z.string(),
+  allowBuy: z.boolean().default(true),
+  allowSell: z.boolean().default(true),
+  minLot: z.int().min(1).default(1),
+  priorityMultiplier: z.number().gt(0).default(1),
+  qualityScore: z.number().min(0).max(1).optional(),
+  metrics: MetricsSchema.default({}),
+});
+
+export const PositionSchema = z.strictObject({
+  symbol: z.string().min(1),
+  quantity: z.number().gt(0),
+  avgPrice: z.number().gt(0),
+  firstBoughtAt: z.string().optional(),
+  currentPrice: z.number().min(0).optional(),
+});
+
+export const TradeSchema = z.strictObject({
+  symbol: z.string().min(1),
+  side: z.enum(['BUY', 'SELL']),
+  at: isoDateTime,
+});
+
+const weights = z.record(z.string(), z.number().min(0));
+
+export const TargetsSchema = z.strictObject({
+  countries: weights.default({}),
+  industries: weights.default({}),
+  countryGroups: z.record(z.string(), z.array(z.string())).default({}),
+  industryGroups: z.record(z.string(), z.array(z.string())).default({}),
+});
+
+export const SnapshotSchema = z.strictObject({
+  name: z.string().optional(),
+  description: z.string().optional(),
+  seed: z.int().optional(),
+  asOf: isoDateTime,
+  baseCurrency: z.literal('EUR'),
+  cash: z.record(z.string(), finite).default({}),
+  fxRates: z.record(z.string(), z.number().gt(0)),
+  minCashReserve: z.number().min(0).default(0),
+  securities: z.array(SecuritySchema),
+  positions: z.array(PositionSchema).default([]),
+  targets: TargetsSchema,
+  targetWeights: weights.optional(),
+  recentTrades: z.array(TradeSchema).default([]),
+  priceHistory: z.record(z.string(), z.array(finite)).optional(),
+});
+
+export type SnapshotInput = z.input<typeof SnapshotSchema>;
+
+/** Keys allowed per object kind, for "unknown key" messages. */
+export const KNOWN_KEYS = {
+  root: Object.keys(SnapshotSchema.shape),
+  security: Object.keys(SecuritySchema.shape),
+  metrics: Object.keys(MetricsSchema.shape),
+  position: Object.keys(PositionSchema.shape),
+  trade: Object.keys(TradeSchema.shape),
+  targets: Object.keys(TargetsSchema.shape),
+} as const;
