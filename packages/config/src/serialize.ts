@@ -11,6 +11,7 @@ function tomlKey(key: string): string {
 function tomlNumber(n: number, float: boolean): string {
   if (Number.isNaN(n)) return 'nan';
   if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
+  if (Object.is(n, -0)) return '-0.0';
   const text = String(n);
   // exponent forms such as 1e-7 are valid TOML floats only with a fraction or as written by JS
   if (float && Number.isInteger(n) && !/e/i.test(text)) return `${text}.0`;
