@@ -172,19 +172,20 @@ const CURRENCIES = ['EUR', 'USD', 'JPY'] as const;
 /** Random small universes and portfolios, half of them with optimizer targets. */
 export function arbContext(): fc.Arbitrary<OpportunityContext> {
   const arbSec = fc.record({
-    price: fc.oneof(fc.constant(0), fc.double({ min: 0.5, max: 5000, noNaN: true })),
+    price: fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: fc.double({ min: 0.5, max: 5000, noNaN: true }), weight: 6 }),
     currency: fc.constantFrom(...CURRENCIES),
     country: fc.constantFrom(...COUNTRIES),
     minLot: fc.constantFrom(1, 1, 5, 100),
     priorityMultiplier: fc.constantFrom(0.5, 1, 1, 2),
-    qualityScore: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
-    allowBuy: fc.boolean(),
-    allowSell: fc.boolean(),
+    qualityScore: fc.option(fc.double({ min: 0.3, max: 1, noNaN: true }), { nil: undefined, freq: 4 }),
+    allowBuy: fc.constantFrom(true, true, true, false),
+    allowSell: fc.constantFrom(true, true, true, false),
     cagr5y: fc.option(fc.double({ min: -0.5, max: 0.5, noNaN: true }), { nil: undefined }),
     held: fc.option(
       fc.record({
         quantity: fc.integer({ min: 1, max: 2000 }),
-        avgPrice: fc.double({ min: 0.5, max: 5000, noNaN: true }),
+        /** average cost relative to the quote, so that dips and gains both occur */
+        avgFactor: fc.double({ min: 0.3, max: 3, noNaN: true }),
         daysAgo: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: undefined }),
       }),
       { nil: undefined },
@@ -196,7 +197,7 @@ export function arbContext(): fc.Arbitrary<OpportunityContext> {
     .record({
       items: fc.array(arbSec, { maxLength: 8 }),
       withTargets: fc.boolean(),
-      groupTargets: fc.record({ EU: fc.double({ min: 0, max: 1, noNaN: true }), US: fc.double({ min: 0, max: 1, noNaN: true }), ASIA: fc.double({ min: 0, max: 1, noNaN: true }) }),
+      groupTargets: fc.record({ EU: fc.integer({ min: 0, max: 70 }), US: fc.integer({ min: 0, max: 70 }), ASIA: fc.integer({ min: 0, max: 30 }) }).map((t) => ({ EU: t.EU / 100, US: t.US / 100, ASIA: t.ASIA / 100 })),
     })
     .map(({ items, withTargets, groupTargets }) => {
       const securities = items.map((it, i) =>
@@ -209,7 +210,7 @@ export function arbContext(): fc.Arbitrary<OpportunityContext> {
       );
       const positions = items.flatMap((it, i) =>
         it.held
-          ? [pos(`S${i}`, it.held.quantity, it.held.avgPrice, it.held.daysAgo === undefined ? {} : { firstBoughtAt: isoDaysBefore('2025-01-01', it.held.daysAgo) })]
+          ? [pos(`S${i}`, it.held.quantity, (it.price > 0 ? it.price : 100) * it.held.avgFactor, it.held.daysAgo === undefined ? {} : { firstBoughtAt: isoDaysBefore('2025-01-01', it.held.daysAgo) })]
           : [],
       );
       const targets: Record<string, number> = {};
