@@ -1,0 +1,432 @@
+import { StoreError } from '@planner/contracts';
+import type { Sequence, StoredResult, StoredSequence, StoreProgress, WorkKey } from '@planner/contracts';
+import pg from 'pg';
+import PgBoss from 'pg-boss';
+import { applyBucketPatch, bucketExists, bucketMissing, parseBucketPatch, parseBucketRecord } from './bucket-record.js';
+import { preparePostgresSchema, quoteSchema } from './postgres-schema.js';
+import { patternType, sequencePriority } from './sequence-columns.js';
+import type { BucketRecord, BucketRepository } from './types.js';
+
+export interface PostgresOptions {
+  readonly connectionString: string;
+  /** Schema of the store's tables; default `planner`. */
+  readonly schema?: string;
+  /** Schema of the job queue (pg-boss); default `<schema>_queue`. */
+  readonly queueSchema?: string;
+  /** Sequences per queued batch job; default 100. */
+  readonly batchSize?: number;
+  /** Lease of a batch job: after this long without completion the queue hands it out again; default 300. */
+  readonly leaseSeconds?: number;
+  /** Times the queue retries a failed or expired batch; default 10. */
+  readonly retryLimit?: number;
+  /** How often the queue looks for expired leases; default 15. */
+  readonly maintenanceIntervalSeconds?: number;
+  /** Connections of the pool; default 4. */
+  readonly poolSize?: number;
+}
+
+/** Payload of one queued batch: a range of sequence indexes of one bucket's work. */
+export interface BatchJob {
+  readonly bucket: string;
+  readonly portfolioHash: string;
+  readonly configHash: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface FetchedJob {
+  readonly id: string;
+  readonly data: BatchJob;
+}
+
+interface ResultRow {
+  idx: number;
+  sequence_hash: string;
+  end_score: number;
+  diversification_score: number;
+  risk_score: number;
+  transaction_cost: number;
+}
+
+const toResult = (r: ResultRow): StoredResult => ({
+  index: r.idx,
+  hash: r.sequence_hash,
+  score: r.end_score,
+  diversificationScore: r.diversification_score,
+  riskScore: r.risk_score,
+  transactionCost: r.transaction_cost,
+});
+
+export const queueName = (bucket: string): string => `planner-batch.${bucket}`;
+
+const INSERT_CHUNK = 2000;
+
+/**
+ * PostgreSQL tables plus the pg-boss queue that hands out batches. Shared by
+ * the store and the worker. Every failure surfaces as a StoreError.
+ */
+export class PostgresBackend {
+  private readonly S: string;
+  private readonly queues = new Set<string>();
+  private closed = false;
+  readonly batchSize: number;
+  private readonly leaseSeconds: number;
+  private readonly retryLimit: number;
+  private lastPoolError: Error | null = null;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly boss: PgBoss,
+    schema: string,
+    options: PostgresOptions,
+  ) {
+    this.S = quoteSchema(schema);
+    this.batchSize = options.batchSize ?? 100;
+    this.leaseSeconds = options.leaseSeconds ?? 300;
+    this.retryLimit = options.retryLimit ?? 10;
+    pool.on('error', (e) => {
+      // An idle client lost its server; the next query reports it.
+      this.lastPoolError = e;
+    });
+  }
+
+  static async connect(options: PostgresOptions): Promise<PostgresBackend> {
+    const schema = options.schema ?? 'planner';
+    quoteSchema(schema);
+    const where = describe(options.connectionString);
+    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 4, connectionTimeoutMillis: 10_000 });
+    pool.on('error', () => undefined);
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (e) {
+      await pool.end().catch(() => undefined);
+      throw new StoreError(`cannot connect to postgres store ${where}: ${(e as Error).message}`, { cause: e });
+    }
+    try {
+      await preparePostgresSchema(client, schema);
+    } catch (e) {
+      client.release();
+      await pool.end().catch(() => undefined);
+      if (e instanceof StoreError) throw e;
+      throw new StoreError(`cannot prepare postgres store ${where}: ${(e as Error).message}`, { cause: e });
+    }
+    client.release();
+    const boss = new PgBoss({
+      db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values) },
+      schema: options.queueSchema ?? `${schema}_queue`,
+      schedule: false,
+      supervise: true,
+      migrate: true,
+      maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 15,
+    });
+    boss.on('error', () => undefined);
+    try {
+      await boss.start();
+    } catch (e) {
+      await pool.end().catch(() => undefined);
+      throw new StoreError(`cannot start the job queue of postgres store ${where}: ${(e as Error).message}`, { cause: e });
+    }
+    return new PostgresBackend(pool, boss, schema, options);
+  }
+
+  async guard<T>(op: string, fn: () => Promise<T>): Promise<T> {
+    if (this.closed) throw new StoreError('postgres store is closed');
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof StoreError) throw e;
+      const cause = (e as Error).message || this.lastPoolError?.message || String(e);
+      throw new StoreError(`postgres store failed in ${op}: ${cause}`, { cause: e });
+    }
+  }
+
+  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const out = await fn(c);
+      await c.query('COMMIT');
+      return out;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  private async currentIs(c: pg.ClientBase | pg.Pool, key: WorkKey, lock = ''): Promise<boolean> {
+    const r = await c.query(`SELECT 1 FROM ${this.S}.work WHERE bucket = $1 AND portfolio_hash = $2 AND config_hash = $3 ${lock}`, [
+      key.bucket, key.portfolioHash, key.configHash,
+    ]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  isCurrent(key: WorkKey): Promise<boolean> {
+    return this.currentIs(this.pool, key);
+  }
+
+  async ensureQueue(bucket: string): Promise<string> {
+    const name = queueName(bucket);
+    if (!this.queues.has(name)) {
+      await this.boss.createQueue(name, { name, policy: 'standard', expireInSeconds: this.leaseSeconds, retryLimit: this.retryLimit, retryDelay: 0 });
+      this.queues.add(name);
+    }
+    return name;
+  }
+
+  /** Makes `key` the bucket's work; a changed key drops the bucket's rows and queued batches. */
+  async open(key: WorkKey): Promise<{ hasSequences: boolean; changed: boolean }> {
+    const S = this.S;
+    const out = await this.tx(async (c) => {
+      const row = await c.query<{ portfolio_hash: string; config_hash: string }>(
+        `SELECT portfolio_hash, config_hash FROM ${S}.work WHERE bucket = $1 FOR UPDATE`, [key.bucket]);
+      const cur = row.rows[0];
+      const changed = !cur || cur.portfolio_hash !== key.portfolioHash || cur.config_hash !== key.configHash;
+      if (changed) {
+        await this.deleteWork(c, key.bucket);
+        await c.query(`INSERT INTO ${S}.work (bucket, portfolio_hash, config_hash) VALUES ($1, $2, $3)
+          ON CONFLICT (bucket) DO UPDATE SET portfolio_hash = excluded.portfolio_hash, config_hash = excluded.config_hash`,
+        [key.bucket, key.portfolioHash, key.configHash]);
+      }
+      const n = await c.query<{ n: string }>(`SELECT count(*) AS n FROM ${S}.sequences WHERE bucket = $1`, [key.bucket]);
+      return { hasSequences: Number(n.rows[0]?.n ?? 0) > 0, changed: changed && cur !== undefined };
+    });
+    const queue = await this.ensureQueue(key.bucket);
+    if (out.changed) await this.boss.purgeQueue(queue);
+    return out;
+  }
+
+  private async deleteWork(c: pg.ClientBase, bucket: string): Promise<void> {
+    const S = this.S;
+    await c.query(`DELETE FROM ${S}.sequences WHERE bucket = $1`, [bucket]);
+    await c.query(`DELETE FROM ${S}.evaluations WHERE bucket = $1`, [bucket]);
+    await c.query(`DELETE FROM ${S}.best_result WHERE bucket = $1`, [bucket]);
+  }
+
+  async invalidate(bucket: string): Promise<void> {
+    await this.tx(async (c) => {
+      await this.deleteWork(c, bucket);
+      await c.query(`DELETE FROM ${this.S}.work WHERE bucket = $1`, [bucket]);
+    });
+    await this.boss.purgeQueue(await this.ensureQueue(bucket));
+  }
+
+  /** Stores new sequences and, in the same transaction, queues one batch job per `batchSize` index range. */
+  async put(key: WorkKey, sequences: readonly StoredSequence[]): Promise<void> {
+    const queue = await this.ensureQueue(key.bucket);
+    await this.tx(async (c) => {
+      if (!(await this.currentIs(c, key, 'FOR SHARE'))) {
+        throw new StoreError(`put: bucket '${key.bucket}' is not open for this work key; call open() first`);
+      }
+      const added: number[] = [];
+      for (let i = 0; i < sequences.length; i += INSERT_CHUNK) {
+        const chunk = sequences.slice(i, i + INSERT_CHUNK);
+        const r = await c.query<{ idx: number }>(
+          `INSERT INTO ${this.S}.sequences (bucket, sequence_hash, idx, priority, depth, pattern_type, sequence_json)
+           SELECT $1, * FROM unnest($2::text[], $3::int[], $4::float8[], $5::int[], $6::text[], $7::text[])
+           ON CONFLICT (bucket, sequence_hash) DO NOTHING RETURNING idx`,
+          [key.bucket, chunk.map((s) => s.hash), chunk.map((s) => s.index), chunk.map((s) => sequencePriority(s.sequence)),
+            chunk.map((s) => s.sequence.length), chunk.map((s) => patternType(s.sequence)), chunk.map((s) => JSON.stringify(s.sequence))],
+        );
+        for (const row of r.rows) added.push(row.idx);
+      }
+      if (added.length === 0) return;
+      // One job per index range; a range only covers rows this call added, so chunked puts never overlap.
+      const ranges = new Map<number, { from: number; to: number }>();
+      for (const idx of added) {
+        const g = Math.floor(idx / this.batchSize);
+        const r = ranges.get(g);
+        if (!r) ranges.set(g, { from: idx, to: idx + 1 });
+        else {
+          r.from = Math.min(r.from, idx);
+          r.to = Math.max(r.to, idx + 1);
+        }
+      }
+      const jobs: PgBoss.JobInsert<BatchJob>[] = [...ranges.entries()].map(([g, r]) => ({
+        name: queue,
+        data: { bucket: key.bucket, portfolioHash: key.portfolioHash, configHash: key.configHash, from: r.from, to: r.to },
+        // The queue serves the highest priority first: lowest indexes first.
+        priority: -g,
+        expireInSeconds: this.leaseSeconds,
+        retryLimit: this.retryLimit,
+        retryDelay: 0,
+      }));
+      await this.boss.insert(jobs, { db: { executeSql: (text: string, values: unknown[]) => c.query(text, values) } });
+    });
+  }
+
+  async fetchJob(bucket: string): Promise<FetchedJob | null> {
+    const jobs = await this.boss.fetch<BatchJob>(await this.ensureQueue(bucket), { batchSize: 1 });
+    const job = jobs[0];
+    return job ? { id: job.id, data: job.data } : null;
+  }
+
+  complete(bucket: string, jobId: string): Promise<void> {
+    return this.boss.complete(queueName(bucket), jobId);
+  }
+
+  fail(bucket: string, jobId: string, error: unknown): Promise<void> {
+    return this.boss.fail(queueName(bucket), jobId, { message: error instanceof Error ? error.message : String(error) });
+  }
+
+  /** The job's sequences that have no result yet, in index order. */
+  async pendingInRange(job: BatchJob): Promise<StoredSequence[]> {
+    const r = await this.pool.query<{ idx: number; sequence_hash: string; sequence_json: string }>(
+      `SELECT s.idx, s.sequence_hash, s.sequence_json FROM ${this.S}.sequences s
+       WHERE s.bucket = $1 AND s.idx >= $4 AND s.idx < $5 AND NOT EXISTS (SELECT 1 FROM ${this.S}.evaluations e
+         WHERE e.bucket = s.bucket AND e.portfolio_hash = $2 AND e.config_hash = $3 AND e.sequence_hash = s.sequence_hash)
+       ORDER BY s.idx`,
+      [job.bucket, job.portfolioHash, job.configHash, job.from, job.to],
+    );
+    return r.rows.map((row) => ({ index: row.idx, hash: row.sequence_hash, sequence: JSON.parse(row.sequence_json) as Sequence }));
+  }
+
+  /** Idempotent by (bucket, work key, sequence hash); results of replaced work are dropped. */
+  async record(key: WorkKey, results: readonly StoredResult[]): Promise<void> {
+    if (results.length === 0) return;
+    const S = this.S;
+    await this.tx(async (c) => {
+      // FOR SHARE waits for a concurrent open() that replaces the key.
+      if (!(await this.currentIs(c, key, 'FOR SHARE'))) return;
+      const r = await c.query<{ idx: number; sequence_hash: string; end_score: number }>(
+        `INSERT INTO ${S}.evaluations (bucket, portfolio_hash, config_hash, sequence_hash, idx, end_score, diversification_score, risk_score, transaction_cost)
+         SELECT s.bucket, $2, $3, s.sequence_hash, s.idx, r.score, r.div, r.risk, r.cost
+         FROM unnest($4::text[], $5::float8[], $6::float8[], $7::float8[], $8::float8[]) AS r(hash, score, div, risk, cost)
+         JOIN ${S}.sequences s ON s.bucket = $1 AND s.sequence_hash = r.hash
+         ON CONFLICT DO NOTHING RETURNING idx, sequence_hash, end_score`,
+        [key.bucket, key.portfolioHash, key.configHash, results.map((x) => x.hash), results.map((x) => x.score),
+          results.map((x) => x.diversificationScore), results.map((x) => x.riskScore), results.map((x) => x.transactionCost)],
+      );
+      let best: { idx: number; sequence_hash: string; end_score: number } | null = null;
+      for (const row of r.rows) {
+        if (!(row.end_score > 0)) continue;
+        if (!best || row.end_score > best.end_score || (row.end_score === best.end_score && row.idx < best.idx)) best = row;
+      }
+      if (!best) return;
+      await c.query(
+        `INSERT INTO ${S}.best_result AS b (bucket, portfolio_hash, config_hash, sequence_hash, idx, score) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (bucket) DO UPDATE SET portfolio_hash = excluded.portfolio_hash, config_hash = excluded.config_hash,
+           sequence_hash = excluded.sequence_hash, idx = excluded.idx, score = excluded.score
+         WHERE excluded.score > b.score OR (excluded.score = b.score AND excluded.idx < b.idx)`,
+        [key.bucket, key.portfolioHash, key.configHash, best.sequence_hash, best.idx, best.end_score],
+      );
+    });
+  }
+
+  async results(key: WorkKey): Promise<StoredResult[]> {
+    const r = await this.pool.query<ResultRow>(
+      `SELECT e.idx, e.sequence_hash, e.end_score, e.diversification_score, e.risk_score, e.transaction_cost
+       FROM ${this.S}.evaluations e JOIN ${this.S}.work w ON w.bucket = e.bucket AND w.portfolio_hash = e.portfolio_hash AND w.config_hash = e.config_hash
+       WHERE e.bucket = $1 AND e.portfolio_hash = $2 AND e.config_hash = $3 ORDER BY e.idx`,
+      [key.bucket, key.portfolioHash, key.configHash],
+    );
+    return r.rows.map(toResult);
+  }
+
+  async progress(key: WorkKey): Promise<StoreProgress> {
+    const r = await this.pool.query<{ current: boolean; total: string; evaluated: string }>(
+      `SELECT EXISTS (SELECT 1 FROM ${this.S}.work WHERE bucket = $1 AND portfolio_hash = $2 AND config_hash = $3) AS current,
+        (SELECT count(*) FROM ${this.S}.sequences WHERE bucket = $1) AS total,
+        (SELECT count(*) FROM ${this.S}.evaluations WHERE bucket = $1 AND portfolio_hash = $2 AND config_hash = $3) AS evaluated`,
+      [key.bucket, key.portfolioHash, key.configHash],
+    );
+    const row = r.rows[0];
+    if (!row?.current) return { total: 0, evaluated: 0, finished: false };
+    const total = Number(row.total);
+    const evaluated = Number(row.evaluated);
+    return { total, evaluated, finished: total > 0 && evaluated === total };
+  }
+
+  async best(key: WorkKey): Promise<StoredResult | null> {
+    const r = await this.pool.query<ResultRow>(
+      `SELECT e.idx, e.sequence_hash, e.end_score, e.diversification_score, e.risk_score, e.transaction_cost
+       FROM ${this.S}.best_result b JOIN ${this.S}.evaluations e ON e.bucket = b.bucket AND e.portfolio_hash = b.portfolio_hash
+         AND e.config_hash = b.config_hash AND e.sequence_hash = b.sequence_hash
+       WHERE b.bucket = $1 AND b.portfolio_hash = $2 AND b.config_hash = $3`,
+      [key.bucket, key.portfolioHash, key.configHash],
+    );
+    const row = r.rows[0];
+    return row ? toResult(row) : null;
+  }
+
+  /** Buckets that hold work, for workers that serve every bucket. */
+  async workBuckets(): Promise<string[]> {
+    const r = await this.pool.query<{ bucket: string }>(`SELECT bucket FROM ${this.S}.work ORDER BY bucket`);
+    return r.rows.map((x) => x.bucket);
+  }
+
+  /** Raw counts for tests and diagnostics. */
+  query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+    return this.pool.query<R>(text.replaceAll('{schema}', this.S), values);
+  }
+
+  bucketRepository(): BucketRepository {
+    const S = this.S;
+    const g = <T>(op: string, fn: () => Promise<T>) => this.guard(`buckets.${op}`, fn);
+    const get = async (id: string): Promise<BucketRecord | null> => {
+      const r = await this.pool.query<BucketRow>(`SELECT id, kind, config_json, share, status FROM ${S}.buckets WHERE id = $1`, [id]);
+      return r.rows[0] ? fromBucketRow(r.rows[0]) : null;
+    };
+    return {
+      add: async (bucket) => {
+        const b = parseBucketRecord(bucket);
+        return g('add', async () => {
+          const r = await this.pool.query(
+            `INSERT INTO ${S}.buckets (id, kind, config_json, share, status) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
+            [b.id, b.kind, JSON.stringify(b.config), b.share, b.status],
+          );
+          if ((r.rowCount ?? 0) === 0) throw bucketExists(b.id);
+          return b;
+        });
+      },
+      list: () => g('list', async () =>
+        (await this.pool.query<BucketRow>(`SELECT id, kind, config_json, share, status FROM ${S}.buckets ORDER BY position`)).rows.map(fromBucketRow)),
+      get: (id) => g('get', () => get(id)),
+      update: async (id, patch) => {
+        const p = parseBucketPatch(patch);
+        return g('update', async () => {
+          const cur = await get(id);
+          if (!cur) throw bucketMissing(id);
+          const next = applyBucketPatch(cur, p);
+          await this.pool.query(`UPDATE ${S}.buckets SET kind = $2, config_json = $3, share = $4, status = $5 WHERE id = $1`, [
+            id, next.kind, JSON.stringify(next.config), next.share, next.status,
+          ]);
+          return next;
+        });
+      },
+      remove: (id) => g('remove', async () => ((await this.pool.query(`DELETE FROM ${S}.buckets WHERE id = $1`, [id])).rowCount ?? 0) > 0),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.boss.stop({ graceful: false, close: false, wait: true }).catch(() => undefined);
+    await this.pool.end().catch(() => undefined);
+  }
+}
+
+interface BucketRow {
+  id: string;
+  kind: string;
+  config_json: string;
+  share: number;
+  status: string;
+}
+
+function fromBucketRow(row: BucketRow): BucketRecord {
+  return parseBucketRecord({ id: row.id, kind: row.kind, config: JSON.parse(row.config_json), share: row.share, status: row.status });
+}
+
+/** The connection string without its password, for messages. */
+function describe(connectionString: string): string {
+  try {
+    const u = new URL(connectionString);
+    u.password = '';
+    return `'${u.toString()}'`;
+  } catch {
+    return '(connection string)';
+  }
+}

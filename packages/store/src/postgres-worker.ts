@@ -1,0 +1,126 @@
+import { StoreError } from '@planner/contracts';
+import { PostgresBackend } from './postgres-backend.js';
+import type { FetchedJob, PostgresOptions } from './postgres-backend.js';
+import type { EvaluateBatch } from './types.js';
+
+export interface PostgresWorkerOptions extends PostgresOptions {
+  /** Batches evaluated at the same time by this process; default 1. */
+  readonly concurrency?: number;
+  readonly evaluate: EvaluateBatch;
+  /** Serve only these buckets; default every bucket that holds work. */
+  readonly buckets?: readonly string[];
+  /** Wait between polls when every queue is empty, ms; default 500. */
+  readonly pollIntervalMs?: number;
+  /** Called after each batch is recorded. */
+  readonly onBatch?: (info: { readonly bucket: string; readonly evaluated: number }) => void;
+}
+
+export interface PostgresWorker {
+  /** Finishes the batches in hand, then stops; resolves when stopped. */
+  stop(): Promise<void>;
+  /** Settles when the worker stops: rejects with a StoreError when the database failed. */
+  readonly done: Promise<void>;
+  /** Batches and sequences this worker evaluated. */
+  readonly stats: { readonly batches: number; readonly sequences: number };
+}
+
+/**
+ * Takes batch jobs from the queue until stopped. Leases, retries after a dead
+ * worker and the hand-out order are the queue's (pg-boss); results are
+ * written idempotently, so a retried batch never counts twice.
+ */
+export async function runPostgresWorker(options: PostgresWorkerOptions): Promise<PostgresWorker> {
+  const backend = await PostgresBackend.connect(options);
+  const concurrency = Math.max(1, options.concurrency ?? 1);
+  const pollMs = options.pollIntervalMs ?? 500;
+  const stats = { batches: 0, sequences: 0 };
+  let stopping = false;
+  const wakers = new Set<() => void>();
+  let buckets: string[] = [];
+  let turn = 0;
+
+  const sleep = (ms: number) => new Promise<void>((resolve) => {
+    const wake = (): void => {
+      clearTimeout(t);
+      wakers.delete(wake);
+      resolve();
+    };
+    const t = setTimeout(wake, ms);
+    wakers.add(wake);
+  });
+  const wakeAll = (): void => {
+    for (const w of [...wakers]) w();
+  };
+
+  async function nextJob(): Promise<FetchedJob | null> {
+    if (buckets.length === 0 || turn >= buckets.length) {
+      buckets = options.buckets ? [...options.buckets] : await backend.workBuckets();
+      turn = 0;
+    }
+    // Round-robin over the buckets' queues so one bucket cannot starve another.
+    for (let tried = 0; tried < buckets.length; tried++) {
+      const bucket = buckets[(turn + tried) % buckets.length] as string;
+      const job = await backend.fetchJob(bucket);
+      if (job) {
+        turn = (turn + tried + 1) % buckets.length;
+        return job;
+      }
+    }
+    buckets = [];
+    return null;
+  }
+
+  async function runJob(job: FetchedJob): Promise<void> {
+    const d = job.data;
+    const key = { bucket: d.bucket, portfolioHash: d.portfolioHash, configHash: d.configHash };
+    if (!(await backend.isCurrent(key))) return backend.complete(d.bucket, job.id);
+    const sequences = await backend.pendingInRange(d);
+    if (sequences.length > 0) {
+      let results;
+      try {
+        results = await options.evaluate({ key, sequences });
+      } catch (e) {
+        // The queue retries the batch (up to its retry limit).
+        return backend.fail(d.bucket, job.id, e);
+      }
+      await backend.record(key, results);
+      stats.batches++;
+      stats.sequences += sequences.length;
+      options.onBatch?.({ bucket: d.bucket, evaluated: sequences.length });
+    }
+    await backend.complete(d.bucket, job.id);
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopping) {
+      const job = await backend.guard('worker fetch', nextJob);
+      if (!job) {
+        await sleep(pollMs);
+        continue;
+      }
+      await backend.guard('worker batch', () => runJob(job));
+    }
+  }
+
+  const loops = Array.from({ length: concurrency }, () => loop());
+  const done = Promise.all(loops).then(
+    () => backend.close(),
+    async (e: unknown) => {
+      stopping = true;
+      wakeAll();
+      await Promise.allSettled(loops);
+      await backend.close();
+      throw e instanceof StoreError ? e : new StoreError(`postgres worker failed: ${(e as Error).message}`, { cause: e });
+    },
+  );
+  done.catch(() => undefined); // observed through `done` / `stop`
+  return {
+    stats,
+    done,
+    async stop() {
+      stopping = true;
+      wakeAll();
+      await done;
+    },
+  };
+}
