@@ -18,3 +18,7 @@ export { KNOWN_KEYS, MetricsSchema, PositionSchema, SecuritySchema, SnapshotSche
 export type { SnapshotInput } from './snapshot-schema.js';
 export { describeValue, formatPath, parseSnapshot } from './parse-snapshot.js';
 export { hashSequence, hasDuplicateSymbol, sequenceJson, sequenceKey, sumPriority } from './sequence-hash.js';
+export { computeGroupAllocations } from './group-allocations.js';
+export { computeCorrelations } from './correlations.js';
+export type { BuildContextOptions } from './build-context.js';
+export { buildContext, contextSettingsFrom } from './build-context.js';

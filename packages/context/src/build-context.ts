@@ -1,0 +1,169 @@
+import { SnapshotError } from '@planner/contracts';
+import type {
+  ContextSettings, OpportunityContext, PlannerSettings, PortfolioContext, PortfolioSnapshot, PositionView, Security,
+  SecurityMetrics,
+} from '@planner/contracts';
+import { computeCorrelations } from './correlations.js';
+import { fxRateOf } from './currency.js';
+import { computeIneligibleSymbols } from './eligibility.js';
+import { computeGroupAllocations } from './group-allocations.js';
+import { parseNaiveMs } from './naive-time.js';
+import { collectTradeDates, symbolsTradedWithin } from './trade-dates.js';
+import { minTradeAmount } from './transaction-cost.js';
+
+export interface BuildContextOptions {
+  /** Default true (reference): total value is the invested value only. False: invested + available cash. */
+  readonly totalValueExcludesCash?: boolean;
+}
+
+/** The `[planner]` settings the context builder applies. */
+export function contextSettingsFrom(settings: PlannerSettings): ContextSettings {
+  return {
+    transactionCostFixed: settings.transactionCostFixed,
+    transactionCostPercent: settings.transactionCostPercent,
+    allowBuy: settings.allowBuy,
+    allowSell: settings.allowSell,
+    minHoldDays: settings.minHoldDays,
+    sellCooldownDays: settings.sellCooldownDays,
+    buyCooldownDays: settings.buyCooldownDays,
+    maxLossThreshold: settings.maxLossThreshold,
+    minSecurityScore: settings.minSecurityScore,
+  };
+}
+
+/** Inverse of group -> members; a member listed twice ends in its last group (Python dict semantics). */
+function invertGroups(groups: Readonly<Record<string, readonly string[]>>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [group, members] of Object.entries(groups)) for (const m of members) out.set(m, group);
+  return out;
+}
+
+/**
+ * Builds the contexts once per snapshot, as the parity builder of pipeline.md
+ * §1.2 "Context built from a portfolio snapshot" does: every map in file
+ * order, group data for the whole universe, position values in EUR.
+ */
+export function buildContext(
+  snapshot: PortfolioSnapshot,
+  settings: ContextSettings,
+  options: BuildContextOptions = {},
+): OpportunityContext {
+  const asOfMs = parseNaiveMs(snapshot.asOf);
+  if (asOfMs === null) {
+    throw new SnapshotError([{ path: 'asOf', message: `expected an ISO-8601 date or date-time, found ${JSON.stringify(snapshot.asOf)}` }]);
+  }
+  const rates = snapshot.fxRates;
+  const fxRate = (currency: string): number => fxRateOf(rates, currency);
+
+  const securities = snapshot.securities;
+  const securitiesBySymbol = new Map<string, Security>();
+  const symbolIndex = new Map<string, number>();
+  const securityCountries = new Map<string, string>();
+  const securityIndustries = new Map<string, string>();
+  const securityScores = new Map<string, number>();
+  const securityDividends = new Map<string, number>();
+  const currentPrices = new Map<string, number>();
+  const metrics = new Map<string, SecurityMetrics>();
+  const historicalCagr = new Map<string, number>();
+  securities.forEach((s, i) => {
+    securitiesBySymbol.set(s.symbol, s);
+    symbolIndex.set(s.symbol, i);
+    if (s.country) securityCountries.set(s.symbol, s.country);
+    if (s.industry) securityIndustries.set(s.symbol, s.industry);
+    if (s.qualityScore) securityScores.set(s.symbol, s.qualityScore);
+    if (s.metrics.dividendYield !== undefined) securityDividends.set(s.symbol, s.metrics.dividendYield);
+    if (s.price > 0) currentPrices.set(s.symbol, s.price);
+    metrics.set(s.symbol, s.metrics);
+    historicalCagr.set(s.symbol, s.metrics.cagr5y ?? s.metrics.cagr10y ?? 0.1);
+  });
+
+  const positions: PositionView[] = [];
+  const positionsBySymbol = new Map<string, PositionView>();
+  const positionValues = new Map<string, number>();
+  const positionAvgPrices = new Map<string, number>();
+  let invested = 0;
+  for (const p of snapshot.positions) {
+    const sec = securitiesBySymbol.get(p.symbol);
+    const currency = sec ? sec.currency : 'EUR';
+    // A 0 override means "no override", like the reference's `current_price or ...`.
+    const markPrice = p.currentPrice || (sec ? sec.price : 0);
+    const marketValueEur = (p.quantity * markPrice) / fxRate(currency);
+    const view: PositionView = { ...p, currency, markPrice, marketValueEur };
+    positions.push(view);
+    positionsBySymbol.set(p.symbol, view);
+    positionValues.set(p.symbol, marketValueEur);
+    positionAvgPrices.set(p.symbol, p.avgPrice);
+    invested += marketValueEur;
+  }
+
+  let cashEur = 0;
+  for (const [currency, amount] of Object.entries(snapshot.cash)) cashEur += amount / fxRate(currency);
+  const availableCashEur = Math.max(0, cashEur - snapshot.minCashReserve);
+
+  let totalValue = options.totalValueExcludesCash === false ? invested + availableCashEur : invested;
+  if (!(totalValue > 0)) totalValue = 1.0;
+
+  const countryToGroup = invertGroups(snapshot.targets.countryGroups);
+  const countryWeights = new Map(Object.entries(snapshot.targets.countries));
+  const portfolio: PortfolioContext = {
+    countryWeights,
+    industryWeights: new Map(Object.entries(snapshot.targets.industries)),
+    positions: positionValues,
+    totalValue,
+    securityCountries,
+    securityIndustries,
+    securityScores,
+    securityDividends,
+    countryToGroup,
+    industryToGroup: invertGroups(snapshot.targets.industryGroups),
+    positionAvgPrices,
+    currentPrices,
+  };
+  const allocations = computeGroupAllocations(portfolio);
+
+  const tradeDates = collectTradeDates(snapshot.recentTrades);
+  const recentlySold = symbolsTradedWithin(snapshot.recentTrades, 'SELL', asOfMs, settings.sellCooldownDays);
+  const recentlyBought = symbolsTradedWithin(snapshot.recentTrades, 'BUY', asOfMs, settings.buyCooldownDays);
+  const ineligibleSymbols = computeIneligibleSymbols(positions, securitiesBySymbol, tradeDates, settings, asOfMs);
+
+  const targetWeights = new Map(Object.entries(snapshot.targetWeights ?? {}));
+  const history = snapshot.priceHistory;
+
+  return {
+    asOf: snapshot.asOf,
+    asOfMs,
+    baseCurrency: snapshot.baseCurrency,
+    portfolio,
+    positions,
+    positionsBySymbol,
+    securities,
+    securitiesBySymbol,
+    symbolIndex,
+    availableCashEur,
+    totalPortfolioValueEur: totalValue,
+    currentPrices,
+    metrics,
+    transactionCostFixed: settings.transactionCostFixed,
+    transactionCostPercent: settings.transactionCostPercent,
+    fxRate,
+    buyPrices: currentPrices,
+    historicalCagr,
+    securityScores,
+    countryAllocations: allocations.countries,
+    industryAllocations: allocations.industries,
+    countryToGroup,
+    countryWeights,
+    targetWeights,
+    weightBasedMode: targetWeights.size > 0 && currentPrices.size > 0,
+    ineligibleSymbols,
+    recentlySold,
+    recentlyBought,
+    tradeDates,
+    allowSell: settings.allowSell,
+    allowBuy: settings.allowBuy,
+    baseTradeAmountEur: minTradeAmount(settings.transactionCostFixed, settings.transactionCostPercent),
+    minSecurityScore: settings.minSecurityScore,
+    correlations: history ? computeCorrelations(history, Object.keys(history)) : new Map(),
+    settings,
+  };
+}
