@@ -1,0 +1,51 @@
+import type { Plan } from '@planner/contracts';
+import { pyFixed } from '@planner/context';
+
+/** Left- or right-aligned text columns. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (right.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+function signed(n: number, digits: number): string {
+  return `${n >= 0 ? '+' : ''}${pyFixed(n, digits)}`;
+}
+
+function numericEntries(record: Readonly<Record<string, unknown>>): string {
+  return Object.entries(record)
+    .filter(([, v]) => typeof v === 'number')
+    .map(([k, v]) => `${k} ${pyFixed(v as number, 2)}`)
+    .join(', ');
+}
+
+/** The plan as a user reads it: steps, scores, funnel, time. */
+export function formatPlan(plan: Plan, label: string): string {
+  const out: string[] = [`Plan for ${label} (config ${plan.configName}, seed ${plan.seed})`, ''];
+  if (plan.steps.length === 0) {
+    out.push('No steps.');
+  } else {
+    const rows = plan.steps.map((s) => [
+      String(s.stepNumber), s.side, s.symbol, String(s.quantity), `${pyFixed(s.price, 2)} ${s.currency}`,
+      pyFixed(s.valueEur, 2), s.reason,
+    ]);
+    out.push(table(['step', 'side', 'symbol', 'quantity', 'price', 'value EUR', 'reason'], rows, new Set([0, 3, 4, 5])));
+  }
+  out.push('', plan.narrative, '');
+  out.push(`Score: ${pyFixed(plan.currentScore, 1)} -> ${pyFixed(plan.endStateScore, 2)} (${signed(plan.improvement, 2)})`);
+  const b = plan.currentBreakdown;
+  out.push(`  current: diversification ${pyFixed(b.diversification, 1)}, dividend ${pyFixed(b.dividend, 1)}, quality ${pyFixed(b.quality, 1)}, total ${pyFixed(b.total, 1)}`);
+  const after = numericEntries(plan.scoreBreakdown);
+  if (after) out.push(`  end state: ${after}`);
+  out.push(`Cash: required ${pyFixed(plan.cashRequired, 2)}, generated ${pyFixed(plan.cashGenerated, 2)}, available ${pyFixed(plan.availableCashEur, 2)} EUR; feasible ${plan.feasible}`);
+  const f = plan.funnel;
+  out.push(`Funnel: opportunities ${f.opportunities} -> sequences ${f.generated} -> unique ${f.afterDedup} -> filtered ${f.afterFilters} -> feasible ${f.feasible} -> evaluated ${f.evaluated}`);
+  const times = Object.entries(plan.timings);
+  const total = plan.timings.total ?? times.reduce((s, [, v]) => s + v, 0);
+  // per-module times are in --json; the summary shows the stages
+  const parts = times.filter(([k]) => k !== 'total' && !k.includes(':')).map(([k, v]) => `${k} ${pyFixed(v, 1)}`);
+  out.push(`Time: ${pyFixed(total, 1)} ms${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`);
+  for (const d of plan.diagnostics) out.push(`${d.level}: ${d.module ? `${d.module}: ` : ''}${d.message}`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError, SnapshotError, type PlannerConfig, type PlannerModule, type PortfolioSnapshot } from '@planner/contracts';
+import { loadConfig, loadPreset } from '@planner/config';
+import { parseSnapshot } from '@planner/context';
+
+/** What a command writes to; the tests capture it. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export function readSnapshot(path: string): PortfolioSnapshot {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
+    throw new SnapshotError([{ path: '', message: reason }], path, { cause: error });
+  }
+  return parseSnapshot(text, path);
+}
+
+export interface ConfigChoice {
+  readonly preset?: string;
+  readonly config?: string;
+}
+
+/** `--preset NAME` or `--config FILE` (not both); the default preset when neither is given. */
+export function chooseConfig(choice: ConfigChoice, modules: readonly PlannerModule[]): PlannerConfig {
+  if (choice.preset !== undefined && choice.config !== undefined) {
+    throw new ConfigError([{ path: '', message: 'give either --preset or --config, not both' }]);
+  }
+  if (choice.config !== undefined) return loadConfig(choice.config, { modules });
+  return loadPreset(choice.preset ?? 'default', { modules });
+}
+
+export function parseSeed(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isSafeInteger(n) || n < 0) {
+    throw new ConfigError([{ path: 'planner.seed', message: `--seed: expected an integer at least 0, found ${JSON.stringify(text)}` }]);
+  }
+  return n;
+}

@@ -1,0 +1,44 @@
+import { Command, CommanderError } from 'commander';
+import { PlannerError } from '@planner/contracts';
+import { benchCommand } from './commands/bench.js';
+import { configDiffCommand } from './commands/config-diff.js';
+import { configShowCommand } from './commands/config-show.js';
+import { configValidateCommand } from './commands/config-validate.js';
+import { modulesCommand } from './commands/modules.js';
+import { planCommand } from './commands/plan.js';
+import { snapshotValidateCommand } from './commands/snapshot-validate.js';
+import type { Context } from './context.js';
+import type { Io } from './io.js';
+import { standardModules } from './modules.js';
+
+export function createProgram(ctx: Context): Command {
+  const program = new Command('planner')
+    .description('portfolio trade planner')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
+  const config = new Command('config').description('validate, show and compare configurations');
+  config.addCommand(configValidateCommand(ctx)).addCommand(configShowCommand(ctx)).addCommand(configDiffCommand(ctx));
+  const snapshot = new Command('snapshot').description('check portfolio snapshots');
+  snapshot.addCommand(snapshotValidateCommand(ctx));
+  for (const cmd of [config, snapshot, modulesCommand(ctx), planCommand(ctx), benchCommand(ctx)]) program.addCommand(cmd);
+  // subcommands inherit neither exitOverride nor the output routing
+  const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
+  for (const c of all(program)) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
+  return program;
+}
+
+/** Exit code 2: bad input (config, snapshot); 1: anything else. Never a stack trace. */
+export async function run(argv: readonly string[], io: Io, modules = standardModules()): Promise<number> {
+  try {
+    await createProgram({ io, modules }).parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof PlannerError) {
+      io.err(`error: ${error.message}\n`);
+      return error.code === 'PLANNER_CONFIG_INVALID' || error.code === 'PLANNER_SNAPSHOT_INVALID' ? 2 : 1;
+    }
+    io.err(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
