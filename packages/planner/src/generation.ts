@@ -29,12 +29,6 @@ export interface GenerationResult {
   readonly afterFilters: number;
 }
 
-function configuredMaxDepth(params: unknown): number | undefined {
-  if (typeof params !== 'object' || params === null) return undefined;
-  const v = (params as { maxDepth?: unknown }).maxDepth;
-  return typeof v === 'number' ? v : undefined;
-}
-
 class Generation {
   readonly byModule: Record<string, number> = {};
   generated = 0;
@@ -99,7 +93,7 @@ function depthStage(g: GenerationInput, gen: Generation): { sequences: Sequence[
   const raw: Sequence[] = [];
   for (let depth = 1; depth <= s.maxDepth; depth++) {
     for (const p of g.modules.depthPatterns) {
-      gen.pattern(p, selected, Math.min(depth, configuredMaxDepth(p.params) ?? depth), raw);
+      gen.pattern(p, selected, Math.min(depth, p.depthCap ?? depth), raw);
     }
     if (anySelected) for (const d of g.modules.depthGenerators) gen.generator(d, selected, depth, [], raw);
     g.recorder.progress('generation', depth, s.maxDepth);

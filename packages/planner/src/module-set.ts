@@ -9,6 +9,30 @@ export interface ResolvedModule<M extends PlannerModule> {
   readonly name: string;
   readonly module: M;
   readonly params: unknown;
+  /**
+   * Patterns only: a `maxDepth` the configuration wrote, capping the per-depth
+   * step limit (modules-patterns.md §2.3 "configured(name).max_depth ?? depth").
+   */
+  readonly depthCap?: number;
+}
+
+function maxDepthOf(params: unknown): number | undefined {
+  if (typeof params !== 'object' || params === null) return undefined;
+  const v = (params as { maxDepth?: unknown }).maxDepth;
+  return typeof v === 'number' ? v : undefined;
+}
+
+/**
+ * Validated params arrive with the schema's defaults filled in, so a written
+ * value cannot be told from a default one. A default is not a configured cap:
+ * the reference drives patterns with the loop depth up to the planner's
+ * max_depth (7 in aggressive) whatever a pattern's own default (5) says.
+ */
+function depthCapOf(module: PlannerModule, params: unknown): number | undefined {
+  const value = maxDepthOf(params);
+  if (value === undefined) return undefined;
+  const defaults = module.params.safeParse({});
+  return defaults.success && maxDepthOf(defaults.data) === value ? undefined : value;
 }
 
 /** The enabled modules of one configuration, in run order, split by the stage they run in. */
@@ -96,7 +120,8 @@ class Resolver {
       const module = this.find(kind, name, path);
       if (module === undefined) continue;
       const params = this.parseParams(module, settings.params, `${path}.params`);
-      out.push({ name, module, params });
+      const depthCap = kind === 'pattern' ? depthCapOf(module, params) : undefined;
+      out.push(depthCap === undefined ? { name, module, params } : { name, module, params, depthCap });
     }
     return out;
   }

@@ -198,8 +198,14 @@ describe('how modules are driven', () => {
     const calls: { lists: OpportunitiesByCategory; call: PatternCall }[] = [];
     const once: { lists: OpportunitiesByCategory; call: PatternCall }[] = [];
     const spy = definePattern({
-      name: 'spy', description: '', params: z.object({ maxDepth: z.number().default(2) }),
+      name: 'spy', description: '', params: z.object({ maxDepth: z.number().default(5) }),
       generate: (lists, _p, call) => { calls.push({ lists, call }); return []; },
+    });
+    // A default maxDepth is not a configured cap (the reference drives every depth up to the planner's).
+    const defaults: number[] = [];
+    const spyDefault = definePattern({
+      name: 'spy_default', description: '', params: z.object({ maxDepth: z.number().default(1) }),
+      generate: (_lists, _p, call) => { defaults.push(call.maxDepth); return []; },
     });
     const spyOnce = definePattern({
       name: 'spy_once', description: '', params: z.object({}), stage: 'once',
@@ -212,10 +218,11 @@ describe('how modules are driven', () => {
     const cfg = config({
       planner: { maxOpportunitiesPerCategory: 1, enableDiverseSelection: false },
       calculators: ['fake_sells', 'unrouted', 'fake_buys'],
-      patterns: ['spy', 'spy_once'],
+      patterns: [['spy', on({ maxDepth: 2 })], 'spy_default', 'spy_once'],
     });
-    await createPlanner({ config: cfg, modules: [...allFakes, unrouted, spy, spyOnce] }).plan(snapshot());
+    await createPlanner({ config: cfg, modules: [...allFakes, unrouted, spy, spyDefault, spyOnce] }).plan(snapshot());
     expect(calls.map((c) => c.call.maxDepth)).toEqual([1, 2, 2]);
+    expect(defaults).toEqual([1, 2, 3]);
     expect(calls[0]!.call.availableCashEur).toBe(1000);
     expect(calls[0]!.lists.opportunity_buys?.map((c) => c.symbol)).toEqual(['Y']);
     expect(once).toHaveLength(1);
