@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { Sequence } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
 import { BeamSearch, runBeamSearch } from '../src/beam-search.js';
@@ -75,5 +76,32 @@ describe('beam search (pipeline.md §5.4)', () => {
     const s = runBeamSearch(items, opts(items.length));
     expect(s.evaluated).toBe(2);
     expect(s.winner()?.index).toBe(10);
+  });
+});
+
+describe('beam search invariants (property)', () => {
+  it('keeps the beam sorted, within its width, holding the best score offered, and stops only after a rejected batch', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.boolean(),
+        (raw, width, multiObjective) => {
+          const scores = raw.map((x) => x / 50);
+          const pulled = { n: 0 };
+          const s = runBeamSearch(stream(scores, pulled), { ...opts(scores.length, width), multiObjective });
+          expect(s.beam.length).toBeLessThanOrEqual(width);
+          for (let i = 1; i < s.beam.length; i++) expect(s.beam[i - 1]!.result.score).toBeGreaterThanOrEqual(s.beam[i]!.result.score);
+          const seen = scores.slice(0, pulled.n);
+          if (seen.length > 0) expect(s.winner()?.result.score).toBe(Math.max(...seen));
+          // Stops only at a batch boundary, after at least min(10, N) results.
+          if (pulled.n < scores.length) {
+            expect(pulled.n % 5).toBe(0);
+            expect(pulled.n).toBeGreaterThanOrEqual(Math.min(10, scores.length));
+          }
+        },
+      ),
+      { seed: 42 },
+    );
   });
 });

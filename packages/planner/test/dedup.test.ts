@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import type { Sequence } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
 import { dedupSequences } from '../src/dedup.js';
 import { cand } from './fixtures.js';
@@ -21,5 +23,32 @@ describe('dedupSequences (pipeline.md §5.3)', () => {
   it('treats order and side as part of the key', () => {
     const out = dedupSequences([[a, b], [b, a], [cand('A', 'BUY', 1), b]]);
     expect(out).toHaveLength(3);
+  });
+});
+
+describe('dedupSequences (property)', () => {
+  it('keeps a subsequence of the input with unique keys, no empty or repeated-symbol sequence', () => {
+    const action = fc.record({ symbol: fc.constantFrom('A', 'B', 'C', 'D'), side: fc.constantFrom<'BUY' | 'SELL'>('BUY', 'SELL'), q: fc.integer({ min: 1, max: 3 }) });
+    fc.assert(
+      fc.property(fc.array(fc.array(action, { maxLength: 4 }), { maxLength: 30 }), (raw) => {
+        const input: Sequence[] = raw.map((seq) => seq.map((a) => cand(a.symbol, a.side, 1, { quantity: a.q })));
+        const out = dedupSequences(input);
+        const keys = out.map((s) => s.map((a) => `${a.symbol}/${a.side}`).join(','));
+        expect(new Set(keys).size).toBe(out.length);
+        let at = 0;
+        for (const s of out) {
+          expect(s.length).toBeGreaterThan(0);
+          expect(new Set(s.map((a) => a.symbol)).size).toBe(s.length);
+          at = input.indexOf(s, at) + 1;
+          expect(at).toBeGreaterThan(0);
+        }
+        // Every dropped non-empty, repeat-free sequence shares its key with a kept one.
+        for (const s of input) {
+          if (s.length === 0 || new Set(s.map((a) => a.symbol)).size !== s.length) continue;
+          expect(keys).toContain(s.map((a) => `${a.symbol}/${a.side}`).join(','));
+        }
+      }),
+      { seed: 42 },
+    );
   });
 });
