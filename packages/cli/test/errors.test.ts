@@ -1,0 +1,70 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, spawnCli } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'planner-cli-'));
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('CLI errors (spawned)', () => {
+  it('a bad config: exit 2, file, path and line on stderr, no stack trace', () => {
+    const path = file('bad.toml', '[planner]\nmax_depth = 0\n');
+    const r = spawnCli('config', 'validate', path);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`invalid configuration in ${path}`);
+    expect(r.err).toContain('planner.max_depth (line 2): expected a value at least 1, found 0');
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.out).toBe('');
+  });
+
+  it('a bad snapshot: exit 2 with the path of the field', () => {
+    const path = file('bad.json', JSON.stringify({ asOf: '2026-01-02T12:00:00Z', baseCurrency: 'EUR', cash: {}, fxRates: {}, securities: [{ symbol: 'A' }], positions: [], targets: {} }));
+    const r = spawnCli('plan', path);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`invalid snapshot in ${path}`);
+    expect(r.err).toContain('securities[0].');
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('CLI errors (in-process)', () => {
+  it('malformed TOML names the line', async () => {
+    const path = file('syntax.toml', '[planner]\nname = "x\n');
+    const r = await cli('config', 'validate', path);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/\(line 2\): malformed TOML/);
+  });
+
+  it('an unknown module lists the known ones', async () => {
+    const r = await cli('config', 'validate', file('unknown.toml', '[filters.nope]\n'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("filters.nope (line 1): unknown filter 'nope' (known: correlation_aware, diversity, eligibility, recently_traded)");
+  });
+
+  it('a missing file', async () => {
+    const r = await cli('snapshot', 'validate', join(dir, 'missing.json'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('missing.json');
+    expect(r.err).toContain('file not found');
+  });
+
+  it('--preset and --config together, an unknown preset, a bad seed', async () => {
+    expect((await cli('config', 'show', '--preset', 'default', '--config', 'x.toml')).err).toContain('either --preset or --config');
+    const unknown = await cli('config', 'show', '--preset', 'bold');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("unknown preset 'bold' (known: aggressive, conservative, default)");
+    const seed = await cli('plan', 'examples/portfolio.json', '--seed', 'x');
+    expect(seed.code).toBe(2);
+  });
+
+  it('an unknown command is a usage error', async () => {
+    const r = await cli('frobnicate');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("unknown command 'frobnicate'");
+  });
+});

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { median, percentile } from '../src/commands/bench.js';
+import { cli, here, scenarioDir } from './helpers.js';
+
+const example = here('../examples/portfolio.json');
+
+describe('planner plan', () => {
+  it('prints the table, scores, funnel and time', async () => {
+    const r = await cli('plan', example, '--preset', 'conservative');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^step {2}side {2}symbol/m);
+    expect(r.out).toMatch(/^Score: \d+\.\d -> /m);
+    expect(r.out).toMatch(/^Funnel: opportunities \d+ -> sequences \d+/m);
+    expect(r.out).toMatch(/^Time: [\d.]+ ms/m);
+  });
+
+  it('--json with a parity config and the scenario seed gives the golden steps', async () => {
+    const golden = JSON.parse(readFileSync(join(scenarioDir, 'universe_30.default.golden.json'), 'utf8'));
+    const r = await cli('plan', join(scenarioDir, 'universe_30.input.json'), '--config', join(scenarioDir, 'configs/default.toml'), '--seed', String(golden.seed), '--json');
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.out);
+    const steps = (p: { steps: { side: string; symbol: string; quantity: number }[] }) => p.steps.map((s) => `${s.side} ${s.symbol} ${s.quantity}`);
+    expect(steps(plan)).toEqual(steps(golden));
+    expect(plan.seed).toBe(golden.seed);
+  });
+});
+
+describe('planner bench', () => {
+  it('--json reports median, p95, runs and sequences evaluated', async () => {
+    const r = await cli('bench', example, '--preset', 'conservative', '--runs', '3', '--json');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.out);
+    expect(Object.keys(result)).toEqual(['medianMs', 'p95Ms', 'runs', 'sequencesEvaluated']);
+    expect(result.runs).toBe(3);
+    expect(result.p95Ms).toBeGreaterThanOrEqual(result.medianMs);
+  });
+
+  it('median and nearest-rank p95', () => {
+    expect(median([1, 2, 3, 4])).toBe(2.5);
+    expect(median([1, 2, 9])).toBe(2);
+    const xs = Array.from({ length: 20 }, (_, i) => i + 1);
+    expect(percentile(xs, 95)).toBe(19);
+    expect(percentile([5], 95)).toBe(5);
+  });
+});
