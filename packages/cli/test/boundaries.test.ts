@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { here } from './helpers.js';
+
+const root = here('../../../');
+const script = join(root, 'tooling/check-boundaries.mjs');
+
+function check(dir?: string) {
+  const r = spawnSync(process.execPath, [script, ...(dir ? [dir] : [])], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A copy of packages/ (sources, tests, package.json) to plant violations in. */
+function copyTree(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'planner-boundaries-'));
+  cpSync(join(root, 'packages'), join(dir, 'packages'), {
+    recursive: true,
+    filter: (src) => !/[/\\](node_modules|dist|scenarios)([/\\]|$)/.test(src),
+  });
+  return dir;
+}
+
+describe('tooling/check-boundaries.mjs', () => {
+  it('the real tree passes', () => {
+    const r = check();
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('fails on a module package importing the planner, listing the edge', () => {
+    const dir = copyTree();
+    expect(check(dir).code).toBe(0);
+    writeFileSync(join(dir, 'packages/patterns/src/planted.ts'), "import { createPlanner } from '@planner/planner';\nexport const x = createPlanner;\n");
+    writeFileSync(join(dir, 'packages/filters/test/planted.test.ts'), "const m = await import('@planner/calculators/sub');\n");
+    const r = check(dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('2 forbidden edge(s)');
+    expect(r.err).toContain("packages/patterns/src/planted.ts: @planner/patterns -> @planner/planner via '@planner/planner' (allowed: contracts, context)");
+    expect(r.err).toContain('packages/filters/test/planted.test.ts: @planner/filters -> @planner/calculators');
+  });
+
+  it('fails on a forbidden dependency in package.json; ignores imports in comments', () => {
+    const dir = copyTree();
+    const pkgFile = join(dir, 'packages/example-plugin/package.json');
+    const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
+    pkg.peerDependencies = { ...pkg.peerDependencies, '@planner/config': 'workspace:^' };
+    writeFileSync(pkgFile, JSON.stringify(pkg));
+    writeFileSync(join(dir, 'packages/config/src/commented.ts'), "// import { x } from '@planner/planner';\n/* require('@planner/store') */\nexport {};\n");
+    const r = check(dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('1 forbidden edge(s)');
+    expect(r.err).toContain('packages/example-plugin/package.json peerDependencies: @planner/example-plugin -> @planner/config (allowed: contracts)');
+  });
+});

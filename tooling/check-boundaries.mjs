@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// Fails when a workspace package depends on, or imports, a @planner/* package
+// that DESIGN.md §2 does not allow. Usage: node tooling/check-boundaries.mjs [repo-root]
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** DESIGN.md §2 "may import (workspace)"; '*' = everything. */
+export const ALLOWED = {
+  contracts: [],
+  context: ['contracts'],
+  calculators: ['contracts', 'context'],
+  patterns: ['contracts', 'context'],
+  sequences: ['contracts', 'context'],
+  filters: ['contracts', 'context'],
+  evaluation: ['contracts', 'context'],
+  config: ['contracts'],
+  planner: ['contracts', 'context'],
+  store: ['contracts'],
+  buckets: ['contracts', 'config', 'planner', 'store'],
+  cli: '*',
+  'example-plugin': ['contracts'],
+};
+
+const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
+const IMPORT_PATTERNS = [
+  /\bimport\s+(?:type\s+)?[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+  /\bexport\s+(?:type\s+)?[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+  /\bimport\s*['"]([^'"]+)['"]/g,
+  /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+];
+
+function stripComments(text) {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"\\])\/\/.*$/gm, '$1');
+}
+
+function* files(dir) {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'dist') continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else if (SOURCE.test(name)) yield path;
+  }
+}
+
+function plannerPackage(specifier) {
+  const m = /^@planner\/([^/]+)/.exec(specifier);
+  return m ? m[1] : null;
+}
+
+/** Every forbidden edge under `root`, as readable lines. */
+export function findViolations(root) {
+  const violations = [];
+  const packagesDir = join(root, 'packages');
+  for (const dir of readdirSync(packagesDir).sort()) {
+    const pkgFile = join(packagesDir, dir, 'package.json');
+    if (!existsSync(pkgFile)) continue;
+    const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
+    const self = plannerPackage(pkg.name ?? '') ?? dir;
+    const allowed = ALLOWED[self];
+    if (allowed === undefined) {
+      violations.push(`packages/${dir}: @planner/${self} has no row in the DESIGN.md §2 table`);
+      continue;
+    }
+    const ok = (target) => target === self || allowed === '*' || allowed.includes(target);
+    const why = `allowed: ${allowed === '*' ? 'everything' : allowed.join(', ') || 'nothing'}`;
+    for (const field of DEP_FIELDS) {
+      for (const dep of Object.keys(pkg[field] ?? {})) {
+        const target = plannerPackage(dep);
+        if (target && !ok(target)) violations.push(`packages/${dir}/package.json ${field}: @planner/${self} -> @planner/${target} (${why})`);
+      }
+    }
+    for (const sub of ['src', 'test']) {
+      for (const file of files(join(packagesDir, dir, sub))) {
+        const text = stripComments(readFileSync(file, 'utf8'));
+        for (const re of IMPORT_PATTERNS) {
+          for (const m of text.matchAll(re)) {
+            const target = plannerPackage(m[1]);
+            if (target && !ok(target)) {
+              violations.push(`${relative(root, file)}: @planner/${self} -> @planner/${target} via '${m[1]}' (${why})`);
+            }
+          }
+        }
+      }
+    }
+  }
+  return [...new Set(violations)];
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = resolve(process.argv[2] ?? join(fileURLToPath(import.meta.url), '../..'));
+  const violations = findViolations(root);
+  if (violations.length > 0) {
+    process.stderr.write(`package boundary check failed: ${violations.length} forbidden edge(s)\n${violations.map((v) => `  ${v}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  process.stdout.write('package boundaries ok\n');
+}
