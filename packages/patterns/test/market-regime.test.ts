@@ -45,7 +45,7 @@ describe('market_regime', () => {
     const params = marketRegime.params.parse({ marketRegime: 'bull' });
     const out = marketRegime.generate(fixtureF(), params, call({ cash: 1000, L: 5, cap: 5, regime: 'sideways' }));
     expect(labels(out)).toEqual([['S:PT1', 'S:PT2', 'B:OB1', 'B:OB2', 'B:RB1']]);
-    expect(marketRegime.params.parse({})).toEqual({ maxDepth: 5 });
+    expect(marketRegime.params.parse({})).toEqual({});
     expect(() => marketRegime.params.parse({ marketRegime: 'crab' })).toThrow();
   });
 

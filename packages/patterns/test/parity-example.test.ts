@@ -12,8 +12,8 @@ function drive(opportunities: OpportunitiesByCategory, cash: number, maxDepth: n
   for (let depth = 1; depth <= maxDepth; depth++) {
     for (const p of patterns) {
       if (p.stage !== 'depth') continue;
-      const params = p.params.parse({}) as { maxDepth: number };
-      const L = Math.min(depth, params.maxDepth);
+      const params = p.params.parse({}) as { maxDepth?: number };
+      const L = Math.min(depth, params.maxDepth ?? depth);
       for (const seq of p.generate(opportunities, params, call({ cash, L }))) raw.push({ seq, depth, name: p.name });
     }
   }

@@ -86,7 +86,9 @@ export function itSatisfiesPatternProperties(pattern: PatternGenerator, options:
     );
   });
 
-  it('accepts {} as params', () => {
-    expect(pattern.params.parse({})).toEqual({ maxDepth: pattern.name === 'single_best' ? 1 : 5 });
+  it('accepts {} as params and leaves the depth cap unset', () => {
+    expect(pattern.params.parse({})).toEqual({});
+    expect(pattern.params.parse({ maxDepth: 3 })).toMatchObject({ maxDepth: 3 });
+    expect(() => pattern.params.parse({ maxDepth: 0 })).toThrow();
   });
 }

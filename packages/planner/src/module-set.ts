@@ -22,17 +22,9 @@ function maxDepthOf(params: unknown): number | undefined {
   return typeof v === 'number' ? v : undefined;
 }
 
-/**
- * Validated params arrive with the schema's defaults filled in, so a written
- * value cannot be told from a default one. A default is not a configured cap:
- * the reference drives patterns with the loop depth up to the planner's
- * max_depth (7 in aggressive) whatever a pattern's own default (5) says.
- */
-function depthCapOf(module: PlannerModule, params: unknown): number | undefined {
-  const value = maxDepthOf(params);
-  if (value === undefined) return undefined;
-  const defaults = module.params.safeParse({});
-  return defaults.success && maxDepthOf(defaults.data) === value ? undefined : value;
+/** A pattern's `maxDepth` param caps the per-depth step limit only when the configuration sets it. */
+function depthCapOf(_module: PlannerModule, params: unknown): number | undefined {
+  return maxDepthOf(params);
 }
 
 /** The enabled modules of one configuration, in run order, split by the stage they run in. */

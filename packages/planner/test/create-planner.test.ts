@@ -198,13 +198,13 @@ describe('how modules are driven', () => {
     const calls: { lists: OpportunitiesByCategory; call: PatternCall }[] = [];
     const once: { lists: OpportunitiesByCategory; call: PatternCall }[] = [];
     const spy = definePattern({
-      name: 'spy', description: '', params: z.object({ maxDepth: z.number().default(5) }),
+      name: 'spy', description: '', params: z.object({ maxDepth: z.number().optional() }),
       generate: (lists, _p, call) => { calls.push({ lists, call }); return []; },
     });
-    // A default maxDepth is not a configured cap (the reference drives every depth up to the planner's).
+    // An unset maxDepth is no cap (the reference drives every depth up to the planner's).
     const defaults: number[] = [];
     const spyDefault = definePattern({
-      name: 'spy_default', description: '', params: z.object({ maxDepth: z.number().default(1) }),
+      name: 'spy_default', description: '', params: z.object({ maxDepth: z.number().optional() }),
       generate: (_lists, _p, call) => { defaults.push(call.maxDepth); return []; },
     });
     const spyOnce = definePattern({
