@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { createPostgresStore } from '../src/postgres.js';
+import { evaluate, expectedBest, key, makeSequences } from './fixtures.js';
+import { startPgServer } from './pg-server.js';
+import type { PgServer } from './pg-server.js';
+import { spawnChild } from './spawn.js';
+import type { Child } from './spawn.js';
+
+let server: PgServer;
+beforeAll(async () => {
+  server = await startPgServer();
+});
+afterAll(() => server?.stop());
+
+async function waitFinished(url: string, k = key('core')): Promise<void> {
+  const store = await createPostgresStore({ connectionString: url });
+  try {
+    for (let i = 0; i < 600; i++) {
+      if ((await store.progress(k)).finished) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('work did not finish');
+  } finally {
+    await store.close();
+  }
+}
+
+async function countsInDb(url: string): Promise<{ rows: number; distinct: number; maxPerHash: number }> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const r = await c.query<{ rows: string; distinct: string; max: string }>(
+    `SELECT count(*) AS rows, count(DISTINCT sequence_hash) AS distinct,
+       coalesce((SELECT max(n) FROM (SELECT count(*) AS n FROM planner.evaluations GROUP BY bucket, sequence_hash) x), 0) AS max
+     FROM planner.evaluations`,
+  );
+  await c.end();
+  const row = r.rows[0]!;
+  return { rows: Number(row.rows), distinct: Number(row.distinct), maxPerHash: Number(row.max) };
+}
+
+async function stopAll(children: Child[]): Promise<{ batches: number; sequences: number }[]> {
+  const stats = children.map((c) => c.waitFor((l) => l.startsWith('stats '), 60_000));
+  for (const c of children) c.proc.kill('SIGTERM');
+  return (await Promise.all(stats)).map((l) => JSON.parse(l.slice(6)) as { batches: number; sequences: number });
+}
+
+describe('postgres faults', () => {
+  it('four workers on one database: each sequence evaluated exactly once', async () => {
+    const url = server.createDatabase('four');
+    const seqs = makeSequences(400);
+    const store = await createPostgresStore({ connectionString: url, batchSize: 10 });
+    await store.open(key('core'));
+    await store.put(key('core'), seqs);
+    await store.close();
+    const workers = Array.from({ length: 4 }, () => spawnChild('children/pg-worker.ts', [url, '5']));
+    await waitFinished(url);
+    const stats = await stopAll(workers);
+    expect(stats.reduce((s, x) => s + x.sequences, 0)).toBe(400);
+    expect(stats.reduce((s, x) => s + x.batches, 0)).toBe(40);
+    expect(stats.filter((x) => x.batches > 0).length).toBeGreaterThan(1); // the work was shared
+    expect(await countsInDb(url)).toEqual({ rows: 400, distinct: 400, maxPerHash: 1 });
+    const check = await createPostgresStore({ connectionString: url });
+    expect(await check.results(key('core'))).toEqual(seqs.map(evaluate));
+    expect(await check.best(key('core'))).toEqual(expectedBest(seqs));
+    await check.close();
+  });
+
+  it('a worker killed with SIGKILL mid-batch: the queue re-leases its batch, every sequence once, same best', async () => {
+    const url = server.createDatabase('killed');
+    const seqs = makeSequences(120);
+    // The lease is a property of the queued job, set by the store that queues it.
+    const store = await createPostgresStore({ connectionString: url, batchSize: 10, leaseSeconds: 2 });
+    await store.open(key('core'));
+    await store.put(key('core'), seqs);
+    await store.close();
+    const victim = spawnChild('children/pg-worker.ts', [url, '60000', '2']); // never finishes a batch
+    const line = await victim.waitFor((l) => l.startsWith('evaluating '));
+    const survivor = spawnChild('children/pg-worker.ts', [url, '20', '2']);
+    await survivor.waitFor((l) => l === 'ready');
+    victim.proc.kill('SIGKILL');
+    await victim.exited;
+    const killedFrom = Number(line.split(' ')[1]);
+    await waitFinished(url);
+    const [stats] = await stopAll([survivor]);
+    expect(stats?.sequences).toBe(120); // including the batch the dead worker held
+    expect(survivor.lines).toContain(`evaluating ${killedFrom} 10`);
+    expect(await countsInDb(url)).toEqual({ rows: 120, distinct: 120, maxPerHash: 1 });
+    const check = await createPostgresStore({ connectionString: url });
+    expect(await check.results(key('core'))).toEqual(seqs.map(evaluate));
+    expect(await check.best(key('core'))).toEqual(expectedBest(seqs));
+    await check.close();
+  });
+
+  it('a changed config key mid-run: stale batches are dropped, the new work is clean', async () => {
+    const url = server.createDatabase('rekey');
+    const seqs = makeSequences(60);
+    const store = await createPostgresStore({ connectionString: url, batchSize: 10 });
+    await store.open(key('core'));
+    await store.put(key('core'), seqs);
+    await store.claimBatch(key('core'), 10); // held by this caller when the key changes
+    const next = key('core', 'p1', 'c2');
+    expect(await store.open(next)).toEqual({ hasSequences: false });
+    await store.put(next, seqs.slice(0, 25));
+    await store.recordResults(key('core'), seqs.slice(0, 10).map(evaluate)); // late, for the old key
+    const worker = spawnChild('children/pg-worker.ts', [url, '0']);
+    await waitFinished(url, next);
+    await stopAll([worker]);
+    expect(await store.results(next)).toEqual(seqs.slice(0, 25).map(evaluate));
+    expect(await countsInDb(url)).toEqual({ rows: 25, distinct: 25, maxPerHash: 1 });
+    await store.close();
+  });
+});

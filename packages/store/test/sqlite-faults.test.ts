@@ -1,0 +1,116 @@
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StoreError } from '@planner/contracts';
+import { createSqliteStore } from '../src/sqlite.js';
+import { drain } from './contract.js';
+import { evaluate, expectedBest, key, makeSequences } from './fixtures.js';
+import { spawnChild } from './spawn.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'planner-sqlite-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function seeded(path: string, n: number) {
+  const store = createSqliteStore({ path });
+  const seqs = makeSequences(n);
+  await store.open(key('core'));
+  await store.put(key('core'), seqs);
+  return { store, seqs };
+}
+
+describe('sqlite faults', () => {
+  it('a process killed with SIGKILL mid-batch resumes: every sequence evaluated once, same best', async () => {
+    const path = join(dir, 'work.db');
+    const { store, seqs } = await seeded(path, 60);
+    await store.close();
+    const child = spawnChild('children/sqlite-runner.ts', [path, '40']);
+    await child.waitFor((l) => l === 'recorded 10');
+    await child.waitFor((l) => l === 'claimed 15');
+    child.proc.kill('SIGKILL');
+    await child.exited;
+    expect(child.lines).not.toContain('recorded 15');
+
+    const resumed = createSqliteStore({ path });
+    const k = key('core');
+    expect(await resumed.open(k)).toEqual({ hasSequences: true });
+    expect(await resumed.progress(k)).toEqual({ total: 60, evaluated: 15, finished: false });
+    expect(await drain(resumed, k)).toBe(45); // the killed batch again, nothing recorded twice
+    expect(await resumed.results(k)).toEqual(seqs.map(evaluate));
+    expect(await resumed.best(k)).toEqual(expectedBest(seqs));
+    await resumed.close();
+  });
+
+  it('a corrupt file is a clear StoreError', async () => {
+    const path = join(dir, 'work.db');
+    const { store } = await seeded(path, 300);
+    await store.close();
+    // Overwrite the middle of the file (data and index pages) with garbage.
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, 8192);
+    closeSync(fd);
+    expect(() => createSqliteStore({ path })).toThrow(StoreError);
+    expect(() => createSqliteStore({ path })).toThrow(/corrupt/);
+  });
+
+  it('a damaged header is a clear StoreError', async () => {
+    const path = join(dir, 'work.db');
+    const { store } = await seeded(path, 10);
+    await store.close();
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.from('this is not sqlite'), 0, 18, 0);
+    closeSync(fd);
+    expect(() => createSqliteStore({ path })).toThrow(/cannot open sqlite store .*(not a database|corrupt)/);
+  });
+
+  it('a file that is not a database at all is a clear StoreError', () => {
+    const path = join(dir, 'notes.txt');
+    writeFileSync(path, 'hello\n'.repeat(1000));
+    expect(() => createSqliteStore({ path })).toThrow(StoreError);
+  });
+
+  it('a foreign SQLite database is refused and left untouched', () => {
+    const path = join(dir, 'other.db');
+    const db = new Database(path);
+    db.exec('CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)');
+    db.close();
+    expect(() => createSqliteStore({ path })).toThrow(/not a planner store/);
+    const again = new Database(path);
+    expect(again.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all()).toEqual([{ name: 'users' }]);
+    again.close();
+  });
+
+  it('a newer schema version is refused', async () => {
+    const path = join(dir, 'work.db');
+    (await seeded(path, 1)).store.close();
+    const db = new Database(path);
+    db.exec('UPDATE schema_version SET version = 7');
+    db.close();
+    expect(() => createSqliteStore({ path })).toThrow(/schema version 7/);
+  });
+
+  it('database gone: a missing directory or a closed store is a clear StoreError', async () => {
+    expect(() => createSqliteStore({ path: join(dir, 'missing', 'work.db') })).toThrow(/cannot open sqlite store/);
+    const store = createSqliteStore({ path: join(dir, 'work.db') });
+    await store.close();
+    await expect(store.progress(key('core'))).rejects.toThrow(/closed/);
+  });
+
+  it('a changed config key restarts cleanly, also after reopening the file', async () => {
+    const path = join(dir, 'work.db');
+    const { store, seqs } = await seeded(path, 20);
+    await drain(store, key('core'));
+    await store.close();
+    const reopened = createSqliteStore({ path });
+    const changed = key('core', 'p1', 'c2');
+    expect(await reopened.open(changed)).toEqual({ hasSequences: false });
+    await reopened.put(changed, seqs.slice(5));
+    expect(await drain(reopened, changed)).toBe(15);
+    expect(await reopened.best(changed)).toEqual(expectedBest(seqs.slice(5)));
+    await reopened.close();
+  });
+});
