@@ -3,7 +3,7 @@ import type { ActionCandidate, RandomSource, Security, Sequence } from '@planner
 import { canonicalPositions } from './candidate-identity.js';
 import { combinatorialParams, depthLimits, passingThreshold, sellsAndBuys } from './depth-limits.js';
 import type { DepthLimits } from './depth-limits.js';
-import { similarityChecker } from './similarity.js';
+import { createSimilarityWindow } from './similarity.js';
 
 /** Stable sort by priority descending (Python `sort(key=priority, reverse=True)`). */
 function byPriorityDesc(list: readonly ActionCandidate[]): ActionCandidate[] {
@@ -31,31 +31,58 @@ export function priorityWeights(list: readonly ActionCandidate[]): number[] {
   return w.map((x) => x / total);
 }
 
-/** Picks of `k` positions with replacement, first occurrence of each symbol kept. */
-function pickDistinctSymbols(
-  rng: RandomSource,
-  positions: readonly number[],
-  list: readonly ActionCandidate[],
-  weights: readonly number[],
-  k: number,
-): number[] {
-  const drawn = rng.choices(positions, weights, k);
-  const out: number[] = [];
-  const symbols = new Set<string>();
-  for (const p of drawn) {
-    const sym = (list[p] as ActionCandidate).symbol;
-    if (symbols.has(sym)) continue;
-    symbols.add(sym);
-    out.push(p);
+/**
+ * Running sums of the weights, left to right (what CPython's `choices`
+ * computes on every call); computed once per list instead of per attempt.
+ */
+function cumulative(weights: readonly number[]): Float64Array {
+  const cum = new Float64Array(weights.length);
+  let acc = 0;
+  for (let i = 0; i < weights.length; i++) {
+    acc += weights[i] as number;
+    cum[i] = acc;
   }
-  return out;
+  return cum;
+}
+
+/**
+ * `random.choices(list, weights, k)` followed by "first occurrence of each
+ * symbol", written into `out` (returns the count). Draws exactly as CPython:
+ * one `random()` per pick, bisect_right over cum[0..n-2].
+ */
+function pickDistinct(rng: RandomSource, cum: Float64Array, symbolIds: Int32Array, k: number, out: Int32Array): number {
+  const n = cum.length;
+  const total = (cum[n - 1] as number) + 0.0;
+  let count = 0;
+  for (let pick = 0; pick < k; pick++) {
+    const u = rng.random() * total;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (u < (cum[mid] as number)) hi = mid;
+      else lo = mid + 1;
+    }
+    const sym = symbolIds[lo] as number;
+    let seen = false;
+    for (let j = 0; j < count; j++) {
+      if (symbolIds[out[j] as number] === sym) {
+        seen = true;
+        break;
+      }
+    }
+    if (!seen) out[count++] = lo;
+  }
+  return count;
 }
 
 /**
  * The reference sampler (`_generate_enhanced_combinations`, spec §2.4): the
  * full accepted list in acceptance order, repeats included. Draw order per
  * attempt is A (randint sells), B (randint buys), C (choices sells), D
- * (choices buys); an attempt skipped at step 4 draws nothing more.
+ * (choices buys); an attempt skipped at step 4 draws nothing more. The hot
+ * loop works on integer positions and bit sets; only accepted sequences
+ * become arrays.
  */
 export function sampleEnhancedCombinations(
   sells: readonly ActionCandidate[],
@@ -68,24 +95,39 @@ export function sampleEnhancedCombinations(
   const b = byPriorityDesc(passingThreshold(buys, limits.priorityThreshold)).slice(0, limits.maxCandidates);
   const out: Sequence[] = [];
   if (s.length === 0 && b.length === 0) return out;
-  const sw = priorityWeights(s);
-  const bw = priorityWeights(b);
-  const sPos = s.map((_, i) => i);
-  const bPos = b.map((_, i) => i);
-  const isDiverse = similarityChecker(securitiesBySymbol);
+  const sCum = cumulative(priorityWeights(s));
+  const bCum = cumulative(priorityWeights(b));
+  const symbolIds = new Map<string, number>();
+  const idsOf = (list: readonly ActionCandidate[]): Int32Array => {
+    const ids = new Int32Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const sym = (list[i] as ActionCandidate).symbol;
+      let id = symbolIds.get(sym);
+      if (id === undefined) symbolIds.set(sym, (id = symbolIds.size));
+      ids[i] = id;
+    }
+    return ids;
+  };
+  const sIds = idsOf(s);
+  const bIds = idsOf(b);
+  const similarity = createSimilarityWindow(s, b, securitiesBySymbol);
+  const pickedSells = new Int32Array(Math.max(1, limits.maxSells));
+  const pickedBuys = new Int32Array(Math.max(1, limits.maxBuys));
+  const maxSellDraw = Math.min(limits.maxSells, s.length);
+  const maxBuyDraw = Math.min(limits.maxBuys, b.length);
   const maxAttempts = limits.maxCombinations * 3;
   let attempts = 0;
   while (out.length < limits.maxCombinations && attempts < maxAttempts) {
     attempts++;
-    const ns = s.length > 0 && limits.maxSells > 0 ? rng.randint(1, Math.min(limits.maxSells, s.length)) : 0;
-    const nb = b.length > 0 && limits.maxBuys > 0 ? rng.randint(1, Math.min(limits.maxBuys, b.length)) : 0;
+    const ns = s.length > 0 && limits.maxSells > 0 ? rng.randint(1, maxSellDraw) : 0;
+    const nb = b.length > 0 && limits.maxBuys > 0 ? rng.randint(1, maxBuyDraw) : 0;
     if (ns + nb > limits.maxSteps || ns + nb === 0) continue;
-    const pickedSells = ns > 0 ? pickDistinctSymbols(rng, sPos, s, sw, ns) : [];
-    const pickedBuys = nb > 0 ? pickDistinctSymbols(rng, bPos, b, bw, nb) : [];
-    const seq: ActionCandidate[] = [];
-    for (const p of pickedSells) seq.push(s[p] as ActionCandidate);
-    for (const p of pickedBuys) seq.push(b[p] as ActionCandidate);
-    if (!isDiverse(seq)) continue;
+    const cs = ns > 0 ? pickDistinct(rng, sCum, sIds, ns, pickedSells) : 0;
+    const cb = nb > 0 ? pickDistinct(rng, bCum, bIds, nb, pickedBuys) : 0;
+    if (!similarity.accept(pickedSells, cs, pickedBuys, cb)) continue;
+    const seq: ActionCandidate[] = new Array<ActionCandidate>(cs + cb);
+    for (let i = 0; i < cs; i++) seq[i] = s[pickedSells[i] as number] as ActionCandidate;
+    for (let i = 0; i < cb; i++) seq[cs + i] = b[pickedBuys[i] as number] as ActionCandidate;
     out.push(seq);
   }
   return out;

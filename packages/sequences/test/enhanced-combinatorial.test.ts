@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DepthLimits } from '../src/depth-limits.js';
 import { enhancedCombinatorial, priorityWeights, sampleEnhancedCombinations } from '../src/enhanced-combinatorial.js';
-import { similarityChecker } from '../src/similarity.js';
+import { createSimilarityWindow, similarityChecker } from '../src/similarity.js';
 import { buy, countingRng, depthInput, noDraws, security, sell, symbols } from './fixtures.js';
 
 const limits = (over: Partial<DepthLimits> = {}): DepthLimits => ({
@@ -220,6 +220,37 @@ describe('enhancedCombinatorial module', () => {
         },
       ),
       { seed: 42 },
+    );
+  });
+});
+
+describe('createSimilarityWindow (the bit-set form used by the sampler)', () => {
+  it('agrees with similarityChecker on random candidate sets and sequences', () => {
+    const countries = ['US', 'DE', 'FR', 'JP', ''];
+    const industries = ['Tech', 'Tech,', 'Banks, Insurance', 'Energy', '', ' Tech , Energy'];
+    const arb = fc.record({
+      secs: fc.array(fc.tuple(fc.constantFrom(...countries), fc.constantFrom(...industries)), { minLength: 1, maxLength: 40 }),
+      nSells: fc.integer({ min: 0, max: 6 }),
+      picks: fc.array(fc.tuple(fc.array(fc.nat(), { maxLength: 3 }), fc.array(fc.nat(), { maxLength: 4 })), { maxLength: 30 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ secs: specs, nSells, picks }) => {
+        const all = specs.map(([c, i], k) => security(`S${k}`, c, i));
+        const map = secMap(...all);
+        const candidates = all.map((s, k) => (k < nSells ? sell(s.symbol, 0.5) : buy(s.symbol, 0.5)));
+        const sells = candidates.slice(0, Math.min(nSells, candidates.length));
+        const buys = candidates.slice(sells.length);
+        const slow = similarityChecker(map);
+        const fast = createSimilarityWindow(sells, buys, map);
+        for (const [sp, bp] of picks) {
+          const sPos = sells.length ? sp.map((x) => x % sells.length) : [];
+          const bPos = buys.length ? bp.map((x) => x % buys.length) : [];
+          const seq = [...sPos.map((p) => sells[p]!), ...bPos.map((p) => buys[p]!)];
+          const expected = slow(seq);
+          expect(fast.accept(Int32Array.from(sPos), sPos.length, Int32Array.from(bPos), bPos.length)).toBe(expected);
+        }
+      }),
+      { seed: 42, numRuns: 300 },
     );
   });
 });
