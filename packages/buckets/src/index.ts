@@ -1,1 +1,4 @@
-export {};
+export type { Bucket, BucketService, BucketServiceOptions, NewBucket } from './bucket-service.js';
+export { createBucketService } from './bucket-service.js';
+export { buildConfig, canonicalSource, sourceHash } from './config-source.js';
+export type { BucketConfigSource, BucketKind, BucketRepository, BucketStatus } from '@planner/store';

@@ -1,0 +1,108 @@
+import { StoreError } from '@planner/contracts';
+import type { PlannerEventListener, PlannerModule, SequenceStore } from '@planner/contracts';
+import { createPlanner } from '@planner/planner';
+import type { Planner } from '@planner/planner';
+import { parseBucketRecord } from '@planner/store';
+import type { BucketConfigSource, BucketKind, BucketRecord, BucketRepository, BucketStatus } from '@planner/store';
+import { buildConfig, sourceHash } from './config-source.js';
+
+/** A named slice of the portfolio with its own configuration (pipeline.md §7.1). */
+export type Bucket = BucketRecord;
+
+export interface NewBucket {
+  readonly id: string;
+  readonly kind: BucketKind;
+  readonly config: BucketConfigSource;
+  readonly share: number;
+  /** Default `active` (pipeline.md §7.1). */
+  readonly status?: BucketStatus;
+}
+
+export interface BucketServiceOptions {
+  readonly repository: BucketRepository;
+  /** Every module value a bucket's configuration may name. */
+  readonly modules: readonly PlannerModule[];
+  /** When given, removing a bucket also drops its stored incremental work. */
+  readonly store?: SequenceStore;
+  readonly strict?: boolean;
+  readonly onEvent?: PlannerEventListener;
+}
+
+export interface BucketService {
+  /** Validates the configuration (builds the planner) before the bucket is stored. */
+  add(bucket: NewBucket): Promise<Bucket>;
+  list(): Promise<Bucket[]>;
+  get(id: string): Promise<Bucket | null>;
+  /** Validates, then stores the new configuration; the bucket's cached planner is replaced. */
+  setConfig(id: string, config: BucketConfigSource): Promise<Bucket>;
+  /** Removes the bucket, its cached planner and (with a store) its stored work. */
+  remove(id: string): Promise<boolean>;
+  /** The bucket's planner, built once per configuration source and cached until it changes. */
+  getPlanner(id: string): Promise<Planner>;
+}
+
+interface CacheEntry {
+  readonly hash: string;
+  readonly planner: Planner;
+}
+
+export function createBucketService(options: BucketServiceOptions): BucketService {
+  const { repository, modules } = options;
+  // One entry per bucket id: nothing here is shared between buckets but the stateless modules.
+  const cache = new Map<string, CacheEntry>();
+
+  function build(id: string, source: BucketConfigSource): CacheEntry {
+    const config = buildConfig(id, source, modules);
+    const planner = createPlanner({
+      config,
+      modules,
+      ...(options.strict !== undefined ? { strict: options.strict } : {}),
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    });
+    return { hash: sourceHash(source), planner };
+  }
+
+  async function requireBucket(id: string): Promise<Bucket> {
+    const bucket = await repository.get(id);
+    if (!bucket) throw new StoreError(`bucket '${id}' does not exist`);
+    return bucket;
+  }
+
+  return {
+    async add(input) {
+      const record = parseBucketRecord({ status: 'active', ...input });
+      if (record.kind === 'core') {
+        const core = (await repository.list()).find((b) => b.kind === 'core');
+        if (core) throw new StoreError(`bucket '${record.id}': there is already a core bucket ('${core.id}')`);
+      }
+      const entry = build(record.id, record.config);
+      const stored = await repository.add(record);
+      cache.set(record.id, entry);
+      return stored;
+    },
+    list: () => repository.list(),
+    get: (id) => repository.get(id),
+    async setConfig(id, config) {
+      await requireBucket(id);
+      const entry = build(id, config);
+      const stored = await repository.update(id, { config });
+      cache.set(id, entry);
+      return stored;
+    },
+    async remove(id) {
+      cache.delete(id);
+      const removed = await repository.remove(id);
+      if (options.store) await options.store.invalidate(id);
+      return removed;
+    },
+    async getPlanner(id) {
+      const bucket = await requireBucket(id);
+      const hash = sourceHash(bucket.config);
+      const hit = cache.get(id);
+      if (hit && hit.hash === hash) return hit.planner;
+      const entry = build(id, bucket.config);
+      cache.set(id, entry);
+      return entry.planner;
+    },
+  };
+}
