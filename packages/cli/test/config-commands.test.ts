@@ -58,6 +58,7 @@ describe('planner modules', () => {
   it('text form names kind, name and params', async () => {
     const r = await cli('modules');
     expect(r.out).toMatch(/^pattern single_best: /m);
-    expect(r.out).toMatch(/^ {4}max_depth \(integer\) = 1/m);
+    expect(r.out).toMatch(/^ {4}max_depth \(integer\) = /m);
+    expect(r.out).toMatch(/^ {4}windfall_threshold \(number\) = 0.3/m);
   });
 });

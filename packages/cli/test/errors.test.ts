@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, spawnCli } from './helpers.js';
+import { cli, here, spawnCli } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'planner-cli-'));
 function file(name: string, text: string): string {
@@ -58,8 +58,9 @@ describe('CLI errors (in-process)', () => {
     const unknown = await cli('config', 'show', '--preset', 'bold');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain("unknown preset 'bold' (known: aggressive, conservative, default)");
-    const seed = await cli('plan', 'examples/portfolio.json', '--seed', 'x');
+    const seed = await cli('plan', here('../examples/portfolio.json'), '--seed', 'x');
     expect(seed.code).toBe(2);
+    expect(seed.err).toContain('--seed: expected an integer at least 0, found "x"');
   });
 
   it('an unknown command is a usage error', async () => {

@@ -3,7 +3,7 @@ import {
   CANONICAL_ORDER, ConfigError, type InputIssue, type ModuleSettings, type ModuleTable, type PlannerConfig,
   type PlannerModule,
 } from '@planner/contracts';
-import { zodIssues } from './issues.js';
+import { describeValue, zodIssues } from './issues.js';
 import { findModule, parseParams, SECTIONS, type SectionInfo } from './modules.js';
 import {
   CompatSectionSchema, compatFromSection, PLANNER_FIELDS, PLANNER_HINTS, PlannerSectionSchema, plannerFromSection,
@@ -44,7 +44,7 @@ function buildTable(
     seen.add(m.name);
   }
   if (raw !== undefined && !isTable(raw)) {
-    issues.push({ path: info.section, message: `expected a table of ${info.noun}s, found ${typeof raw}` });
+    issues.push({ path: info.section, message: `expected a table of ${info.noun}s, found ${describeValue(raw)}` });
     raw = undefined;
   }
   for (const [name, entry] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
@@ -55,7 +55,7 @@ function buildTable(
       continue;
     }
     if (!isTable(entry)) {
-      issues.push({ path, message: `expected a table with 'enabled' and 'params', found ${JSON.stringify(entry)}` });
+      issues.push({ path, message: `expected a table with 'enabled' and 'params', found ${describeValue(entry)}` });
       continue;
     }
     let ok = true;
@@ -67,12 +67,12 @@ function buildTable(
     }
     const enabled = entry.enabled ?? true;
     if (typeof enabled !== 'boolean') {
-      issues.push({ path: `${path}.enabled`, message: `expected a boolean (true or false), found ${JSON.stringify(enabled)}` });
+      issues.push({ path: `${path}.enabled`, message: `expected a boolean (true or false), found ${describeValue(enabled)}` });
       ok = false;
     }
     const rawParams = entry.params ?? {};
     if (!isTable(rawParams)) {
-      issues.push({ path: `${path}.params`, message: `expected a table of params, found ${JSON.stringify(rawParams)}` });
+      issues.push({ path: `${path}.params`, message: `expected a table of params, found ${describeValue(rawParams)}` });
       continue;
     }
     const result = parseParams(module, rawParams, `${path}.params`);

@@ -211,7 +211,7 @@ fill_percentages = 0.5
       'planner.allow_sell: expected a boolean (true or false), found 1',
       'planner.market_regime: expected one of "bull", "bear", "sideways", found string "up"',
       'sequence_generators.partial_execution.params.fill_percentages: expected an array, found 0.5',
-      'filters.diversity.enabled: expected a boolean (true or false), found "yes"',
+      'filters.diversity.enabled: expected a boolean (true or false), found string "yes"',
     ]));
   });
 
