@@ -12,7 +12,7 @@ export { dedupSequences } from './dedup.js';
 export type { GenerationInput, GenerationResult } from './generation.js';
 export { generateSequences } from './generation.js';
 export type { FeasibilityCounts, Rejection } from './feasibility.js';
-export { filterFeasible, rejectionOf, sortByTotalPriority } from './feasibility.js';
+export { feasibleByTotalPriority, filterFeasible, orderBySumDesc, rejectionOf, sortByTotalPriority } from './feasibility.js';
 export type { ScoredSequence } from './scored-sequence.js';
 export type { BeamOptions } from './beam-search.js';
 export { BEAM_BATCH_SIZE, BEAM_MIN_SEQUENCES, BEAM_PLATEAU_THRESHOLD, BeamSearch, runBeamSearch } from './beam-search.js';

@@ -5,7 +5,7 @@ import { ModuleError } from '@planner/contracts';
 import { buildContext, contextSettingsFrom, createPythonRandom, pyFixed } from '@planner/context';
 import { NO_BENEFICIAL_ACTIONS_TEXT, NO_FEASIBLE_SEQUENCE_TEXT, type PlanFrame, assemblePlan, emptyPlan } from './assemble-plan.js';
 import { type BeamSearch, runBeamSearch } from './beam-search.js';
-import { type FeasibilityCounts, emptyFeasibilityCounts, filterFeasible, sortByTotalPriority } from './feasibility.js';
+import { type FeasibilityCounts, emptyFeasibilityCounts, feasibleByTotalPriority } from './feasibility.js';
 import { type GenerationResult, generateSequences } from './generation.js';
 import type { ModuleSet } from './module-set.js';
 import { type Opportunities, collectOpportunities } from './opportunities.js';
@@ -72,9 +72,7 @@ export function candidateList(run: PreparedRun): CandidateList {
   const rejected = emptyFeasibilityCounts();
   const sequences = recorder.stage(
     'feasibility',
-    () => sortByTotalPriority(
-      filterFeasible(generation.sequences, ctx, ctx.availableCashEur, config.planner.priorityThreshold, rejected),
-    ),
+    () => feasibleByTotalPriority(generation.sequences, ctx, ctx.availableCashEur, config.planner.priorityThreshold, rejected),
     (s) => s.length,
   );
   return { sequences, generation, rejected };

@@ -1,6 +1,9 @@
 import type { OpportunityContext, PositionView } from '@planner/contracts';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyFeasibilityCounts, filterFeasible, rejectionOf, sortByTotalPriority } from '../src/feasibility.js';
+import {
+  emptyFeasibilityCounts, feasibleByTotalPriority, filterFeasible, orderBySumDesc, rejectionOf, sortByTotalPriority,
+} from '../src/feasibility.js';
 import { cand, security } from './fixtures.js';
 
 const securities = [security('A'), security('B'), security('NOBUY', { allowBuy: false }), security('NOSELL', { allowSell: false })];
@@ -54,5 +57,34 @@ describe('sortByTotalPriority', () => {
     const s3 = [cand('D', 'BUY', 0.75)];
     const s4 = [cand('E', 'BUY', 0.9)];
     expect(sortByTotalPriority([s1, s2, s3, s4])).toEqual([s4, s2, s3, s1]);
+  });
+});
+
+describe('orderBySumDesc (counting sort by rank)', () => {
+  const comparatorSort = (sums: number[]) =>
+    sums.map((_, i) => i).sort((a, b) => sums[b]! - sums[a]!);
+
+  it('equals the stable comparator sort, ties and -0 included', () => {
+    const value = fc.oneof(fc.constantFrom(0, -0, 0.5, 1.25, 3), fc.double({ min: -5, max: 5, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 60 }), (sums) => {
+        const items = sums.map((_, i) => i);
+        expect(orderBySumDesc(items, Float64Array.from(sums))).toEqual(comparatorSort(sums));
+      }),
+      { seed: 42 },
+    );
+  });
+
+  it('falls back to the comparator sort for non-finite sums', () => {
+    const sums = [1, Infinity, 2, NaN, -Infinity, 2];
+    expect(orderBySumDesc(sums.map((_, i) => i), Float64Array.from(sums))).toEqual(comparatorSort(sums));
+  });
+
+  it('feasibleByTotalPriority = sortByTotalPriority(filterFeasible(...))', () => {
+    const seqs = [[cand('A', 'SELL', 1)], [], [cand('B', 'BUY', 2)], [cand('ZZZ', 'BUY', 3)], [cand('B', 'BUY', 1)]];
+    const c1 = emptyFeasibilityCounts();
+    const c2 = emptyFeasibilityCounts();
+    expect(feasibleByTotalPriority(seqs, ctx, 100, 0.3, c1)).toEqual(sortByTotalPriority(filterFeasible(seqs, ctx, 100, 0.3, c2)));
+    expect(c1).toEqual(c2);
   });
 });
