@@ -15,6 +15,8 @@ interface BucketWork {
   byIndex: Set<number>;
   results: Map<string, StoredResult>;
   leased: Set<string>;
+  /** Every position below it in `sequences` was handed out by this store: claims scan from here. */
+  cursor: number;
   best: StoredResult | null;
 }
 
@@ -74,11 +76,12 @@ export function createMemoryStore(): PlannerStore {
       live();
       let w = work.get(key.bucket);
       if (!w || !sameKey(w.key, key)) {
-        w = { key: { ...key }, sequences: [], sorted: true, byHash: new Map(), byIndex: new Set(), results: new Map(), leased: new Set(), best: null };
+        w = { key: { ...key }, sequences: [], sorted: true, byHash: new Map(), byIndex: new Set(), results: new Map(), leased: new Set(), cursor: 0, best: null };
         work.set(key.bucket, w);
       } else {
         // A new run of the same work: earlier leases died with their caller.
         w.leased.clear();
+        w.cursor = 0;
       }
       return { hasSequences: w.sequences.length > 0 };
     },
@@ -92,6 +95,7 @@ export function createMemoryStore(): PlannerStore {
         const last = w.sequences[w.sequences.length - 1];
         if (last && last.index > s.index) w.sorted = false;
         w.sequences.push(s);
+        w.cursor = 0;
       }
     },
     async claimBatch(key, size) {
@@ -101,12 +105,14 @@ export function createMemoryStore(): PlannerStore {
         w.sorted = true;
       }
       const out: StoredSequence[] = [];
-      for (const s of w.sequences) {
-        if (out.length >= size) break;
+      let i = w.cursor;
+      for (; i < w.sequences.length && out.length < size; i++) {
+        const s = w.sequences[i] as StoredSequence;
         if (w.results.has(s.hash) || w.leased.has(s.hash)) continue;
         w.leased.add(s.hash);
         out.push(s);
       }
+      if (out.length > 0) w.cursor = i;
       return out;
     },
     async recordResults(key, results) {

@@ -271,12 +271,12 @@ export class PostgresBackend {
     return this.boss.fail(queueName(bucket), jobId, { message: error instanceof Error ? error.message : String(error) });
   }
 
-  /** The job's sequences that have no result yet, in index order. */
+  /** The job's sequences that have no result yet, in index order; bounded by the range on both tables so it costs O(batch). */
   async pendingInRange(job: BatchJob): Promise<StoredSequence[]> {
     const r = await this.pool.query<{ idx: number; sequence_hash: string; sequence_json: string }>(
       `SELECT s.idx, s.sequence_hash, s.sequence_json FROM ${this.S}.sequences s
-       WHERE s.bucket = $1 AND s.idx >= $4 AND s.idx < $5 AND NOT EXISTS (SELECT 1 FROM ${this.S}.evaluations e
-         WHERE e.bucket = s.bucket AND e.portfolio_hash = $2 AND e.config_hash = $3 AND e.sequence_hash = s.sequence_hash)
+       WHERE s.bucket = $1 AND s.idx >= $4 AND s.idx < $5 AND s.idx NOT IN (SELECT e.idx FROM ${this.S}.evaluations e
+         WHERE e.bucket = $1 AND e.portfolio_hash = $2 AND e.config_hash = $3 AND e.idx >= $4 AND e.idx < $5)
        ORDER BY s.idx`,
       [job.bucket, job.portfolioHash, job.configHash, job.from, job.to],
     );

@@ -70,7 +70,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
     insSeq: db.prepare(`INSERT INTO sequences (bucket, sequence_hash, idx, priority, depth, pattern_type, sequence_json)
       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (bucket, sequence_hash) DO NOTHING`),
     pending: db.prepare(`SELECT s.idx, s.sequence_hash, s.sequence_json FROM sequences s
-      WHERE s.bucket = ? AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.bucket = s.bucket
+      WHERE s.bucket = ? AND s.idx >= ? AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.bucket = s.bucket
         AND e.portfolio_hash = ? AND e.config_hash = ? AND e.sequence_hash = s.sequence_hash)
       ORDER BY s.idx LIMIT ?`),
     insEval: db.prepare(`INSERT INTO evaluations (bucket, portfolio_hash, config_hash, sequence_hash, idx, end_score,
@@ -95,6 +95,8 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
   };
 
   const leases = new Map<string, Set<string>>();
+  // Every index below a bucket's cursor was handed out in this process: claims scan from here (O(batch), not O(done)).
+  const cursors = new Map<string, number>();
   let closed = false;
 
   function guard<T>(op: string, fn: () => T): T {
@@ -188,18 +190,22 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
     async open(key) {
       return guard('open', () => {
         leases.delete(key.bucket);
+        cursors.delete(key.bucket);
         return { hasSequences: open(key) };
       });
     },
     async put(key, sequences) {
-      guard('put', () => put(key, sequences));
+      guard('put', () => {
+        put(key, sequences);
+        cursors.delete(key.bucket);
+      });
     },
     async claimBatch(key, size) {
       return guard('claimBatch', () => {
         requireCurrent(key, 'claimBatch');
         let leased = leases.get(key.bucket);
         if (!leased) leases.set(key.bucket, (leased = new Set()));
-        const rows = q.pending.all(key.bucket, key.portfolioHash, key.configHash, size + leased.size) as {
+        const rows = q.pending.all(key.bucket, cursors.get(key.bucket) ?? 0, key.portfolioHash, key.configHash, size + leased.size) as {
           idx: number;
           sequence_hash: string;
           sequence_json: string;
@@ -211,6 +217,8 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
           leased.add(r.sequence_hash);
           out.push({ index: r.idx, hash: r.sequence_hash, sequence: JSON.parse(r.sequence_json) as Sequence });
         }
+        const last = out[out.length - 1];
+        if (last) cursors.set(key.bucket, last.index + 1);
         return out;
       });
     },
@@ -244,6 +252,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
     async invalidate(bucket) {
       guard('invalidate', () => {
         leases.delete(bucket);
+        cursors.delete(bucket);
         db.transaction(() => {
           dropWork(bucket);
           q.delWork.run(bucket);

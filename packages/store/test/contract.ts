@@ -53,6 +53,18 @@ export function storeContract(name: string, create: () => Promise<PlannerStore>,
       expect(a[0]?.hash).toBe(seqs[0]?.hash);
     });
 
+    it('sequences put later with lower indexes are handed out next', async () => {
+      const k = key('core');
+      await store.open(k);
+      await store.put(k, seqs.slice(20, 30));
+      const first = await store.claimBatch(k, 10);
+      expect(first.map((s) => s.index)).toEqual([20, 21, 22, 23, 24, 25, 26, 27, 28, 29]);
+      await store.recordResults(k, first.slice(0, 5).map(evaluate));
+      await store.put(k, seqs.slice(0, 5));
+      expect((await store.claimBatch(k, 3)).map((s) => s.index)).toEqual([0, 1, 2]);
+      expect((await store.claimBatch(k, 4)).map((s) => s.index)).toEqual([3, 4]);
+    });
+
     it('evaluates every sequence exactly once and keeps the best', async () => {
       const k = key('core');
       await store.open(k);
