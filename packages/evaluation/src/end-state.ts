@@ -34,7 +34,7 @@ export function endStateScore(
   diversificationScore: number,
   metrics: ReadonlyMap<string, SecurityMetrics>,
 ): EndStateResult {
-  if (totalValue <= 0 || positions.size === 0) return { score: 0.5, breakdown: { error: 'Invalid portfolio data' } };
+  if (totalValue <= 0 || positions.size === 0) return { score: 0.5, breakdown: invalidEndStateBreakdown() };
 
   let weightedTotalReturn = 0.0;
   let weightedPromise = 0.0;
@@ -55,8 +55,20 @@ export function endStateScore(
     weightedPromise * W.longTermPromise +
     weightedStability * W.stability +
     OPINION_SCORE * W.opinion;
+  const breakdown = endStateBreakdown(weightedTotalReturn, diversificationScore, weightedPromise, weightedStability, raw);
+  return { score: pyRound(Math.min(1.0, raw), 3), breakdown };
+}
 
-  const breakdown: Record<string, unknown> = {
+/** The breakdown of a valid end state; the fast scorer's detailed mode builds the same object. */
+export function endStateBreakdown(
+  weightedTotalReturn: number,
+  diversificationScore: number,
+  weightedPromise: number,
+  weightedStability: number,
+  raw: number,
+): Record<string, unknown> {
+  const W = END_STATE_WEIGHTS;
+  return {
     total_return: {
       weighted_score: pyRound(weightedTotalReturn, 3),
       weight: W.totalReturn,
@@ -85,5 +97,9 @@ export function endStateScore(
     end_state_score: pyRound(raw, 3),
     risk_profile: 'balanced',
   };
-  return { score: pyRound(Math.min(1.0, raw), 3), breakdown };
+}
+
+/** Breakdown of an invalid end state (no total value or no position). */
+export function invalidEndStateBreakdown(): Record<string, unknown> {
+  return { error: 'Invalid portfolio data' };
 }

@@ -31,17 +31,38 @@ export function evaluateEndState(
 ): SequenceEvaluation {
   const health = healthScore(end);
   const endState = endStateScore(end.positions, end.totalValue, health.total / 100, metrics);
-  let score = endState.score;
+  const totalCost = calculateTransactionCost(sequence, settings.transactionCostFixed, settings.transactionCostPercent);
   const breakdown = endState.breakdown;
+  const adjusted = adjustEndState(endState.score, breakdown, health.total, end.totalValue, totalCost, settings, priceAdjustments);
+  return { ...adjusted, breakdown, health };
+}
 
+/** The objectives of one evaluation, as `adjustEndState` derives them. */
+export type AdjustedScore = Pick<SequenceEvaluation, 'score' | 'diversificationScore' | 'riskScore' | 'transactionCost'>;
+
+/**
+ * The steps after the end-state score: multi-timeframe, cost penalty,
+ * `multi_objective`, `price_scenario`. Adds their entries to `breakdown`
+ * (an end-state breakdown), in the reference's key order. Shared by the
+ * straightforward path and the fast scorer's detailed mode.
+ */
+export function adjustEndState(
+  endScore: number,
+  breakdown: Record<string, unknown>,
+  healthTotal: number,
+  totalValue: number,
+  totalCost: number,
+  settings: ScoringSettings,
+  priceAdjustments?: ReadonlyMap<string, number>,
+): AdjustedScore {
+  let score = endScore;
   if (settings.multiTimeframe) {
     breakdown.multi_timeframe = multiTimeframeBreakdown(score);
     score = multiTimeframeScore(score);
   }
 
-  const totalCost = calculateTransactionCost(sequence, settings.transactionCostFixed, settings.transactionCostPercent);
-  if (settings.costPenaltyFactor > 0.0 && end.totalValue > 0) {
-    const penalty = costPenalty(totalCost, end.totalValue, settings.costPenaltyFactor);
+  if (settings.costPenaltyFactor > 0.0 && totalValue > 0) {
+    const penalty = costPenalty(totalCost, totalValue, settings.costPenaltyFactor);
     score = Math.max(0.0, score - penalty);
     breakdown.transaction_cost = {
       total_cost_eur: pyRound(totalCost, 2),
@@ -54,7 +75,7 @@ export function evaluateEndState(
   const risk = typeof stability?.weighted_score === 'number' ? stability.weighted_score : 0.5;
   const multiObjective = {
     end_score: pyRound(score, 3),
-    diversification_score: pyRound(health.total / 100, 3),
+    diversification_score: pyRound(healthTotal / 100, 3),
     risk_score: pyRound(risk, 3),
     transaction_cost: pyRound(totalCost, 2),
   };
@@ -68,8 +89,6 @@ export function evaluateEndState(
 
   return {
     score,
-    breakdown,
-    health,
     diversificationScore: multiObjective.diversification_score,
     riskScore: multiObjective.risk_score,
     transactionCost: multiObjective.transaction_cost,

@@ -10,7 +10,8 @@ import type {
   Sequence,
 } from '@planner/contracts';
 import { costPenalty, multiTimeframeScore } from './adjustments.js';
-import { END_STATE_WEIGHTS as W, OPINION_SCORE } from './end-state.js';
+import { END_STATE_WEIGHTS as W, OPINION_SCORE, endStateBreakdown, invalidEndStateBreakdown } from './end-state.js';
+import { adjustEndState } from './evaluate-end-state.js';
 import { dividendYieldOf, healthScore, qualityOf } from './health-score.js';
 import { buildMetricsCache } from './metrics-cache.js';
 import { longTermPromiseScore, stabilityScore, totalReturnScore } from './metric-scores.js';
@@ -76,6 +77,10 @@ export class FastScorer {
   private lastHealthTotal = 0;
   private lastStability = 0;
   private lastInvalid = false;
+  private lastTotalReturn = 0;
+  private lastPromise = 0;
+  private lastRaw = 0;
+  private lastEndScore = 0;
 
   constructor(ctx: EvaluationContext, setup: { readonly settings: PlannerSettings; readonly compat: CompatSwitches }) {
     this.ctx = ctx;
@@ -210,6 +215,7 @@ export class FastScorer {
     }
 
     let score = this.scoreState(orderLen, countriesNonEmpty, groupMapsDropped(applied, compat));
+    this.lastEndScore = score;
     if (s.multiTimeframe) score = multiTimeframeScore(score);
     if (s.costPenaltyFactor > 0.0 && this.total > 0) {
       score = Math.max(0.0, score - costPenalty(totalCost, this.total, s.costPenaltyFactor));
@@ -226,6 +232,19 @@ export class FastScorer {
   /** `multi_objective.risk_score` of the last run. */
   riskScore(): number {
     return this.lastInvalid ? 0.5 : pyRound(pyRound(this.lastStability, 3), 3);
+  }
+
+  /**
+   * The detailed breakdown of the last `run`, the object the straightforward
+   * path (`evaluateEndState`) builds; `priceAdjustments` are the multipliers
+   * that run used, by symbol in first-appearance order.
+   */
+  lastBreakdown(totalCost: number, priceAdjustments?: ReadonlyMap<string, number>): Record<string, unknown> {
+    const breakdown = this.lastInvalid
+      ? invalidEndStateBreakdown()
+      : endStateBreakdown(this.lastTotalReturn, this.lastHealthTotal / 100, this.lastPromise, this.lastStability, this.lastRaw);
+    adjustEndState(this.lastEndScore, breakdown, this.lastHealthTotal, this.total, totalCost, this.settings, priceAdjustments);
+    return breakdown;
   }
 
   /** Health (§4.1) and end-state (§4.2) score of the current state in one pass. */
@@ -284,12 +303,15 @@ export class FastScorer {
     }
     this.lastInvalid = false;
     this.lastStability = wStab;
+    this.lastTotalReturn = wTr;
+    this.lastPromise = wPromise;
     const raw =
       wTr * W.totalReturn +
       (healthTotal / 100) * W.diversification +
       wPromise * W.longTermPromise +
       wStab * W.stability +
       OPINION_SCORE * W.opinion;
+    this.lastRaw = raw;
     return pyRound(Math.min(1.0, raw), 3);
   }
 

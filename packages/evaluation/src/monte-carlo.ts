@@ -3,7 +3,6 @@ import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
 import { z } from 'zod';
 import { FastScorer } from './fast-scorer.js';
-import { evaluateStraightforward } from './reference-path.js';
 
 export const MonteCarloParamsSchema = z.object({});
 
@@ -72,7 +71,8 @@ export const monteCarlo = defineEvaluator({
         // The breakdown is that of the path in the middle of generation order, as in the reference.
         const adjustments = new Map<string, number>();
         for (let k = 0; k < u; k++) adjustments.set(scorer.uniqueSymbol(sequence, k), mult[median * u + k] as number);
-        const breakdown = evaluateStraightforward(ctx, scorer, sequence, adjustments).breakdown;
+        scorer.run(sequence, cost, mult, median * u);
+        const breakdown = scorer.lastBreakdown(cost, adjustments);
         breakdown.monte_carlo = {
           paths_evaluated: paths,
           avg_score: pyRound(avg, 3),

@@ -3,7 +3,6 @@ import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
 import { z } from 'zod';
 import { FastScorer } from './fast-scorer.js';
-import { evaluateStraightforward } from './reference-path.js';
 
 export const SingleObjectiveParamsSchema = z.object({});
 
@@ -26,7 +25,7 @@ export const singleObjective = defineEvaluator({
           transactionCost: pyRound(cost, 2),
         };
         if (!detail) return result;
-        return { ...result, breakdown: evaluateStraightforward(ctx, scorer, sequence).breakdown };
+        return { ...result, breakdown: scorer.lastBreakdown(cost) };
       },
     };
   },

@@ -3,7 +3,7 @@ import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
 import { z } from 'zod';
 import { FastScorer } from './fast-scorer.js';
-import { evaluateStraightforward, shiftAdjustments } from './reference-path.js';
+import { shiftAdjustments } from './reference-path.js';
 
 export const DEFAULT_SHIFTS: readonly number[] = Object.freeze([-0.1, -0.05, 0.0, 0.05, 0.1]);
 
@@ -56,7 +56,10 @@ export const stochastic = defineEvaluator({
         const result = { score, diversificationScore, riskScore, transactionCost: pyRound(cost, 2) };
         if (!detail) return result;
         const baseShift = shifts[base] as number;
-        const breakdown = evaluateStraightforward(ctx, scorer, sequence, shiftAdjustments(sequence, baseShift)).breakdown;
+        // Re-run the base scenario: the scorer describes its last run.
+        mult.fill(1.0 + baseShift, 0, u);
+        scorer.run(sequence, cost, mult);
+        const breakdown = scorer.lastBreakdown(cost, shiftAdjustments(sequence, baseShift));
         breakdown.stochastic = {
           avg_score: pyRound(avg, 3),
           worst_score: pyRound(worst, 3),

@@ -244,4 +244,78 @@ describe('FastScorer agrees with the straightforward helpers', () => {
       { seed: 42, numRuns: 100 },
     );
   });
+
+  // The detailed mode builds the breakdown from the fast run; it must be the
+  // straightforward path's object, key order included (plans print it).
+  const sameBreakdown = (fast: unknown, slow: unknown) => {
+    expect(fast).toEqual(slow);
+    expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
+  };
+
+  it('single objective detail breakdown = the straightforward breakdown', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const setup = {
+          settings: settings({ enableMultiTimeframe: c.multiTimeframe, costPenaltyFactor: c.costPenaltyFactor }),
+          compat: c.compat,
+          rng: noRandom,
+        };
+        const scorer = singleObjective.prepare(c.ctx, setup, {});
+        const inputs = scoringInputs(c.ctx, setup);
+        for (const seq of c.sequences) {
+          sameBreakdown(scorer.evaluate(seq, true).breakdown, evaluateStraightforward(c.ctx, inputs, seq).breakdown);
+        }
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+
+  it('stochastic detail breakdown = the straightforward breakdown of the unshifted scenario', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const setup = {
+          settings: settings({ enableMultiTimeframe: c.multiTimeframe, costPenaltyFactor: c.costPenaltyFactor }),
+          compat: c.compat,
+          rng: noRandom,
+        };
+        const scorer = stochastic.prepare(c.ctx, setup, stochastic.params.parse({}));
+        const inputs = scoringInputs(c.ctx, setup);
+        for (const seq of c.sequences) {
+          const got = scorer.evaluate(seq, true).breakdown ?? {};
+          const { stochastic: block, ...rest } = got;
+          expect(block).toBeDefined();
+          sameBreakdown(rest, evaluateStraightforward(c.ctx, inputs, seq, shiftAdjustments(seq, 0)).breakdown);
+        }
+      }),
+      { seed: 42, numRuns: 100 },
+    );
+  });
+
+  it('Monte Carlo detail breakdown = the straightforward breakdown of the middle path', () => {
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 0, max: 1000 }), (c, seed) => {
+        const s = settings({ monteCarloPathCount: 10, enableMultiTimeframe: c.multiTimeframe });
+        const scorer = monteCarlo.prepare(c.ctx, { settings: s, compat: c.compat, rng: createPythonRandom(seed) }, {});
+        const inputs = scoringInputs(c.ctx, { settings: s, compat: c.compat });
+        const rng = createPythonRandom(seed);
+        for (const seq of c.sequences) {
+          const symbols = [...new Set(seq.map((a) => a.symbol))];
+          let middle = new Map<string, number>();
+          for (let p = 0; p < 10; p++) {
+            const adj = new Map<string, number>();
+            for (const sym of symbols) {
+              const m = inputs.metrics.get(sym);
+              const vol = Math.max(0.1, Math.min(1.0, m === undefined ? 0.2 : (m.volatilityAnnual ?? 0.2)));
+              adj.set(sym, Math.max(0.5, Math.min(2.0, Math.exp((vol / Math.sqrt(252)) * rng.gauss(0, 1)))));
+            }
+            if (p === 5) middle = adj;
+          }
+          const { monte_carlo: block, ...rest } = scorer.evaluate(seq, true).breakdown ?? {};
+          expect(block).toBeDefined();
+          sameBreakdown(rest, evaluateStraightforward(c.ctx, inputs, seq, middle).breakdown);
+        }
+      }),
+      { seed: 42, numRuns: 60 },
+    );
+  });
 });
