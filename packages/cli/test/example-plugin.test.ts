@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { parseConfig, presetPath } from '@planner/config';
+import { parseConfig, presetPath, serializeConfig } from '@planner/config';
 import { parseSnapshot } from '@planner/context';
 import { ConfigError, type PlannerModule, type PortfolioSnapshot } from '@planner/contracts';
 import { examplePlugin } from '@planner/example-plugin';
 import { createPlanner } from '@planner/planner';
 import { describe, expect, it } from 'vitest';
 import { standardModules } from '../src/modules.js';
+import { run } from '../src/program.js';
 import { here } from './helpers.js';
 
 // A user enables the third-party plugin with TOML tables and a `modules` list:
@@ -93,5 +94,25 @@ describe('example plugin enabled from TOML', () => {
   it('a wrong plugin param is reported by the plugin schema, at its TOML key', () => {
     const bad = PLUGIN_TOML.replace('priority_weight = 1.2', 'priority_weight = 3');
     expect(() => parseConfig(preset('default') + bad, { modules: withPlugin })).toThrow(/opportunity_calculators\.momentum\.params\.priority_weight/);
+  });
+
+  it('a plugin-enabled config survives serialize and parse', () => {
+    const config = parseConfig(preset('default') + PLUGIN_TOML, { modules: withPlugin });
+    const text = serializeConfig(config);
+    expect(text).toContain('[opportunity_calculators.momentum.params]');
+    expect(parseConfig(text, { modules: withPlugin })).toEqual(config);
+  });
+
+  it('`planner modules` lists the plugin modules with their params when they are passed in', async () => {
+    let out = '';
+    const code = await run(['modules', '--json'], { out: (s) => { out += s; }, err: () => {} }, withPlugin);
+    expect(code).toBe(0);
+    const list = JSON.parse(out) as { kind: string; name: string; params: { name: string; default?: unknown }[] }[];
+    const m = list.find((x) => x.name === 'momentum');
+    expect(m?.kind).toBe('calculator');
+    expect(m?.params.map((p) => [p.name, p.default])).toEqual([
+      ['min_cagr', 0.12], ['min_sharpe', 1], ['target_value_eur', undefined], ['priority_weight', 1],
+    ]);
+    expect(list.find((x) => x.name === 'momentum_first')?.kind).toBe('pattern');
   });
 });
