@@ -11,9 +11,11 @@ const TWO_PI = 2 * Math.PI;
  * (spec modules-sequences-filters.md §9.3).
  */
 export class PythonRandom implements RandomSource {
-  private readonly mt = new Uint32Array(N);
+  private mt = EMPTY_STATE;
   private mti = N + 1;
   private gaussNext: number | null = null;
+  // Seeding fills 624 words; many runs never draw, so it waits for the first draw.
+  private pendingKey: number[] | null = null;
 
   constructor(seed: number | bigint) {
     this.seed(seed);
@@ -24,14 +26,8 @@ export class PythonRandom implements RandomSource {
     if (typeof seed === 'number' && !Number.isInteger(seed)) {
       throw new RangeError(`PythonRandom: seed must be an integer, got ${seed}`);
     }
-    let s = BigInt(seed);
-    if (s < 0n) s = -s;
-    const key: number[] = [];
-    do {
-      key.push(Number(s & 0xffffffffn));
-      s >>= 32n;
-    } while (s > 0n);
-    this.initByArray(key);
+    this.pendingKey = seedWords(seed);
+    this.mti = N;
     this.gaussNext = null;
   }
 
@@ -46,6 +42,7 @@ export class PythonRandom implements RandomSource {
   }
 
   private initByArray(key: readonly number[]): void {
+    if (this.mt.length === 0) this.mt = new Uint32Array(N);
     const mt = this.mt;
     this.initGenrand(19650218);
     let i = 1;
@@ -91,7 +88,13 @@ export class PythonRandom implements RandomSource {
 
   /** Next tempered 32-bit output (`genrand_uint32`). */
   next32(): number {
-    if (this.mti >= N) this.twist();
+    if (this.mti >= N) {
+      if (this.pendingKey !== null) {
+        this.initByArray(this.pendingKey);
+        this.pendingKey = null;
+      }
+      this.twist();
+    }
     let y = this.mt[this.mti++] as number;
     y ^= y >>> 11;
     y ^= (y << 7) & 0x9d2c5680;
@@ -174,6 +177,26 @@ export class PythonRandom implements RandomSource {
     }
     return mu + z * sigma;
   }
+}
+
+const EMPTY_STATE = new Uint32Array(0);
+const TWO_32 = 4294967296;
+
+/** The 32-bit words of |seed|, least significant first (at least one). */
+function seedWords(seed: number | bigint): number[] {
+  if (typeof seed === 'number' && Math.abs(seed) <= Number.MAX_SAFE_INTEGER) {
+    const s = Math.abs(seed);
+    const high = Math.floor(s / TWO_32);
+    return high === 0 ? [s >>> 0] : [s % TWO_32, high];
+  }
+  let s = BigInt(seed);
+  if (s < 0n) s = -s;
+  const key: number[] = [];
+  do {
+    key.push(Number(s & 0xffffffffn));
+    s >>= 32n;
+  } while (s > 0n);
+  return key;
 }
 
 function bitLength(n: number): number {

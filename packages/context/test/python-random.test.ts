@@ -23,6 +23,22 @@ describe('PythonRandom', () => {
     expect(new PythonRandom(2 ** 40 + 5).random()).toBe(0.5043802970418443);
   });
 
+  it('number seeds split into words as the BigInt path does (word boundaries, sign)', () => {
+    for (const seed of [0, 1, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, -(2 ** 40 + 5), 2 ** 52 + 3, Number.MAX_SAFE_INTEGER]) {
+      const a = new PythonRandom(seed);
+      const b = new PythonRandom(BigInt(seed));
+      for (let i = 0; i < 3; i++) expect(a.next32()).toBe(b.next32());
+    }
+  });
+
+  it('a re-seed after draws starts over (seeding is deferred to the first draw)', () => {
+    const r = new PythonRandom(5);
+    const first = [r.random(), r.random()];
+    for (let i = 0; i < 1000; i++) r.random();
+    r.seed(5);
+    expect([r.random(), r.random()]).toEqual(first);
+  });
+
   it('randint(1, 2) four times gives 1, 1, 2, 1', () => {
     const r = createPythonRandom(42);
     expect([r.randint(1, 2), r.randint(1, 2), r.randint(1, 2), r.randint(1, 2)]).toEqual([1, 1, 2, 1]);
