@@ -49,7 +49,7 @@ class Generation {
       maxOpportunitiesPerCategory: s.maxOpportunitiesPerCategory,
       marketRegime: s.marketRegime,
     };
-    const result = this.g.recorder.call('pattern', p.name, () => p.module.generate(lists, p.params, call));
+    const result = this.g.recorder.call('pattern', p.name, () => p.module.generate(lists, p.params, call), p.timingKey);
     this.count(p.name, result?.length ?? 0);
     if (result) for (const seq of result) if (seq.length > 0) out.push(seq);
   }
@@ -74,7 +74,9 @@ class Generation {
       rng: this.g.rng,
     };
     // Generators may be lazy: drain inside the isolated call so a late throw is caught too.
-    const result = this.g.recorder.call('sequence_generator', gen.name, () => Array.from(gen.module.generate(input, gen.params)));
+    const result = this.g.recorder.call(
+      'sequence_generator', gen.name, () => Array.from(gen.module.generate(input, gen.params)), gen.timingKey,
+    );
     this.count(gen.name, result?.length ?? 0);
     if (result) for (const seq of result) out.push(seq);
   }
@@ -107,7 +109,7 @@ function depthStage(g: GenerationInput, gen: Generation): { sequences: Sequence[
 function filterStage(g: GenerationInput, gen: Generation, input: Sequence[]): Sequence[] {
   let sequences = input;
   for (const f of g.modules.filters) {
-    const kept = g.recorder.call('filter', f.name, () => f.module.filter(sequences, f.params, { ctx: g.ctx }));
+    const kept = g.recorder.call('filter', f.name, () => f.module.filter(sequences, f.params, { ctx: g.ctx }), f.timingKey);
     // A failed filter passes its input through.
     if (kept !== undefined) sequences = kept;
   }

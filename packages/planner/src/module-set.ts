@@ -9,6 +9,8 @@ export interface ResolvedModule<M extends PlannerModule> {
   readonly name: string;
   readonly module: M;
   readonly params: unknown;
+  /** `kind:name`, the key of the module's time in `Plan.timings`, built once. */
+  readonly timingKey: string;
   /**
    * Patterns only: a `maxDepth` the configuration wrote, capping the per-depth
    * step limit (modules-patterns.md §2.3 "configured(name).max_depth ?? depth").
@@ -113,7 +115,8 @@ class Resolver {
       if (module === undefined) continue;
       const params = this.parseParams(module, settings.params, `${path}.params`);
       const depthCap = kind === 'pattern' ? depthCapOf(module, params) : undefined;
-      out.push(depthCap === undefined ? { name, module, params } : { name, module, params, depthCap });
+      const timingKey = `${kind}:${name}`;
+      out.push(depthCap === undefined ? { name, module, params, timingKey } : { name, module, params, timingKey, depthCap });
     }
     return out;
   }
@@ -140,6 +143,6 @@ export function resolveModules(config: PlannerConfig, modules: readonly PlannerM
     depthGenerators: generators.filter((g) => g.module.stage === 'depth'),
     extendGenerators: generators.filter((g) => g.module.stage === 'extend'),
     filters,
-    evaluator: { name: evaluatorName, module: evaluatorModule, params: evaluatorParams },
+    evaluator: { name: evaluatorName, module: evaluatorModule, params: evaluatorParams, timingKey: `evaluator:${evaluatorName}` },
   };
 }

@@ -31,7 +31,7 @@ export function collectOpportunities(
 ): Opportunities {
   const categories = emptyCategoryLists();
   const byModule: Record<string, number> = {};
-  for (const { name, module, params } of calculators) {
+  for (const { name, module, params, timingKey } of calculators) {
     // Routing runs inside the isolated call: a bad route fails this calculator only.
     const routed = recorder.call('calculator', name, () => {
       const route = routeOf(module);
@@ -40,7 +40,7 @@ export function collectOpportunities(
         if (!Object.hasOwn(categories, category)) throw new Error(`unknown opportunity category '${String(category)}'`);
         return [category, c] as const;
       });
-    });
+    }, timingKey);
     byModule[name] = routed?.length ?? 0;
     if (routed === undefined) continue;
     for (const [category, c] of routed) categories[category].push(c);

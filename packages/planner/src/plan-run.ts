@@ -85,8 +85,7 @@ export function* evaluationStream(
   counter: { evaluated: number },
 ): Generator<ScoredSequence | null> {
   const { scorer, recorder } = run;
-  const name = run.modules.evaluator.name;
-  const key = `evaluator:${name}`;
+  const { name, timingKey: key } = run.modules.evaluator;
   for (let index = 0; index < sequences.length; index++) {
     const sequence = sequences[index]!;
     let item: ScoredSequence | null = null;
@@ -155,7 +154,8 @@ export function finishPlan(run: PreparedRun, list: CandidateList, search: BeamSe
       recorder.warn(`best plan improves the score by ${pyFixed(gain, 2)} points, below min_improvement ${min}`);
       return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT);
     }
-    const detailed = recorder.call('evaluator', run.modules.evaluator.name, () => run.scorer.evaluate(winner.sequence, true));
+    const { name, timingKey } = run.modules.evaluator;
+    const detailed = recorder.call('evaluator', name, () => run.scorer.evaluate(winner.sequence, true), timingKey);
     const breakdown = detailed?.breakdown ?? {};
     return assemblePlan(
       frame,

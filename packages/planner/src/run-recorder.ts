@@ -52,8 +52,9 @@ export class RunRecorder {
   /**
    * Calls one module. A throw becomes an error diagnostic and a module-failed
    * event and the call yields `undefined`; strict planners rethrow it as a ModuleError.
+   * `timingKey` is `kind:name` when the caller has it prebuilt.
    */
-  call<T>(kind: string, name: string, body: () => T): T | undefined {
+  call<T>(kind: string, name: string, body: () => T, timingKey?: string): T | undefined {
     const t0 = this.now();
     try {
       return body();
@@ -61,7 +62,7 @@ export class RunRecorder {
       this.fail(kind, name, error);
       return undefined;
     } finally {
-      this.addTime(`${kind}:${name}`, this.now() - t0);
+      this.addTime(timingKey ?? `${kind}:${name}`, this.now() - t0);
     }
   }
 
