@@ -287,7 +287,6 @@ describe('plan invariants on random snapshots and configurations', () => {
       stats.maxSteps = Math.max(stats.maxSteps, steps.length);
       if (steps.length > 0) stats[contextOf(c).weightBasedMode ? 'weightBased' : 'heuristic']++;
     }
-    console.log(stats);
     expect(stats.buys).toBeGreaterThan(5);
     expect(stats.sells).toBeGreaterThan(5);
     expect(stats.multiStep).toBeGreaterThan(5);

@@ -6,39 +6,11 @@ import { parseSnapshot } from '@planner/context';
 import { createPlanner } from '@planner/planner';
 import { describe, expect, it } from 'vitest';
 import { standardModules } from '../src/modules.js';
+import { type Golden, GOLDEN_METADATA, goldenDiff } from './golden.js';
 import { scenarioDir, spawnCli } from './helpers.js';
 
 // Parity with the reference goldens, compared exactly as
 // test/scenarios/FORMAT.md "Comparing against a golden" prescribes.
-
-interface GoldenStep {
-  side: string;
-  symbol: string;
-  quantity: number;
-  price: number;
-  currency: string;
-  valueEur: number;
-  reason: string;
-  narrative: string;
-  tags: string[];
-  isWindfall: boolean;
-  isAveragingDown: boolean;
-}
-
-interface Golden {
-  scenario: string;
-  preset: string;
-  seed: number;
-  rngDependent: boolean;
-  steps: GoldenStep[];
-  currentScore: number;
-  endStateScore: number;
-  improvement: number;
-  cashRequired: number;
-  cashGenerated: number;
-  feasible: boolean;
-  narrative: string;
-}
 
 const PRESETS = ['default', 'conservative', 'aggressive'] as const;
 const modules = standardModules();
@@ -49,41 +21,6 @@ const scenarios = readdirSync(scenarioDir)
   .sort();
 const cases = scenarios.flatMap((scenario) => PRESETS.map((preset) => ({ scenario, preset })));
 const configs = new Map(PRESETS.map((p) => [p, parseConfig(read(`configs/${p}.toml`), { modules, source: `configs/${p}.toml` })]));
-
-/** Tolerances of FORMAT.md; the epsilon absorbs the binary error of a difference of two 2-decimal numbers. */
-const EPS = 1e-9;
-function within(actual: number, expected: number, tol: number, what: string): void {
-  const delta = Math.abs(actual - expected);
-  expect(delta <= tol + EPS, `${what}: ${actual} vs golden ${expected} (|Δ| ${delta} > ${tol})`).toBe(true);
-}
-
-function compare(plan: Plan, golden: Golden): void {
-  expect(plan.steps.map((s) => `${s.side} ${s.symbol} ${s.quantity}`), 'steps').toEqual(
-    golden.steps.map((s) => `${s.side} ${s.symbol} ${s.quantity}`),
-  );
-  golden.steps.forEach((g, i) => {
-    const s = plan.steps[i]!;
-    const at = `steps[${i}] ${g.symbol}`;
-    expect(s.side, `${at}.side`).toBe(g.side);
-    expect(s.symbol, `${at}.symbol`).toBe(g.symbol);
-    expect(s.quantity, `${at}.quantity`).toBe(g.quantity);
-    expect(s.currency, `${at}.currency`).toBe(g.currency);
-    expect(s.price, `${at}.price`).toBe(g.price);
-    within(s.valueEur, g.valueEur, 1e-6 * Math.abs(g.valueEur), `${at}.valueEur (relative 1e-6)`);
-    expect(s.reason, `${at}.reason`).toBe(g.reason);
-    expect(s.narrative, `${at}.narrative`).toBe(g.narrative);
-    expect(s.tags, `${at}.tags`).toEqual(g.tags);
-    expect(s.isWindfall, `${at}.isWindfall`).toBe(g.isWindfall);
-    expect(s.isAveragingDown, `${at}.isAveragingDown`).toBe(g.isAveragingDown);
-  });
-  within(plan.endStateScore, golden.endStateScore, 0.01, 'endStateScore');
-  within(plan.currentScore, golden.currentScore, 0.1, 'currentScore');
-  within(plan.improvement, golden.improvement, 0.02, 'improvement');
-  within(plan.cashRequired, golden.cashRequired, 0.01, 'cashRequired');
-  within(plan.cashGenerated, golden.cashGenerated, 0.01, 'cashGenerated');
-  expect(plan.feasible, 'feasible').toBe(golden.feasible);
-  expect(plan.narrative, 'narrative').toBe(golden.narrative);
-}
 
 describe('parity with the reference goldens (27 cases)', () => {
   it('covers nine scenarios and three presets', () => {
@@ -98,7 +35,7 @@ describe('parity with the reference goldens (27 cases)', () => {
     const planner = createPlanner({ config: configs.get(preset)!, modules });
     const plan = await planner.plan(snapshot, { seed: golden.seed });
     expect(plan.diagnostics, 'no module failed').toEqual([]);
-    compare(plan, golden);
+    expect(goldenDiff(plan, golden)).toEqual([]);
   });
 });
 
@@ -115,9 +52,7 @@ describe('planner plan --json (spawned)', () => {
     // stderr holds only configuration warnings (the correlation filter has no priceHistory here).
     for (const line of r.err.split('\n').filter(Boolean)) expect(line).toMatch(/^warning: /);
     const plan = JSON.parse(r.out) as Plan & Record<string, unknown>;
-    // `scenario`, `preset` and `rngDependent` describe how the golden was made, not the plan (FORMAT.md "Output").
-    const metadata = new Set(['scenario', 'preset', 'rngDependent']);
-    for (const key of Object.keys(golden).filter((k) => !metadata.has(k))) {
+    for (const key of Object.keys(golden).filter((k) => !GOLDEN_METADATA.has(k))) {
       expect(plan, `top-level field ${key}`).toHaveProperty(key);
       expect(typeof plan[key], `type of ${key}`).toBe(typeof (golden as unknown as Record<string, unknown>)[key]);
     }
@@ -126,6 +61,44 @@ describe('planner plan --json (spawned)', () => {
       for (const key of Object.keys(golden.steps[0]!)) expect(step, `steps[${i}].${key}`).toHaveProperty(key);
     }
     expect(plan.seed).toBe(golden.seed);
-    compare(plan, golden);
+    expect(goldenDiff(plan, golden)).toEqual([]);
+  });
+});
+
+describe('goldenDiff applies the FORMAT.md tolerances', () => {
+  const golden = JSON.parse(read('universe_30.default.golden.json')) as Golden;
+  const plan = (): Promise<Plan> => createPlanner({ config: configs.get('default')!, modules }).plan(
+    parseSnapshot(read('universe_30.input.json')), { seed: golden.seed },
+  );
+
+  it('accepts differences at the tolerance and rejects them just beyond', async () => {
+    const p = await plan();
+    const at = (patch: Partial<Golden>): Golden => ({ ...golden, ...patch });
+    expect(goldenDiff(p, at({ endStateScore: p.endStateScore + 0.01 }))).toEqual([]);
+    expect(goldenDiff(p, at({ endStateScore: p.endStateScore + 0.011 }))).toHaveLength(1);
+    expect(goldenDiff(p, at({ currentScore: p.currentScore - 0.1 }))).toEqual([]);
+    expect(goldenDiff(p, at({ currentScore: p.currentScore - 0.11 }))).toHaveLength(1);
+    expect(goldenDiff(p, at({ improvement: p.improvement + 0.02 }))).toEqual([]);
+    expect(goldenDiff(p, at({ improvement: p.improvement + 0.021 }))).toHaveLength(1);
+    expect(goldenDiff(p, at({ cashRequired: p.cashRequired + 0.011 }))).toHaveLength(1);
+    expect(goldenDiff(p, at({ feasible: !p.feasible }))).toHaveLength(1);
+    expect(goldenDiff(p, at({ narrative: `${p.narrative} ` }))).toHaveLength(1);
+  });
+
+  it('compares every step field', async () => {
+    const p = await plan();
+    const step = golden.steps[0]!;
+    const withStep = (patch: object): Golden => ({ ...golden, steps: [{ ...step, ...patch }, ...golden.steps.slice(1)] });
+    expect(goldenDiff(p, withStep({ valueEur: step.valueEur * (1 + 0.9e-6) }))).toEqual([]);
+    expect(goldenDiff(p, withStep({ valueEur: step.valueEur * (1 + 2e-6) }))).toHaveLength(1);
+    expect(goldenDiff(p, withStep({ quantity: step.quantity + 1 }))).toHaveLength(1);
+    expect(goldenDiff(p, withStep({ price: step.price + 0.01 }))).toHaveLength(1);
+    expect(goldenDiff(p, withStep({ currency: 'USD' }))).toHaveLength(1);
+    expect(goldenDiff(p, withStep({ reason: 'x' }))).toHaveLength(1);
+    expect(goldenDiff(p, withStep({ narrative: 'x' }))).toHaveLength(1);
+    expect(goldenDiff(p, withStep({ tags: [...step.tags].reverse() }))).toHaveLength(step.tags.length > 1 ? 1 : 0);
+    expect(goldenDiff(p, withStep({ isWindfall: !step.isWindfall }))).toHaveLength(1);
+    expect(goldenDiff(p, withStep({ isAveragingDown: !step.isAveragingDown }))).toHaveLength(1);
+    expect(goldenDiff(p, { ...golden, steps: golden.steps.slice(1) })).toHaveLength(1);
   });
 });
