@@ -178,7 +178,7 @@ async function scaling(): Promise<ScalingResult[]> {
   for (const size of SIZES) {
     const snapshot: PortfolioSnapshot = parseSnapshot(generatePortfolio(size));
     // The largest portfolio runs fewer times to keep the whole bench within minutes.
-    const runs = size >= 500 ? Math.max(5, Math.ceil(RUNS / 3)) : RUNS;
+    const runs = size >= 500 ? Math.max(5, Math.ceil(RUNS / 2)) : RUNS;
     const warmup = size >= 500 ? Math.max(2, Math.ceil(WARMUP / 3)) : WARMUP;
     for (const depth of DEPTHS) {
       const planner = createPlanner({ config: withDepth(base, depth), modules });
