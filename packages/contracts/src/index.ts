@@ -18,6 +18,6 @@ export type {
 export { defineCalculator, defineEvaluator, defineFilter, definePattern, defineSequenceGenerator } from './modules.js';
 export type { Diagnostic, EvaluationResult, FunnelCounts, HealthScore, Plan, PlanStep } from './plan.js';
 export type { PlannerEvent, PlannerEventListener, PlannerStage } from './events.js';
-export type { SequenceStore, StoredResult, StoredSequence, StoreProgress, WorkKey } from './store.js';
+export type { IncrementalStore, SequenceStore, StoredResult, StoredSequence, StoreProgress, WorkKey } from './store.js';
 export type { InputIssue, PlannerErrorCode } from './errors.js';
 export { ConfigError, ModuleError, PlannerError, SnapshotError, StoreError } from './errors.js';

@@ -56,3 +56,19 @@ export interface SequenceStore {
   invalidate(bucket: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * What the incremental planner needs beyond `SequenceStore`: the best result,
+ * the work's description (so a worker on another machine can rebuild the
+ * scorer) and stored sequences by index (to assemble the plan).
+ */
+export interface IncrementalStore extends SequenceStore {
+  /** Highest recorded score strictly above 0, ties to the lowest index; null when none. */
+  best(key: WorkKey): Promise<StoredResult | null>;
+  /** Stores an opaque description of the current work; dropped with the work. */
+  setWorkData(key: WorkKey, data: string): Promise<void>;
+  /** The description stored for `key`, or null (none, or `key` is not the bucket's current work). */
+  workData(key: WorkKey): Promise<string | null>;
+  /** The stored sequences with these indexes, in index order; unknown indexes are left out. */
+  sequencesAt(key: WorkKey, indexes: readonly number[]): Promise<StoredSequence[]>;
+}
