@@ -48,6 +48,14 @@ describe('buildContext on a hand-made snapshot', () => {
     expect(ctx.positions.map((p) => p.symbol)).toEqual(['AAA', 'BBB.US', 'DDD']);
   });
 
+  it('position views are the snapshot position plus currency, mark price and EUR value, keys in that order', () => {
+    const snap = snapshot({ positions: [{ symbol: 'BBB.US', quantity: 50, avgPrice: 30, firstBoughtAt: '2025-01-01', currentPrice: 10.4 }] });
+    const view = buildContext(snap, settings).positions[0];
+    const spread = { ...snap.positions[0], currency: 'USD', markPrice: 10.4, marketValueEur: 500 };
+    expect(JSON.stringify(view)).toBe(JSON.stringify(spread));
+    expect(Object.keys(ctx.positions[0] ?? {})).toEqual(['symbol', 'quantity', 'avgPrice', 'currency', 'markPrice', 'marketValueEur']);
+  });
+
   it('computes available cash net of the reserve', () => {
     expect(ctx.availableCashEur).toBe(1000 + 500 - 200);
     expect(buildContext(snapshot({ minCashReserve: 5000 }), settings).availableCashEur).toBe(0);
