@@ -18,6 +18,7 @@ interface BucketWork {
   /** Every position below it in `sequences` was handed out by this store: claims scan from here. */
   cursor: number;
   best: StoredResult | null;
+  data: string | null;
 }
 
 /** A SequenceStore in process memory: for tests and short runs; nothing survives the process. */
@@ -76,7 +77,7 @@ export function createMemoryStore(): PlannerStore {
       live();
       let w = work.get(key.bucket);
       if (!w || !sameKey(w.key, key)) {
-        w = { key: { ...key }, sequences: [], sorted: true, byHash: new Map(), byIndex: new Set(), results: new Map(), leased: new Set(), cursor: 0, best: null };
+        w = { key: { ...key }, sequences: [], sorted: true, byHash: new Map(), byIndex: new Set(), results: new Map(), leased: new Set(), cursor: 0, best: null, data: null };
         work.set(key.bucket, w);
       } else {
         // A new run of the same work: earlier leases died with their caller.
@@ -141,6 +142,18 @@ export function createMemoryStore(): PlannerStore {
     },
     async best(key) {
       return current(key)?.best ?? null;
+    },
+    async setWorkData(key, data) {
+      required(key, 'setWorkData').data = data;
+    },
+    async workData(key) {
+      return current(key)?.data ?? null;
+    },
+    async sequencesAt(key, indexes) {
+      const w = current(key);
+      if (!w) return [];
+      const wanted = new Set(indexes);
+      return w.sequences.filter((s) => wanted.has(s.index)).sort((a, b) => a.index - b.index);
     },
     async invalidate(bucket) {
       live();

@@ -186,8 +186,8 @@ export class PostgresBackend {
       const changed = !cur || cur.portfolio_hash !== key.portfolioHash || cur.config_hash !== key.configHash;
       if (changed) {
         await this.deleteWork(c, key.bucket);
-        await c.query(`INSERT INTO ${S}.work (bucket, portfolio_hash, config_hash) VALUES ($1, $2, $3)
-          ON CONFLICT (bucket) DO UPDATE SET portfolio_hash = excluded.portfolio_hash, config_hash = excluded.config_hash`,
+        await c.query(`INSERT INTO ${S}.work (bucket, portfolio_hash, config_hash, data) VALUES ($1, $2, $3, NULL)
+          ON CONFLICT (bucket) DO UPDATE SET portfolio_hash = excluded.portfolio_hash, config_hash = excluded.config_hash, data = NULL`,
         [key.bucket, key.portfolioHash, key.configHash]);
       }
       const n = await c.query<{ n: string }>(`SELECT count(*) AS n FROM ${S}.sequences WHERE bucket = $1`, [key.bucket]);
@@ -313,6 +313,32 @@ export class PostgresBackend {
         [key.bucket, key.portfolioHash, key.configHash, best.sequence_hash, best.idx, best.end_score],
       );
     });
+  }
+
+  /** False when `key` is not the bucket's current work. */
+  async setWorkData(key: WorkKey, data: string): Promise<boolean> {
+    const r = await this.pool.query(`UPDATE ${this.S}.work SET data = $4 WHERE bucket = $1 AND portfolio_hash = $2 AND config_hash = $3`, [
+      key.bucket, key.portfolioHash, key.configHash, data,
+    ]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async workData(key: WorkKey): Promise<string | null> {
+    const r = await this.pool.query<{ data: string | null }>(
+      `SELECT data FROM ${this.S}.work WHERE bucket = $1 AND portfolio_hash = $2 AND config_hash = $3`,
+      [key.bucket, key.portfolioHash, key.configHash],
+    );
+    return r.rows[0]?.data ?? null;
+  }
+
+  async sequencesAt(key: WorkKey, indexes: readonly number[]): Promise<StoredSequence[]> {
+    const r = await this.pool.query<{ idx: number; sequence_hash: string; sequence_json: string }>(
+      `SELECT s.idx, s.sequence_hash, s.sequence_json FROM ${this.S}.sequences s
+       JOIN ${this.S}.work w ON w.bucket = s.bucket AND w.portfolio_hash = $2 AND w.config_hash = $3
+       WHERE s.bucket = $1 AND s.idx = ANY($4::int[]) ORDER BY s.idx`,
+      [key.bucket, key.portfolioHash, key.configHash, [...indexes]],
+    );
+    return r.rows.map((row) => ({ index: row.idx, hash: row.sequence_hash, sequence: JSON.parse(row.sequence_json) as Sequence }));
   }
 
   async results(key: WorkKey): Promise<StoredResult[]> {

@@ -1,7 +1,7 @@
 import { StoreError } from '@planner/contracts';
 import type pg from 'pg';
 
-export const POSTGRES_SCHEMA_VERSION = 1;
+export const POSTGRES_SCHEMA_VERSION = 2;
 
 /** Migrations by target version; index 0 creates version 1. `S` is the quoted schema name. */
 const MIGRATIONS: readonly ((s: string) => string)[] = [
@@ -54,6 +54,8 @@ const MIGRATIONS: readonly ((s: string) => string)[] = [
     position bigserial NOT NULL
   );
   `,
+  // 2: the work's description, so a worker on any machine can rebuild the scorer.
+  (S) => `ALTER TABLE ${S}.work ADD COLUMN data text;`,
 ];
 
 export function quoteSchema(schema: string): string {

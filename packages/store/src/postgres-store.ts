@@ -78,6 +78,13 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       for (const j of done) await backend.complete(key.bucket, j.id);
       held.set(key.bucket, jobs.filter((j) => !done.includes(j)));
     }),
+    setWorkData: (key, data) => backend.guard('setWorkData', async () => {
+      if (!(await backend.setWorkData(key, data))) {
+        throw new StoreError(`setWorkData: bucket '${key.bucket}' is not open for this work key; call open() first`);
+      }
+    }),
+    workData: (key) => backend.guard('workData', () => backend.workData(key)),
+    sequencesAt: (key, indexes) => backend.guard('sequencesAt', () => backend.sequencesAt(key, indexes)),
     results: (key) => backend.guard('results', () => backend.results(key)),
     progress: (key) => backend.guard('progress', () => backend.progress(key)),
     best: (key) => backend.guard('best', () => backend.best(key)),

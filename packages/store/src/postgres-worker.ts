@@ -70,6 +70,20 @@ export async function runPostgresWorker(options: PostgresWorkerOptions): Promise
     return null;
   }
 
+  // The work's description changes only with the work key, so it is read once per key.
+  const data = new Map<string, Promise<string | null>>();
+  function workData(key: { bucket: string; portfolioHash: string; configHash: string }): Promise<string | null> {
+    const id = `${key.bucket}\u0000${key.portfolioHash}\u0000${key.configHash}`;
+    let d = data.get(id);
+    if (!d) {
+      if (data.size >= 16) data.clear();
+      d = backend.workData(key);
+      data.set(id, d);
+      d.catch(() => data.delete(id));
+    }
+    return d;
+  }
+
   async function runJob(job: FetchedJob): Promise<void> {
     const d = job.data;
     const key = { bucket: d.bucket, portfolioHash: d.portfolioHash, configHash: d.configHash };
@@ -78,7 +92,7 @@ export async function runPostgresWorker(options: PostgresWorkerOptions): Promise
     if (sequences.length > 0) {
       let results;
       try {
-        results = await options.evaluate({ key, sequences });
+        results = await options.evaluate({ key, sequences, data: await workData(key) });
       } catch (e) {
         // The queue retries the batch (up to its retry limit).
         return backend.fail(d.bucket, job.id, e);

@@ -3,7 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 
 /** `PRAGMA application_id` of a planner store ("PLNR"): tells our files from foreign SQLite files. */
 export const SQLITE_APPLICATION_ID = 0x504c4e52;
-export const SQLITE_SCHEMA_VERSION = 1;
+export const SQLITE_SCHEMA_VERSION = 2;
 
 /** Migrations by target version; index 0 creates version 1. */
 const MIGRATIONS: readonly string[] = [
@@ -56,6 +56,8 @@ const MIGRATIONS: readonly string[] = [
     position INTEGER NOT NULL
   );
   `,
+  // 2: the work's description, so a worker can rebuild the scorer from the database alone.
+  `ALTER TABLE work ADD COLUMN data TEXT;`,
 ];
 
 /**

@@ -59,8 +59,11 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
 
   const q = {
     work: db.prepare(`SELECT portfolio_hash, config_hash FROM work WHERE bucket = ?`),
-    setWork: db.prepare(`INSERT INTO work (bucket, portfolio_hash, config_hash) VALUES (?, ?, ?)
-      ON CONFLICT (bucket) DO UPDATE SET portfolio_hash = excluded.portfolio_hash, config_hash = excluded.config_hash`),
+    setWork: db.prepare(`INSERT INTO work (bucket, portfolio_hash, config_hash, data) VALUES (?, ?, ?, NULL)
+      ON CONFLICT (bucket) DO UPDATE SET portfolio_hash = excluded.portfolio_hash, config_hash = excluded.config_hash, data = NULL`),
+    setData: db.prepare(`UPDATE work SET data = ? WHERE bucket = ? AND portfolio_hash = ? AND config_hash = ?`),
+    getData: db.prepare(`SELECT data FROM work WHERE bucket = ? AND portfolio_hash = ? AND config_hash = ?`).pluck(),
+    seqAt: db.prepare(`SELECT idx, sequence_hash, sequence_json FROM sequences WHERE bucket = ? AND idx = ?`),
     delWork: db.prepare(`DELETE FROM work WHERE bucket = ?`),
     delSeq: db.prepare(`DELETE FROM sequences WHERE bucket = ?`),
     delEval: db.prepare(`DELETE FROM evaluations WHERE bucket = ?`),
@@ -247,6 +250,25 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
         if (!isCurrent(key)) return null;
         const row = q.best.get(key.bucket, key.portfolioHash, key.configHash) as ResultRow | undefined;
         return row ? toResult(row) : null;
+      });
+    },
+    async setWorkData(key, data) {
+      guard('setWorkData', () => {
+        if (q.setData.run(data, key.bucket, key.portfolioHash, key.configHash).changes === 0) requireCurrent(key, 'setWorkData');
+      });
+    },
+    async workData(key) {
+      return guard('workData', () => (q.getData.get(key.bucket, key.portfolioHash, key.configHash) as string | null | undefined) ?? null);
+    },
+    async sequencesAt(key, indexes) {
+      return guard('sequencesAt', () => {
+        if (!isCurrent(key)) return [];
+        const out: StoredSequence[] = [];
+        for (const i of [...new Set(indexes)].sort((a, b) => a - b)) {
+          const r = q.seqAt.get(key.bucket, i) as { idx: number; sequence_hash: string; sequence_json: string } | undefined;
+          if (r) out.push({ index: r.idx, hash: r.sequence_hash, sequence: JSON.parse(r.sequence_json) as Sequence });
+        }
+        return out;
       });
     },
     async invalidate(bucket) {

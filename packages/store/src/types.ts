@@ -1,4 +1,4 @@
-import type { SequenceStore, StoredResult, WorkKey } from '@planner/contracts';
+import type { IncrementalStore, StoredResult, WorkKey } from '@planner/contracts';
 
 export type BucketKind = 'core' | 'satellite';
 
@@ -36,7 +36,7 @@ export interface BucketRepository {
 }
 
 /** What every backend of this package returns: the contract plus the best result and the bucket registry. */
-export interface PlannerStore extends SequenceStore {
+export interface PlannerStore extends IncrementalStore {
   /**
    * The best recorded result of the bucket's current work: highest score
    * strictly above 0 (pipeline.md §6.4 step 9), ties to the lowest index.
@@ -49,6 +49,8 @@ export interface PlannerStore extends SequenceStore {
 export interface EvaluationBatch {
   readonly key: WorkKey;
   readonly sequences: readonly import('@planner/contracts').StoredSequence[];
+  /** The work's description (`setWorkData`), from which a worker rebuilds the scorer; null when none was stored. */
+  readonly data: string | null;
 }
 
 export type EvaluateBatch = (batch: EvaluationBatch) => readonly StoredResult[] | Promise<readonly StoredResult[]>;

@@ -183,6 +183,37 @@ export function storeContract(name: string, create: () => Promise<PlannerStore>,
       expect(await store.best(zero)).toBeNull();
     });
 
+    it('keeps the work\'s description with the work and drops it with a changed key', async () => {
+      const k = key('core');
+      const other = key('momentum_1');
+      await store.open(k);
+      await store.open(other);
+      expect(await store.workData(k)).toBeNull();
+      await store.setWorkData(k, '{"snapshot":1}');
+      await store.setWorkData(other, 'other');
+      expect(await store.workData(k)).toBe('{"snapshot":1}');
+      expect(await store.open(k)).toEqual({ hasSequences: false });
+      expect(await store.workData(k)).toBe('{"snapshot":1}'); // same key: kept
+      await store.setWorkData(k, 'replaced');
+      expect(await store.workData(k)).toBe('replaced');
+      const changed = key('core', 'p1', 'c2');
+      await store.open(changed);
+      expect(await store.workData(changed)).toBeNull();
+      expect(await store.workData(k)).toBeNull();
+      expect(await store.workData(other)).toBe('other');
+      await expect(store.setWorkData(k, 'late')).rejects.toThrow(StoreError);
+      expect(await store.workData(changed)).toBeNull();
+    });
+
+    it('returns stored sequences by index, in index order, for the current key only', async () => {
+      const k = key('core');
+      await store.open(k);
+      await store.put(k, seqs.slice(0, 20));
+      expect(await store.sequencesAt(k, [12, 3, 99, 3])).toEqual([seqs[3], seqs[12]]);
+      expect(await store.sequencesAt(k, [])).toEqual([]);
+      expect(await store.sequencesAt(key('core', 'p2'), [3])).toEqual([]);
+    });
+
     it('stores sequences with every action field intact', async () => {
       const k = key('core');
       await store.open(k);

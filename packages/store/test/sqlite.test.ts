@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSqliteStore } from '../src/sqlite.js';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createSqliteStore, SQLITE_SCHEMA_VERSION } from '../src/sqlite.js';
 import { storeContract } from './contract.js';
+import { key, makeSequences } from './fixtures.js';
 
 storeContract('sqlite :memory:', async () => createSqliteStore({ path: ':memory:' }));
 
@@ -17,3 +20,30 @@ storeContract(
     if (dir) rmSync(dir, { recursive: true, force: true });
   },
 );
+
+describe('sqlite schema migration', () => {
+  it('opens a version 1 file: its work is kept and gains a description column', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'planner-store-v1-'));
+    try {
+      const path = join(d, 'v1.db');
+      const store = createSqliteStore({ path });
+      await store.open(key('core'));
+      await store.put(key('core'), makeSequences(3));
+      await store.close();
+      // Turn the file back into version 1, as the first release wrote it.
+      const db = new Database(path);
+      db.exec('ALTER TABLE work DROP COLUMN data; UPDATE schema_version SET version = 1;');
+      db.close();
+      const reopened = createSqliteStore({ path });
+      expect(await reopened.open(key('core'))).toEqual({ hasSequences: true });
+      await reopened.setWorkData(key('core'), 'described');
+      expect(await reopened.workData(key('core'))).toBe('described');
+      await reopened.close();
+      const check = new Database(path);
+      expect(check.prepare('SELECT max(version) AS v FROM schema_version').get()).toEqual({ v: SQLITE_SCHEMA_VERSION });
+      check.close();
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
