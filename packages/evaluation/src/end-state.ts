@@ -1,6 +1,6 @@
 import { pyRound } from '@planner/context';
 import type { SecurityMetrics } from '@planner/contracts';
-import { longTermPromiseScore, stabilityScore, totalReturnScore } from './metric-scores.js';
+import { longTermPromiseValue, stabilityValue, totalReturnValue } from './metric-scores.js';
 
 /** Balanced profile, the only one the planner uses (pipeline.md §4.2). */
 export const END_STATE_WEIGHTS = Object.freeze({
@@ -43,9 +43,9 @@ export function endStateScore(
     if (value <= 0) continue;
     const weight = value / totalValue;
     const m = metrics.get(symbol) ?? NO_METRICS;
-    weightedTotalReturn += totalReturnScore(m).score * weight;
-    weightedPromise += longTermPromiseScore(m).score * weight;
-    weightedStability += stabilityScore(m).score * weight;
+    weightedTotalReturn += totalReturnValue(m) * weight;
+    weightedPromise += longTermPromiseValue(m) * weight;
+    weightedStability += stabilityValue(m) * weight;
   }
 
   const W = END_STATE_WEIGHTS;

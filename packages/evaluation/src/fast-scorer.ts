@@ -13,8 +13,8 @@ import { costPenalty, multiTimeframeScore } from './adjustments.js';
 import { END_STATE_WEIGHTS as W, OPINION_SCORE, endStateBreakdown, invalidEndStateBreakdown } from './end-state.js';
 import { adjustEndState } from './evaluate-end-state.js';
 import { dividendYieldOf, healthScore, qualityOf } from './health-score.js';
-import { buildMetricsCache } from './metrics-cache.js';
-import { longTermPromiseScore, stabilityScore, totalReturnScore } from './metric-scores.js';
+import { buildMetricsCache, scoredMetrics } from './metrics-cache.js';
+import { longTermPromiseValue, stabilityValue, totalReturnValue } from './metric-scores.js';
 import { adjustedValue, cashCostOf, groupMapsDropped, startPortfolio } from './quirks.js';
 import { type ScoringSettings, scoringSettings } from './scoring-settings.js';
 
@@ -33,34 +33,35 @@ const DEFAULT_VOLATILITY = 0.2;
 export class FastScorer {
   readonly settings: ScoringSettings;
   readonly start: PortfolioContext;
-  readonly metrics: ReadonlyMap<string, SecurityMetrics>;
   readonly currentHealth: HealthScore;
 
   private readonly ctx: EvaluationContext;
   private readonly compat: CompatSwitches;
-  private readonly slotOf: Map<string, number>;
+  // slots past the universe, for symbols outside it (rare: created on demand)
+  private extraSlots: Map<string, number> | null = null;
+  private metricsCache: ReadonlyMap<string, SecurityMetrics> | null = null;
   private cap = 0;
   private size = 0;
-  // per-slot constants
-  private tr = new Float64Array(0);
-  private promise = new Float64Array(0);
-  private stability = new Float64Array(0);
-  private divYield = new Float64Array(0);
-  private quality = new Float64Array(0);
-  private volatility = new Float64Array(0);
-  private groupStart = new Int32Array(0);
-  private groupBought = new Int32Array(0);
-  private hasCountry = new Uint8Array(0);
-  private startValue = new Float64Array(0);
-  private startPos = new Int32Array(0);
+  // per-slot constants (all per-slot arrays share one buffer, see `grow`)
+  private tr = NO_F64;
+  private promise = NO_F64;
+  private stability = NO_F64;
+  private divYield = NO_F64;
+  private quality = NO_F64;
+  private volatility = NO_F64;
+  private groupStart = NO_I32;
+  private groupBought = NO_I32;
+  private hasCountry = NO_U8;
+  private startValue = NO_F64;
+  private startPos = NO_I32;
   // per-sequence state; `pos[s]` is the slot's index in `order`, -1 when not held
-  private value = new Float64Array(0);
-  private pos = new Int32Array(0);
-  private bought = new Uint8Array(0);
-  private order = new Int32Array(0);
-  private readonly startOrder: Int32Array;
+  private value = NO_F64;
+  private pos = NO_I32;
+  private bought = NO_U8;
+  private order = NO_I32;
   private readonly nStart: number;
   // country groups: the target groups in `countryWeights` order
+  private readonly groupNames: readonly string[];
   private readonly targets: Float64Array;
   private readonly groupAcc: Float64Array;
   private readonly otherGroup: number;
@@ -87,20 +88,18 @@ export class FastScorer {
     this.compat = setup.compat;
     this.settings = scoringSettings(ctx, setup);
     this.start = startPortfolio(ctx, setup.compat);
-    this.metrics = buildMetricsCache(ctx, setup.compat);
     this.currentHealth = healthScore(this.start);
     this.total = this.start.totalValue;
 
     const p = this.start;
-    const weights = [...p.countryWeights];
-    this.targets = Float64Array.from(weights, ([, t]) => t);
-    this.groupAcc = new Float64Array(weights.length);
-    this.otherGroup = weights.findIndex(([g]) => g === 'OTHER');
+    this.groupNames = [...p.countryWeights.keys()];
+    this.targets = Float64Array.from(p.countryWeights.values());
+    this.groupAcc = new Float64Array(this.groupNames.length);
+    this.otherGroup = this.groupNames.indexOf('OTHER');
     this.countriesNonEmpty = p.securityCountries.size > 0;
     this.dividendsEmpty = p.securityDividends.size === 0;
     this.scoresEmpty = p.securityScores.size === 0;
 
-    this.slotOf = new Map(ctx.symbolIndex);
     this.grow(ctx.securities.length + p.positions.size + 8);
     for (const security of ctx.securities) {
       const slot = ctx.symbolIndex.get(security.symbol);
@@ -109,17 +108,21 @@ export class FastScorer {
     this.size = Math.max(this.size, ctx.securities.length);
 
     this.nStart = p.positions.size;
-    this.startOrder = new Int32Array(this.nStart);
     let k = 0;
     for (const [symbol, v] of p.positions) {
       const slot = this.slotFor(symbol);
       this.startValue[slot] = v;
       this.startPos[slot] = k;
-      this.startOrder[k++] = slot;
+      this.order[k++] = slot;
     }
     this.value.set(this.startValue);
     this.pos.set(this.startPos);
-    this.order.set(this.startOrder);
+  }
+
+  /** symbol -> metrics as scored (`buildMetricsCache`), built on first use. */
+  get metrics(): ReadonlyMap<string, SecurityMetrics> {
+    this.metricsCache ??= buildMetricsCache(this.ctx, this.compat);
+    return this.metricsCache;
   }
 
   /** Resolves the sequence's symbols to slots (first-appearance order for `unique`); returns its transaction cost. */
@@ -328,11 +331,12 @@ export class FastScorer {
   }
 
   private slotFor(symbol: string): number {
-    const known = this.slotOf.get(symbol);
+    const known = this.ctx.symbolIndex.get(symbol) ?? this.extraSlots?.get(symbol);
     if (known !== undefined) return known;
     const slot = Math.max(this.size, this.ctx.securities.length);
     if (slot >= this.cap) this.grow(this.cap * 2);
-    this.slotOf.set(symbol, slot);
+    this.extraSlots ??= new Map();
+    this.extraSlots.set(symbol, slot);
     this.size = slot + 1;
     this.initSlot(slot, symbol, undefined);
     return slot;
@@ -340,11 +344,12 @@ export class FastScorer {
 
   private initSlot(slot: number, symbol: string, security: Security | undefined): void {
     const p = this.start;
-    const m = this.metrics.get(symbol);
+    // The metrics cache's entry: universe symbols only, zero-filled under the switch.
+    const m = security === undefined ? undefined : scoredMetrics(this.ctx.metrics.get(symbol) ?? security.metrics ?? {}, this.compat);
     const metrics = m ?? NO_METRICS;
-    this.tr[slot] = totalReturnScore(metrics).score;
-    this.promise[slot] = longTermPromiseScore(metrics).score;
-    this.stability[slot] = stabilityScore(metrics).score;
+    this.tr[slot] = totalReturnValue(metrics);
+    this.promise[slot] = longTermPromiseValue(metrics);
+    this.stability[slot] = stabilityValue(metrics);
     this.divYield[slot] = dividendYieldOf(p, symbol);
     this.quality[slot] = qualityOf(p, symbol);
     const vol = m === undefined ? DEFAULT_VOLATILITY : (m.volatilityAnnual ?? DEFAULT_VOLATILITY);
@@ -361,30 +366,30 @@ export class FastScorer {
   }
 
   private groupIndex(country: string): number {
-    const group = this.start.countryToGroup.get(country) ?? 'OTHER';
-    let i = 0;
-    for (const g of this.start.countryWeights.keys()) {
-      if (g === group) return i;
-      i++;
-    }
-    return -1;
+    return this.groupNames.indexOf(this.start.countryToGroup.get(country) ?? 'OTHER');
   }
 
+  /** Carves every per-slot array of `cap` slots from one buffer (one off-heap allocation, not fifteen). */
   private grow(cap: number): void {
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
+    const buffer = new ArrayBuffer(cap * (8 * F64_ARRAYS + 4 * I32_ARRAYS + U8_ARRAYS));
+    let at = 0;
+    const f64 = (old: Float64Array) => {
+      const a = new Float64Array(buffer, at, cap);
+      a.set(old);
+      at += cap * 8;
+      return a;
     };
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
+    const i32 = (old: Int32Array) => {
+      const a = new Int32Array(buffer, at, cap);
+      a.set(old.length > cap ? old.subarray(0, cap) : old);
+      at += cap * 4;
+      return a;
     };
-    const u8 = (a: Uint8Array) => {
-      const b = new Uint8Array(cap);
-      b.set(a);
-      return b;
+    const u8 = (old: Uint8Array) => {
+      const a = new Uint8Array(buffer, at, cap);
+      a.set(old);
+      at += cap;
+      return a;
     };
     this.tr = f64(this.tr);
     this.promise = f64(this.promise);
@@ -392,15 +397,23 @@ export class FastScorer {
     this.divYield = f64(this.divYield);
     this.quality = f64(this.quality);
     this.volatility = f64(this.volatility);
+    this.startValue = f64(this.startValue);
+    this.value = f64(this.value);
     this.groupStart = i32(this.groupStart);
     this.groupBought = i32(this.groupBought);
-    this.hasCountry = u8(this.hasCountry);
-    this.startValue = f64(this.startValue);
     this.startPos = i32(this.startPos);
-    this.value = f64(this.value);
     this.pos = i32(this.pos);
-    this.bought = u8(this.bought);
     if (this.order.length < cap) this.order = i32(this.order);
+    else at += cap * 4;
+    this.hasCountry = u8(this.hasCountry);
+    this.bought = u8(this.bought);
     this.cap = cap;
   }
 }
+
+const F64_ARRAYS = 8;
+const I32_ARRAYS = 5;
+const U8_ARRAYS = 2;
+const NO_F64 = new Float64Array(0);
+const NO_I32 = new Int32Array(0);
+const NO_U8 = new Uint8Array(0);

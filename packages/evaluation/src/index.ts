@@ -19,7 +19,7 @@ export { FastScorer } from './fast-scorer.js';
 export { multiTimeframeScore, costPenalty } from './adjustments.js';
 export {
   scoreTotalReturn, dividendConsistencyFromPayout, sortinoScore, volatilityScore, drawdownScore, sharpeScore,
-  totalReturnScore, longTermPromiseScore, stabilityScore,
+  totalReturnScore, longTermPromiseScore, stabilityScore, totalReturnValue, longTermPromiseValue, stabilityValue,
 } from './metric-scores.js';
 export type { ComponentScore } from './metric-scores.js';
 

@@ -65,6 +65,35 @@ export interface ComponentScore {
   readonly components: Readonly<Record<string, number>>;
 }
 
+// The `*Value` functions give the `score` of the matching `*Score` function
+// without its components; the scorers need nothing else.
+
+/** `totalReturnScore(m).score`. */
+export function totalReturnValue(m: SecurityMetrics): number {
+  return pyRound(scoreTotalReturn((m.cagr5y ?? 0.0) + (m.dividendYield ?? 0.0)), 3);
+}
+
+/** `longTermPromiseScore(m).score`. */
+export function longTermPromiseValue(m: SecurityMetrics): number {
+  let dividendConsistency = m.dividendConsistency;
+  if (dividendConsistency === undefined) {
+    dividendConsistency = m.payoutRatio !== undefined ? dividendConsistencyFromPayout(m.payoutRatio) : 0.5;
+  }
+  const sortino = m.sortino !== undefined ? sortinoScore(m.sortino) : 0.5;
+  const total =
+    (m.consistencyScore ?? 0.5) * 0.35 + (m.financialStrength ?? 0.5) * 0.25 + dividendConsistency * 0.25 + sortino * 0.15;
+  return pyRound(Math.min(1.0, total), 3);
+}
+
+/** `stabilityScore(m).score`. */
+export function stabilityValue(m: SecurityMetrics): number {
+  const vol = m.volatilityAnnual;
+  const volatility = vol !== undefined && vol > 0 ? volatilityScore(vol) : 0.5;
+  const drawdown = m.maxDrawdown !== undefined ? drawdownScore(m.maxDrawdown) : 0.5;
+  const sharpe = m.sharpe !== undefined ? sharpeScore(m.sharpe) : 0.5;
+  return pyRound(Math.min(1.0, volatility * 0.5 + drawdown * 0.3 + sharpe * 0.2), 3);
+}
+
 /** Total return = CAGR 5y + dividend yield, scored on the bell curve. */
 export function totalReturnScore(m: SecurityMetrics): ComponentScore {
   const cagr = m.cagr5y ?? 0.0;

@@ -26,9 +26,14 @@ export function buildMetricsCache(
   const cache = new Map<string, SecurityMetrics>();
   for (const security of ctx.securities) {
     const given = ctx.metrics.get(security.symbol) ?? security.metrics ?? {};
-    cache.set(security.symbol, compat.missingMetricsAreZero ? zeroFilled(given) : given);
+    cache.set(security.symbol, scoredMetrics(given, compat));
   }
   return cache;
+}
+
+/** The metrics the scorer reads for one universe symbol: `given`, zero-filled under the switch. */
+export function scoredMetrics(given: SecurityMetrics, compat: Pick<CompatSwitches, 'missingMetricsAreZero'>): SecurityMetrics {
+  return compat.missingMetricsAreZero ? zeroFilled(given) : given;
 }
 
 // reference quirk: missing metrics are zero — the reference fetched all ten

@@ -1,13 +1,17 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   dividendConsistencyFromPayout,
   drawdownScore,
   longTermPromiseScore,
+  longTermPromiseValue,
   scoreTotalReturn,
   sharpeScore,
   sortinoScore,
   stabilityScore,
+  stabilityValue,
   totalReturnScore,
+  totalReturnValue,
   volatilityScore,
 } from '../src/metric-scores.js';
 
@@ -146,5 +150,26 @@ describe('per-security components', () => {
   });
   it('promise is capped at 1', () => {
     expect(longTermPromiseScore({ consistencyScore: 3, financialStrength: 1, dividendConsistency: 1, sortino: 3 }).score).toBe(1);
+  });
+});
+
+describe('score-only values', () => {
+  const metric = fc.option(fc.oneof(fc.double({ min: -1, max: 3, noNaN: true }), fc.constantFrom(0, 0.3, 0.6, 0.8, 1.5, 2)), { nil: undefined });
+  const metricsArb = fc
+    .record({
+      cagr5y: metric, dividendYield: metric, consistencyScore: metric, financialStrength: metric, dividendConsistency: metric,
+      payoutRatio: metric, sortino: metric, volatilityAnnual: metric, maxDrawdown: metric, sharpe: metric,
+    })
+    .map((m) => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)));
+
+  it('equal the score of the component functions', () => {
+    fc.assert(
+      fc.property(metricsArb, (m) => {
+        expect(totalReturnValue(m)).toBe(totalReturnScore(m).score);
+        expect(longTermPromiseValue(m)).toBe(longTermPromiseScore(m).score);
+        expect(stabilityValue(m)).toBe(stabilityScore(m).score);
+      }),
+      { seed: 42, numRuns: 500 },
+    );
   });
 });
