@@ -3,6 +3,7 @@ import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
 import { z } from 'zod';
 import { FastScorer } from './fast-scorer.js';
+import { sequenceRandom } from './sequence-random.js';
 
 export const MonteCarloParamsSchema = z.object({});
 
@@ -11,8 +12,10 @@ const SQRT_252 = Math.sqrt(252);
 /**
  * Scores each sequence under random one-day price paths of its symbols
  * (pipeline.md §4.6). Path count from `settings.monteCarloPathCount` (10..500).
- * Draws come from the run's seeded generator: paths outer, the sequence's
- * symbols in first-appearance order inner (the reference was unseeded).
+ * Draws come from the sequence's own generator (`sequenceRandom`: the run's
+ * seed and the sequence's content), paths outer, the sequence's symbols in
+ * first-appearance order inner (the reference was unseeded), so scores do not
+ * depend on the order in which sequences are evaluated.
  */
 export const monteCarlo = defineEvaluator({
   name: 'monte_carlo',
@@ -35,10 +38,11 @@ export const monteCarlo = defineEvaluator({
           mult = new Float64Array(paths * u * 2);
         }
         for (let k = 0; k < u; k++) dailyVol[k] = scorer.volatilityOf(k) / SQRT_252;
+        const rng = sequenceRandom(setup.settings.seed, sequence);
         for (let p = 0; p < paths; p++) {
           const row = p * u;
           for (let k = 0; k < u; k++) {
-            const z = setup.rng.gauss(0.0, 1.0);
+            const z = rng.gauss(0.0, 1.0);
             mult[row + k] = Math.max(0.5, Math.min(2.0, Math.exp((dailyVol[k] as number) * z)));
           }
         }

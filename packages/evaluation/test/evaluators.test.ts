@@ -2,6 +2,7 @@ import { createPythonRandom, pyRound } from '@planner/context';
 import type { EvaluationContext } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
 import { evaluatorNameFor, evaluators, monteCarlo, singleObjective, stochastic } from '../src/index.js';
+import { sequenceRandom } from '../src/sequence-random.js';
 import { action, compat, context, noRandom, settings } from './fixtures.js';
 
 const ctx = context({
@@ -175,19 +176,35 @@ describe('monte_carlo', () => {
 
   it('is deterministic for a fixed seed and changes with the seed', () => {
     const run = (seed: number) => {
-      const scorer = monteCarlo.prepare(ctx, { ...setupWith(), rng: createPythonRandom(seed) }, {});
+      const scorer = monteCarlo.prepare(ctx, { ...setupWith({ seed }), rng: createPythonRandom(seed) }, {});
       return [scorer.evaluate(seq).score, scorer.evaluate(twoTrades).score];
     };
     expect(run(7)).toEqual(run(7));
     expect(run(7)).not.toEqual(run(8));
   });
 
-  it('draws paths × distinct symbols normals, paths outer', () => {
+  it('draws paths × distinct symbols normals from the sequence\'s own generator, paths outer; the run\'s generator is untouched', () => {
     const rng = createPythonRandom(11);
-    monteCarlo.prepare(ctx, { ...setupWith({ monteCarloPathCount: 10 }), rng }, {}).evaluate(seq);
-    const ref = createPythonRandom(11);
-    for (let i = 0; i < 30; i++) ref.gauss(0, 1);
-    expect(rng.random()).toBe(ref.random());
+    const paths = monteCarlo.prepare(ctx, { ...setupWith({ monteCarloPathCount: 10, seed: 11 }), rng }, {}).evaluate(seq, true);
+    expect(rng.random()).toBe(createPythonRandom(11).random());
+    const own = sequenceRandom(11, seq);
+    const draws = Array.from({ length: 30 }, () => own.gauss(0, 1));
+    // The breakdown is the middle path (5): its three symbols are draws 15..17.
+    const adj = (paths.breakdown?.price_scenario as { adjustments: Record<string, number> }).adjustments;
+    const vol = [0.22, 0.1, 0.35].map((v) => v / Math.sqrt(252)); // A, U (no metric: the 0.1 floor), B
+    expect(Object.values(adj)).toEqual([0, 1, 2].map((k) => pyRound(Math.max(0.5, Math.min(2.0, Math.exp(vol[k]! * draws[15 + k]!))), 3)));
+  });
+
+  it('scores a sequence the same whatever was evaluated before it (incremental batches, any order)', () => {
+    const fresh = () => monteCarlo.prepare(ctx, { ...setupWith({ seed: 5 }), rng: createPythonRandom(5) }, {});
+    const inOrder = fresh();
+    const a = inOrder.evaluate(seq);
+    const b = inOrder.evaluate(twoTrades);
+    const reversed = fresh();
+    expect(reversed.evaluate(twoTrades)).toEqual(b);
+    expect(reversed.evaluate(seq)).toEqual(a);
+    // The detailed re-evaluation of the winner repeats the draws it was scored with.
+    expect(reversed.evaluate(seq, true).score).toBe(a.score);
   });
 
   it('clamps the path count to 10..500 and reports statistics', () => {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FastScorer } from '../src/fast-scorer.js';
 import { monteCarlo } from '../src/monte-carlo.js';
+import { sequenceRandom } from '../src/sequence-random.js';
 import { evaluateStraightforward, scoringInputs, shiftAdjustments } from '../src/reference-path.js';
 import { singleObjective } from '../src/single-objective.js';
 import { DEFAULT_SHIFTS, stochastic } from '../src/stochastic.js';
@@ -193,11 +194,11 @@ describe('FastScorer agrees with the straightforward helpers', () => {
   it('Monte Carlo evaluator = the straightforward path loop with the same draws', () => {
     fc.assert(
       fc.property(caseArb, fc.integer({ min: 0, max: 1000 }), (c, seed) => {
-        const s = settings({ monteCarloPathCount: 10, enableMultiTimeframe: c.multiTimeframe });
+        const s = settings({ monteCarloPathCount: 10, enableMultiTimeframe: c.multiTimeframe, seed });
         const scorer = monteCarlo.prepare(c.ctx, { settings: s, compat: c.compat, rng: createPythonRandom(seed) }, {});
         const inputs = scoringInputs(c.ctx, { settings: s, compat: c.compat });
-        const rng = createPythonRandom(seed);
         for (const seq of c.sequences) {
+          const rng = sequenceRandom(seed, seq);
           const symbols = [...new Set(seq.map((a) => a.symbol))];
           const scores: number[] = [];
           const results = [];
@@ -294,11 +295,11 @@ describe('FastScorer agrees with the straightforward helpers', () => {
   it('Monte Carlo detail breakdown = the straightforward breakdown of the middle path', () => {
     fc.assert(
       fc.property(caseArb, fc.integer({ min: 0, max: 1000 }), (c, seed) => {
-        const s = settings({ monteCarloPathCount: 10, enableMultiTimeframe: c.multiTimeframe });
+        const s = settings({ monteCarloPathCount: 10, enableMultiTimeframe: c.multiTimeframe, seed });
         const scorer = monteCarlo.prepare(c.ctx, { settings: s, compat: c.compat, rng: createPythonRandom(seed) }, {});
         const inputs = scoringInputs(c.ctx, { settings: s, compat: c.compat });
-        const rng = createPythonRandom(seed);
         for (const seq of c.sequences) {
+          const rng = sequenceRandom(seed, seq);
           const symbols = [...new Set(seq.map((a) => a.symbol))];
           let middle = new Map<string, number>();
           for (let p = 0; p < 10; p++) {

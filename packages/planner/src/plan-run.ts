@@ -44,7 +44,9 @@ export function prepareRun(
   let scorer: SequenceScorer;
   let current: HealthScore;
   try {
-    scorer = module.prepare(ctx, { settings: config.planner, compat: config.compat, rng }, params);
+    // The evaluator sees the run's seed (a plan's seed overrides the configured one): Monte Carlo derives each sequence's draws from it.
+    const settings = seed === config.planner.seed ? config.planner : { ...config.planner, seed };
+    scorer = module.prepare(ctx, { settings, compat: config.compat, rng }, params);
     current = scorer.currentScore();
   } catch (error) {
     // Without a scorer there is no plan to fall back to: always fatal.
