@@ -2,6 +2,7 @@ import type { Plan, PlannerConfig, PlannerEventListener, PlannerModule, Portfoli
 import { type ModuleSet, resolveModules } from './module-set.js';
 import { candidateList, finishPlan, prepareRun, searchBest } from './plan-run.js';
 import { RunRecorder } from './run-recorder.js';
+import { type IncrementalOptions, type IncrementalResult, runIncremental } from './incremental.js';
 
 export interface PlannerOptions {
   /** Validated configuration (from @planner/config). */
@@ -21,6 +22,8 @@ export interface PlanOptions {
 export interface Planner {
   readonly config: PlannerConfig;
   plan(snapshot: PortfolioSnapshot, options?: PlanOptions): Promise<Plan>;
+  /** Stored, resumable planning of one bucket (pipeline.md §6.4); the finished plan equals `plan()`. */
+  planIncremental(snapshot: PortfolioSnapshot, options: IncrementalOptions): Promise<IncrementalResult>;
 }
 
 /** Runs the full planner once (pipeline.md §5.2 in the modular shape). */
@@ -59,6 +62,10 @@ export function createPlanner(options: PlannerOptions): Planner {
       } catch (error) {
         return Promise.reject(error);
       }
+    },
+    planIncremental(snapshot, incremental) {
+      const onEvent = options.onEvent;
+      return runIncremental(snapshot, config, modules, { strict, ...(onEvent ? { onEvent } : {}) }, incremental);
     },
   };
 }

@@ -23,3 +23,9 @@ export { NO_BENEFICIAL_ACTIONS_TEXT, NO_FEASIBLE_SEQUENCE_TEXT, assemblePlan, em
 export type { CandidateList, PreparedRun } from './plan-run.js';
 export { candidateList, evaluationStream, finishPlan, prepareRun, searchBest } from './plan-run.js';
 export { RunRecorder } from './run-recorder.js';
+export type { IncrementalOptions, IncrementalResult } from './incremental.js';
+export type { BatchEvaluator, BatchEvaluatorOptions } from './batch-evaluator.js';
+export { FAILED_EVALUATION_SCORE, createBatchEvaluator } from './batch-evaluator.js';
+export type { WorkData, WorkFunnel } from './work-data.js';
+export { decodeWorkData, encodeWorkData } from './work-data.js';
+export { canonicalJson, configHash, portfolioHash, workKey } from './work-key.js';

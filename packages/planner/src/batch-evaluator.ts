@@ -1,0 +1,69 @@
+import type {
+  PlannerConfig, PlannerEventListener, PlannerModule, PortfolioSnapshot, StoredResult, StoredSequence, WorkKey,
+} from '@planner/contracts';
+import { resolveModules } from './module-set.js';
+import { type PreparedRun, prepareRun } from './plan-run.js';
+import { RunRecorder } from './run-recorder.js';
+import { workKey } from './work-key.js';
+
+/**
+ * Stored score of a sequence whose evaluation threw: recorded so it never
+ * blocks the work, and read back as a failed evaluation (the beam search
+ * skips it, as `plan()` skips a failed evaluation).
+ */
+export const FAILED_EVALUATION_SCORE = -Number.MAX_VALUE;
+
+/** Evaluates stored sequences with the run's scorer; a throwing evaluation becomes a FAILED_EVALUATION_SCORE result. */
+export function evaluateStored(run: PreparedRun, sequences: readonly StoredSequence[]): StoredResult[] {
+  const { scorer, recorder } = run;
+  const { name, timingKey } = run.modules.evaluator;
+  const out: StoredResult[] = [];
+  for (const s of sequences) {
+    const t0 = recorder.now();
+    let result: StoredResult;
+    try {
+      const r = scorer.evaluate(s.sequence);
+      if (!Number.isFinite(r.score)) throw new Error(`non-finite score ${r.score}`);
+      result = {
+        index: s.index, hash: s.hash, score: r.score,
+        diversificationScore: r.diversificationScore, riskScore: r.riskScore, transactionCost: r.transactionCost,
+      };
+    } catch (error) {
+      recorder.fail('evaluator', name, error);
+      result = { index: s.index, hash: s.hash, score: FAILED_EVALUATION_SCORE, diversificationScore: 0, riskScore: 0, transactionCost: 0 };
+    }
+    recorder.addTime(timingKey, recorder.now() - t0);
+    out.push(result);
+  }
+  return out;
+}
+
+export interface BatchEvaluatorOptions {
+  readonly snapshot: PortfolioSnapshot;
+  readonly config: PlannerConfig;
+  readonly modules: readonly PlannerModule[];
+  readonly seed: number;
+  readonly strict?: boolean;
+  readonly onEvent?: PlannerEventListener;
+}
+
+export interface BatchEvaluator {
+  /** The work key this evaluator's inputs hash to, for any bucket. */
+  keyFor(bucket: string): WorkKey;
+  evaluate(sequences: readonly StoredSequence[]): StoredResult[];
+}
+
+/**
+ * The scorer of one piece of work, rebuilt from its inputs alone: what a
+ * worker on any machine runs. Scores equal those of `plan()` for the same
+ * snapshot, configuration and seed, whatever the order of the batches.
+ */
+export function createBatchEvaluator(options: BatchEvaluatorOptions): BatchEvaluator {
+  const modules = resolveModules(options.config, options.modules);
+  const recorder = new RunRecorder(options.strict ?? false, options.onEvent);
+  const run = prepareRun(options.snapshot, options.config, modules, options.seed, recorder);
+  return {
+    keyFor: (bucket) => workKey(bucket, options.snapshot, options.config, options.seed),
+    evaluate: (sequences) => evaluateStored(run, sequences),
+  };
+}

@@ -1,0 +1,69 @@
+import { StoreError } from '@planner/contracts';
+import type { Diagnostic, PortfolioSnapshot } from '@planner/contracts';
+import { parseSnapshot } from '@planner/context';
+import { z } from 'zod';
+
+/** Funnel counts of the generation, which the plan reports and resumed calls do not recompute. */
+export interface WorkFunnel {
+  readonly generated: number;
+  readonly sequencesByModule: Readonly<Record<string, number>>;
+  readonly afterDedup: number;
+  readonly afterFilters: number;
+  readonly feasible: number;
+}
+
+/**
+ * What is stored with a bucket's work: everything a worker on another machine
+ * needs to rebuild the scorer (snapshot, configuration text, seed), and what
+ * the generation reported, for the plan assembled at the end.
+ */
+export interface WorkData {
+  readonly snapshot: PortfolioSnapshot;
+  readonly seed: number;
+  /** TOML that rebuilds the configuration (`serializeConfig`); null when the caller gave none (no remote workers). */
+  readonly config: string | null;
+  readonly funnel: WorkFunnel;
+  /** Diagnostics of generation, filters and feasibility. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const FORMAT = 'planner-work';
+const VERSION = 1;
+
+const WorkDataSchema = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(VERSION),
+  snapshot: z.unknown(),
+  seed: z.number().int(),
+  config: z.string().nullable(),
+  funnel: z.object({
+    generated: z.number(),
+    sequencesByModule: z.record(z.string(), z.number()),
+    afterDedup: z.number(),
+    afterFilters: z.number(),
+    feasible: z.number(),
+  }),
+  diagnostics: z.array(z.object({ level: z.enum(['warning', 'error']), module: z.string().optional(), message: z.string() })),
+});
+
+export function encodeWorkData(data: WorkData): string {
+  return JSON.stringify({ format: FORMAT, version: VERSION, ...data });
+}
+
+/** Reads stored work data; anything else is a StoreError (never a wrong plan). */
+export function decodeWorkData(text: string): WorkData {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new StoreError(`stored work data is not JSON: ${(error as Error).message}`, { cause: error });
+  }
+  const r = WorkDataSchema.safeParse(raw);
+  if (!r.success) {
+    const issues = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new StoreError(`stored work data is not planner work of version ${VERSION}: ${issues}`, { cause: r.error });
+  }
+  const d = r.data;
+  const diagnostics: Diagnostic[] = d.diagnostics.map((x) => ({ level: x.level, message: x.message, ...(x.module === undefined ? {} : { module: x.module }) }));
+  return { snapshot: parseSnapshot(d.snapshot, 'stored work'), seed: d.seed, config: d.config, funnel: d.funnel, diagnostics };
+}

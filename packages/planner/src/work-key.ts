@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import type { PlannerConfig, PortfolioSnapshot, WorkKey } from '@planner/contracts';
+
+/**
+ * JSON with object keys sorted and Maps written as their entry lists (in
+ * their order, which is the order modules run in), so equal inputs give equal
+ * text whatever order their keys were built in.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof Map) return [...v.entries()];
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const sorted: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+      return sorted;
+    }
+    return v;
+  });
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
+
+/**
+ * Hash of everything the plan reads from the snapshot: holdings, cash,
+ * pending orders, the universe with its prices and metrics, and `asOf`.
+ * Stricter than the reference's portfolio hash (pipeline.md §6.3), which
+ * ignores prices and cash: resumed work must score exactly what a fresh run would.
+ */
+export function portfolioHash(snapshot: PortfolioSnapshot): string {
+  return sha256(canonicalJson(snapshot));
+}
+
+/** Hash of the behaviour-relevant configuration (warnings left out) and the run's seed. */
+export function configHash(config: PlannerConfig, seed: number): string {
+  const { warnings: _warnings, ...rest } = config;
+  return sha256(canonicalJson({ config: rest, seed }));
+}
+
+/** The key of a bucket's stored work (pipeline.md §6.3 recommendation: bucket + portfolio hash + configuration hash). */
+export function workKey(bucket: string, snapshot: PortfolioSnapshot, config: PlannerConfig, seed: number): WorkKey {
+  return { bucket, portfolioHash: portfolioHash(snapshot), configHash: configHash(config, seed) };
+}
