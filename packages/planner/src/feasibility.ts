@@ -24,9 +24,14 @@ export type Rejection = keyof FeasibilityCounts | null;
  * security and a position of at least the quantity.
  */
 export function rejectionOf(seq: Sequence, ctx: OpportunityContext, cash: number, threshold: number): Rejection {
+  return rejectionGivenSum(seq, sumPriority(seq), ctx, cash, threshold);
+}
+
+/** `rejectionOf` for a sequence whose Σ priority (`sumPriority`) is known. */
+function rejectionGivenSum(seq: Sequence, sum: number, ctx: OpportunityContext, cash: number, threshold: number): Rejection {
   if (seq.length === 0) return 'empty';
   if (hasDuplicateSymbol(seq)) return 'duplicateSymbol';
-  if (sumPriority(seq) / seq.length < threshold) return 'priority';
+  if (sum / seq.length < threshold) return 'priority';
   let running = cash;
   for (const a of seq) {
     const security = ctx.securitiesBySymbol.get(a.symbol);
@@ -79,12 +84,13 @@ export function feasibleByTotalPriority(
   const kept: Sequence[] = [];
   const sums = new Float64Array(sequences.length);
   for (const seq of sequences) {
-    const why = rejectionOf(seq, ctx, cash, threshold);
+    const sum = sumPriority(seq);
+    const why = rejectionGivenSum(seq, sum, ctx, cash, threshold);
     if (why !== null) {
       counts[why]++;
       continue;
     }
-    sums[kept.length] = sumPriority(seq);
+    sums[kept.length] = sum;
     kept.push(seq);
   }
   return orderBySumDesc(kept, sums);
