@@ -1,20 +1,61 @@
 import type { Sequence } from '@planner/contracts';
 import { hasDuplicateSymbol, sequenceKey } from '@planner/context';
 
+// A (symbol, side) pair gets a code 1..CODE_LIMIT-1 in order of first sight;
+// a sequence of up to MAX_PACKED such codes packs into one exact integer
+// (7 bits each, at most 49 bits), so most keys are numbers, not strings.
+const CODE_BITS = 7;
+const CODE_LIMIT = 2 ** CODE_BITS;
+const MAX_PACKED = 7;
+
 /**
  * pipeline.md §5.3 deduplication: drop empty sequences and sequences that
  * trade a symbol twice, then keep the first sequence of each ordered
  * (symbol, side) key (quantities are not part of the key).
  */
 export function dedupSequences(sequences: readonly Sequence[]): Sequence[] {
-  const seen = new Set<string>();
+  const codes = new Map<string, number>();
+  const seenPacked = new Set<number>();
+  // Longer sequences and large universes fall back to the string key.
+  const seenText = new Set<string>();
   const out: Sequence[] = [];
   for (const seq of sequences) {
     if (seq.length === 0 || hasDuplicateSymbol(seq)) continue;
-    const key = sequenceKey(seq);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const packed = packedKey(seq, codes);
+    if (packed >= 0) {
+      if (seenPacked.has(packed)) continue;
+      seenPacked.add(packed);
+    } else {
+      const key = sequenceKey(seq);
+      if (seenText.has(key)) continue;
+      seenText.add(key);
+    }
     out.push(seq);
   }
   return out;
+}
+
+/** The sequence's codes packed into one integer, or -1 when they do not fit. */
+function packedKey(seq: Sequence, codes: Map<string, number>): number {
+  if (seq.length > MAX_PACKED) return -1;
+  let key = 0;
+  for (let i = 0; i < seq.length; i++) {
+    const a = seq[i]!;
+    const side = a.side === 'BUY' ? 0 : a.side === 'SELL' ? 1 : -1;
+    if (side < 0) return -1;
+    const pair = codeOf(codes, a.symbol, side);
+    if (pair >= CODE_LIMIT) return -1;
+    key = key * CODE_LIMIT + pair;
+  }
+  return key;
+}
+
+// Codes of one symbol: 2·id + 1 for BUY, 2·id + 2 for SELL (ids in order of first sight).
+function codeOf(codes: Map<string, number>, symbol: string, side: number): number {
+  let id = codes.get(symbol);
+  if (id === undefined) {
+    id = codes.size;
+    codes.set(symbol, id);
+  }
+  return 2 * id + 1 + side;
 }

@@ -52,3 +52,31 @@ describe('dedupSequences (property)', () => {
     );
   });
 });
+
+describe('dedupSequences packed keys', () => {
+  // The straightforward rule: first sequence of each sequenceKey.
+  const byStringKey = (input: readonly Sequence[]) => {
+    const seen = new Set<string>();
+    return input.filter((s) => {
+      if (s.length === 0 || new Set(s.map((a) => a.symbol)).size !== s.length) return false;
+      const key = s.map((a) => `${a.symbol}\u0001${a.side}`).join('\u0002');
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  };
+
+  it('keeps exactly what the string key keeps, past 63 symbols and 7 steps too', () => {
+    const action = fc.record({ s: fc.nat(90), side: fc.constantFrom<'BUY' | 'SELL'>('BUY', 'SELL') });
+    fc.assert(
+      fc.property(fc.array(fc.array(action, { maxLength: 9 }), { maxLength: 60 }), fc.boolean(), (raw, few) => {
+        // `few` folds symbols into a small universe so that keys repeat often.
+        const input: Sequence[] = raw.map((seq) => seq.map((a) => cand(`S${few ? a.s % 4 : a.s}`, a.side, 1)));
+        const out = dedupSequences(input);
+        expect(out).toEqual(byStringKey(input));
+        for (let i = 0; i < out.length; i++) expect(out[i]).toBe(byStringKey(input)[i]);
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+});
