@@ -75,14 +75,14 @@ export class PythonRandom implements RandomSource {
     let kk = 0;
     for (; kk < N - M; kk++) {
       const y = ((mt[kk] as number) & 0x80000000) | ((mt[kk + 1] as number) & 0x7fffffff);
-      mt[kk] = (mt[kk + M] as number) ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+      mt[kk] = (mt[kk + M] as number) ^ (y >>> 1) ^ (-(y & 1) & 0x9908b0df);
     }
     for (; kk < N - 1; kk++) {
       const y = ((mt[kk] as number) & 0x80000000) | ((mt[kk + 1] as number) & 0x7fffffff);
-      mt[kk] = (mt[kk + (M - N)] as number) ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+      mt[kk] = (mt[kk + (M - N)] as number) ^ (y >>> 1) ^ (-(y & 1) & 0x9908b0df);
     }
     const y = ((mt[N - 1] as number) & 0x80000000) | ((mt[0] as number) & 0x7fffffff);
-    mt[N - 1] = (mt[M - 1] as number) ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+    mt[N - 1] = (mt[M - 1] as number) ^ (y >>> 1) ^ (-(y & 1) & 0x9908b0df);
     this.mti = 0;
   }
 
@@ -132,6 +132,13 @@ export class PythonRandom implements RandomSource {
     if (!Number.isInteger(lo) || !Number.isInteger(hi)) throw new RangeError(`randint: bounds must be integers, got ${lo}, ${hi}`);
     const width = hi - lo + 1;
     if (width <= 0) throw new RangeError(`randint: empty range (${lo}, ${hi})`);
+    // The hot case of the samplers: a 32-bit width, drawn without re-validating.
+    if (width < 2 ** 32) {
+      const shift = Math.clz32(width);
+      let r = this.next32() >>> shift;
+      while (r >= width) r = this.next32() >>> shift;
+      return lo + r;
+    }
     return lo + this.randbelow(width);
   }
 

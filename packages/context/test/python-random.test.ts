@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PythonRandom, createPythonRandom } from '../src/python-random.js';
 
@@ -89,5 +90,16 @@ describe('PythonRandom', () => {
     r.gauss(0, 1);
     r.seed(42);
     expect(r.gauss(0, 1)).toBe(-0.14409032957792836);
+  });
+
+  it('randint draws as lo + randbelow(width) (the fast 32-bit path included)', () => {
+    fc.assert(
+      fc.property(fc.nat(10_000), fc.integer({ min: -50, max: 50 }), fc.constantFrom(1, 2, 3, 7, 8, 100, 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 40), (seed, lo, width) => {
+        const a = new PythonRandom(seed);
+        const b = new PythonRandom(seed);
+        for (let i = 0; i < 20; i++) expect(a.randint(lo, lo + width - 1)).toBe(lo + b.randbelow(width));
+      }),
+      { seed: 42, numRuns: 200 },
+    );
   });
 });
