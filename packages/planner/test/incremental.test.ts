@@ -1,0 +1,138 @@
+import type { Plan, PlannerEvent, Sequence } from '@planner/contracts';
+import { StoreError } from '@planner/contracts';
+import { describe, expect, it } from 'vitest';
+import { createBatchEvaluator, FAILED_EVALUATION_SCORE } from '../src/batch-evaluator.js';
+import { createPlanner } from '../src/create-planner.js';
+import { decodeWorkData } from '../src/work-data.js';
+import { allFakes, config, fakeBuys, fakeEach, fakeEvaluator, fakeSells, snapshot } from './fixtures.js';
+import { TestStore } from './work-store.js';
+
+const withoutTimings = (p: Plan | null) => (p === null ? null : { ...p, timings: undefined });
+
+// Deep sequences: every subset order of the five candidates up to depth 3, so there are many batches.
+const cfg = () => config({ planner: { maxDepth: 3, beamWidth: 3 } });
+
+async function untilFinished(run: () => Promise<{ status: string; plan: Plan | null }>) {
+  for (let i = 0; i < 1000; i++) {
+    const r = await run();
+    if (r.status === 'finished') return { ...r, calls: i + 1 };
+  }
+  throw new Error('never finished');
+}
+
+describe('planIncremental', () => {
+  it('stores the sequences once, evaluates them all, and finishes with the plan of plan()', async () => {
+    const planner = createPlanner({ config: cfg(), modules: allFakes });
+    const store = new TestStore();
+    const events: PlannerEvent[] = [];
+    const r = await planner.planIncremental(snapshot(), { store, bucket: 'core', batchSize: 2, onEvent: (e) => events.push(e) });
+    expect(r.status).toBe('finished');
+    expect(r.generated).toBe(true);
+    expect(r.evaluated).toBe(store.sequences.length);
+    expect(r.progress).toEqual({ total: store.sequences.length, evaluated: store.sequences.length, finished: true });
+    expect(withoutTimings(r.plan)).toEqual(withoutTimings(await planner.plan(snapshot())));
+    const batches = events.filter((e) => e.type === 'batch-finished');
+    expect(batches.length).toBe(Math.ceil(store.sequences.length / 2));
+    expect(batches.at(-1)).toMatchObject({ bucket: 'core', done: store.sequences.length, total: store.sequences.length });
+    const last = batches.at(-1);
+    expect(last?.type === 'batch-finished' && last.bestScore).toBeCloseTo(r.plan!.endStateScore, 6);
+    for (const b of batches) if (b.type === 'batch-finished') expect(b.rate).toBeGreaterThanOrEqual(0);
+  });
+
+  it('stops on the abort signal after the batch in hand and resumes where it stopped', async () => {
+    const planner = createPlanner({ config: cfg(), modules: allFakes });
+    const store = new TestStore();
+    const ac = new AbortController();
+    const first = await planner.planIncremental(snapshot(), {
+      store, bucket: 'core', batchSize: 1, signal: ac.signal, onEvent: (e) => e.type === 'batch-finished' && e.done === 2 && ac.abort(),
+    });
+    expect(first).toMatchObject({ status: 'stopped', plan: null, evaluated: 2, generated: true });
+    expect(store.done.size).toBe(2);
+    const put = store.sequences.length;
+    const second = await planner.planIncremental(snapshot(), { store, bucket: 'core', batchSize: 1 });
+    expect(second.generated).toBe(false);
+    expect(second.evaluated).toBe(put - 2);
+    expect(store.sequences.length).toBe(put);
+    expect(withoutTimings(second.plan)).toEqual(withoutTimings(await planner.plan(snapshot())));
+  });
+
+  it('a changed portfolio, configuration or seed starts afresh', async () => {
+    const planner = createPlanner({ config: cfg(), modules: allFakes });
+    const store = new TestStore();
+    const a = await planner.planIncremental(snapshot(), { store, bucket: 'core', wait: false });
+    const again = await planner.planIncremental(snapshot(), { store, bucket: 'core' });
+    expect(again.key).toEqual(a.key);
+    expect(again.generated).toBe(false);
+    const richer = { ...snapshot(), cash: { EUR: 5000 } };
+    const b = await planner.planIncremental(richer, { store, bucket: 'core' });
+    expect(b.generated).toBe(true);
+    expect(b.key.portfolioHash).not.toBe(a.key.portfolioHash);
+    expect(b.key.configHash).toBe(a.key.configHash);
+    expect(withoutTimings(b.plan)).toEqual(withoutTimings(await planner.plan(richer)));
+    const seeded = await planner.planIncremental(richer, { store, bucket: 'core', seed: 12345 });
+    expect(seeded.generated).toBe(true);
+    expect(seeded.key.configHash).not.toBe(b.key.configHash);
+    const other = createPlanner({ config: config({ planner: { maxDepth: 2, beamWidth: 3 } }), modules: allFakes });
+    const c = await other.planIncremental(richer, { store, bucket: 'core', seed: 12345 });
+    expect(c.generated).toBe(true);
+    expect(withoutTimings(c.plan)).toEqual(withoutTimings(await other.plan(richer, { seed: 12345 })));
+  });
+
+  it('with evaluate: false only stores the work; results from elsewhere (any order) finish it', async () => {
+    const planner = createPlanner({ config: cfg(), modules: allFakes });
+    const store = new TestStore();
+    const r = await planner.planIncremental(snapshot(), { store, bucket: 'core', evaluate: false, wait: false });
+    expect(r).toMatchObject({ status: 'pending', evaluated: 0, generated: true });
+    const data = decodeWorkData(store.data!);
+    expect(data.snapshot).toEqual(snapshot());
+    // A "worker": rebuilds the scorer from the stored description and evaluates the batches backwards.
+    const worker = createBatchEvaluator({ snapshot: data.snapshot, config: cfg(), modules: allFakes, seed: data.seed });
+    expect(worker.keyFor('core')).toEqual(r.key);
+    for (const s of [...store.sequences].reverse()) await store.recordResults(r.key, worker.evaluate([s]));
+    const done = await planner.planIncremental(snapshot(), { store, bucket: 'core', evaluate: false });
+    expect(done.status).toBe('finished');
+    expect(withoutTimings(done.plan)).toEqual(withoutTimings(await planner.plan(snapshot())));
+  });
+
+  it('waits for batches others hold, and stops waiting on abort', async () => {
+    const planner = createPlanner({ config: cfg(), modules: allFakes });
+    const store = new TestStore();
+    await planner.planIncremental(snapshot(), { store, bucket: 'core', evaluate: false, wait: false });
+    const ac = new AbortController();
+    const waiting = planner.planIncremental(snapshot(), { store, bucket: 'core', evaluate: false, signal: ac.signal, pollIntervalMs: 5 });
+    setTimeout(() => ac.abort(), 30);
+    expect((await waiting).status).toBe('stopped');
+  });
+
+  it('a failed evaluation is stored as failed, never blocks the work, and is skipped like in plan()', async () => {
+    const failing = (s: Sequence) => s.length === 1 && s[0]!.symbol === 'D';
+    const modules = [fakeBuys, fakeSells, fakeEach, fakeEvaluator('single_objective', { fail: failing })];
+    const planner = createPlanner({ config: cfg(), modules });
+    const store = new TestStore();
+    const r = await planner.planIncremental(snapshot(), { store, bucket: 'core', batchSize: 3 });
+    expect([...store.done.values()].filter((x) => x.score === FAILED_EVALUATION_SCORE)).toHaveLength(1);
+    const full = await planner.plan(snapshot());
+    expect(r.plan!.steps).toEqual(full.steps);
+    expect(r.plan!.endStateScore).toBe(full.endStateScore);
+    expect(r.plan!.diagnostics.some((d) => d.level === 'error' && d.module === 'single_objective')).toBe(true);
+  });
+
+  it('work replaced by another caller while waiting is a StoreError, never a wrong plan', async () => {
+    const planner = createPlanner({ config: cfg(), modules: allFakes });
+    const store = new TestStore();
+    await planner.planIncremental(snapshot(), { store, bucket: 'core', evaluate: false, wait: false });
+    const waiting = planner.planIncremental(snapshot(), { store, bucket: 'core', evaluate: false, pollIntervalMs: 5 });
+    await new Promise((r) => setTimeout(r, 20));
+    await store.open({ bucket: 'core', portfolioHash: 'other', configHash: 'other' });
+    await expect(waiting).rejects.toThrow(StoreError);
+  });
+
+  it('nothing feasible: the empty plan of plan(), nothing stored', async () => {
+    const planner = createPlanner({ config: config({ calculators: [], planner: { beamWidth: 3 } }), modules: allFakes });
+    const store = new TestStore();
+    const r = await planner.planIncremental(snapshot(), { store, bucket: 'core' });
+    expect(r.status).toBe('finished');
+    expect(store.sequences).toEqual([]);
+    expect(withoutTimings(r.plan)).toEqual(withoutTimings(await planner.plan(snapshot())));
+  });
+});

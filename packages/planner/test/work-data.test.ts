@@ -1,0 +1,29 @@
+import { StoreError } from '@planner/contracts';
+import { describe, expect, it } from 'vitest';
+import { decodeWorkData, encodeWorkData } from '../src/work-data.js';
+import type { WorkData } from '../src/work-data.js';
+import { portfolioHash } from '../src/work-key.js';
+import { snapshot } from './fixtures.js';
+
+const data: WorkData = {
+  snapshot: snapshot(),
+  seed: 42,
+  config: '[planner]\nmax_depth = 3\n',
+  funnel: { generated: 10, sequencesByModule: { fake_each: 10 }, afterDedup: 9, afterFilters: 9, feasible: 8 },
+  diagnostics: [{ level: 'warning', module: 'x', message: 'careful' }, { level: 'error', message: 'broke' }],
+};
+
+describe('stored work data', () => {
+  it('round-trips, and the snapshot read back hashes like the original', () => {
+    const back = decodeWorkData(encodeWorkData(data));
+    expect(back).toEqual(data);
+    expect(portfolioHash(back.snapshot)).toBe(portfolioHash(data.snapshot));
+  });
+
+  it('anything else is a StoreError naming the problem', () => {
+    expect(() => decodeWorkData('not json')).toThrow(StoreError);
+    expect(() => decodeWorkData(JSON.stringify({ ...JSON.parse(encodeWorkData(data)), version: 2 }))).toThrow(/version/);
+    expect(() => decodeWorkData(JSON.stringify({ format: 'planner-work', version: 1 }))).toThrow(/seed/);
+    expect(() => decodeWorkData(encodeWorkData({ ...data, snapshot: { ...data.snapshot, cash: 'lots' } as never }))).toThrow(/cash/);
+  });
+});
