@@ -1,7 +1,8 @@
 import { StoreError } from '@planner/contracts';
-import type { PlannerEventListener, PlannerModule, SequenceStore } from '@planner/contracts';
+import type { IncrementalStore, PlannerEventListener, PlannerModule, PortfolioSnapshot, SequenceStore } from '@planner/contracts';
+import { serializeConfig } from '@planner/config';
 import { createPlanner } from '@planner/planner';
-import type { Planner } from '@planner/planner';
+import type { IncrementalResult, Planner } from '@planner/planner';
 import { parseBucketRecord } from '@planner/store';
 import type { BucketConfigSource, BucketKind, BucketRecord, BucketRepository, BucketStatus } from '@planner/store';
 import { buildConfig, sourceHash } from './config-source.js';
@@ -39,6 +40,26 @@ export interface BucketService {
   remove(id: string): Promise<boolean>;
   /** The bucket's planner, built once per configuration source and cached until it changes. */
   getPlanner(id: string): Promise<Planner>;
+  /**
+   * The bucket's batch job: runs or resumes its incremental plan with its
+   * cached planner, on its own stored work only (pipeline.md §6.6, §7.6).
+   */
+  runBatch(id: string, snapshot: PortfolioSnapshot, options: BatchRunOptions): Promise<IncrementalResult>;
+}
+
+export interface BatchRunOptions {
+  readonly store: IncrementalStore;
+  /** Sequences per batch; default 100. */
+  readonly batchSize?: number;
+  readonly signal?: AbortSignal;
+  /** Overrides the configuration's seed. */
+  readonly seed?: number;
+  /** Evaluate in this call (default true); false leaves the batches to workers. */
+  readonly evaluate?: boolean;
+  /** Wait for batches other processes hold (default true). */
+  readonly wait?: boolean;
+  readonly pollIntervalMs?: number;
+  readonly onEvent?: PlannerEventListener;
 }
 
 interface CacheEntry {
@@ -94,6 +115,22 @@ export function createBucketService(options: BucketServiceOptions): BucketServic
       const removed = await repository.remove(id);
       if (options.store) await options.store.invalidate(id);
       return removed;
+    },
+    async runBatch(id, snapshot, o) {
+      const planner = await this.getPlanner(id);
+      return planner.planIncremental(snapshot, {
+        store: o.store,
+        bucket: id,
+        // Stored with the work, so a worker on another machine rebuilds exactly this configuration.
+        configText: serializeConfig(planner.config, { modules }),
+        ...(o.batchSize !== undefined ? { batchSize: o.batchSize } : {}),
+        ...(o.signal ? { signal: o.signal } : {}),
+        ...(o.seed !== undefined ? { seed: o.seed } : {}),
+        ...(o.evaluate !== undefined ? { evaluate: o.evaluate } : {}),
+        ...(o.wait !== undefined ? { wait: o.wait } : {}),
+        ...(o.pollIntervalMs !== undefined ? { pollIntervalMs: o.pollIntervalMs } : {}),
+        ...(o.onEvent ? { onEvent: o.onEvent } : {}),
+      });
     },
     async getPlanner(id) {
       const bucket = await requireBucket(id);
