@@ -1,12 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import { PlannerError } from '@planner/contracts';
+import { batchCommand } from './commands/batch.js';
 import { benchCommand } from './commands/bench.js';
+import { bucketCommand } from './commands/bucket.js';
 import { configDiffCommand } from './commands/config-diff.js';
 import { configShowCommand } from './commands/config-show.js';
 import { configValidateCommand } from './commands/config-validate.js';
 import { modulesCommand } from './commands/modules.js';
 import { planCommand } from './commands/plan.js';
 import { snapshotValidateCommand } from './commands/snapshot-validate.js';
+import { workerCommand } from './commands/worker.js';
 import type { Context } from './context.js';
 import type { Io } from './io.js';
 import { standardModules } from './modules.js';
@@ -21,6 +24,7 @@ export function createProgram(ctx: Context): Command {
   const snapshot = new Command('snapshot').description('check portfolio snapshots');
   snapshot.addCommand(snapshotValidateCommand(ctx));
   for (const cmd of [config, snapshot, modulesCommand(ctx), planCommand(ctx), benchCommand(ctx)]) program.addCommand(cmd);
+  for (const cmd of [bucketCommand(ctx), batchCommand(ctx), workerCommand(ctx)]) program.addCommand(cmd);
   // subcommands inherit neither exitOverride nor the output routing
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const c of all(program)) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });

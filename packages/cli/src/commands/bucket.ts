@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { ConfigError, StoreError } from '@planner/contracts';
+import { createBucketService } from '@planner/buckets';
+import type { Bucket, BucketService } from '@planner/buckets';
+import type { BucketConfigSource, BucketKind, PlannerStore } from '@planner/store';
+import type { Context } from '../context.js';
+import { table } from '../format.js';
+import { openStore, withStoreOptions } from './store-options.js';
+import type { StoreChoice } from './store-options.js';
+
+interface SourceChoice {
+  readonly preset?: string;
+  readonly config?: string;
+}
+
+function configSource(choice: SourceChoice): BucketConfigSource {
+  if ((choice.preset === undefined) === (choice.config === undefined)) {
+    throw new ConfigError([{ path: '', message: 'give exactly one of --preset NAME or --config FILE.toml' }]);
+  }
+  if (choice.preset !== undefined) return { preset: choice.preset };
+  let toml: string;
+  try {
+    toml = readFileSync(choice.config as string, 'utf8');
+  } catch (error) {
+    throw new ConfigError([{ path: '', message: `cannot read ${choice.config}: ${(error as Error).message}` }], choice.config, { cause: error });
+  }
+  return { toml };
+}
+
+function parseShare(text: string | undefined, kind: BucketKind): number {
+  if (text === undefined) return kind === 'core' ? 1 : 0;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw new ConfigError([{ path: 'share', message: `--share: expected a number from 0 to 1, found ${JSON.stringify(text)}` }]);
+  }
+  return n;
+}
+
+function parseKind(text: string | undefined, id: string): BucketKind {
+  if (text === undefined) return id === 'core' ? 'core' : 'satellite';
+  if (text !== 'core' && text !== 'satellite') {
+    throw new ConfigError([{ path: 'kind', message: `--kind: expected core or satellite, found ${JSON.stringify(text)}` }]);
+  }
+  return text;
+}
+
+const describeSource = (s: BucketConfigSource): string =>
+  'preset' in s ? `preset ${s.preset}` : 'toml' in s ? 'toml' : `sliders ${JSON.stringify(s.sliders)}`;
+
+/** Opens the store, runs `body` with the bucket service, closes the store. */
+async function withService<T>(ctx: Context, choice: StoreChoice, body: (service: BucketService, store: PlannerStore) => Promise<T>): Promise<T> {
+  const store = await openStore(choice);
+  try {
+    return await body(createBucketService({ repository: store.buckets, modules: ctx.modules, store }), store);
+  } finally {
+    await store.close();
+  }
+}
+
+function line(b: Bucket): string[] {
+  return [b.id, b.kind, String(b.share), b.status, describeSource(b.config)];
+}
+
+export function bucketCommand(ctx: Context): Command {
+  const bucket = new Command('bucket').description('buckets (core, satellites): each with its own configuration and stored work');
+
+  bucket.addCommand(withStoreOptions(new Command('add'))
+    .description('add a bucket; its configuration is validated first')
+    .argument('<id>', 'bucket id (letters, digits, _ . -)')
+    .option('--preset <name>', 'a shipped preset')
+    .option('--config <file>', 'a TOML configuration file (its text is stored)')
+    .option('--kind <kind>', 'core or satellite (default: core for the id "core", else satellite)')
+    .option('--share <fraction>', 'share of the portfolio, 0..1 (default 1 for core, 0 for satellites)')
+    .action(async (id: string, o: StoreChoice & SourceChoice & { kind?: string; share?: string }) => {
+      const kind = parseKind(o.kind, id);
+      const source = configSource(o);
+      const share = parseShare(o.share, kind);
+      const added = await withService(ctx, o, (s) => s.add({ id, kind, config: source, share }));
+      ctx.io.out(`added bucket ${added.id} (${added.kind}, share ${added.share}, ${describeSource(added.config)})\n`);
+    }));
+
+  bucket.addCommand(withStoreOptions(new Command('list'))
+    .description('list the buckets')
+    .action(async (o: StoreChoice) => {
+      const all = await withService(ctx, o, (s) => s.list());
+      if (all.length === 0) ctx.io.out('no buckets\n');
+      else ctx.io.out(`${table(['id', 'kind', 'share', 'status', 'config'], all.map(line), new Set([2]))}\n`);
+    }));
+
+  bucket.addCommand(withStoreOptions(new Command('show'))
+    .description('show a bucket and the configuration it plans with')
+    .argument('<id>')
+    .action(async (id: string, o: StoreChoice) => {
+      const text = await withService(ctx, o, async (s) => {
+        const b = await s.get(id);
+        if (!b) throw new StoreError(`bucket '${id}' does not exist`);
+        const p = (await s.getPlanner(id)).config.planner;
+        return [
+          `id: ${b.id}`, `kind: ${b.kind}`, `share: ${b.share}`, `status: ${b.status}`, `config: ${describeSource(b.config)}`,
+          `planner: ${p.name} (max_depth ${p.maxDepth}, beam_width ${p.beamWidth}, seed ${p.seed})`,
+          ...('toml' in b.config ? ['', b.config.toml.trimEnd()] : []),
+        ].join('\n');
+      });
+      ctx.io.out(`${text}\n`);
+    }));
+
+  bucket.addCommand(withStoreOptions(new Command('set-config'))
+    .description('change a bucket\'s configuration (validated first); its stored work restarts on the next batch')
+    .argument('<id>')
+    .option('--preset <name>', 'a shipped preset')
+    .option('--config <file>', 'a TOML configuration file')
+    .action(async (id: string, o: StoreChoice & SourceChoice) => {
+      const source = configSource(o);
+      const b = await withService(ctx, o, (s) => s.setConfig(id, source));
+      ctx.io.out(`bucket ${b.id} now plans with ${describeSource(b.config)}\n`);
+    }));
+
+  bucket.addCommand(withStoreOptions(new Command('remove'))
+    .description('remove a bucket and its stored work')
+    .argument('<id>')
+    .action(async (id: string, o: StoreChoice) => {
+      const removed = await withService(ctx, o, (s) => s.remove(id));
+      if (!removed) throw new StoreError(`bucket '${id}' does not exist`);
+      ctx.io.out(`removed bucket ${id}\n`);
+    }));
+
+  return bucket;
+}

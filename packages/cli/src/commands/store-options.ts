@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { ConfigError } from '@planner/contracts';
+import type { PlannerStore } from '@planner/store';
+import { createPostgresStore } from '@planner/store/postgres';
+import { createSqliteStore } from '@planner/store/sqlite';
+
+export interface StoreChoice {
+  readonly db?: string;
+  readonly pg?: string;
+}
+
+/** Adds `--db FILE.sqlite` and `--pg URL` (exactly one is required). */
+export function withStoreOptions(cmd: Command): Command {
+  return cmd
+    .option('--db <file>', 'SQLite file of the buckets and their stored work (created when missing)')
+    .option('--pg <url>', 'PostgreSQL connection string (many worker processes)');
+}
+
+/** Opens the chosen store; with PostgreSQL, `batchSize` is the size of the queued batch jobs. */
+export async function openStore(choice: StoreChoice, batchSize?: number): Promise<PlannerStore> {
+  if ((choice.db === undefined) === (choice.pg === undefined)) {
+    throw new ConfigError([{ path: '', message: 'give exactly one of --db FILE.sqlite or --pg URL' }]);
+  }
+  if (choice.db !== undefined) return createSqliteStore({ path: choice.db });
+  return createPostgresStore({ connectionString: choice.pg as string, ...(batchSize === undefined ? {} : { batchSize }) });
+}
+
+/** A positive integer option (`--batch-size`, `--concurrency`). */
+export function parsePositive(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isSafeInteger(n) || n < 1) {
+    throw new ConfigError([{ path: '', message: `${name}: expected an integer at least 1, found ${JSON.stringify(text)}` }]);
+  }
+  return n;
+}

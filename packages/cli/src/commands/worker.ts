@@ -1,0 +1,33 @@
+import { Command } from 'commander';
+import { createWorkEvaluator } from '@planner/buckets';
+import { runPostgresWorker } from '@planner/store/postgres';
+import type { Context } from '../context.js';
+import { parsePositive } from './store-options.js';
+
+interface WorkerOptions {
+  readonly pg: string;
+  readonly concurrency?: string;
+}
+
+export function workerCommand(ctx: Context): Command {
+  return new Command('worker')
+    .description('evaluate queued batches of every bucket from a PostgreSQL store until stopped (SIGINT/SIGTERM)')
+    .requiredOption('--pg <url>', 'PostgreSQL connection string')
+    .option('--concurrency <n>', 'batches evaluated at the same time by this process', '1')
+    .action(async (o: WorkerOptions) => {
+      const concurrency = parsePositive('--concurrency', o.concurrency, 1);
+      // Everything a batch needs (snapshot, configuration, seed) is stored with its work.
+      const worker = await runPostgresWorker({ connectionString: o.pg, concurrency, evaluate: createWorkEvaluator({ modules: ctx.modules }) });
+      const stop = (): void => void worker.stop().catch(() => undefined);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      ctx.io.err(`worker ready (concurrency ${concurrency})\n`);
+      try {
+        await worker.done;
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+      ctx.io.err(`worker stopped: ${worker.stats.batches} batches, ${worker.stats.sequences} sequences\n`);
+    });
+}
