@@ -1,9 +1,9 @@
 import { defineSequenceGenerator } from '@planner/contracts';
 import type { ActionCandidate, RandomSource, Security, Sequence } from '@planner/contracts';
-import { canonicalPositions } from './candidate-identity.js';
 import { combinatorialParams, depthLimits, passingThreshold, sellsAndBuys } from './depth-limits.js';
 import type { DepthLimits } from './depth-limits.js';
-import { createSimilarityWindow } from './similarity.js';
+import { SequenceKeySet } from './sequence-keys.js';
+import { createSimilarityWindow } from './similarity-window.js';
 
 /** Stable sort by priority descending (Python `sort(key=priority, reverse=True)`). */
 function byPriorityDesc(list: readonly ActionCandidate[]): ActionCandidate[] {
@@ -78,11 +78,7 @@ function pickDistinct(rng: RandomSource, cum: Float64Array, symbolIds: Int32Arra
 
 /**
  * The reference sampler (`_generate_enhanced_combinations`, spec §2.4): the
- * full accepted list in acceptance order, repeats included. Draw order per
- * attempt is A (randint sells), B (randint buys), C (choices sells), D
- * (choices buys); an attempt skipped at step 4 draws nothing more. The hot
- * loop works on integer positions and bit sets; only accepted sequences
- * become arrays.
+ * full accepted list in acceptance order, repeats included.
  */
 export function sampleEnhancedCombinations(
   sells: readonly ActionCandidate[],
@@ -90,6 +86,25 @@ export function sampleEnhancedCombinations(
   limits: DepthLimits,
   rng: RandomSource,
   securitiesBySymbol: ReadonlyMap<string, Security> | null,
+): Sequence[] {
+  return sample(sells, buys, limits, rng, securitiesBySymbol, false);
+}
+
+/**
+ * The sampler. Draw order per attempt is A (randint sells), B (randint buys),
+ * C (choices sells), D (choices buys); an attempt skipped at step 4 draws
+ * nothing more. With `distinct`, a repeat of an earlier accepted sequence
+ * still counts towards the cap and stays in the similarity window (the
+ * reference loop keeps it) but is not emitted. The hot loop works on integer
+ * positions and bit sets; only emitted sequences become arrays.
+ */
+function sample(
+  sells: readonly ActionCandidate[],
+  buys: readonly ActionCandidate[],
+  limits: DepthLimits,
+  rng: RandomSource,
+  securitiesBySymbol: ReadonlyMap<string, Security> | null,
+  distinct: boolean,
 ): Sequence[] {
   const s = byPriorityDesc(passingThreshold(sells, limits.priorityThreshold)).slice(0, limits.maxCandidates);
   const b = byPriorityDesc(passingThreshold(buys, limits.priorityThreshold)).slice(0, limits.maxCandidates);
@@ -115,9 +130,11 @@ export function sampleEnhancedCombinations(
   const pickedBuys = new Int32Array(Math.max(1, limits.maxBuys));
   const maxSellDraw = Math.min(limits.maxSells, s.length);
   const maxBuyDraw = Math.min(limits.maxBuys, b.length);
+  const seen = distinct ? new SequenceKeySet(s, b, Math.min(limits.maxSteps, maxSellDraw + maxBuyDraw)) : null;
   const maxAttempts = limits.maxCombinations * 3;
   let attempts = 0;
-  while (out.length < limits.maxCombinations && attempts < maxAttempts) {
+  let accepted = 0;
+  while (accepted < limits.maxCombinations && attempts < maxAttempts) {
     attempts++;
     const ns = s.length > 0 && limits.maxSells > 0 ? rng.randint(1, maxSellDraw) : 0;
     const nb = b.length > 0 && limits.maxBuys > 0 ? rng.randint(1, maxBuyDraw) : 0;
@@ -125,40 +142,11 @@ export function sampleEnhancedCombinations(
     const cs = ns > 0 ? pickDistinct(rng, sCum, sIds, ns, pickedSells) : 0;
     const cb = nb > 0 ? pickDistinct(rng, bCum, bIds, nb, pickedBuys) : 0;
     if (!similarity.accept(pickedSells, cs, pickedBuys, cb)) continue;
+    accepted++;
+    if (seen !== null && !seen.addIfNew(pickedSells, cs, pickedBuys, cb)) continue;
     const seq: ActionCandidate[] = new Array<ActionCandidate>(cs + cb);
     for (let i = 0; i < cs; i++) seq[i] = s[pickedSells[i] as number] as ActionCandidate;
     for (let i = 0; i < cb; i++) seq[cs + i] = b[pickedBuys[i] as number] as ActionCandidate;
-    out.push(seq);
-  }
-  return out;
-}
-
-/**
- * Drops repeats of the sampler's output (the contract forbids emitting a
- * sequence twice). Parity-neutral: the planner keeps only the first sequence
- * of each ordered (symbol, side) key of a depth anyway (pipeline.md §5.3),
- * and the sampler itself still counts the repeats for its loop and its
- * similarity window.
- */
-function firstOccurrences(sequences: readonly Sequence[]): Sequence[] {
-  const pool: ActionCandidate[] = [];
-  const posOf = new Map<ActionCandidate, number>();
-  for (const seq of sequences) {
-    for (const a of seq) {
-      if (!posOf.has(a)) {
-        posOf.set(a, pool.length);
-        pool.push(a);
-      }
-    }
-  }
-  const canonical = canonicalPositions(pool);
-  const seen = new Set<string>();
-  const out: Sequence[] = [];
-  for (const seq of sequences) {
-    let key = '';
-    for (const a of seq) key += `${canonical[posOf.get(a) as number]},`;
-    if (seen.has(key)) continue;
-    seen.add(key);
     out.push(seq);
   }
   return out;
@@ -176,7 +164,9 @@ export const enhancedCombinatorial = defineSequenceGenerator({
   stage: 'depth',
   generate(input, params) {
     const { sells, buys } = sellsAndBuys(input);
-    const sampled = sampleEnhancedCombinations(sells, buys, depthLimits(input, params), input.rng, input.securitiesBySymbol);
-    return firstOccurrences(sampled);
+    // Repeats are dropped (the contract forbids emitting a sequence twice).
+    // Parity-neutral: the planner keeps only the first sequence of each
+    // ordered (symbol, side) key of a depth anyway (pipeline.md §5.3).
+    return sample(sells, buys, depthLimits(input, params), input.rng, input.securitiesBySymbol, true);
   },
 });

@@ -2,6 +2,8 @@ import { createPythonRandom } from '@planner/context';
 import type { Security } from '@planner/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sequenceValueKey } from '../src/candidate-identity.js';
+import { depthLimits } from '../src/depth-limits.js';
 import type { DepthLimits } from '../src/depth-limits.js';
 import { enhancedCombinatorial, priorityWeights, sampleEnhancedCombinations } from '../src/enhanced-combinatorial.js';
 import { createSimilarityWindow, similarityChecker } from '../src/similarity.js';
@@ -224,6 +226,27 @@ describe('enhancedCombinatorial module', () => {
   });
 });
 
+describe('enhancedCombinatorial repeat dropping', () => {
+  it('property: emits the first occurrence (by value) of each sampled sequence, in sampling order', () => {
+    const cand = fc.record({ sym: fc.constantFrom('A', 'B', 'C'), p: fc.constantFrom(0.4, 0.7, 0.9) });
+    fc.assert(
+      fc.property(fc.array(cand, { maxLength: 5 }), fc.array(cand, { maxLength: 5 }), fc.integer({ min: 1, max: 5 }), fc.nat(1000), (ss, bb, depth, seed) => {
+        // value-equal copies in two categories each: repeats come from equal values, not only equal objects
+        const sells = ss.map((c) => sell(c.sym, c.p));
+        const buys = bb.map((c) => buy(c.sym, c.p));
+        const opp = { profit_taking: sells, rebalance_sells: sells.map((c) => ({ ...c })), rebalance_buys: buys, opportunity_buys: buys.map((c) => ({ ...c })) };
+        const params = enhancedCombinatorial.params.parse({ maxCombinations: 20 });
+        const input = depthInput(opp, depth, createPythonRandom(seed));
+        const out = [...enhancedCombinatorial.generate(input, params)].map(sequenceValueKey);
+        const lim = depthLimits(input, params);
+        const all = sampleEnhancedCombinations([...opp.profit_taking, ...opp.rebalance_sells], [...opp.rebalance_buys, ...opp.opportunity_buys], lim, createPythonRandom(seed), null).map(sequenceValueKey);
+        expect(out).toEqual([...new Set(all)]);
+      }),
+      { seed: 42 },
+    );
+  });
+});
+
 describe('createSimilarityWindow (the bit-set form used by the sampler)', () => {
   it('agrees with similarityChecker on random candidate sets and sequences', () => {
     const countries = ['US', 'DE', 'FR', 'JP', ''];
@@ -248,6 +271,40 @@ describe('createSimilarityWindow (the bit-set form used by the sampler)', () => 
           const seq = [...sPos.map((p) => sells[p]!), ...bPos.map((p) => buys[p]!)];
           const expected = slow(seq);
           expect(fast.accept(Int32Array.from(sPos), sPos.length, Int32Array.from(bPos), bPos.length)).toBe(expected);
+        }
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+
+  it('agrees with similarityChecker past 32 distinct countries or industries (the multi-word bit sets)', () => {
+    const feature = (prefix: string) => fc.integer({ min: 0, max: 5 }).map((k) => `${prefix}${k}`);
+    const arb = fc.record({
+      secs: fc.array(fc.tuple(feature('C'), fc.array(feature('I'), { maxLength: 3 })), { minLength: 1, maxLength: 12 }),
+      nSells: fc.integer({ min: 0, max: 6 }),
+      fillers: fc.constantFrom('countries', 'industries', 'both'),
+      picks: fc.array(fc.tuple(fc.array(fc.nat(), { maxLength: 4 }), fc.array(fc.nat(), { maxLength: 4 })), { maxLength: 30 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ secs: specs, nSells, fillers, picks }) => {
+        // 40 securities of their own country and/or industry push the feature count past one word
+        const filler = Array.from({ length: 40 }, (_, k): [string, string[]] => [
+          fillers === 'industries' ? 'C0' : `F${k}`,
+          fillers === 'countries' ? ['I0'] : [`G${k}`],
+        ]);
+        const all = [...specs, ...filler].map(([c, inds], k) => security(`S${k}`, c, inds.join(',')));
+        const map = secMap(...all);
+        const candidates = all.map((s, k) => (k < nSells ? sell(s.symbol, 0.5) : buy(s.symbol, 0.5)));
+        const sells = candidates.slice(0, Math.min(nSells, candidates.length));
+        const buys = candidates.slice(sells.length);
+        const slow = similarityChecker(map);
+        const fast = createSimilarityWindow(sells, buys, map);
+        for (const [sp, bp] of picks) {
+          // small position pools, so that repeats (and rejections) happen
+          const sPos = sells.length ? sp.map((x) => x % Math.min(3, sells.length)) : [];
+          const bPos = buys.length ? bp.map((x) => x % Math.min(3, buys.length)) : [];
+          const seq = [...sPos.map((p) => sells[p]!), ...bPos.map((p) => buys[p]!)];
+          expect(fast.accept(Int32Array.from(sPos), sPos.length, Int32Array.from(bPos), bPos.length)).toBe(slow(seq));
         }
       }),
       { seed: 42, numRuns: 300 },
