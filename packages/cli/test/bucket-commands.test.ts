@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSqliteStore } from '@planner/store/sqlite';
+import { aggressiveToml, tempDir, writeFile } from './batch-helpers.js';
+import { cli } from './helpers.js';
+
+let dir: string;
+let db: string;
+beforeEach(() => {
+  dir = tempDir('buckets');
+  db = join(dir, 'planner.sqlite');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('planner bucket', () => {
+  it('add, list, show, set-config and remove', async () => {
+    const toml = writeFile(dir, 'aggressive.toml', aggressiveToml());
+    expect(await cli('bucket', 'add', 'core', '--db', db, '--config', toml)).toMatchObject({ code: 0, out: 'added bucket core (core, share 1, toml)\n' });
+    expect((await cli('bucket', 'add', 'momentum_1', '--db', db, '--preset', 'conservative', '--share', '0.15')).out)
+      .toBe('added bucket momentum_1 (satellite, share 0.15, preset conservative)\n');
+    const list = await cli('bucket', 'list', '--db', db);
+    expect(list.out).toBe(
+      'id          kind       share  status  config\n'
+      + 'core        core           1  active  toml\n'
+      + 'momentum_1  satellite   0.15  active  preset conservative\n',
+    );
+    const show = await cli('bucket', 'show', 'core', '--db', db);
+    expect(show.out).toContain('planner: aggressive (max_depth 7, beam_width 20, seed 0)');
+    expect(show.out).toContain('[sequence_generators.enhanced_combinatorial]');
+    const set = await cli('bucket', 'set-config', 'momentum_1', '--db', db, '--preset', 'aggressive');
+    expect(set).toMatchObject({ code: 0, out: 'bucket momentum_1 now plans with preset aggressive\n' });
+    expect((await cli('bucket', 'show', 'momentum_1', '--db', db)).out).toContain('config: preset aggressive');
+    expect(await cli('bucket', 'remove', 'momentum_1', '--db', db)).toMatchObject({ code: 0, out: 'removed bucket momentum_1\n' });
+    expect((await cli('bucket', 'list', '--db', db)).out).not.toContain('momentum_1');
+    // The registry is the store's: readable without the CLI.
+    const store = createSqliteStore({ path: db });
+    expect((await store.buckets.list()).map((b) => b.id)).toEqual(['core']);
+    await store.close();
+  });
+
+  it('an empty registry says so', async () => {
+    expect(await cli('bucket', 'list', '--db', db)).toMatchObject({ code: 0, out: 'no buckets\n' });
+  });
+
+  it('rejects bad input with exit code 2 and stores nothing', async () => {
+    const bad = writeFile(dir, 'bad.toml', '[planner]\nmax_depth = "deep"\n');
+    const cases: string[][] = [
+      ['bucket', 'add', 'core', '--preset', 'default'], // no store
+      ['bucket', 'add', 'core', '--db', db, '--pg', 'postgres://x', '--preset', 'default'],
+      ['bucket', 'add', 'core', '--db', db], // no config
+      ['bucket', 'add', 'core', '--db', db, '--preset', 'default', '--config', bad],
+      ['bucket', 'add', 'core', '--db', db, '--config', bad],
+      ['bucket', 'add', 'core', '--db', db, '--preset', 'nope'],
+      ['bucket', 'add', 'core', '--db', db, '--config', join(dir, 'missing.toml')],
+      ['bucket', 'add', 'sat', '--db', db, '--preset', 'default', '--share', '1.5'],
+      ['bucket', 'add', 'sat', '--db', db, '--preset', 'default', '--kind', 'moon'],
+    ];
+    for (const args of cases) {
+      const r = await cli(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err, args.join(' ')).toMatch(/^error: /);
+    }
+    expect((await cli('bucket', 'list', '--db', db)).out).toBe('no buckets\n');
+  });
+
+  it('unknown buckets, duplicates and a second core bucket are errors (exit 1)', async () => {
+    expect((await cli('bucket', 'add', 'core', '--db', db, '--preset', 'default')).code).toBe(0);
+    expect((await cli('bucket', 'add', 'sat', '--db', db, '--preset', 'default')).code).toBe(0);
+    const dup = await cli('bucket', 'add', 'sat', '--db', db, '--preset', 'conservative');
+    expect(dup).toMatchObject({ code: 1, err: "error: bucket 'sat' already exists\n" });
+    expect((await cli('bucket', 'add', 'core2', '--db', db, '--preset', 'default', '--kind', 'core')).err).toContain('already a core bucket');
+    for (const sub of [['show', 'nope'], ['remove', 'nope'], ['set-config', 'nope', '--preset', 'default']]) {
+      const r = await cli('bucket', ...sub, '--db', db);
+      expect(r.code, sub.join(' ')).toBe(1);
+      expect(r.err).toContain("bucket 'nope' does not exist");
+    }
+  });
+});
