@@ -1,5 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cutoffIso, daysBetween, formatNaiveIso, parseNaiveMs } from '../src/naive-time.js';
+import { cutoffIso, daysBetween, formatNaiveIso, parseNaiveMs, parseNaiveMsByPattern } from '../src/naive-time.js';
+
+/** The former Date-based conversion (setUTCFullYear keeps years 0..99 as written). */
+function dateObjectMs(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  const d = new Date(Date.UTC(2000, 0, 1, hour, minute, second));
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getTime();
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 describe('parseNaiveMs', () => {
   it('parses dates and date-times as naive UTC', () => {
@@ -40,5 +50,39 @@ describe('cutoffIso', () => {
     expect(cutoffIso(now, 30)).toBe('2025-12-03T12:00:00');
     expect(cutoffIso(now, 180)).toBe('2025-07-06T12:00:00');
     expect(formatNaiveIso(parseNaiveMs('2026-01-02T12:00:00.5')!)).toBe('2026-01-02T12:00:00.500000');
+  });
+});
+
+describe('parseNaiveMs fast path (the common forms read without the regular expression)', () => {
+  it('property: equals the pattern parser on near-ISO texts, valid or not', () => {
+    const field = (max: number, w = 2) => fc.oneof(fc.integer({ min: 0, max }).map((n) => pad(n, w)), fc.constantFrom('', '1', 'ab', '1x', '-1', '١٢'));
+    const text = fc
+      .tuple(field(9999, 4), fc.constantFrom('-', '/'), field(14), field(33), fc.constantFrom('', 'T', ' ', 'x', 't'), field(25), fc.constantFrom(':', ''), field(61), field(61), fc.constantFrom('', 'Z', 'ZZ', '+05:00', '.5', '.123456Z'))
+      .map(([y, sep, mo, d, t, h, colon, mi, se, tail]) => (t === '' ? `${y}${sep}${mo}-${d}${tail}` : `${y}${sep}${mo}-${d}${t}${h}${colon}${mi}:${se}${tail}`));
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(parseNaiveMs(s)).toBe(parseNaiveMsByPattern(s));
+      }),
+      { seed: 42, numRuns: 3000 },
+    );
+  });
+
+  it('property: the arithmetic calendar equals the Date object over years 1..9999', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }),
+        (y, mo, d, h, mi, s) => {
+          const text = `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`;
+          // a day past the month's end rolls the Date over into the next month
+          const exists = new Date(dateObjectMs(y, mo, d, 0, 0, 0)).getUTCDate() === d;
+          const expected = exists ? dateObjectMs(y, mo, d, h, mi, s) : null;
+          expect(parseNaiveMs(text)).toBe(expected);
+          expect(parseNaiveMs(`${text}Z`)).toBe(expected);
+          if (expected !== null) expect(parseNaiveMs(text.slice(0, 10))).toBe(dateObjectMs(y, mo, d, 0, 0, 0));
+        },
+      ),
+      { seed: 42, numRuns: 3000 },
+    );
   });
 });
