@@ -194,12 +194,14 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
       return guard('open', () => {
         leases.delete(key.bucket);
         cursors.delete(key.bucket);
-        return { hasSequences: open(key) };
+        // Write transactions start IMMEDIATE: a deferred one that read first cannot take the write lock
+        // after another process wrote (SQLITE_BUSY_SNAPSHOT, which the busy timeout does not retry).
+        return { hasSequences: open.immediate(key) };
       });
     },
     async put(key, sequences) {
       guard('put', () => {
-        put(key, sequences);
+        put.immediate(key, sequences);
         cursors.delete(key.bucket);
       });
     },
@@ -227,7 +229,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
     },
     async recordResults(key, results) {
       guard('recordResults', () => {
-        recordResults(key, results);
+        recordResults.immediate(key, results);
         const leased = leases.get(key.bucket);
         if (leased) for (const r of results) leased.delete(r.hash);
       });
@@ -278,7 +280,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
         db.transaction(() => {
           dropWork(bucket);
           q.delWork.run(bucket);
-        })();
+        }).immediate();
       });
     },
     async close() {
