@@ -2,6 +2,7 @@ import { definePattern } from '@planner/contracts';
 import type { ActionCandidate, PortfolioContext, Security, Sequence } from '@planner/contracts';
 import { breakFill, categoryList } from './fill.js';
 import { depthParams } from './params.js';
+import { splitIndustries } from './py-strip.js';
 
 const COUNTRY_GAP_MIN = 0.02;
 const INDUSTRY_GAP_MIN = 0.01;
@@ -30,8 +31,10 @@ export const adaptive = definePattern({
     // Group names are compared with the raw country/industry strings, as the reference does.
     const geo = scan(countryGaps, buys, call.availableCashEur, limit, (c, group) => securities.get(c.symbol)?.country === group);
     if (geo.length > 0) out.push(geo);
+    // Each gap's walk tests the same candidates again: split each industry text once per call.
+    const industriesOf = new Map<string, readonly string[]>();
     const sector = scan(industryGaps, buys, call.availableCashEur, limit, (c, group) =>
-      hasIndustry(securities.get(c.symbol), group),
+      hasIndustry(securities.get(c.symbol), group, industriesOf),
     );
     if (sector.length > 0) out.push(sector);
     return out;
@@ -88,15 +91,9 @@ function scan(
   return seq;
 }
 
-function hasIndustry(security: Security | undefined, group: string): boolean {
+function hasIndustry(security: Security | undefined, group: string, industriesOf: Map<string, readonly string[]>): boolean {
   if (security === undefined || !security.industry) return false;
-  return splitIndustries(security.industry).includes(group);
-}
-
-// Python's str.strip() whitespace set; JS trim() differs (it strips U+FEFF, keeps U+001C–U+001F and U+0085).
-const PY_WS = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
-const PY_STRIP = new RegExp(`^${PY_WS}+|${PY_WS}+$`, 'g');
-
-function splitIndustries(text: string): string[] {
-  return text.split(',').map((part) => part.replace(PY_STRIP, ''));
+  let industries = industriesOf.get(security.symbol);
+  if (industries === undefined) industriesOf.set(security.symbol, (industries = splitIndustries(security.industry)));
+  return industries.includes(group);
 }
