@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBucketService } from '@planner/buckets';
+import { parseConfig } from '@planner/config';
+import type { Plan, StoredResult } from '@planner/contracts';
+import { parseSnapshot } from '@planner/context';
+import { createPlanner } from '@planner/planner';
+import { createPostgresStore } from '@planner/store/postgres';
+import { startPgServer } from '../../store/test/pg-server.js';
+import type { PgServer } from '../../store/test/pg-server.js';
+import { standardModules } from '../src/modules.js';
+import { monteCarloToml, sleep, spawnPlanner, universe30, withoutTimings } from './batch-helpers.js';
+import { cli } from './helpers.js';
+
+const modules = standardModules();
+const snapshot = parseSnapshot(readFileSync(universe30, 'utf8'));
+// Monte Carlo over the widened aggressive search: about 47 000 sequences, heavy enough that
+// four worker processes on a small machine beat one.
+const toml = monteCarloToml(300, true);
+const BATCH = 250;
+
+let server: PgServer;
+beforeAll(async () => {
+  server = await startPgServer();
+});
+afterAll(() => server?.stop());
+
+interface RunStats {
+  readonly ms: number;
+  readonly total: number;
+  readonly best: StoredResult | null;
+  readonly perWorker: { batches: number; sequences: number }[];
+  readonly rows: { rows: number; distinct: number };
+  readonly plan: Plan;
+}
+
+async function runWorkers(workers: number): Promise<RunStats> {
+  const url = server.createDatabase(`workers_${workers}`);
+  const store = await createPostgresStore({ connectionString: url, batchSize: BATCH });
+  try {
+    const service = createBucketService({ repository: store.buckets, modules, store });
+    await service.add({ id: 'core', kind: 'core', config: { toml }, share: 1 });
+    const children = Array.from({ length: workers }, () => spawnPlanner(['worker', '--pg', url]));
+    await Promise.all(children.map((c) => c.waitFor((l) => l.startsWith('! worker ready'))));
+    // Generate and queue the work; the workers take the batches from here on.
+    const queued = await service.runBatch('core', snapshot, { store, batchSize: BATCH, evaluate: false, wait: false });
+    expect(queued.status).toBe('pending');
+    const t0 = performance.now();
+    let progress = await store.progress(queued.key);
+    while (!progress.finished) {
+      await sleep(50);
+      progress = await store.progress(queued.key);
+    }
+    const ms = performance.now() - t0;
+    const stopped = children.map((c) => c.waitFor((l) => l.startsWith('! worker stopped:'), 60_000));
+    for (const c of children) c.proc.kill('SIGTERM');
+    const perWorker = (await Promise.all(stopped)).map((l) => {
+      const m = /worker stopped: (\d+) batches, (\d+) sequences/.exec(l);
+      return { batches: Number(m?.[1]), sequences: Number(m?.[2]) };
+    });
+    for (const c of children) expect(await c.exited).toBe(0);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const r = await client.query<{ rows: string; distinct: string }>(
+      'SELECT count(*) AS rows, count(DISTINCT sequence_hash) AS distinct FROM planner.evaluations',
+    );
+    await client.end();
+    // The plan: `planner batch` finds the work finished and assembles it.
+    const batch = await cli('batch', '--pg', url, '--bucket', 'core', '--snapshot', universe30, '--batch-size', String(BATCH), '--json');
+    expect(batch.code).toBe(0);
+    expect(batch.err).toContain('(0 in this run, resumed)');
+    return {
+      ms, total: progress.total, best: await store.best(queued.key), perWorker,
+      rows: { rows: Number(r.rows[0]?.rows), distinct: Number(r.rows[0]?.distinct) }, plan: JSON.parse(batch.out) as Plan,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+describe('planner worker: PostgreSQL, one bucket', () => {
+  it('four worker processes: every sequence evaluated exactly once, the best and the plan of one worker, in less wall time', async () => {
+    const one = await runWorkers(1);
+    const four = await runWorkers(4);
+    console.log(`one worker ${Math.round(one.ms)} ms, four workers ${Math.round(four.ms)} ms for ${one.total} sequences`);
+    for (const run of [one, four]) {
+      expect(run.rows).toEqual({ rows: run.total, distinct: run.total });
+      expect(run.perWorker.reduce((s, w) => s + w.sequences, 0)).toBe(run.total);
+      expect(run.perWorker.reduce((s, w) => s + w.batches, 0)).toBe(Math.ceil(run.total / BATCH));
+    }
+    expect(four.perWorker.filter((w) => w.batches > 0).length).toBe(4);
+    expect(four.total).toBe(one.total);
+    expect(four.best).toEqual(one.best);
+    const full = await createPlanner({ config: parseConfig(toml, { modules }), modules }).plan(snapshot);
+    expect(withoutTimings(one.plan)).toEqual(withoutTimings(full));
+    expect(withoutTimings(four.plan)).toEqual(withoutTimings(one.plan));
+    expect(four.ms).toBeLessThan(one.ms);
+  }, 300_000);
+});
