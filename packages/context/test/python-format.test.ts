@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pyFixed, pyPercent } from '../src/python-format.js';
+import { pyFixed, pyFixedExact, pyPercent } from '../src/python-format.js';
 
 describe('pyFixed', () => {
   it.each([
@@ -69,5 +69,24 @@ describe('pyPercent', () => {
     expect(pyPercent(0, 1)).toBe('0.0%');
     expect(pyPercent(0.2, 0)).toBe('20%');
     expect(pyPercent(0.30000000000000004, 1)).toBe('30.0%');
+  });
+});
+
+describe('pyFixed fast path (nearest integer of |x|·10^d written out)', () => {
+  it('property: equals pyFixedExact on doubles of any size, and on values at and near decimal halves', () => {
+    const nearHalf = fc
+      .tuple(fc.integer({ min: -1e7, max: 1e7 }), fc.integer({ min: 0, max: 9 }), fc.integer({ min: -3, max: 3 }))
+      .map(([k, d, ulps]) => {
+        let x = (k + 0.5) / 10 ** d;
+        for (let i = 0; i < Math.abs(ulps); i++) x = ulps > 0 ? x + Number.EPSILON * Math.abs(x) : x - Number.EPSILON * Math.abs(x);
+        return x;
+      });
+    const value = fc.oneof(fc.double({ noNaN: false }), fc.double({ min: -1e6, max: 1e6 }), nearHalf, fc.integer({ min: -1e6, max: 1e6 }).map((k) => k / 8));
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 12 }), (x, digits) => {
+        expect(pyFixed(x, digits)).toBe(pyFixedExact(x, digits));
+      }),
+      { seed: 42, numRuns: 20000 },
+    );
   });
 });
