@@ -29,6 +29,8 @@ export const profitTaking = defineCalculator({
   category: 'profit_taking',
   calculate(ctx, params) {
     if (ctx.weightBasedMode) return [];
+    // A literal with every key (no conditional spread) keeps the input objects one shape.
+    const mediumExcess = params.applyWindfallThreshold ? params.windfallThreshold : undefined;
     const out: ActionCandidate[] = [];
     for (const pos of ctx.positions) {
       const sec = ctx.securitiesBySymbol.get(pos.symbol);
@@ -42,7 +44,7 @@ export const profitTaking = defineCalculator({
         firstBoughtAt: pos.firstBoughtAt,
         historicalCagr: ctx.historicalCagr.get(pos.symbol) ?? DEFAULT_CAGR,
         asOfMs: ctx.asOfMs,
-        ...(params.applyWindfallThreshold ? { mediumExcess: params.windfallThreshold } : {}),
+        mediumExcess,
       });
       if (rec === null) continue;
       const quantity = Math.trunc(pos.quantity * (rec.suggestedSellPct / 100));

@@ -21,7 +21,7 @@ export interface WindfallInput {
    * constant); only the opt-in `applyWindfallThreshold` of profit_taking
    * replaces it, and only in the sell decision, not in the score.
    */
-  readonly mediumExcess?: number;
+  readonly mediumExcess?: number | undefined;
 }
 
 /** A recommended sale; `null` from `windfallRecommendation` means "do not take profits". */
@@ -87,12 +87,11 @@ export function windfallRecommendation(input: WindfallInput): WindfallSale | nul
   if (avgPrice <= 0) return null;
   const gain = (currentPrice - avgPrice) / avgPrice;
   const years = yearsHeld(input.firstBoughtAt, input.asOfMs);
-  const score = windfallScore(excessGain(gain, years, historicalCagr));
-  const decision = sellDecision(
-    gain,
-    excessGain(gain, years, pyRound(historicalCagr, 4)),
-    input.mediumExcess ?? WINDFALL_EXCESS_MEDIUM,
-  );
+  // Math.pow is the costly part: most CAGRs already have at most 4 decimals, so both excesses are one.
+  const roundedCagr = pyRound(historicalCagr, 4);
+  const decisionExcess = excessGain(gain, years, roundedCagr);
+  const decision = sellDecision(gain, decisionExcess, input.mediumExcess ?? WINDFALL_EXCESS_MEDIUM);
   if (decision === null) return null;
-  return { windfallScore: score, suggestedSellPct: pyRound(decision.pct * 100, 0), reason: decision.reason };
+  const scoreExcess = roundedCagr === historicalCagr ? decisionExcess : excessGain(gain, years, historicalCagr);
+  return { windfallScore: windfallScore(scoreExcess), suggestedSellPct: pyRound(decision.pct * 100, 0), reason: decision.reason };
 }
