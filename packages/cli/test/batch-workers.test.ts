@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { startPgServer } from '../../store/test/pg-server.js';
 import type { PgServer } from '../../store/test/pg-server.js';
 import { standardModules } from '../src/modules.js';
 import { monteCarloToml, sleep, spawnPlanner, universe30, withoutTimings } from './batch-helpers.js';
-import { cli } from './helpers.js';
+import { cli, scenarioDir } from './helpers.js';
 
 const modules = standardModules();
 const snapshot = parseSnapshot(readFileSync(universe30, 'utf8'));
@@ -97,5 +98,29 @@ describe('planner worker: PostgreSQL, one bucket', () => {
     expect(withoutTimings(one.plan)).toEqual(withoutTimings(full));
     expect(withoutTimings(four.plan)).toEqual(withoutTimings(one.plan));
     expect(four.ms).toBeLessThan(one.ms);
+  }, 300_000);
+
+  it('planner batch --no-evaluate on two buckets at once: two workers serve both, each bucket gets its own plan', async () => {
+    const url = server.createDatabase('two_buckets');
+    const sat = join(scenarioDir, 'rebalance_country_industry.input.json');
+    expect((await cli('bucket', 'add', 'core', '--pg', url, '--preset', 'aggressive')).code).toBe(0);
+    expect((await cli('bucket', 'add', 'sat', '--pg', url, '--preset', 'default', '--kind', 'satellite', '--share', '0.2')).code).toBe(0);
+    const workers = [spawnPlanner(['worker', '--pg', url]), spawnPlanner(['worker', '--pg', url, '--concurrency', '2'])];
+    await Promise.all(workers.map((c) => c.waitFor((l) => l.startsWith('! worker ready'))));
+    const runs = [
+      spawnPlanner(['batch', '--pg', url, '--bucket', 'core', '--snapshot', universe30, '--batch-size', '100', '--no-evaluate', '--json']),
+      spawnPlanner(['batch', '--pg', url, '--bucket', 'sat', '--snapshot', sat, '--batch-size', '20', '--no-evaluate', '--json']),
+    ];
+    expect(await Promise.all(runs.map((r) => r.exited))).toEqual([0, 0]);
+    for (const r of runs) expect(r.err()).toMatch(/\(0 in this run, freshly generated\)/);
+    const [core, satellite] = runs.map((r) => JSON.parse(r.out()) as Plan);
+    const expectedCore = JSON.parse((await cli('plan', universe30, '--preset', 'aggressive', '--json')).out) as Plan;
+    const expectedSat = JSON.parse((await cli('plan', sat, '--preset', 'default', '--json')).out) as Plan;
+    expect(withoutTimings(core)).toEqual(withoutTimings(expectedCore));
+    expect(withoutTimings(satellite)).toEqual(withoutTimings(expectedSat));
+    const stopped = workers.map((c) => c.waitFor((l) => l.startsWith('! worker stopped:'), 60_000));
+    for (const c of workers) c.proc.kill('SIGTERM');
+    const evaluated = (await Promise.all(stopped)).map((l) => Number(/(\d+) sequences/.exec(l)?.[1]));
+    expect(evaluated.reduce((a, b) => a + b, 0)).toBe(core!.funnel.feasible + satellite!.funnel.feasible);
   }, 300_000);
 });
