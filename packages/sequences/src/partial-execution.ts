@@ -23,13 +23,16 @@ export const partialExecutionParams = z.object({
  * `sequences` is read up to `count` so a consumer that appends our output to
  * the same array cannot make us read our own prefixes.
  */
-export function* prefixes(sequences: readonly Sequence[], count: number, maxDepth: number): Generator<Sequence> {
+export function prefixes(sequences: readonly Sequence[], count: number, maxDepth: number): Sequence[] {
+  // Eager, like budgetRelaxations: the planner drains the output at once.
+  const out: Sequence[] = [];
   for (let i = 0; i < count; i++) {
     const seq = sequences[i] as Sequence;
     if (seq.length <= 1) continue;
     const last = Math.min(seq.length, maxDepth);
-    for (let len = 1; len < last; len++) yield seq.slice(0, len);
+    for (let len = 1; len < last; len++) out.push(seq.slice(0, len));
   }
+  return out;
 }
 
 /**
