@@ -46,6 +46,21 @@ function cumulative(weights: readonly number[]): Float64Array {
 }
 
 /**
+ * Per position, the first position with the same symbol: what pickDistinct
+ * compares (at most 50 candidates, so a scan beats building a Map per call).
+ */
+function firstOfSymbol(list: readonly ActionCandidate[]): Int32Array {
+  const ids = new Int32Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const symbol = (list[i] as ActionCandidate).symbol;
+    let j = 0;
+    while ((list[j] as ActionCandidate).symbol !== symbol) j++;
+    ids[i] = j;
+  }
+  return ids;
+}
+
+/**
  * `random.choices(list, weights, k)` followed by "first occurrence of each
  * symbol", written into `out` (returns the count). Draws exactly as CPython:
  * one `random()` per pick, bisect_right over cum[0..n-2].
@@ -112,19 +127,8 @@ function sample(
   if (s.length === 0 && b.length === 0) return out;
   const sCum = cumulative(priorityWeights(s));
   const bCum = cumulative(priorityWeights(b));
-  const symbolIds = new Map<string, number>();
-  const idsOf = (list: readonly ActionCandidate[]): Int32Array => {
-    const ids = new Int32Array(list.length);
-    for (let i = 0; i < list.length; i++) {
-      const sym = (list[i] as ActionCandidate).symbol;
-      let id = symbolIds.get(sym);
-      if (id === undefined) symbolIds.set(sym, (id = symbolIds.size));
-      ids[i] = id;
-    }
-    return ids;
-  };
-  const sIds = idsOf(s);
-  const bIds = idsOf(b);
+  const sIds = firstOfSymbol(s);
+  const bIds = firstOfSymbol(b);
   const similarity = createSimilarityWindow(s, b, securitiesBySymbol);
   const pickedSells = new Int32Array(Math.max(1, limits.maxSells));
   const pickedBuys = new Int32Array(Math.max(1, limits.maxBuys));

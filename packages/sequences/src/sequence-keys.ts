@@ -17,7 +17,12 @@ export class SequenceKeySet {
   private readonly strings: Set<string> | null;
 
   constructor(sells: readonly ActionCandidate[], buys: readonly ActionCandidate[], maxLength: number) {
-    this.canonical = canonicalPositions([...sells, ...buys]);
+    // A sell never equals a buy (the side differs), so each side is canonicalised alone.
+    const canonical = new Int32Array(sells.length + buys.length);
+    canonical.set(canonicalPositions(sells));
+    const buyCanonical = canonicalPositions(buys);
+    for (let i = 0; i < buys.length; i++) canonical[sells.length + i] = (buyCanonical[i] as number) + sells.length;
+    this.canonical = canonical;
     this.buyOffset = sells.length;
     this.base = this.canonical.length + 1;
     const exact = maxLength * Math.log2(this.base) < 52;

@@ -1,5 +1,5 @@
 import type { ActionCandidate, Security } from '@planner/contracts';
-import { MAX_OVERLAP, WINDOW } from './similarity-window.js';
+import { MAX_OVERLAP, WINDOW } from './similarity-common.js';
 
 export { createSimilarityWindow } from './similarity-window.js';
 export type { SimilarityWindow } from './similarity-window.js';
