@@ -45,6 +45,9 @@ export function budgetRelaxations(
   multiplier: number,
 ): Sequence[] {
   const out: Sequence[] = [];
+  // The same candidate objects recur across sequences: enlarge each once per call
+  // (candidates are immutable values, so sharing the enlarged one is invisible).
+  const enlarged = new Map<ActionCandidate, ActionCandidate>();
   for (let i = 0; i < count; i++) {
     const seq = sequences[i] as Sequence;
     let need = 0;
@@ -54,13 +57,14 @@ export function budgetRelaxations(
     }
     for (const a of seq) {
       if (a.side !== 'BUY' || !isHeld(a.symbol)) continue;
-      const relaxed: ActionCandidate = {
-        ...a,
-        quantity: Math.trunc(a.quantity * multiplier),
-        valueEur: a.valueEur * multiplier,
-        reason: `${a.reason} (relaxed)`,
-      };
-      out.push(seq.map((x) => (candidatesEqual(x, a) ? relaxed : x)));
+      let relaxed = enlarged.get(a);
+      if (relaxed === undefined) {
+        relaxed = { ...a, quantity: Math.trunc(a.quantity * multiplier), valueEur: a.valueEur * multiplier, reason: `${a.reason} (relaxed)` };
+        enlarged.set(a, relaxed);
+      }
+      const copy = seq.slice();
+      for (let k = 0; k < copy.length; k++) if (copy[k] === a || candidatesEqual(copy[k] as ActionCandidate, a)) copy[k] = relaxed;
+      out.push(copy);
     }
   }
   return out;

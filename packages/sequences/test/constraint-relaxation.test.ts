@@ -75,6 +75,39 @@ describe('constraint_relaxation, budget mode (spec §4.2)', () => {
   });
 });
 
+describe('budgetRelaxations sharing one enlarged candidate per call', () => {
+  /** The reference loop written plainly: a fresh enlarged object per variant. */
+  function plain(seqs: Sequence[], cash: number, held: string[]): Sequence[] {
+    const out: Sequence[] = [];
+    for (const s of seqs) {
+      const need = s.reduce((acc, a) => acc + (a.side === 'BUY' ? a.valueEur : 0), 0);
+      for (const f of [1.1, 1.2, 1.3]) if (need <= cash && need <= cash * f) out.push([...s]);
+      for (const a of s) {
+        if (a.side !== 'BUY' || !held.includes(a.symbol)) continue;
+        const relaxed = { ...a, quantity: Math.trunc(a.quantity * 1.5), valueEur: a.valueEur * 1.5, reason: `${a.reason} (relaxed)` };
+        out.push(s.map((x) => (JSON.stringify(x) === JSON.stringify(a) ? relaxed : x)));
+      }
+    }
+    return out;
+  }
+
+  it('property: equals the plain loop, with candidates shared and value-equal across sequences', () => {
+    const pool = [buy('A', 0.5, { quantity: 3, valueEur: 90 }), buy('B', 0.5, { quantity: 7, valueEur: 400 }), sell('C', 0.5, { valueEur: 200 })];
+    const candidate = fc.oneof(
+      fc.constantFrom(...pool), // the same objects in many sequences
+      fc.constantFrom(...pool).map((c) => ({ ...c })), // value-equal copies
+      fc.record({ sym: fc.constantFrom('A', 'B', 'D'), q: fc.integer({ min: 1, max: 9 }) }).map(({ sym, q }) => buy(sym, 0.5, { quantity: q, valueEur: q * 10 })),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(candidate, { maxLength: 4 }), { maxLength: 8 }), fc.integer({ min: 0, max: 1000 }), fc.subarray(['A', 'B', 'C', 'D']), (seqs, cash, held) => {
+        const out = budgetRelaxations(seqs, seqs.length, cash, (s) => held.includes(s), [1.1, 1.2, 1.3], 1.5);
+        expect(out).toEqual(plain(seqs, cash, held));
+      }),
+      { seed: 42 },
+    );
+  });
+});
+
 describe('constraint_relaxation, lot mode (spec §4.3)', () => {
   it('example 4-C: singletons, fractional lots (zero quantities kept), reversed pairs', () => {
     const S = sell('S', 0.5, { quantity: 4, valueEur: 400, reason: 'Sell' });
