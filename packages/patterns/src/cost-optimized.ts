@@ -1,6 +1,6 @@
 import { definePattern } from '@planner/contracts';
 import type { ActionCandidate } from '@planner/contracts';
-import { categoryList, containsEqual, single } from './fill.js';
+import { categoryList, containsEqual, single, totalLength } from './fill.js';
 import { depthParams } from './params.js';
 
 /** Sells in category order, then buys by global priority (spec modules-patterns.md §4.11). */
@@ -13,17 +13,20 @@ export const costOptimized = definePattern({
     if (limit < 1) return [];
     const profit = categoryList(opportunities, 'profit_taking');
     const rebalanceSells = categoryList(opportunities, 'rebalance_sells');
-    const all = [
-      ...profit,
-      ...rebalanceSells,
-      ...categoryList(opportunities, 'averaging_down'),
-      ...categoryList(opportunities, 'rebalance_buys'),
-      ...categoryList(opportunities, 'opportunity_buys'),
+    const lists = [
+      profit,
+      rebalanceSells,
+      categoryList(opportunities, 'averaging_down'),
+      categoryList(opportunities, 'rebalance_buys'),
+      categoryList(opportunities, 'opportunity_buys'),
     ];
-    if (all.length === 0) return [];
+    if (totalLength(lists) === 0) return [];
     // Only BUYs of the ranked list are ever taken, so ranking just those keeps
-    // their relative order (stable sort, priority descending).
-    const ranked = all.filter((c) => c.side === 'BUY').sort(byPriorityDesc);
+    // their relative order (stable sort, priority descending); collected list
+    // by list, without building the concatenation.
+    const ranked: ActionCandidate[] = [];
+    for (const list of lists) for (const c of list) if (c.side === 'BUY') ranked.push(c);
+    ranked.sort(byPriorityDesc);
     const seq: ActionCandidate[] = [];
     let cash = call.availableCashEur;
     sells: for (const list of [profit, rebalanceSells]) {
