@@ -31,20 +31,11 @@ export class PythonRandom implements RandomSource {
     this.gaussNext = null;
   }
 
-  private initGenrand(s: number): void {
-    const mt = this.mt;
-    mt[0] = s >>> 0;
-    for (let i = 1; i < N; i++) {
-      const prev = mt[i - 1] as number;
-      mt[i] = (Math.imul(1812433253, prev ^ (prev >>> 30)) + i) >>> 0;
-    }
-    this.mti = N;
-  }
-
   private initByArray(key: readonly number[]): void {
     if (this.mt.length === 0) this.mt = new Uint32Array(N);
     const mt = this.mt;
-    this.initGenrand(19650218);
+    mt.set(GENRAND_19650218);
+    this.mti = N;
     let i = 1;
     let j = 0;
     for (let k = Math.max(N, key.length); k > 0; k--) {
@@ -187,6 +178,20 @@ export class PythonRandom implements RandomSource {
 }
 
 const EMPTY_STATE = new Uint32Array(0);
+
+/** `init_genrand(s)`: the state every `init_by_array` starts from, with s = 19650218. */
+function genrandState(s: number): Uint32Array {
+  const mt = new Uint32Array(N);
+  mt[0] = s >>> 0;
+  for (let i = 1; i < N; i++) {
+    const prev = mt[i - 1] as number;
+    mt[i] = (Math.imul(1812433253, prev ^ (prev >>> 30)) + i) >>> 0;
+  }
+  return mt;
+}
+
+// A constant table (seeding runs once per plan; this half of it never depends on the seed).
+const GENRAND_19650218 = genrandState(19650218);
 const TWO_32 = 4294967296;
 
 /** The 32-bit words of |seed|, least significant first (at least one). */
