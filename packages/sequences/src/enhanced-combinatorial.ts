@@ -5,9 +5,9 @@ import type { DepthLimits } from './depth-limits.js';
 import { SequenceKeySet } from './sequence-keys.js';
 import { createSimilarityWindow } from './similarity-window.js';
 
-/** Stable sort by priority descending (Python `sort(key=priority, reverse=True)`). */
-function byPriorityDesc(list: readonly ActionCandidate[]): ActionCandidate[] {
-  return [...list].sort((a, b) => b.priority - a.priority);
+/** Stable in-place sort by priority descending (Python `sort(key=priority, reverse=True)`) of a fresh list. */
+function byPriorityDesc(list: ActionCandidate[]): ActionCandidate[] {
+  return list.sort((a, b) => b.priority - a.priority);
 }
 
 /**
