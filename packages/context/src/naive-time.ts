@@ -99,11 +99,36 @@ export function daysBetween(laterMs: number, earlierMs: number): number {
 /** Python `datetime.isoformat()` of a naive time: `YYYY-MM-DDTHH:MM:SS[.ffffff]`. */
 export function formatNaiveIso(ms: number): string {
   const whole = Math.floor(ms);
-  const micro = Math.round((ms - whole) * 1000) + (((whole % 1000) + 1000) % 1000) * 1000;
-  const d = new Date(whole - (((whole % 1000) + 1000) % 1000));
-  const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-  const base = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  return micro === 0 ? base : `${base}.${pad(micro, 6)}`;
+  const subMs = ((whole % 1000) + 1000) % 1000;
+  const micro = Math.round((ms - whole) * 1000) + subMs * 1000;
+  const seconds = (whole - subMs) / 1000;
+  const days = Math.floor(seconds / 86_400);
+  const ofDay = seconds - days * 86_400;
+  const base = `${civilDate(days)}T${pad2(Math.floor(ofDay / 3600))}:${pad2(Math.floor(ofDay / 60) % 60)}:${pad2(ofDay % 60)}`;
+  return micro === 0 ? base : `${base}.${String(micro).padStart(6, '0')}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/**
+ * `YYYY-MM-DD` of a day count since 1970-01-01 (H. Hinnant's
+ * `civil_from_days`, the inverse of `daysFromCivil`), where a Date object
+ * and its getters cost about a microsecond. The year is padded to four digits
+ * like Python (years outside 1..9999 only as the former Date-based form did).
+ */
+function civilDate(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
 /** `(now - timedelta(days)).isoformat()`: the cutoff the reference compares trade strings against. */

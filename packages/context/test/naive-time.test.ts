@@ -11,6 +11,15 @@ function dateObjectMs(year: number, month: number, day: number, hour: number, mi
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+/** The former Date-based isoformat. */
+function formatByDate(ms: number): string {
+  const whole = Math.floor(ms);
+  const micro = Math.round((ms - whole) * 1000) + (((whole % 1000) + 1000) % 1000) * 1000;
+  const d = new Date(whole - (((whole % 1000) + 1000) % 1000));
+  const base = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  return micro === 0 ? base : `${base}.${pad(micro, 6)}`;
+}
+
 describe('parseNaiveMs', () => {
   it('parses dates and date-times as naive UTC', () => {
     expect(parseNaiveMs('2026-01-02T12:00:00')).toBe(Date.UTC(2026, 0, 2, 12));
@@ -83,6 +92,24 @@ describe('parseNaiveMs fast path (the common forms read without the regular expr
         },
       ),
       { seed: 42, numRuns: 3000 },
+    );
+  });
+});
+
+describe('formatNaiveIso arithmetic calendar', () => {
+  it('property: equals the Date-based form over years 1..9999, with and without fractions', () => {
+    const min = Date.UTC(2000, 0, 1) - 1999 * 365.2425 * 86_400_000;
+    const max = Date.UTC(9999, 11, 31, 23, 59, 59);
+    const ms = fc.oneof(
+      fc.integer({ min: Math.ceil(min / 1000), max: Math.floor(max / 1000) }).map((s) => s * 1000),
+      fc.double({ min, max, noNaN: true }),
+      fc.integer({ min: -100_000, max: 100_000 }).map((d) => Date.UTC(2024, 1, 29) + d * 86_400_000 + 0.5),
+    );
+    fc.assert(
+      fc.property(ms, (t) => {
+        expect(formatNaiveIso(t)).toBe(formatByDate(t));
+      }),
+      { seed: 42, numRuns: 5000 },
     );
   });
 });
