@@ -86,15 +86,18 @@ export class PythonRandom implements RandomSource {
       }
       this.twist();
     }
-    let y = this.mt[this.mti++] as number;
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    return y >>> 0;
+    return temper(this.mt[this.mti++] as number);
   }
 
   random(): number {
+    // Both words inside the current block (the usual case): read them without the refill checks.
+    const i = this.mti;
+    if (i <= N - 2) {
+      this.mti = i + 2;
+      const a = temper(this.mt[i] as number) >>> 5;
+      const b = temper(this.mt[i + 1] as number) >>> 6;
+      return (a * 67108864 + b) / 9007199254740992;
+    }
     const a = this.next32() >>> 5;
     const b = this.next32() >>> 6;
     return (a * 67108864 + b) / 9007199254740992;
@@ -178,6 +181,15 @@ export class PythonRandom implements RandomSource {
 }
 
 const EMPTY_STATE = new Uint32Array(0);
+
+/** MT19937 tempering of one state word (an unsigned 32-bit result). */
+function temper(y: number): number {
+  y ^= y >>> 11;
+  y ^= (y << 7) & 0x9d2c5680;
+  y ^= (y << 15) & 0xefc60000;
+  y ^= y >>> 18;
+  return y >>> 0;
+}
 
 /** `init_genrand(s)`: the state every `init_by_array` starts from, with s = 19650218. */
 function genrandState(s: number): Uint32Array {

@@ -103,3 +103,32 @@ describe('PythonRandom', () => {
     );
   });
 });
+
+describe('PythonRandom.random fast path (two words read without refill checks)', () => {
+  it('property: random() equals the two-next32 formula over mixed call sequences crossing block refills', () => {
+    const call = fc.constantFrom('random', 'next32', 'randint');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.array(call, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 1400 }), (seed, pattern, warmup) => {
+        const fast = new PythonRandom(seed);
+        const slow = new PythonRandom(seed);
+        // land near a 624-word refill so both paths of random() are taken
+        for (let i = 0; i < warmup; i++) {
+          fast.next32();
+          slow.next32();
+        }
+        for (const c of pattern) {
+          if (c === 'random') {
+            const a = slow.next32() >>> 5;
+            const b = slow.next32() >>> 6;
+            expect(fast.random()).toBe((a * 67108864 + b) / 9007199254740992);
+          } else if (c === 'next32') {
+            expect(fast.next32()).toBe(slow.next32());
+          } else {
+            expect(fast.randint(1, 5)).toBe(slow.randint(1, 5));
+          }
+        }
+      }),
+      { seed: 42, numRuns: 500 },
+    );
+  });
+});
