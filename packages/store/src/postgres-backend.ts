@@ -67,12 +67,14 @@ const INSERT_CHUNK = 2000;
  */
 export class PostgresBackend {
   private readonly S: string;
-  private readonly queues = new Set<string>();
+  private readonly queues = new Map<string, Promise<string>>();
+  private creating: Promise<void> = Promise.resolve();
   private closed = false;
   readonly batchSize: number;
   private readonly leaseSeconds: number;
   private readonly retryLimit: number;
   private lastPoolError: Error | null = null;
+  private readonly queueLock: string;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -81,6 +83,7 @@ export class PostgresBackend {
     options: PostgresOptions,
   ) {
     this.S = quoteSchema(schema);
+    this.queueLock = `planner-queues:${options.queueSchema ?? `${schema}_queue`}`;
     this.batchSize = options.batchSize ?? 100;
     this.leaseSeconds = options.leaseSeconds ?? 300;
     this.retryLimit = options.retryLimit ?? 10;
@@ -167,13 +170,34 @@ export class PostgresBackend {
     return this.currentIs(this.pool, key);
   }
 
-  async ensureQueue(bucket: string): Promise<string> {
+  ensureQueue(bucket: string): Promise<string> {
     const name = queueName(bucket);
-    if (!this.queues.has(name)) {
-      await this.boss.createQueue(name, { name, policy: 'standard', expireInSeconds: this.leaseSeconds, retryLimit: this.retryLimit, retryDelay: 0 });
-      this.queues.add(name);
+    let q = this.queues.get(name);
+    if (!q) {
+      // One creation at a time per process (it holds a connection while it waits for the lock).
+      q = this.creating.then(() => this.createQueue(name)).then(() => name);
+      this.creating = q.then(() => undefined, () => undefined);
+      this.queues.set(name, q);
+      q.catch(() => this.queues.delete(name));
     }
-    return name;
+    return q;
+  }
+
+  private async createQueue(name: string): Promise<void> {
+    if (await this.boss.getQueue(name)) return;
+    // Creating a queue adds a partition and foreign keys to pg-boss's tables: two processes
+    // creating two queues at once deadlock in PostgreSQL. One creator at a time, database-wide.
+    const c = await this.pool.connect();
+    try {
+      await c.query('SELECT pg_advisory_lock(hashtext($1))', [this.queueLock]);
+      try {
+        await this.boss.createQueue(name, { name, policy: 'standard', expireInSeconds: this.leaseSeconds, retryLimit: this.retryLimit, retryDelay: 0 });
+      } finally {
+        await c.query('SELECT pg_advisory_unlock(hashtext($1))', [this.queueLock]);
+      }
+    } finally {
+      c.release();
+    }
   }
 
   /** Makes `key` the bucket's work; a changed key drops the bucket's rows and queued batches. */

@@ -34,6 +34,24 @@ describe('postgres store', () => {
     await expect(createPostgresStore({ connectionString: url })).rejects.toThrow(/version 99/);
   });
 
+  it('several processes opening many buckets at once: every queue is created, no deadlock', async () => {
+    const url = freshDb();
+    const stores = await Promise.all([1, 2, 3].map(() => createPostgresStore({ connectionString: url })));
+    try {
+      // Each store opens every bucket: the same and different queues created concurrently.
+      const buckets = Array.from({ length: 8 }, (_, i) => `b${i}`);
+      await Promise.all(stores.flatMap((s, j) => buckets.map((b) => s.open(key(b, 'p1', `c${j}`)))));
+      const pg = (await import('pg')).default;
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      const r = await c.query<{ n: string }>(`SELECT count(*) AS n FROM planner_queue.queue WHERE name LIKE 'planner-batch.%'`);
+      await c.end();
+      expect(Number(r.rows[0]?.n)).toBe(8);
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+
   it('a worker drains the queue: every sequence once, same best', async () => {
     const url = freshDb();
     const store = await createPostgresStore({ connectionString: url, batchSize: 10 });
