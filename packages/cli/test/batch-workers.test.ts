@@ -19,7 +19,7 @@ const modules = standardModules();
 const snapshot = parseSnapshot(readFileSync(universe30, 'utf8'));
 // Monte Carlo over the widened aggressive search: about 47 000 sequences, heavy enough that
 // four worker processes on a small machine beat one.
-const toml = monteCarloToml(300, true);
+const toml = monteCarloToml(500, true);
 const BATCH = 250;
 
 let server: PgServer;
