@@ -4,7 +4,8 @@ import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { applyBucketPatch, bucketExists, bucketMissing, parseBucketPatch, parseBucketRecord } from './bucket-record.js';
 import { preparePostgresSchema, quoteSchema } from './postgres-schema.js';
-import { patternType, sequencePriority } from './sequence-columns.js';
+import { patternType, sequencePriority, toResult } from './sequence-columns.js';
+import type { ResultRow } from './sequence-columns.js';
 import type { BucketRecord, BucketRepository } from './types.js';
 
 export interface PostgresOptions {
@@ -39,23 +40,6 @@ export interface FetchedJob {
   readonly data: BatchJob;
 }
 
-interface ResultRow {
-  idx: number;
-  sequence_hash: string;
-  end_score: number;
-  diversification_score: number;
-  risk_score: number;
-  transaction_cost: number;
-}
-
-const toResult = (r: ResultRow): StoredResult => ({
-  index: r.idx,
-  hash: r.sequence_hash,
-  score: r.end_score,
-  diversificationScore: r.diversification_score,
-  riskScore: r.risk_score,
-  transactionCost: r.transaction_cost,
-});
 
 export const queueName = (bucket: string): string => `planner-batch.${bucket}`;
 

@@ -30,3 +30,22 @@ export function isBetter(a: StoredResult, b: StoredResult | null): boolean {
 export function sameKey(a: { portfolioHash: string; configHash: string }, b: { portfolioHash: string; configHash: string }): boolean {
   return a.portfolioHash === b.portfolioHash && a.configHash === b.configHash;
 }
+
+/** An `evaluations` row as both SQL backends select it (same column names in both schemas). */
+export interface ResultRow {
+  idx: number;
+  sequence_hash: string;
+  end_score: number;
+  diversification_score: number;
+  risk_score: number;
+  transaction_cost: number;
+}
+
+export const toResult = (r: ResultRow): StoredResult => ({
+  index: r.idx,
+  hash: r.sequence_hash,
+  score: r.end_score,
+  diversificationScore: r.diversification_score,
+  riskScore: r.risk_score,
+  transactionCost: r.transaction_cost,
+});

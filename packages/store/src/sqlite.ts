@@ -3,7 +3,8 @@ import type { Sequence, StoredResult, StoredSequence, StoreProgress, WorkKey } f
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { applyBucketPatch, bucketExists, bucketMissing, parseBucketPatch, parseBucketRecord } from './bucket-record.js';
-import { isBetter, patternType, sameKey, sequencePriority } from './sequence-columns.js';
+import { isBetter, patternType, sameKey, sequencePriority, toResult } from './sequence-columns.js';
+import type { ResultRow } from './sequence-columns.js';
 import { prepareSqliteSchema } from './sqlite-schema.js';
 import type { BucketRecord, BucketRepository, PlannerStore } from './types.js';
 
@@ -15,23 +16,6 @@ export interface SqliteStoreOptions {
   readonly path: string;
 }
 
-interface ResultRow {
-  idx: number;
-  sequence_hash: string;
-  end_score: number;
-  diversification_score: number;
-  risk_score: number;
-  transaction_cost: number;
-}
-
-const toResult = (r: ResultRow): StoredResult => ({
-  index: r.idx,
-  hash: r.sequence_hash,
-  score: r.end_score,
-  diversificationScore: r.diversification_score,
-  riskScore: r.risk_score,
-  transactionCost: r.transaction_cost,
-});
 
 /**
  * The embedded store: one SQLite file in WAL mode, schema created and
