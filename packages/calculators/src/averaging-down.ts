@@ -1,10 +1,10 @@
 import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
-import { calculateBuyQuantity, pyFixed } from '@planner/context';
+import { pyFixed } from '@planner/context';
 import { z } from 'zod';
 import { eligibleBuyUniverse, qualityOf } from './buy-universe.js';
 import { sortByPriority } from './candidate-order.js';
-import { tradeRate } from './trade-rate.js';
+import { heuristicBuy } from './heuristic-buy.js';
 
 export const AveragingDownParamsSchema = z.object({
   /** Large-dip rule (monolith): the loss must be strictly below this. */
@@ -46,19 +46,13 @@ export const averagingDown = defineCalculator({
       const loss = (price - avg) / avg;
       const dip = params.dipRule === 'large_dip' ? loss < params.dipThreshold : loss < 0 && loss >= params.maxDrawdown;
       if (!dip) continue;
-      const sized = calculateBuyQuantity(base, price, sec.minLot, tradeRate(ctx, sec.currency));
-      out.push({
-        side: 'BUY',
-        symbol: sec.symbol,
-        name: sec.name,
-        quantity: sized.quantity,
-        price,
-        valueEur: sized.valueEur,
-        currency: sec.currency || 'EUR',
-        priority: (quality + Math.abs(loss)) * params.priorityWeight * sec.priorityMultiplier,
-        reason: `Quality security down ${pyFixed(Math.abs(loss) * 100, 0)}%, averaging down`,
-        tags: ['averaging_down', 'buy_low'],
-      });
+      out.push(
+        heuristicBuy(ctx, sec, price, base, {
+          priority: (quality + Math.abs(loss)) * params.priorityWeight * sec.priorityMultiplier,
+          reason: `Quality security down ${pyFixed(Math.abs(loss) * 100, 0)}%, averaging down`,
+          tags: ['averaging_down', 'buy_low'],
+        }),
+      );
     }
     return sortByPriority(out);
   },

@@ -1,10 +1,10 @@
 import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
-import { calculateBuyQuantity, pyFixed } from '@planner/context';
+import { pyFixed } from '@planner/context';
 import { z } from 'zod';
 import { eligibleBuyUniverse, qualityOf } from './buy-universe.js';
 import { sortByPriority } from './candidate-order.js';
-import { tradeRate } from './trade-rate.js';
+import { heuristicBuy } from './heuristic-buy.js';
 
 export const OpportunityBuysParamsSchema = z.object({
   /** Below 0.5 it cannot widen the universe: the 0.5 universe floor still applies (spec §6). */
@@ -29,19 +29,13 @@ export const opportunityBuys = defineCalculator({
       if (!(price > 0)) continue;
       const quality = qualityOf(ctx, sec.symbol);
       if (quality < params.minQualityScore) continue;
-      const sized = calculateBuyQuantity(base, price, sec.minLot, tradeRate(ctx, sec.currency));
-      out.push({
-        side: 'BUY',
-        symbol: sec.symbol,
-        name: sec.name,
-        quantity: sized.quantity,
-        price,
-        valueEur: sized.valueEur,
-        currency: sec.currency || 'EUR',
-        priority: quality * params.priorityWeight * sec.priorityMultiplier,
-        reason: `High quality (score: ${pyFixed(quality, 2)})`,
-        tags: ['quality', 'opportunity'],
-      });
+      out.push(
+        heuristicBuy(ctx, sec, price, base, {
+          priority: quality * params.priorityWeight * sec.priorityMultiplier,
+          reason: `High quality (score: ${pyFixed(quality, 2)})`,
+          tags: ['quality', 'opportunity'],
+        }),
+      );
     }
     return sortByPriority(out);
   },

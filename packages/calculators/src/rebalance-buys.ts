@@ -1,10 +1,10 @@
 import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
-import { calculateBuyQuantity, pyFixed } from '@planner/context';
+import { pyFixed } from '@planner/context';
 import { z } from 'zod';
 import { eligibleBuyUniverse, qualityOf } from './buy-universe.js';
 import { sortByPriority } from './candidate-order.js';
-import { tradeRate } from './trade-rate.js';
+import { heuristicBuy } from './heuristic-buy.js';
 
 export const RebalanceBuysParamsSchema = z.object({
   /** A group buys only when `current < target − underweightThreshold` (strict). */
@@ -35,19 +35,13 @@ export const rebalanceBuys = defineCalculator({
       if (!(current < target - params.underweightThreshold)) continue;
       const under = target - current;
       const quality = qualityOf(ctx, sec.symbol);
-      const sized = calculateBuyQuantity(base, price, sec.minLot, tradeRate(ctx, sec.currency));
-      out.push({
-        side: 'BUY',
-        symbol: sec.symbol,
-        name: sec.name,
-        quantity: sized.quantity,
-        price,
-        valueEur: sized.valueEur,
-        currency: sec.currency || 'EUR',
-        priority: (under * 2 + quality * 0.5) * params.priorityWeight * sec.priorityMultiplier,
-        reason: `Underweight ${group} by ${pyFixed(under * 100, 1)}%`,
-        tags: ['rebalance', `underweight_${group.toLowerCase()}`],
-      });
+      out.push(
+        heuristicBuy(ctx, sec, price, base, {
+          priority: (under * 2 + quality * 0.5) * params.priorityWeight * sec.priorityMultiplier,
+          reason: `Underweight ${group} by ${pyFixed(under * 100, 1)}%`,
+          tags: ['rebalance', `underweight_${group.toLowerCase()}`],
+        }),
+      );
     }
     return sortByPriority(out);
   },
