@@ -12,7 +12,7 @@ export type {
 } from './config.js';
 export { CANONICAL_ORDER, COMPAT_DEFAULTS } from './config.js';
 export type {
-  CategoryRoute, Evaluator, EvaluatorSetup, FilterCall, OpportunityCalculator, PatternCall, PatternGenerator, PatternStage,
+  CategoryRoute, Evaluator, EvaluatorSetup, EvaluatorSnapshotSetup, FilterCall, OpportunityCalculator, PatternCall, PatternGenerator, PatternStage,
   PlannerModule, SequenceFilter, SequenceGenerator, SequenceGeneratorInput, SequenceGeneratorStage, SequenceScorer,
 } from './modules.js';
 export { defineCalculator, defineEvaluator, defineFilter, definePattern, defineSequenceGenerator } from './modules.js';

@@ -127,6 +127,18 @@ export interface EvaluatorSetup {
   readonly settings: PlannerSettings;
   readonly compat: CompatSwitches;
   readonly rng: RandomSource;
+  /**
+   * What this evaluator's `prepareSnapshot` returned for the same context, when
+   * the planner prepared the snapshot ahead (`Planner.prepare`). An evaluator must
+   * check that it is its own and matches `settings`/`compat`, else ignore it.
+   */
+  readonly snapshotTables?: unknown;
+}
+
+/** What `Evaluator.prepareSnapshot` may read: no seed-dependent input and no random source. */
+export interface EvaluatorSnapshotSetup {
+  readonly settings: PlannerSettings;
+  readonly compat: CompatSwitches;
 }
 
 /** A scorer prepared for one snapshot; `evaluate` is the hot path. */
@@ -140,6 +152,13 @@ export interface SequenceScorer {
 export interface Evaluator<P extends z.ZodType = z.ZodType> extends ModuleBase<P> {
   readonly kind: 'evaluator';
   prepare(ctx: EvaluationContext, setup: EvaluatorSetup, params: z.output<P>): SequenceScorer;
+  /**
+   * Optional seed-free work on one snapshot (per-security tables), done once by
+   * `Planner.prepare` and handed back to every `prepare` as `setup.snapshotTables`.
+   * It must not depend on `settings.seed`, and nobody may mutate the result
+   * (several plans, possibly interleaved, share it).
+   */
+  prepareSnapshot?(ctx: EvaluationContext, setup: EvaluatorSnapshotSetup, params: z.output<P>): unknown;
 }
 
 export function defineEvaluator<P extends z.ZodType>(def: Omit<Evaluator<P>, 'kind'>): Evaluator<P> {
