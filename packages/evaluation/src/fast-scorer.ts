@@ -83,9 +83,56 @@ export class FastScorer {
   private lastRaw = 0;
   private lastEndScore = 0;
 
-  constructor(ctx: EvaluationContext, setup: { readonly settings: PlannerSettings; readonly compat: CompatSwitches }) {
+  /**
+   * `template`: a scorer of the same context and scoring settings (`forkable`)
+   * whose per-slot tables are copied instead of recomputed; it is only read.
+   */
+  constructor(
+    ctx: EvaluationContext,
+    setup: { readonly settings: PlannerSettings; readonly compat: CompatSwitches },
+    template?: FastScorer,
+  ) {
     this.ctx = ctx;
     this.compat = setup.compat;
+    if (template !== undefined) {
+      const t = template;
+      this.settings = t.settings;
+      this.start = t.start;
+      // A plan hands this object out: each scorer gets its own.
+      this.currentHealth = { ...t.currentHealth };
+      this.total = t.total;
+      this.groupNames = t.groupNames;
+      this.targets = t.targets;
+      this.groupAcc = new Float64Array(t.groupAcc.length);
+      this.otherGroup = t.otherGroup;
+      this.countriesNonEmpty = t.countriesNonEmpty;
+      this.dividendsEmpty = t.dividendsEmpty;
+      this.scoresEmpty = t.scoresEmpty;
+      this.nStart = t.nStart;
+      this.metricsCache = t.metricsCache;
+      this.extraSlots = t.extraSlots === null ? null : new Map(t.extraSlots);
+      this.size = t.size;
+      this.tr = t.tr;
+      this.promise = t.promise;
+      this.stability = t.stability;
+      this.divYield = t.divYield;
+      this.quality = t.quality;
+      this.volatility = t.volatility;
+      this.groupStart = t.groupStart;
+      this.groupBought = t.groupBought;
+      this.hasCountry = t.hasCountry;
+      this.startValue = t.startValue;
+      this.startPos = t.startPos;
+      this.value = t.value;
+      this.pos = t.pos;
+      this.bought = t.bought;
+      this.order = NO_I32;
+      // One new buffer with every per-slot array copied; then the start order.
+      this.grow(t.cap);
+      if (this.order.length < t.order.length) this.order = new Int32Array(t.order.length);
+      this.order.set(t.order);
+      return;
+    }
     this.settings = scoringSettings(ctx, setup);
     this.start = startPortfolio(ctx, setup.compat);
     this.currentHealth = healthScore(this.start);
@@ -117,6 +164,20 @@ export class FastScorer {
     }
     this.value.set(this.startValue);
     this.pos.set(this.startPos);
+  }
+
+  /** Whether a scorer for `ctx` and `setup` may copy this one's tables (same context, same scoring settings). */
+  forkable(ctx: EvaluationContext, setup: { readonly settings: PlannerSettings; readonly compat: CompatSwitches }): boolean {
+    if (ctx !== this.ctx || setup.compat !== this.compat) return false;
+    const a = this.settings;
+    const b = scoringSettings(ctx, setup);
+    return (
+      a.costPenaltyFactor === b.costPenaltyFactor &&
+      a.multiTimeframe === b.multiTimeframe &&
+      a.transactionCostFixed === b.transactionCostFixed &&
+      a.transactionCostPercent === b.transactionCostPercent &&
+      a.monteCarloPaths === b.monteCarloPaths
+    );
   }
 
   /** symbol -> metrics as scored (`buildMetricsCache`), built on first use. */
@@ -417,3 +478,27 @@ const U8_ARRAYS = 2;
 const NO_F64 = new Float64Array(0);
 const NO_I32 = new Int32Array(0);
 const NO_U8 = new Uint8Array(0);
+
+/**
+ * The evaluators' seed-free per-snapshot tables (`Evaluator.prepareSnapshot`):
+ * a scorer that never runs, copied by every plan that prepares a scorer for
+ * the same context and scoring settings.
+ */
+export class ScorerTables {
+  readonly #template: FastScorer;
+
+  constructor(ctx: EvaluationContext, setup: { readonly settings: PlannerSettings; readonly compat: CompatSwitches }) {
+    this.#template = new FastScorer(ctx, setup);
+    Object.freeze(this);
+  }
+
+  /** A scorer copied from the tables, or a new one when they were built for another context or other settings. */
+  static scorer(
+    ctx: EvaluationContext,
+    setup: { readonly settings: PlannerSettings; readonly compat: CompatSwitches; readonly snapshotTables?: unknown },
+  ): FastScorer {
+    const tables = setup.snapshotTables;
+    if (tables instanceof ScorerTables && tables.#template.forkable(ctx, setup)) return new FastScorer(ctx, setup, tables.#template);
+    return new FastScorer(ctx, setup);
+  }
+}

@@ -15,7 +15,7 @@ export { scoringSettings } from './scoring-settings.js';
 export type { ScoringSettings } from './scoring-settings.js';
 export { buildMetricsCache, FETCHED_METRICS } from './metrics-cache.js';
 export { startPortfolio } from './quirks.js';
-export { FastScorer } from './fast-scorer.js';
+export { FastScorer, ScorerTables } from './fast-scorer.js';
 export { multiTimeframeScore, costPenalty } from './adjustments.js';
 export {
   scoreTotalReturn, dividendConsistencyFromPayout, sortinoScore, volatilityScore, drawdownScore, sharpeScore,

@@ -2,7 +2,7 @@ import { pyRound } from '@planner/context';
 import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
 import { z } from 'zod';
-import { FastScorer } from './fast-scorer.js';
+import { ScorerTables } from './fast-scorer.js';
 import { sequenceRandom } from './sequence-random.js';
 
 export const MonteCarloParamsSchema = z.object({});
@@ -21,8 +21,9 @@ export const monteCarlo = defineEvaluator({
   name: 'monte_carlo',
   description: 'Re-simulates each sequence under random price paths; final = 0.4·worst + 0.3·p10 + 0.3·average',
   params: MonteCarloParamsSchema,
+  prepareSnapshot: (ctx, setup) => new ScorerTables(ctx, setup),
   prepare(ctx, setup) {
-    const scorer = new FastScorer(ctx, setup);
+    const scorer = ScorerTables.scorer(ctx, setup);
     const paths = scorer.settings.monteCarloPaths;
     const scores = new Float64Array(paths);
     let mult = new Float64Array(paths * 8);

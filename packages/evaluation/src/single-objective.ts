@@ -2,7 +2,7 @@ import { pyRound } from '@planner/context';
 import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
 import { z } from 'zod';
-import { FastScorer } from './fast-scorer.js';
+import { ScorerTables } from './fast-scorer.js';
 
 export const SingleObjectiveParamsSchema = z.object({});
 
@@ -11,8 +11,9 @@ export const singleObjective = defineEvaluator({
   name: 'single_objective',
   description: 'Simulates each sequence once and scores its end state (health, end-state score, multi-timeframe, cost penalty)',
   params: SingleObjectiveParamsSchema,
+  prepareSnapshot: (ctx, setup) => new ScorerTables(ctx, setup),
   prepare(ctx, setup) {
-    const scorer = new FastScorer(ctx, setup);
+    const scorer = ScorerTables.scorer(ctx, setup);
     return {
       currentScore: () => scorer.currentHealth,
       evaluate(sequence, detail): EvaluationResult {

@@ -2,7 +2,7 @@ import { pyRound } from '@planner/context';
 import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
 import { z } from 'zod';
-import { FastScorer } from './fast-scorer.js';
+import { ScorerTables } from './fast-scorer.js';
 import { shiftAdjustments } from './reference-path.js';
 
 export const DEFAULT_SHIFTS: readonly number[] = Object.freeze([-0.1, -0.05, 0.0, 0.05, 0.1]);
@@ -23,8 +23,9 @@ export const stochastic = defineEvaluator({
   name: 'stochastic',
   description: 'Re-simulates each sequence under price shifts of its symbols; final = 0.6·worst + 0.4·average',
   params: StochasticParamsSchema,
+  prepareSnapshot: (ctx, setup) => new ScorerTables(ctx, setup),
   prepare(ctx, setup, params) {
-    const scorer = new FastScorer(ctx, setup);
+    const scorer = ScorerTables.scorer(ctx, setup);
     const shifts = params.shifts;
     // The breakdown and the other objectives come from the unshifted scenario
     // (the reference's index 2 of its five shifts).

@@ -1,5 +1,5 @@
 import { createPythonRandom, pyRound } from '@planner/context';
-import type { ActionCandidate, CompatSwitches, EvaluationContext, SecurityMetrics } from '@planner/contracts';
+import type { ActionCandidate, CompatSwitches, EvaluationContext, SecurityMetrics, SequenceScorer } from '@planner/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FastScorer } from '../src/fast-scorer.js';
@@ -317,6 +317,51 @@ describe('FastScorer agrees with the straightforward helpers', () => {
         }
       }),
       { seed: 42, numRuns: 60 },
+    );
+  });
+});
+
+describe('scorers from prepared snapshot tables (Evaluator.prepareSnapshot)', () => {
+  const fields = (r: ReturnType<SequenceScorer['evaluate']>) => [r.score, r.diversificationScore, r.riskScore, r.transactionCost, r.breakdown];
+
+  it('each evaluator gives what a fresh scorer gives, with two scorers of the same tables interleaved', () => {
+    fc.assert(
+      fc.property(caseArb, fc.constantFrom(singleObjective, stochastic, monteCarlo), (c, evaluator) => {
+        const s = settings({ monteCarloPathCount: 10, enableMultiTimeframe: c.multiTimeframe, costPenaltyFactor: c.costPenaltyFactor });
+        const params = evaluator.params.parse({}) as never;
+        const setup = { settings: s, compat: c.compat, rng: noRandom };
+        const tables = evaluator.prepareSnapshot!(c.ctx, { settings: s, compat: c.compat }, params);
+        const fresh = evaluator.prepare(c.ctx, setup, params);
+        const a = evaluator.prepare(c.ctx, { ...setup, snapshotTables: tables }, params);
+        const b = evaluator.prepare(c.ctx, { ...setup, snapshotTables: tables }, params);
+        expect(a.currentScore()).toEqual(fresh.currentScore());
+        for (const seq of c.sequences) {
+          const want = fields(fresh.evaluate(seq, true));
+          expect(fields(a.evaluate(seq, true))).toEqual(want);
+          expect(fields(b.evaluate(seq, true))).toEqual(want);
+        }
+        // The tables were only read: a third scorer still starts from the snapshot.
+        const c3 = evaluator.prepare(c.ctx, { ...setup, snapshotTables: tables }, params);
+        for (const seq of [...c.sequences].reverse()) expect(fields(c3.evaluate(seq))).toEqual(fields(fresh.evaluate(seq)));
+      }),
+      { seed: 42, numRuns: 150 },
+    );
+  });
+
+  it('tables of other scoring settings or another context are not used', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const s = settings({ enableMultiTimeframe: c.multiTimeframe, costPenaltyFactor: c.costPenaltyFactor });
+        const other = settings({ enableMultiTimeframe: !c.multiTimeframe, costPenaltyFactor: c.costPenaltyFactor === 0 ? 0.5 : 0 });
+        const tables = singleObjective.prepareSnapshot!(c.ctx, { settings: other, compat: c.compat }, {});
+        const foreign = singleObjective.prepareSnapshot!({ ...c.ctx }, { settings: s, compat: c.compat }, {});
+        const fresh = singleObjective.prepare(c.ctx, { settings: s, compat: c.compat, rng: noRandom }, {});
+        for (const t of [tables, foreign, { not: 'tables' }]) {
+          const got = singleObjective.prepare(c.ctx, { settings: s, compat: c.compat, rng: noRandom, snapshotTables: t }, {});
+          for (const seq of c.sequences) expect(fields(got.evaluate(seq, true))).toEqual(fields(fresh.evaluate(seq, true)));
+        }
+      }),
+      { seed: 42, numRuns: 100 },
     );
   });
 });
