@@ -4,8 +4,10 @@
 // It lives in packages/cli (not tooling/) because tooling/ has no node_modules
 // through which the @planner/* workspace packages resolve.
 //
-//   (a) every scenario x parity preset: warm in-process median / p95, sequences
-//       evaluated per second, the reference median (REFERENCE_TIMINGS.md), the ratio
+//   (a) every scenario x parity preset: warm in-process median / p95 of plan(snapshot)
+//       (end to end) and of plan(prepared) (planner.prepare(snapshot) built before the
+//       timer: input construction excluded, as the reference was measured), sequences
+//       evaluated per second, the reference median (REFERENCE_TIMINGS.md), both ratios
 //       reference / ours and whether the plan matches its golden (FORMAT.md rules);
 //   (b) generated portfolios of 10..500 securities at depth 1..5 (default parity config,
 //       or --scaling-preset conservative|aggressive);
@@ -106,7 +108,11 @@ interface ScenarioResult extends Timing {
   readonly evaluated: number;
   readonly sequencesPerSecond: number;
   readonly referenceMs: number | null;
+  /** Reference / end-to-end median (the median fields are plan(snapshot)'s). */
   readonly ratio: number | null;
+  /** plan(prepared): the context and scorer tables built before the timer. */
+  readonly prepared: Timing;
+  readonly preparedRatio: number | null;
   readonly matchesGolden: boolean;
   readonly differences: readonly string[];
 }
@@ -126,7 +132,12 @@ async function scenarios(): Promise<ScenarioResult[]> {
   // Warm the whole pipeline on every case first, so the first cases measured are not the ones paying for JIT compilation.
   const w0 = performance.now();
   while (performance.now() - w0 < 2000) {
-    for (const { snapshot } of inputs) for (const planner of planners.values()) await planner.plan(snapshot, { seed: snapshot.seed ?? 0 });
+    for (const { snapshot } of inputs) {
+      for (const planner of planners.values()) {
+        await planner.plan(snapshot, { seed: snapshot.seed ?? 0 });
+        await planner.plan(planner.prepare(snapshot), { seed: snapshot.seed ?? 0 });
+      }
+    }
   }
   const out: ScenarioResult[] = [];
   for (const { scenario, snapshot } of inputs) {
@@ -136,8 +147,11 @@ async function scenarios(): Promise<ScenarioResult[]> {
       const options = { seed: golden.seed };
       const plan = await planner.plan(snapshot, options);
       const t = await time(() => planner.plan(snapshot, options), RUNS, WARMUP);
+      const prepared = planner.prepare(snapshot);
+      const preparedPlan = await planner.plan(prepared, options);
+      const tp = await time(() => planner.plan(prepared, options), RUNS, WARMUP);
       const ref = refs.get(scenario)?.[p] ?? null;
-      const differences = goldenDiff(plan, golden);
+      const differences = [...goldenDiff(plan, golden), ...goldenDiff(preparedPlan, golden).map((d) => `prepared: ${d}`)];
       out.push({
         scenario, preset, ...t,
         generated: plan.funnel.generated,
@@ -145,6 +159,8 @@ async function scenarios(): Promise<ScenarioResult[]> {
         sequencesPerSecond: perSecond(plan.funnel.evaluated, t.medianMs),
         referenceMs: ref,
         ratio: ref === null ? null : ref / t.medianMs,
+        prepared: tp,
+        preparedRatio: ref === null ? null : ref / tp.medianMs,
         matchesGolden: differences.length === 0,
         differences,
       });
@@ -224,23 +240,31 @@ function report(a: ScenarioResult[], b: ScalingResult[], c: CreationResult[]): s
   const parts: string[] = [];
   if (a.length > 0) {
     parts.push(`### Scenarios x parity presets (warm, in-process, ${RUNS} runs after ${WARMUP}+ warm-up)\n`);
+    parts.push(
+      'End to end: `plan(snapshot)`, context building included. Prepared: `plan(planner.prepare(snapshot))`, the context ' +
+        'and the scorer tables built before the timer (input construction excluded, as the reference was timed).\n',
+    );
+    const ratioText = (x: number | null): string => (x === null ? '-' : `${fx(x, 1)}x`);
     parts.push(table(
-      ['scenario', 'preset', 'median ms', 'p95 ms', 'generated', 'evaluated', 'seq/s', 'ref ms', 'ref/ours', 'golden'],
+      ['scenario', 'preset', 'e2e median ms', 'e2e p95 ms', 'e2e ref/ours', 'prepared median ms', 'prepared ref/ours',
+        'generated', 'evaluated', 'seq/s', 'ref ms', 'golden'],
       a.map((r) => [
-        r.scenario, r.preset, fx(r.medianMs, 3), fx(r.p95Ms, 3), String(r.generated), String(r.evaluated), big(r.sequencesPerSecond),
-        r.referenceMs === null ? '-' : fx(r.referenceMs, 2), r.ratio === null ? '-' : `${fx(r.ratio, 1)}x`,
-        r.matchesGolden ? 'yes' : 'NO',
+        r.scenario, r.preset, fx(r.medianMs, 3), fx(r.p95Ms, 3), ratioText(r.ratio), fx(r.prepared.medianMs, 3), ratioText(r.preparedRatio),
+        String(r.generated), String(r.evaluated), big(r.sequencesPerSecond),
+        r.referenceMs === null ? '-' : fx(r.referenceMs, 2), r.matchesGolden ? 'yes' : 'NO',
       ]),
-      new Set([2, 3, 4, 5, 6, 7, 8]),
+      new Set([2, 3, 4, 5, 6, 7, 8, 9, 10]),
     ));
     const rated = a.filter((r) => r.ratio !== null);
     if (rated.length > 0) {
-      const slowest = rated.reduce((m, r) => (r.ratio! < m.ratio! ? r : m));
-      const geo = Math.exp(rated.reduce((s, r) => s + Math.log(r.ratio!), 0) / rated.length);
-      parts.push(
-        `\nSlowest ratio: ${fx(slowest.ratio!, 1)}x (${slowest.scenario}, ${slowest.preset}); geometric mean ${fx(geo, 1)}x; ` +
-          `plans matching their golden: ${a.filter((r) => r.matchesGolden).length}/${a.length}.`,
-      );
+      const summary = (label: string, ratio: (r: ScenarioResult) => number): string => {
+        const slowest = rated.reduce((m, r) => (ratio(r) < ratio(m) ? r : m));
+        const geo = Math.exp(rated.reduce((s, r) => s + Math.log(ratio(r)), 0) / rated.length);
+        return `${label}: slowest ratio ${fx(ratio(slowest), 1)}x (${slowest.scenario}, ${slowest.preset}); geometric mean ${fx(geo, 1)}x.`;
+      };
+      parts.push(`\n${summary('End to end', (r) => r.ratio!)}`);
+      parts.push(summary('Prepared (input construction excluded)', (r) => r.preparedRatio!));
+      parts.push(`Plans matching their golden (both inputs): ${a.filter((r) => r.matchesGolden).length}/${a.length}.`);
       for (const r of a.filter((x) => !x.matchesGolden)) parts.push(`  ${r.scenario}/${r.preset}: ${r.differences.join('; ')}`);
     }
   }
@@ -283,6 +307,10 @@ const results = {
   settings: { runs: RUNS, warmup: WARMUP, only: opts.only ?? null, sections: opts.section, scalingPreset: opts['scaling-preset'] },
   scenarios: a,
   slowestRatio: a.reduce<number | null>((m, r) => (r.ratio === null ? m : m === null ? r.ratio : Math.min(m, r.ratio)), null),
+  slowestPreparedRatio: a.reduce<number | null>(
+    (m, r) => (r.preparedRatio === null ? m : m === null ? r.preparedRatio : Math.min(m, r.preparedRatio)),
+    null,
+  ),
   scaling: b,
   creation: c,
 };

@@ -1,6 +1,7 @@
 import type { Plan, PlannerConfig, PlannerEventListener, PlannerModule, PortfolioSnapshot } from '@planner/contracts';
 import { type ModuleSet, resolveModules } from './module-set.js';
-import { candidateList, finishPlan, prepareRun, searchBest } from './plan-run.js';
+import { type PreparedInput, candidateList, finishPlan, prepareRun, searchBest } from './plan-run.js';
+import { PreparedSnapshot, prepareSnapshot } from './prepared-snapshot.js';
 import { RunRecorder } from './run-recorder.js';
 import { type IncrementalOptions, type IncrementalResult, runIncremental } from './incremental.js';
 
@@ -21,7 +22,18 @@ export interface PlanOptions {
 
 export interface Planner {
   readonly config: PlannerConfig;
-  plan(snapshot: PortfolioSnapshot, options?: PlanOptions): Promise<Plan>;
+  /**
+   * Builds, once, what every plan of `snapshot` by this planner shares whatever
+   * the seed: the OpportunityContext and the evaluator's per-snapshot tables.
+   * Throws what `plan` would throw for an invalid snapshot or a failing evaluator setup.
+   */
+  prepare(snapshot: PortfolioSnapshot): PreparedSnapshot;
+  /**
+   * Plans a snapshot, or a snapshot this planner prepared (the same plan, without
+   * building the context; its timings then have no `context` stage). A snapshot
+   * prepared by another planner is rejected (TypeError).
+   */
+  plan(input: PortfolioSnapshot | PreparedSnapshot, options?: PlanOptions): Promise<Plan>;
   /** Stored, resumable planning of one bucket (pipeline.md §6.4); the finished plan equals `plan()`. */
   planIncremental(snapshot: PortfolioSnapshot, options: IncrementalOptions): Promise<IncrementalResult>;
 }
@@ -32,10 +44,11 @@ export function runPlan(
   config: PlannerConfig,
   modules: ModuleSet,
   options: { seed: number; strict: boolean; onEvent?: PlannerEventListener },
+  prepared?: PreparedInput,
 ): Plan {
   const recorder = new RunRecorder(options.strict, options.onEvent);
   const t0 = recorder.now();
-  const run = prepareRun(snapshot, config, modules, options.seed, recorder);
+  const run = prepareRun(snapshot, config, modules, options.seed, recorder, prepared);
   const list = candidateList(run);
   const counter = { evaluated: 0 };
   const search = list.sequences.length === 0 ? null : searchBest(run, list.sequences, counter);
@@ -52,13 +65,23 @@ export function createPlanner(options: PlannerOptions): Planner {
   const { config } = options;
   const modules = resolveModules(config, options.modules);
   const strict = options.strict ?? false;
+  // Identifies this planner's prepared snapshots.
+  const owner = {};
   return {
     config,
-    plan(snapshot, planOptions) {
+    prepare(snapshot) {
+      return prepareSnapshot(owner, snapshot, config, modules);
+    },
+    plan(input, planOptions) {
       try {
         const seed = planOptions?.seed ?? config.planner.seed;
         const onEvent = options.onEvent;
-        return Promise.resolve(runPlan(snapshot, config, modules, { seed, strict, ...(onEvent ? { onEvent } : {}) }));
+        const runOptions = { seed, strict, ...(onEvent ? { onEvent } : {}) };
+        if (input instanceof PreparedSnapshot) {
+          const prepared = { ctx: input.ctx, snapshotTables: input.tablesFor(owner) };
+          return Promise.resolve(runPlan(input.snapshot, config, modules, runOptions, prepared));
+        }
+        return Promise.resolve(runPlan(input, config, modules, runOptions));
       } catch (error) {
         return Promise.reject(error);
       }

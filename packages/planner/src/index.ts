@@ -1,5 +1,6 @@
 export type { Planner, PlannerOptions, PlanOptions } from './create-planner.js';
 export { createPlanner, runPlan } from './create-planner.js';
+export { PreparedSnapshot } from './prepared-snapshot.js';
 export type { ModuleSet, ResolvedModule } from './module-set.js';
 export { evaluatorNameFor, resolveModules } from './module-set.js';
 export type { Opportunities } from './opportunities.js';
@@ -20,7 +21,7 @@ export { dominates, paretoUpdate } from './pareto.js';
 export { actionSummary, planNarrative, stepNarrative, tradeoffExplanation } from './narrative.js';
 export type { PlanFrame, Winner } from './assemble-plan.js';
 export { NO_BENEFICIAL_ACTIONS_TEXT, NO_FEASIBLE_SEQUENCE_TEXT, assemblePlan, emptyPlan, planSteps } from './assemble-plan.js';
-export type { CandidateList, PreparedRun } from './plan-run.js';
+export type { CandidateList, PreparedInput, PreparedRun } from './plan-run.js';
 export { candidateList, evaluationStream, finishPlan, prepareRun, searchBest } from './plan-run.js';
 export { RunRecorder } from './run-recorder.js';
 export type { IncrementalOptions, IncrementalResult } from './incremental.js';

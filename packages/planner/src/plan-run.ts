@@ -2,13 +2,14 @@ import type {
   HealthScore, OpportunityContext, Plan, PlannerConfig, PortfolioSnapshot, RandomSource, Sequence, SequenceScorer,
 } from '@planner/contracts';
 import { ModuleError } from '@planner/contracts';
-import { buildContext, contextSettingsFrom, createPythonRandom, pyFixed } from '@planner/context';
+import { createPythonRandom, pyFixed } from '@planner/context';
 import { NO_BENEFICIAL_ACTIONS_TEXT, NO_FEASIBLE_SEQUENCE_TEXT, type PlanFrame, assemblePlan, emptyPlan } from './assemble-plan.js';
 import { type BeamSearch, runBeamSearch } from './beam-search.js';
 import { type FeasibilityCounts, emptyFeasibilityCounts, feasibleByTotalPriority } from './feasibility.js';
 import { type GenerationResult, generateSequences } from './generation.js';
 import type { ModuleSet } from './module-set.js';
 import { type Opportunities, collectOpportunities } from './opportunities.js';
+import { contextOf } from './prepared-snapshot.js';
 import type { RunRecorder } from './run-recorder.js';
 import type { ScoredSequence } from './scored-sequence.js';
 
@@ -25,19 +26,26 @@ export interface PreparedRun {
   readonly opportunities: Opportunities;
 }
 
-/** Step 1–2 of the flow: context, the run's random source, the prepared scorer, the opportunities. */
+/** A context built ahead (`Planner.prepare`) and the evaluator's tables for it. */
+export interface PreparedInput {
+  readonly ctx: OpportunityContext;
+  readonly snapshotTables: unknown;
+}
+
+/**
+ * Step 1–2 of the flow: context, the run's random source, the prepared scorer,
+ * the opportunities. With `prepared` the context stage is skipped (no 'context'
+ * timing or events) and the evaluator receives the prepared tables.
+ */
 export function prepareRun(
   snapshot: PortfolioSnapshot,
   config: PlannerConfig,
   modules: ModuleSet,
   seed: number,
   recorder: RunRecorder,
+  prepared?: PreparedInput,
 ): PreparedRun {
-  const ctx = recorder.stage(
-    'context',
-    () => buildContext(snapshot, contextSettingsFrom(config.planner), { totalValueExcludesCash: config.compat.totalValueExcludesCash }),
-    (c) => c.securities.length,
-  );
+  const ctx = prepared?.ctx ?? recorder.stage('context', () => contextOf(snapshot, config), (c) => c.securities.length);
   // One generator per run: the depth-stage generators draw first, the evaluator after them.
   const rng = createPythonRandom(seed);
   const { name, module, params } = modules.evaluator;
@@ -46,7 +54,10 @@ export function prepareRun(
   try {
     // The evaluator sees the run's seed (a plan's seed overrides the configured one): Monte Carlo derives each sequence's draws from it.
     const settings = seed === config.planner.seed ? config.planner : { ...config.planner, seed };
-    scorer = module.prepare(ctx, { settings, compat: config.compat, rng }, params);
+    const setup = prepared === undefined
+      ? { settings, compat: config.compat, rng }
+      : { settings, compat: config.compat, rng, snapshotTables: prepared.snapshotTables };
+    scorer = module.prepare(ctx, setup, params);
     current = scorer.currentScore();
   } catch (error) {
     // Without a scorer there is no plan to fall back to: always fatal.
