@@ -42,6 +42,8 @@ export class FastScorer {
   private metricsCache: ReadonlyMap<string, SecurityMetrics> | null = null;
   private cap = 0;
   private size = 0;
+  // true while the per-slot constants are a template's (read only)
+  private sharesTables = false;
   // per-slot constants (all per-slot arrays share one buffer, see `grow`)
   private tr = NO_F64;
   private promise = NO_F64;
@@ -123,14 +125,19 @@ export class FastScorer {
       this.hasCountry = t.hasCountry;
       this.startValue = t.startValue;
       this.startPos = t.startPos;
-      this.value = t.value;
-      this.pos = t.pos;
-      this.bought = t.bought;
-      this.order = NO_I32;
-      // One new buffer with every per-slot array copied; then the start order.
-      this.grow(t.cap);
-      if (this.order.length < t.order.length) this.order = new Int32Array(t.order.length);
+      this.cap = t.cap;
+      // The per-slot constants stay the template's until this scorer needs a
+      // slot of its own (`slotFor`); the per-sequence state is copied, in one buffer.
+      this.sharesTables = true;
+      const cap = t.cap;
+      const buffer = new ArrayBuffer(cap * 8 + cap * 4 * 2 + t.order.length * 4 + cap);
+      this.value = new Float64Array(buffer, 0, cap);
+      this.value.set(t.value);
+      this.pos = new Int32Array(buffer, cap * 8, cap);
+      this.pos.set(t.pos);
+      this.order = new Int32Array(buffer, cap * 12, t.order.length);
       this.order.set(t.order);
+      this.bought = new Uint8Array(buffer, cap * 12 + t.order.length * 4, cap);
       return;
     }
     this.settings = scoringSettings(ctx, setup);
@@ -396,6 +403,7 @@ export class FastScorer {
     if (known !== undefined) return known;
     const slot = Math.max(this.size, this.ctx.securities.length);
     if (slot >= this.cap) this.grow(this.cap * 2);
+    else if (this.sharesTables) this.grow(this.cap);
     this.extraSlots ??= new Map();
     this.extraSlots.set(symbol, slot);
     this.size = slot + 1;
@@ -469,6 +477,7 @@ export class FastScorer {
     this.hasCountry = u8(this.hasCountry);
     this.bought = u8(this.bought);
     this.cap = cap;
+    this.sharesTables = false;
   }
 }
 

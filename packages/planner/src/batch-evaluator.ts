@@ -16,10 +16,10 @@ export const FAILED_EVALUATION_SCORE = -Number.MAX_VALUE;
 /** Evaluates stored sequences with the run's scorer; a throwing evaluation becomes a FAILED_EVALUATION_SCORE result. */
 export function evaluateStored(run: PreparedRun, sequences: readonly StoredSequence[]): StoredResult[] {
   const { scorer, recorder } = run;
-  const { name, timingKey } = run.modules.evaluator;
+  const { name, timingSlot } = run.modules.evaluator;
   const out: StoredResult[] = [];
+  let t0 = recorder.now();
   for (const s of sequences) {
-    const t0 = recorder.now();
     let result: StoredResult;
     try {
       const r = scorer.evaluate(s.sequence);
@@ -32,7 +32,10 @@ export function evaluateStored(run: PreparedRun, sequences: readonly StoredSeque
       recorder.fail('evaluator', name, error);
       result = { index: s.index, hash: s.hash, score: FAILED_EVALUATION_SCORE, diversificationScore: 0, riskScore: 0, transactionCost: 0 };
     }
-    recorder.addTime(timingKey, recorder.now() - t0);
+    // One timestamp per evaluation: each one's time runs from the previous one's end.
+    const t1 = recorder.now();
+    recorder.addSlot(timingSlot, t1 - t0);
+    t0 = t1;
     out.push(result);
   }
   return out;
@@ -60,7 +63,7 @@ export interface BatchEvaluator {
  */
 export function createBatchEvaluator(options: BatchEvaluatorOptions): BatchEvaluator {
   const modules = resolveModules(options.config, options.modules);
-  const recorder = new RunRecorder(options.strict ?? false, options.onEvent);
+  const recorder = new RunRecorder(options.strict ?? false, options.onEvent, modules.timing);
   const run = prepareRun(options.snapshot, options.config, modules, options.seed, recorder);
   return {
     keyFor: (bucket) => workKey(bucket, options.snapshot, options.config, options.seed),

@@ -46,7 +46,7 @@ export function runPlan(
   options: { seed: number; strict: boolean; onEvent?: PlannerEventListener },
   prepared?: PreparedInput,
 ): Plan {
-  const recorder = new RunRecorder(options.strict, options.onEvent);
+  const recorder = new RunRecorder(options.strict, options.onEvent, modules.timing);
   const t0 = recorder.now();
   const run = prepareRun(snapshot, config, modules, options.seed, recorder, prepared);
   const list = candidateList(run);
@@ -54,6 +54,8 @@ export function runPlan(
   const search = list.sequences.length === 0 ? null : searchBest(run, list.sequences, counter);
   const plan = finishPlan(run, list, search, counter.evaluated);
   recorder.addTime('total', recorder.now() - t0);
+  // The plan holds the recorder's timings record: bring it up to date with 'plan' and 'total'.
+  void recorder.timings;
   return plan;
 }
 

@@ -40,7 +40,8 @@ class Generation {
     this.generated += n;
   }
 
-  pattern(p: ResolvedModule<PatternGenerator>, lists: OpportunitiesByCategory, maxDepth: number, out: Sequence[]): void {
+  /** Runs one pattern; its time runs from `t0` (the previous call's end); returns this call's end. */
+  pattern(p: ResolvedModule<PatternGenerator>, lists: OpportunitiesByCategory, maxDepth: number, out: Sequence[], t0: number): number {
     const s = this.g.config.planner;
     const call: PatternCall = {
       ctx: this.g.ctx,
@@ -49,18 +50,26 @@ class Generation {
       maxOpportunitiesPerCategory: s.maxOpportunitiesPerCategory,
       marketRegime: s.marketRegime,
     };
-    const result = this.g.recorder.call('pattern', p.name, () => p.module.generate(lists, p.params, call), p.timingKey);
+    let result: Sequence[] | undefined;
+    try {
+      result = p.module.generate(lists, p.params, call);
+    } catch (error) {
+      this.g.recorder.fail('pattern', p.name, error);
+    }
     this.count(p.name, result?.length ?? 0);
     if (result) for (const seq of result) if (seq.length > 0) out.push(seq);
+    return this.lap(p.timingSlot, t0);
   }
 
+  /** Runs one generator, as `pattern`. */
   generator(
     gen: ResolvedModule<SequenceGenerator>,
     lists: OpportunitiesByCategory,
     depth: number,
     sequences: readonly Sequence[],
     out: Sequence[],
-  ): void {
+    t0: number,
+  ): number {
     const s = this.g.config.planner;
     const input: SequenceGeneratorInput = {
       ctx: this.g.ctx,
@@ -74,11 +83,22 @@ class Generation {
       rng: this.g.rng,
     };
     // Generators may be lazy: drain inside the isolated call so a late throw is caught too.
-    const result = this.g.recorder.call(
-      'sequence_generator', gen.name, () => Array.from(gen.module.generate(input, gen.params)), gen.timingKey,
-    );
+    let result: Sequence[] | undefined;
+    try {
+      result = Array.from(gen.module.generate(input, gen.params));
+    } catch (error) {
+      this.g.recorder.fail('sequence_generator', gen.name, error);
+    }
     this.count(gen.name, result?.length ?? 0);
     if (result) for (const seq of result) out.push(seq);
+    return this.lap(gen.timingSlot, t0);
+  }
+
+  /** Adds the time since `t0` to a module's slot; returns now. */
+  lap(slot: number, t0: number): number {
+    const t1 = this.g.recorder.now();
+    this.g.recorder.addSlot(slot, t1 - t0);
+    return t1;
   }
 }
 
@@ -93,29 +113,42 @@ function depthStage(g: GenerationInput, gen: Generation): { sequences: Sequence[
   // The reference runs its combinations only when some selected list is non-empty.
   const anySelected = countCandidates(selected) > 0;
   const raw: Sequence[] = [];
+  // One timestamp per module call: each call's time runs from the previous one's end.
+  let t = g.recorder.now();
   for (let depth = 1; depth <= s.maxDepth; depth++) {
     for (const p of g.modules.depthPatterns) {
-      gen.pattern(p, selected, Math.min(depth, p.depthCap ?? depth), raw);
+      t = gen.pattern(p, selected, Math.min(depth, p.depthCap ?? depth), raw, t);
     }
-    if (anySelected) for (const d of g.modules.depthGenerators) gen.generator(d, selected, depth, [], raw);
-    g.recorder.progress('generation', depth, s.maxDepth);
+    if (anySelected) for (const d of g.modules.depthGenerators) t = gen.generator(d, selected, depth, [], raw, t);
+    if (g.recorder.listening) {
+      g.recorder.progress('generation', depth, s.maxDepth);
+      t = g.recorder.now();
+    }
   }
   const sequences = dedupSequences(raw);
-  for (const p of g.modules.oncePatterns) gen.pattern(p, g.categories, s.maxDepth, sequences);
+  t = g.recorder.now();
+  for (const p of g.modules.oncePatterns) t = gen.pattern(p, g.categories, s.maxDepth, sequences, t);
   return { sequences, afterDedup: sequences.length };
 }
 
 /** Filters in configuration order, then the `extend` generators, each appending to the list so far. */
 function filterStage(g: GenerationInput, gen: Generation, input: Sequence[]): Sequence[] {
   let sequences = input;
+  let t = g.recorder.now();
+  const call = { ctx: g.ctx };
   for (const f of g.modules.filters) {
-    const kept = g.recorder.call('filter', f.name, () => f.module.filter(sequences, f.params, { ctx: g.ctx }), f.timingKey);
-    // A failed filter passes its input through.
-    if (kept !== undefined) sequences = kept;
+    try {
+      const kept = f.module.filter(sequences, f.params, call);
+      if (kept !== undefined) sequences = kept;
+    } catch (error) {
+      // A failed filter passes its input through.
+      g.recorder.fail('filter', f.name, error);
+    }
+    t = gen.lap(f.timingSlot, t);
   }
   for (const e of g.modules.extendGenerators) {
     const extra: Sequence[] = [];
-    gen.generator(e, g.categories, g.config.planner.maxDepth, sequences, extra);
+    t = gen.generator(e, g.categories, g.config.planner.maxDepth, sequences, extra, t);
     sequences = sequences.concat(extra);
   }
   return sequences;

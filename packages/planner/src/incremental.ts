@@ -90,7 +90,7 @@ export async function runIncremental(
   const emit: PlannerEventListener | undefined = listeners.length === 0 ? undefined : (e: PlannerEvent) => {
     for (const l of listeners) l(e);
   };
-  const recorder = new RunRecorder(options.strict, emit);
+  const recorder = new RunRecorder(options.strict, emit, modules.timing);
   const t0 = recorder.now();
   const seed = inc.seed ?? config.planner.seed;
   const run = prepareRun(snapshot, config, modules, seed, recorder);
@@ -105,6 +105,7 @@ export async function runIncremental(
       // Nothing to store: the next call generates again (as the reference does).
       const plan = finishPlan(run, list, null, 0);
       recorder.addTime('total', recorder.now() - t0);
+      void recorder.timings; // the plan holds the record: bring it up to date
       return { status: 'finished', plan, key, progress: { total: 0, evaluated: 0, finished: true }, evaluated: 0, generated: true };
     }
     const g = list.generation;
@@ -174,6 +175,7 @@ export async function runIncremental(
   }
   const plan = await assembleIncremental(run, key, store, data, recorder.diagnostics.slice(0, prepared), progress.total);
   recorder.addTime('total', recorder.now() - t0);
+  void recorder.timings; // the plan holds the record: bring it up to date
   return { status: 'finished', plan, key, progress, evaluated, generated };
 }
 
@@ -261,7 +263,7 @@ async function assembleIncremental(
     current,
     availableCashEur: run.ctx.availableCashEur,
     funnel: { opportunities: run.opportunities.total, opportunitiesByModule: run.opportunities.byModule, ...funnel, evaluated: pulled },
-    timings: recorder.timings,
+    timings: recorder.timingRecord, // brought up to date when the run ends
     diagnostics,
     seed: run.seed,
     configName: s.name,

@@ -3,6 +3,7 @@ import type {
   PlannerModule, PlannerSettings, SequenceFilter, SequenceGenerator,
 } from '@planner/contracts';
 import { ConfigError } from '@planner/contracts';
+import { STAGE_KEYS, TimingTable } from './timing-table.js';
 
 /** A module picked by the configuration, with its params parsed once (never in a hot loop). */
 export interface ResolvedModule<M extends PlannerModule> {
@@ -11,6 +12,8 @@ export interface ResolvedModule<M extends PlannerModule> {
   readonly params: unknown;
   /** `kind:name`, the key of the module's time in `Plan.timings`, built once. */
   readonly timingKey: string;
+  /** The slot of `timingKey` in the module set's TimingTable. */
+  readonly timingSlot: number;
   /**
    * Patterns only: a `maxDepth` the configuration wrote, capping the per-depth
    * step limit (modules-patterns.md §2.3 "configured(name).max_depth ?? depth").
@@ -38,6 +41,8 @@ export interface ModuleSet {
   readonly extendGenerators: readonly ResolvedModule<SequenceGenerator>[];
   readonly filters: readonly ResolvedModule<SequenceFilter>[];
   readonly evaluator: ResolvedModule<Evaluator>;
+  /** The stages' and these modules' timing keys, one slot each. */
+  readonly timing: TimingTable;
 }
 
 /** Same rule as @planner/evaluation's evaluatorNameFor (pipeline.md §4.6: Monte Carlo wins over stochastic). */
@@ -116,7 +121,8 @@ class Resolver {
       const params = this.parseParams(module, settings.params, `${path}.params`);
       const depthCap = kind === 'pattern' ? depthCapOf(module, params) : undefined;
       const timingKey = `${kind}:${name}`;
-      out.push(depthCap === undefined ? { name, module, params, timingKey } : { name, module, params, timingKey, depthCap });
+      const timingSlot = -1;
+      out.push(depthCap === undefined ? { name, module, params, timingKey, timingSlot } : { name, module, params, timingKey, timingSlot, depthCap });
     }
     return out;
   }
@@ -136,13 +142,26 @@ export function resolveModules(config: PlannerConfig, modules: readonly PlannerM
   const evaluatorModule = r.find('evaluator', evaluatorName, 'planner', ' (chosen by the [planner] evaluation switches)');
   const evaluatorParams = evaluatorModule ? r.parseParams(evaluatorModule, {}, 'planner') : undefined;
   if (r.issues.length > 0 || evaluatorModule === undefined) throw new ConfigError(r.issues);
+  const evaluatorKey = `evaluator:${evaluatorName}`;
+  const timing = new TimingTable([
+    ...STAGE_KEYS,
+    ...[...calculators, ...patterns, ...generators, ...filters].map((m) => m.timingKey),
+    evaluatorKey,
+  ]);
+  const slotted = <M extends PlannerModule>(list: ResolvedModule<M>[]): ResolvedModule<M>[] =>
+    list.map((m) => ({ ...m, timingSlot: timing.slotOf(m.timingKey) }));
+  const ps = slotted(patterns);
+  const gs = slotted(generators);
   return {
-    calculators,
-    depthPatterns: patterns.filter((p) => p.module.stage === 'depth'),
-    oncePatterns: patterns.filter((p) => p.module.stage === 'once'),
-    depthGenerators: generators.filter((g) => g.module.stage === 'depth'),
-    extendGenerators: generators.filter((g) => g.module.stage === 'extend'),
-    filters,
-    evaluator: { name: evaluatorName, module: evaluatorModule, params: evaluatorParams, timingKey: `evaluator:${evaluatorName}` },
+    calculators: slotted(calculators),
+    depthPatterns: ps.filter((p) => p.module.stage === 'depth'),
+    oncePatterns: ps.filter((p) => p.module.stage === 'once'),
+    depthGenerators: gs.filter((g) => g.module.stage === 'depth'),
+    extendGenerators: gs.filter((g) => g.module.stage === 'extend'),
+    filters: slotted(filters),
+    evaluator: {
+      name: evaluatorName, module: evaluatorModule, params: evaluatorParams, timingKey: evaluatorKey, timingSlot: timing.slotOf(evaluatorKey),
+    },
+    timing,
   };
 }

@@ -1,4 +1,4 @@
-import type { ActionCandidate, OpportunityCalculator, OpportunityCategory, OpportunityContext } from '@planner/contracts';
+import type { OpportunityCalculator, OpportunityCategory, OpportunityContext } from '@planner/contracts';
 import { type CategoryLists, countCandidates, emptyCategoryLists, sortByPriorityDesc } from './categories.js';
 import type { ResolvedModule } from './module-set.js';
 import type { RunRecorder } from './run-recorder.js';
@@ -11,11 +11,9 @@ export interface Opportunities {
   readonly byModule: Record<string, number>;
 }
 
-function routeOf(calculator: OpportunityCalculator): (c: ActionCandidate) => OpportunityCategory {
-  const route = calculator.category;
-  if (route === undefined) return (c) => (c.side === 'BUY' ? 'opportunity_buys' : 'rebalance_sells');
-  if (typeof route === 'string') return () => route;
-  return route;
+function routeCheck(categories: CategoryLists, category: OpportunityCategory): OpportunityCategory {
+  if (!Object.hasOwn(categories, category)) throw new Error(`unknown opportunity category '${String(category)}'`);
+  return category;
 }
 
 /**
@@ -31,19 +29,33 @@ export function collectOpportunities(
 ): Opportunities {
   const categories = emptyCategoryLists();
   const byModule: Record<string, number> = {};
-  for (const { name, module, params, timingKey } of calculators) {
+  // One timestamp per calculator: each one's time runs from the previous one's end.
+  let t0 = recorder.now();
+  for (const { name, module, params, timingSlot } of calculators) {
+    let count = 0;
     // Routing runs inside the isolated call: a bad route fails this calculator only.
-    const routed = recorder.call('calculator', name, () => {
-      const route = routeOf(module);
-      return module.calculate(ctx, params).map((c) => {
-        const category = route(c);
-        if (!Object.hasOwn(categories, category)) throw new Error(`unknown opportunity category '${String(category)}'`);
-        return [category, c] as const;
-      });
-    }, timingKey);
-    byModule[name] = routed?.length ?? 0;
-    if (routed === undefined) continue;
-    for (const [category, c] of routed) categories[category].push(c);
+    try {
+      const candidates = module.calculate(ctx, params);
+      const route = module.category;
+      if (route === undefined) {
+        for (const c of candidates) categories[c.side === 'BUY' ? 'opportunity_buys' : 'rebalance_sells'].push(c);
+      } else if (typeof route === 'string') {
+        if (candidates.length > 0) {
+          const list = categories[routeCheck(categories, route)];
+          for (const c of candidates) list.push(c);
+        }
+      } else {
+        const routed = candidates.map((c) => routeCheck(categories, route(c)));
+        for (let i = 0; i < routed.length; i++) categories[routed[i]!].push(candidates[i]!);
+      }
+      count = candidates.length;
+    } catch (error) {
+      recorder.fail('calculator', name, error);
+    }
+    byModule[name] = count;
+    const t1 = recorder.now();
+    recorder.addSlot(timingSlot, t1 - t0);
+    t0 = t1;
   }
   for (const list of Object.values(categories)) sortByPriorityDesc(list);
   return { categories, total: countCandidates(categories), byModule };

@@ -98,11 +98,13 @@ export function* evaluationStream(
   counter: { evaluated: number },
 ): Generator<ScoredSequence | null> {
   const { scorer, recorder } = run;
-  const { name, timingKey: key } = run.modules.evaluator;
+  const { name, timingSlot } = run.modules.evaluator;
+  // One timestamp per evaluation: each one's time runs from the previous one's
+  // end, so it includes the beam search's bookkeeping between two pulls.
+  let t0 = recorder.now();
   for (let index = 0; index < sequences.length; index++) {
     const sequence = sequences[index]!;
     let item: ScoredSequence | null = null;
-    const t0 = recorder.now();
     try {
       const result = scorer.evaluate(sequence);
       if (!Number.isFinite(result.score)) throw new Error(`non-finite score ${result.score}`);
@@ -110,7 +112,9 @@ export function* evaluationStream(
     } catch (error) {
       recorder.fail('evaluator', name, error);
     }
-    recorder.addTime(key, recorder.now() - t0);
+    const t1 = recorder.now();
+    recorder.addSlot(timingSlot, t1 - t0);
+    t0 = t1;
     counter.evaluated++;
     yield item;
   }
@@ -152,7 +156,7 @@ export function finishPlan(run: PreparedRun, list: CandidateList, search: BeamSe
       feasible: list.sequences.length,
       evaluated,
     },
-    timings: recorder.timings,
+    timings: recorder.timingRecord, // brought up to date when the run ends
     diagnostics: recorder.diagnostics,
     seed: run.seed,
     configName: config.planner.name,

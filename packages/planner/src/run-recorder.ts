@@ -1,22 +1,54 @@
 import type { Diagnostic, PlannerEvent, PlannerEventListener, PlannerStage } from '@planner/contracts';
 import { ModuleError } from '@planner/contracts';
 import { performance } from 'node:perf_hooks';
+import { STAGES_ONLY, type TimingTable } from './timing-table.js';
 
 /**
  * Collects what one planning run reports besides the plan: diagnostics,
  * timings (stage and module, ms) and events. It is also the one place where
  * module calls are isolated, so a throwing module never stops a run unless
  * the planner is strict.
+ *
+ * Times add up in slots of the planner's TimingTable; `timings` writes them
+ * into one record (first-use order), the same object at every read, so a plan
+ * holding it sees what is added later once `timings` is read again.
  */
 export class RunRecorder {
   readonly diagnostics: Diagnostic[] = [];
-  readonly timings: Record<string, number> = {};
+  private readonly record: Record<string, number> = {};
+  private readonly ms: Float64Array;
+  private readonly used: Uint8Array;
+  private readonly order: number[] = [];
   private readonly seen = new Set<string>();
 
   constructor(
     private readonly strict: boolean,
     private readonly listener: PlannerEventListener | undefined,
-  ) {}
+    private readonly table: TimingTable = STAGES_ONLY,
+  ) {
+    this.ms = new Float64Array(table.keys.length);
+    this.used = new Uint8Array(table.keys.length);
+  }
+
+  /** Milliseconds per stage and module so far (the one record, brought up to date). */
+  get timings(): Record<string, number> {
+    const keys = this.table.keys;
+    for (const slot of this.order) this.record[keys[slot]!] = this.ms[slot]!;
+    return this.record;
+  }
+
+  /** Whether anyone receives events (progress events can be skipped otherwise). */
+  get listening(): boolean {
+    return this.listener !== undefined;
+  }
+
+  /**
+   * The record `timings` fills, as it is now (possibly behind): for a plan
+   * under construction, when `timings` is read once the run is over.
+   */
+  get timingRecord(): Record<string, number> {
+    return this.record;
+  }
 
   emit(event: PlannerEvent): void {
     this.listener?.(event);
@@ -27,7 +59,19 @@ export class RunRecorder {
   }
 
   addTime(key: string, ms: number): void {
-    this.timings[key] = (this.timings[key] ?? 0) + ms;
+    const slot = this.table.slotOf(key);
+    if (slot >= 0) this.addSlot(slot, ms);
+    // A key outside the table (a module call without its prebuilt key): straight into the record.
+    else this.record[key] = (this.record[key] ?? 0) + ms;
+  }
+
+  /** Adds `ms` to a slot of the planner's TimingTable (a ResolvedModule's `timingSlot`). */
+  addSlot(slot: number, ms: number): void {
+    if (this.used[slot] === 0) {
+      this.used[slot] = 1;
+      this.order.push(slot);
+    }
+    this.ms[slot] = this.ms[slot]! + ms;
   }
 
   /** Runs `body` as one stage: started/finished events and its timing. `body` returns the stage's count. */

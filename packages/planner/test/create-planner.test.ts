@@ -259,3 +259,17 @@ describe('how modules are driven', () => {
     expect(plan.funnel).toMatchObject({ generated: 18, sequencesByModule: { fake_each: 15, depth_gen: 1, prefixes: 2 }, afterDedup: 6, afterFilters: 4 });
   });
 });
+
+describe('plan timings', () => {
+  it('hold every stage and every module that ran, in first-use order, with module times within their stages', async () => {
+    const plan = await createPlanner({ config: config(), modules: allFakes }).plan(snapshot(), { seed: 7 });
+    expect(Object.keys(plan.timings)).toEqual([
+      'context', 'calculator:fake_buys', 'calculator:fake_sells', 'opportunities', 'pattern:fake_each', 'generation', 'filters',
+      'feasibility', 'evaluator:single_objective', 'evaluation', 'plan', 'total',
+    ]);
+    const t = plan.timings;
+    expect(t['calculator:fake_buys']! + t['calculator:fake_sells']!).toBeLessThanOrEqual(t.opportunities!);
+    expect(t['pattern:fake_each']).toBeLessThanOrEqual(t.generation!);
+    expect(t.total).toBeGreaterThanOrEqual(t.context! + t.opportunities! + t.generation! + t.evaluation! + t.plan!);
+  });
+});
