@@ -90,6 +90,14 @@ export interface SequenceGeneratorInput {
   /** Securities for similarity checks; `null` reproduces the incremental planner (symbol-prefix clustering). */
   readonly securitiesBySymbol: ReadonlyMap<string, Security> | null;
   readonly rng: RandomSource;
+  /**
+   * Scratch space shared by every generator call of one plan run (created per
+   * run, never shared across runs): a generator may keep seed-free setup here
+   * keyed on input identity (e.g. the per-category lists, the same object at
+   * every depth). Absent when the caller offers none; generators must not
+   * depend on it for their output.
+   */
+  readonly runCache?: Map<unknown, unknown>;
 }
 
 export interface SequenceGenerator<P extends z.ZodType = z.ZodType> extends ModuleBase<P> {
