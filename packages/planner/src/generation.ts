@@ -32,6 +32,8 @@ export interface GenerationResult {
 class Generation {
   readonly byModule: Record<string, number> = {};
   generated = 0;
+  /** Per-run scratch of the generators (SequenceGeneratorInput.runCache). */
+  private readonly runCache = new Map<unknown, unknown>();
 
   constructor(private readonly g: GenerationInput) {}
 
@@ -81,6 +83,7 @@ class Generation {
       priorityThreshold: s.priorityThreshold,
       securitiesBySymbol: this.g.ctx.securitiesBySymbol,
       rng: this.g.rng,
+      runCache: this.runCache,
     };
     // Generators may be lazy: drain inside the isolated call so a late throw is caught too.
     let result: Sequence[] | undefined;

@@ -1,9 +1,12 @@
 import { defineSequenceGenerator } from '@planner/contracts';
-import type { ActionCandidate, RandomSource, Security, Sequence } from '@planner/contracts';
+import type {
+  ActionCandidate, OpportunitiesByCategory, RandomSource, Security, Sequence, SequenceGeneratorInput,
+} from '@planner/contracts';
 import { combinatorialParams, depthLimits, passingThreshold, sellsAndBuys } from './depth-limits.js';
 import type { DepthLimits } from './depth-limits.js';
-import { SequenceKeySet } from './sequence-keys.js';
-import { createSimilarityWindow } from './similarity-window.js';
+import { SequenceKeySet, canonicalRows } from './sequence-keys.js';
+import { prepareSimilarityWindow } from './similarity-window.js';
+import type { SimilarityWindow } from './similarity-window.js';
 
 /** Stable in-place sort by priority descending (Python `sort(key=priority, reverse=True)`) of a fresh list. */
 function byPriorityDesc(list: ActionCandidate[]): ActionCandidate[] {
@@ -92,6 +95,44 @@ function pickDistinct(rng: RandomSource, cum: Float64Array, symbolIds: Int32Arra
 }
 
 /**
+ * The seed-free setup of one sampler call: the threshold-filtered, sorted,
+ * capped lists, their cumulative weights, symbol ids, canonical rows and the
+ * similarity masks. It depends only on the input lists, the threshold, the
+ * candidate cap and the securities, so one setup serves every depth of a run.
+ */
+export interface SamplerSetup {
+  readonly s: readonly ActionCandidate[];
+  readonly b: readonly ActionCandidate[];
+  readonly sCum: Float64Array;
+  readonly bCum: Float64Array;
+  readonly sIds: Int32Array;
+  readonly bIds: Int32Array;
+  readonly canonical: Int32Array;
+  readonly newWindow: () => SimilarityWindow;
+}
+
+export function samplerSetup(
+  sells: readonly ActionCandidate[],
+  buys: readonly ActionCandidate[],
+  priorityThreshold: number,
+  maxCandidates: number,
+  securitiesBySymbol: ReadonlyMap<string, Security> | null,
+): SamplerSetup {
+  const s = byPriorityDesc(passingThreshold(sells, priorityThreshold)).slice(0, maxCandidates);
+  const b = byPriorityDesc(passingThreshold(buys, priorityThreshold)).slice(0, maxCandidates);
+  return {
+    s,
+    b,
+    sCum: cumulative(priorityWeights(s)),
+    bCum: cumulative(priorityWeights(b)),
+    sIds: firstOfSymbol(s),
+    bIds: firstOfSymbol(b),
+    canonical: canonicalRows(s, b),
+    newWindow: prepareSimilarityWindow(s, b, securitiesBySymbol),
+  };
+}
+
+/**
  * The reference sampler (`_generate_enhanced_combinations`, spec §2.4): the
  * full accepted list in acceptance order, repeats included.
  */
@@ -102,7 +143,7 @@ export function sampleEnhancedCombinations(
   rng: RandomSource,
   securitiesBySymbol: ReadonlyMap<string, Security> | null,
 ): Sequence[] {
-  return sample(sells, buys, limits, rng, securitiesBySymbol, false);
+  return sample(samplerSetup(sells, buys, limits.priorityThreshold, limits.maxCandidates, securitiesBySymbol), limits, rng, false);
 }
 
 /**
@@ -113,28 +154,16 @@ export function sampleEnhancedCombinations(
  * reference loop keeps it) but is not emitted. The hot loop works on integer
  * positions and bit sets; only emitted sequences become arrays.
  */
-function sample(
-  sells: readonly ActionCandidate[],
-  buys: readonly ActionCandidate[],
-  limits: DepthLimits,
-  rng: RandomSource,
-  securitiesBySymbol: ReadonlyMap<string, Security> | null,
-  distinct: boolean,
-): Sequence[] {
-  const s = byPriorityDesc(passingThreshold(sells, limits.priorityThreshold)).slice(0, limits.maxCandidates);
-  const b = byPriorityDesc(passingThreshold(buys, limits.priorityThreshold)).slice(0, limits.maxCandidates);
+export function sample(setup: SamplerSetup, limits: DepthLimits, rng: RandomSource, distinct: boolean): Sequence[] {
+  const { s, b, sCum, bCum, sIds, bIds } = setup;
   const out: Sequence[] = [];
   if (s.length === 0 && b.length === 0) return out;
-  const sCum = cumulative(priorityWeights(s));
-  const bCum = cumulative(priorityWeights(b));
-  const sIds = firstOfSymbol(s);
-  const bIds = firstOfSymbol(b);
-  const similarity = createSimilarityWindow(s, b, securitiesBySymbol);
+  const similarity = setup.newWindow();
   const pickedSells = new Int32Array(Math.max(1, limits.maxSells));
   const pickedBuys = new Int32Array(Math.max(1, limits.maxBuys));
   const maxSellDraw = Math.min(limits.maxSells, s.length);
   const maxBuyDraw = Math.min(limits.maxBuys, b.length);
-  const seen = distinct ? new SequenceKeySet(s, b, Math.min(limits.maxSteps, maxSellDraw + maxBuyDraw)) : null;
+  const seen = distinct ? new SequenceKeySet(s, b, Math.min(limits.maxSteps, maxSellDraw + maxBuyDraw), setup.canonical) : null;
   const maxAttempts = limits.maxCombinations * 3;
   let attempts = 0;
   let accepted = 0;
@@ -156,6 +185,51 @@ function sample(
   return out;
 }
 
+/** Key of this generator's entries in a run cache (an immutable token, not state). */
+const SETUP_KEY = Symbol('enhanced_combinatorial setups');
+
+interface CachedSetup {
+  readonly opportunities: OpportunitiesByCategory;
+  readonly threshold: number;
+  readonly maxCandidates: number;
+  readonly securities: ReadonlyMap<string, Security> | null;
+  readonly setup: SamplerSetup;
+}
+
+/**
+ * The setup of this call, reused from the run cache when an earlier call of
+ * the run had the same lists (by identity) and setup inputs.
+ */
+function setupFor(input: SequenceGeneratorInput, limits: DepthLimits): SamplerSetup {
+  const make = (): SamplerSetup => {
+    const { sells, buys } = sellsAndBuys(input);
+    return samplerSetup(sells, buys, limits.priorityThreshold, limits.maxCandidates, input.securitiesBySymbol);
+  };
+  const cache = input.runCache;
+  if (cache === undefined) return make();
+  let entries = cache.get(SETUP_KEY) as CachedSetup[] | undefined;
+  if (entries === undefined) cache.set(SETUP_KEY, (entries = []));
+  for (const e of entries) {
+    if (
+      e.opportunities === input.opportunities &&
+      e.threshold === limits.priorityThreshold &&
+      e.maxCandidates === limits.maxCandidates &&
+      e.securities === input.securitiesBySymbol
+    ) {
+      return e.setup;
+    }
+  }
+  const setup = make();
+  entries.push({
+    opportunities: input.opportunities,
+    threshold: limits.priorityThreshold,
+    maxCandidates: limits.maxCandidates,
+    securities: input.securitiesBySymbol,
+    setup,
+  });
+  return setup;
+}
+
 /**
  * Weighted random sell-then-buy sequences, once per depth with the depth caps
  * of spec §2.3. Runs eagerly: the run's RNG is shared across depths, so all of
@@ -167,10 +241,10 @@ export const enhancedCombinatorial = defineSequenceGenerator({
   params: combinatorialParams,
   stage: 'depth',
   generate(input, params) {
-    const { sells, buys } = sellsAndBuys(input);
     // Repeats are dropped (the contract forbids emitting a sequence twice).
     // Parity-neutral: the planner keeps only the first sequence of each
     // ordered (symbol, side) key of a depth anyway (pipeline.md §5.3).
-    return sample(sells, buys, depthLimits(input, params), input.rng, input.securitiesBySymbol, true);
+    const limits = depthLimits(input, params);
+    return sample(setupFor(input, limits), limits, input.rng, true);
   },
 });

@@ -9,6 +9,16 @@ import { canonicalPositions } from './candidate-identity.js';
  * n + 1: one exact number while (n + 1)^maxLength < 2^53 (always so at the
  * default 24 candidates and 5 steps), a string past that.
  */
+/** Canonical position of every row of `sells ++ buys` (read only by SequenceKeySet). */
+export function canonicalRows(sells: readonly ActionCandidate[], buys: readonly ActionCandidate[]): Int32Array {
+  // A sell never equals a buy (the side differs), so each side is canonicalised alone.
+  const canonical = new Int32Array(sells.length + buys.length);
+  canonical.set(canonicalPositions(sells));
+  const buyCanonical = canonicalPositions(buys);
+  for (let i = 0; i < buys.length; i++) canonical[sells.length + i] = (buyCanonical[i] as number) + sells.length;
+  return canonical;
+}
+
 export class SequenceKeySet {
   private readonly canonical: Int32Array;
   private readonly buyOffset: number;
@@ -16,13 +26,9 @@ export class SequenceKeySet {
   private readonly packed: Set<number> | null;
   private readonly strings: Set<string> | null;
 
-  constructor(sells: readonly ActionCandidate[], buys: readonly ActionCandidate[], maxLength: number) {
-    // A sell never equals a buy (the side differs), so each side is canonicalised alone.
-    const canonical = new Int32Array(sells.length + buys.length);
-    canonical.set(canonicalPositions(sells));
-    const buyCanonical = canonicalPositions(buys);
-    for (let i = 0; i < buys.length; i++) canonical[sells.length + i] = (buyCanonical[i] as number) + sells.length;
-    this.canonical = canonical;
+  /** `canonical`: `canonicalRows(sells, buys)` when already at hand (it is seed-free, so shareable across calls). */
+  constructor(sells: readonly ActionCandidate[], buys: readonly ActionCandidate[], maxLength: number, canonical?: Int32Array) {
+    this.canonical = canonical ?? canonicalRows(sells, buys);
     this.buyOffset = sells.length;
     this.base = this.canonical.length + 1;
     const exact = maxLength * Math.log2(this.base) < 52;

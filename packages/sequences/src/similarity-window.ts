@@ -18,11 +18,23 @@ export function createSimilarityWindow(
   buys: readonly ActionCandidate[],
   securitiesBySymbol: ReadonlyMap<string, Security> | null,
 ): SimilarityWindow {
-  if (securitiesBySymbol === null || securitiesBySymbol.size === 0) return ACCEPT_ALL;
+  return prepareSimilarityWindow(sells, buys, securitiesBySymbol)();
+}
+
+/**
+ * The seed-free part of `createSimilarityWindow` (the per-row masks), done
+ * once; each call of the result is a fresh, empty window over those rows.
+ */
+export function prepareSimilarityWindow(
+  sells: readonly ActionCandidate[],
+  buys: readonly ActionCandidate[],
+  securitiesBySymbol: ReadonlyMap<string, Security> | null,
+): () => SimilarityWindow {
+  if (securitiesBySymbol === null || securitiesBySymbol.size === 0) return () => ACCEPT_ALL;
   const masks = new RowMasks(sells.length + buys.length);
   return masks.fill(sells, buys, securitiesBySymbol)
-    ? new OneWordWindow(masks, sells.length)
-    : multiWordWindow(sells, buys, securitiesBySymbol);
+    ? () => new OneWordWindow(masks, sells.length)
+    : () => multiWordWindow(sells, buys, securitiesBySymbol);
 }
 
 /** Per row (sells, then buys): its country and industry sets as 32-bit masks. */

@@ -311,3 +311,45 @@ describe('createSimilarityWindow (the bit-set form used by the sampler)', () => 
     );
   });
 });
+
+describe('enhancedCombinatorial run cache (seed-free setup shared across depths)', () => {
+  it('property: depths 1..5 on one RNG give the same sequences and draws with a shared run cache as without one', () => {
+    const cand = fc.record({
+      sym: fc.constantFrom('A', 'B', 'C', 'D', 'E'),
+      p: fc.constantFrom(0.2, 0.3, 0.5, 0.7, 0.9),
+      country: fc.constantFrom('US', 'DE', ''),
+      industry: fc.constantFrom('Tech', 'Banks', 'Tech, Banks', ''),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(cand, { maxLength: 8 }),
+        fc.array(cand, { maxLength: 8 }),
+        fc.nat(1000),
+        fc.boolean(),
+        fc.constantFrom(0.2, 0.3, 0.6),
+        (ss, bb, seed, withSecs, threshold) => {
+          const secs = new Map<string, Security>();
+          for (const c of [...ss, ...bb]) secs.set(c.sym, security(c.sym, c.country, c.industry));
+          const opp = { profit_taking: ss.map((c) => sell(c.sym, c.p)), rebalance_buys: bb.map((c) => buy(c.sym, c.p)) };
+          const params = enhancedCombinatorial.params.parse({ maxCombinations: 10, maxCandidates: 5 });
+          const run = (runCache: Map<unknown, unknown> | undefined) => {
+            const rng = countingRng(createPythonRandom(seed));
+            const out = [];
+            for (let depth = 1; depth <= 5; depth++) {
+              // a second, equal-valued lists object must not hit the first one's entry
+              const lists = depth === 3 ? { ...opp, profit_taking: [...opp.profit_taking].reverse() } : opp;
+              const extra = { securitiesBySymbol: withSecs ? secs : null, priorityThreshold: threshold, ...(runCache ? { runCache } : {}) };
+              out.push([...enhancedCombinatorial.generate(depthInput(lists, depth, rng, extra), params)]);
+            }
+            return { out, draws: rng.calls };
+          };
+          const cache = new Map<unknown, unknown>();
+          const cached = run(cache);
+          expect(cached).toEqual(run(undefined));
+          expect(cache.size).toBe(1);
+        },
+      ),
+      { seed: 42 },
+    );
+  });
+});
