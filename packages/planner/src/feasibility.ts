@@ -28,7 +28,7 @@ export function rejectionOf(seq: Sequence, ctx: OpportunityContext, cash: number
 }
 
 /** `rejectionOf` for a sequence whose Σ priority (`sumPriority`) is known. */
-function rejectionGivenSum(seq: Sequence, sum: number, ctx: OpportunityContext, cash: number, threshold: number): Rejection {
+export function rejectionGivenSum(seq: Sequence, sum: number, ctx: OpportunityContext, cash: number, threshold: number): Rejection {
   if (seq.length === 0) return 'empty';
   if (hasDuplicateSymbol(seq)) return 'duplicateSymbol';
   if (sum / seq.length < threshold) return 'priority';

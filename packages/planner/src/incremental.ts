@@ -118,7 +118,7 @@ export async function runIncremental(
     };
     // The description first: a worker that sees a batch can always rebuild the scorer.
     await store.setWorkData(key, encodeWorkData(data));
-    await store.put(key, storedSequences(list.sequences));
+    await store.put(key, storedSequences(list.sequences.toArray()));
     generated = true;
   }
 

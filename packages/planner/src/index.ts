@@ -14,6 +14,7 @@ export type { GenerationInput, GenerationResult } from './generation.js';
 export { generateSequences } from './generation.js';
 export type { FeasibilityCounts, Rejection } from './feasibility.js';
 export { feasibleByTotalPriority, filterFeasible, orderBySumDesc, rejectionOf, sortByTotalPriority } from './feasibility.js';
+export { FeasibleOrder, type OrderedSequences } from './feasible-order.js';
 export type { ScoredSequence } from './scored-sequence.js';
 export type { BeamOptions } from './beam-search.js';
 export { BEAM_BATCH_SIZE, BEAM_MIN_SEQUENCES, BEAM_PLATEAU_THRESHOLD, BeamSearch, runBeamSearch } from './beam-search.js';

@@ -5,7 +5,8 @@ import { ModuleError } from '@planner/contracts';
 import { createPythonRandom, pyFixed } from '@planner/context';
 import { NO_BENEFICIAL_ACTIONS_TEXT, NO_FEASIBLE_SEQUENCE_TEXT, type PlanFrame, assemblePlan, emptyPlan } from './assemble-plan.js';
 import { type BeamSearch, runBeamSearch } from './beam-search.js';
-import { type FeasibilityCounts, emptyFeasibilityCounts, feasibleByTotalPriority } from './feasibility.js';
+import { type FeasibilityCounts, emptyFeasibilityCounts } from './feasibility.js';
+import { FeasibleOrder, type OrderedSequences } from './feasible-order.js';
 import { type GenerationResult, generateSequences } from './generation.js';
 import type { ModuleSet } from './module-set.js';
 import { type Opportunities, collectOpportunities } from './opportunities.js';
@@ -73,7 +74,8 @@ export function prepareRun(
 
 /** The evaluation order: feasible sequences sorted by Σ priority. */
 export interface CandidateList {
-  readonly sequences: readonly Sequence[];
+  /** Read lazily (`get`) by the beam search; `toArray()` for the whole list. */
+  readonly sequences: FeasibleOrder;
   readonly generation: GenerationResult;
   readonly rejected: FeasibilityCounts;
 }
@@ -85,7 +87,7 @@ export function candidateList(run: PreparedRun): CandidateList {
   const rejected = emptyFeasibilityCounts();
   const sequences = recorder.stage(
     'feasibility',
-    () => feasibleByTotalPriority(generation.sequences, ctx, ctx.availableCashEur, config.planner.priorityThreshold, rejected),
+    () => new FeasibleOrder(generation.sequences, ctx, ctx.availableCashEur, config.planner.priorityThreshold, rejected),
     (s) => s.length,
   );
   return { sequences, generation, rejected };
@@ -94,16 +96,17 @@ export function candidateList(run: PreparedRun): CandidateList {
 /** Lazy evaluation stream: a sequence is simulated only when the beam search pulls it. */
 export function* evaluationStream(
   run: PreparedRun,
-  sequences: readonly Sequence[],
+  sequences: readonly Sequence[] | OrderedSequences,
   counter: { evaluated: number },
 ): Generator<ScoredSequence | null> {
+  const at = Array.isArray(sequences) ? (i: number) => (sequences as readonly Sequence[])[i]! : (i: number) => (sequences as OrderedSequences).get(i);
   const { scorer, recorder } = run;
   const { name, timingSlot } = run.modules.evaluator;
   // One timestamp per evaluation: each one's time runs from the previous one's
   // end, so it includes the beam search's bookkeeping between two pulls.
   let t0 = recorder.now();
   for (let index = 0; index < sequences.length; index++) {
-    const sequence = sequences[index]!;
+    const sequence = at(index);
     let item: ScoredSequence | null = null;
     try {
       const result = scorer.evaluate(sequence);
@@ -121,7 +124,7 @@ export function* evaluationStream(
 }
 
 /** Step 4: the beam search over the ordered candidates. */
-export function searchBest(run: PreparedRun, sequences: readonly Sequence[], counter: { evaluated: number }): BeamSearch {
+export function searchBest(run: PreparedRun, sequences: readonly Sequence[] | OrderedSequences, counter: { evaluated: number }): BeamSearch {
   const s = run.config.planner;
   return run.recorder.stage(
     'evaluation',

@@ -1,0 +1,112 @@
+import type { OpportunityContext, Sequence } from '@planner/contracts';
+import { sumPriority } from '@planner/context';
+import { type FeasibilityCounts, orderBySumDesc, rejectionGivenSum } from './feasibility.js';
+
+/** The evaluation order as the beam search reads it: a length and the item at a position. */
+export interface OrderedSequences {
+  readonly length: number;
+  /** The sequence at `index` (0 ≤ index < length). */
+  get(index: number): Sequence;
+}
+
+/**
+ * `feasibleByTotalPriority` produced as it is read: the early filtering runs
+ * over every sequence at construction (the count and the rejection reasons are
+ * exact), but the order by Σ priority is a heap popped only as far as the beam
+ * search reads, which is usually a few dozen of thousands. Same order as the
+ * stable sort: higher sum first, equal sums in input order.
+ */
+export class FeasibleOrder implements OrderedSequences {
+  /** Number of feasible sequences (the funnel's `feasible`). */
+  readonly length: number;
+  private readonly items: Sequence[];
+  private readonly sums: Float64Array;
+  /** The order read so far (all of it once complete). */
+  private readonly out: Sequence[];
+  private heap: Int32Array | null = null;
+  private heapSize = 0;
+
+  constructor(sequences: readonly Sequence[], ctx: OpportunityContext, cash: number, threshold: number, counts: FeasibilityCounts) {
+    const items: Sequence[] = [];
+    const sums = new Float64Array(sequences.length);
+    let finite = true;
+    for (const seq of sequences) {
+      const sum = sumPriority(seq);
+      const why = rejectionGivenSum(seq, sum, ctx, cash, threshold);
+      if (why !== null) {
+        counts[why]++;
+        continue;
+      }
+      if (!Number.isFinite(sum)) finite = false;
+      sums[items.length] = sum;
+      items.push(seq);
+    }
+    this.length = items.length;
+    this.items = items;
+    this.sums = sums;
+    // Non-finite sums make the reference comparator inconsistent: keep its exact (eager) behaviour.
+    this.out = finite ? [] : orderBySumDesc(items, sums);
+  }
+
+  get(index: number): Sequence {
+    const out = this.out;
+    while (out.length <= index) out.push(this.items[this.pop()]!);
+    return out[index]!;
+  }
+
+  /** The whole order (what `feasibleByTotalPriority` returns). */
+  toArray(): Sequence[] {
+    if (this.out.length === 0 && this.length > 0) return orderBySumDesc(this.items, this.sums);
+    if (this.out.length < this.length) this.get(this.length - 1);
+    return this.out.slice();
+  }
+
+  /** Removes and returns the first position by (sum descending, position ascending). */
+  private pop(): number {
+    let heap = this.heap;
+    if (heap === null) heap = this.build();
+    const top = heap[0]!;
+    const last = heap[--this.heapSize]!;
+    if (this.heapSize > 0) this.siftDown(last, 0);
+    return top;
+  }
+
+  private build(): Int32Array {
+    const n = this.length;
+    const heap = new Int32Array(n);
+    for (let i = 0; i < n; i++) heap[i] = i;
+    this.heap = heap;
+    this.heapSize = n;
+    for (let i = (n >>> 1) - 1; i >= 0; i--) this.siftDown(heap[i]!, i);
+    return heap;
+  }
+
+  /** Places `item` at `at` or below, moving earlier-ordered children up. */
+  private siftDown(item: number, at: number): void {
+    const heap = this.heap!;
+    const sums = this.sums;
+    const size = this.heapSize;
+    const s = sums[item]!;
+    let i = at;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= size) break;
+      let c = heap[child]!;
+      let cs = sums[c]!;
+      const right = child + 1;
+      if (right < size) {
+        const r = heap[right]!;
+        const rs = sums[r]!;
+        if (rs > cs || (rs === cs && r < c)) {
+          child = right;
+          c = r;
+          cs = rs;
+        }
+      }
+      if (s > cs || (s === cs && item < c)) break;
+      heap[i] = c;
+      i = child;
+    }
+    heap[i] = item;
+  }
+}
