@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { ContextSettings, PlannerSettings, PortfolioSnapshot } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
 import { buildContext, contextSettingsFrom } from '../src/build-context.js';
@@ -139,7 +140,7 @@ describe('buildContext trade rules (pipeline.md §5.1)', () => {
 });
 
 describe('buildContext on the cooldown_min_hold scenario', () => {
-  const snap = parseSnapshot(readFileSync('/work/shared/scenarios/cooldown_min_hold.input.json', 'utf8'));
+  const snap = parseSnapshot(readFileSync(fileURLToPath(new URL('../../cli/test/scenarios/cooldown_min_hold.input.json', import.meta.url)), 'utf8'));
   const ctx = buildContext(snap, settings);
   it('matches values computed with Python from the file', () => {
     expect(ctx.portfolio.positions.get('NVDA.US')).toBe(10684.615384615385);

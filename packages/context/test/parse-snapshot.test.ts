@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SnapshotError } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
 import { parseSnapshot } from '../src/parse-snapshot.js';
 
-const SCENARIOS = '/work/shared/scenarios';
+// The repository's copy of shared/scenarios lives with the CLI's parity tests.
+const SCENARIOS = fileURLToPath(new URL('../../cli/test/scenarios/', import.meta.url));
 
 function base(): Record<string, any> {
   return {
