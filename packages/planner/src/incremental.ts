@@ -1,4 +1,4 @@
-import { StoreError } from '@planner/contracts';
+import { ConfigError, StoreError } from '@planner/contracts';
 import type {
   Diagnostic, IncrementalStore, Plan, PlannerConfig, PlannerEvent, PlannerEventListener, PortfolioSnapshot, Sequence,
   StoredResult, StoredSequence, StoreProgress, WorkKey,
@@ -85,7 +85,10 @@ export async function runIncremental(
   inc: IncrementalOptions,
 ): Promise<IncrementalResult> {
   const { store, bucket, signal } = inc;
-  const batchSize = Math.max(1, Math.trunc(inc.batchSize ?? 100));
+  const batchSize = inc.batchSize ?? 100;
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
+    throw new ConfigError([{ path: 'batchSize', message: `expected a whole number >= 1, got ${String(batchSize)}` }]);
+  }
   const listeners = [options.onEvent, inc.onEvent].filter((l): l is PlannerEventListener => l !== undefined);
   const emit: PlannerEventListener | undefined = listeners.length === 0 ? undefined : (e: PlannerEvent) => {
     for (const l of listeners) l(e);

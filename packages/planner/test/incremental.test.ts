@@ -39,6 +39,15 @@ describe('planIncremental', () => {
     for (const b of batches) if (b.type === 'batch-finished') expect(b.rate).toBeGreaterThanOrEqual(0);
   });
 
+  it('rejects a batch size that is not a whole number >= 1 before touching the store', async () => {
+    const planner = createPlanner({ config: cfg(), modules: allFakes });
+    for (const batchSize of [Number.NaN, 0, -5, 0.5, Number.POSITIVE_INFINITY]) {
+      const store = new TestStore();
+      await expect(planner.planIncremental(snapshot(), { store, bucket: 'core', batchSize })).rejects.toThrow(/batchSize: expected a whole number >= 1/);
+      expect(store.sequences).toHaveLength(0);
+    }
+  });
+
   it('stops on the abort signal after the batch in hand and resumes where it stopped', async () => {
     const planner = createPlanner({ config: cfg(), modules: allFakes });
     const store = new TestStore();

@@ -69,6 +69,9 @@ export class PostgresBackend {
     this.S = quoteSchema(schema);
     this.queueLock = `planner-queues:${options.queueSchema ?? `${schema}_queue`}`;
     this.batchSize = options.batchSize ?? 100;
+    if (!Number.isSafeInteger(this.batchSize) || this.batchSize < 1) {
+      throw new StoreError(`postgres store: batchSize must be a whole number >= 1, got ${String(options.batchSize)}`);
+    }
     this.leaseSeconds = options.leaseSeconds ?? 300;
     this.retryLimit = options.retryLimit ?? 10;
     pool.on('error', (e) => {
