@@ -41,7 +41,7 @@ export const PositionSchema = z.strictObject({
   symbol: z.string().min(1),
   quantity: z.number().gt(0),
   avgPrice: z.number().gt(0),
-  firstBoughtAt: z.string().optional(),
+  firstBoughtAt: isoDateTime.optional(),
   currentPrice: z.number().min(0).optional(),
 });
 
@@ -67,7 +67,8 @@ export const SnapshotSchema = z.strictObject({
   asOf: isoDateTime,
   baseCurrency: z.literal('EUR'),
   cash: z.record(z.string(), finite).default({}),
-  fxRates: z.record(z.string(), z.number().gt(0)),
+  // A rate outside this range is a unit mistake, and a subnormal one makes every EUR value infinite.
+  fxRates: z.record(z.string(), z.number().min(1e-6).max(1e9)),
   minCashReserve: z.number().min(0).default(0),
   securities: z.array(SecuritySchema),
   positions: z.array(PositionSchema).default([]),

@@ -145,10 +145,19 @@ describe('parseSnapshot rejections', () => {
     expect(issues.find((i) => i.path === 'securities[1].currency')!.message).toMatch(/rate in fxRates, found "GBP" without one/);
     expect(issues.find((i) => i.path === 'cash.HKD')!.message).toMatch(/found "HKD" without one/);
   });
-  it('non-positive exchange rates', () => {
+  it('exchange rates outside 1e-6..1e9 (zero, subnormal, absurdly large)', () => {
     const s = base();
     s.fxRates.USD = 0;
-    expectIssue(s, 'fxRates.USD', /^expected a number > 0, found 0$/);
+    expectIssue(s, 'fxRates.USD', /^expected a number >= 0.000001, found 0$/);
+    s.fxRates.USD = 1e-320;
+    expectIssue(s, 'fxRates.USD', /^expected a number >= 0.000001, found 1e-320$/);
+    s.fxRates.USD = 1e12;
+    expectIssue(s, 'fxRates.USD', /^expected a number <= 1000000000, found 1000000000000$/);
+  });
+  it('a first purchase date that is not an ISO date', () => {
+    const s = base();
+    s.positions[0].firstBoughtAt = 'yesterday';
+    expectIssue(s, 'positions[0].firstBoughtAt', /expected an ISO-8601 date or date-time/);
   });
   it('negative target weights and sums above 1 (with tolerance)', () => {
     const s = base();
