@@ -1,6 +1,6 @@
 import type { OpportunityContext, Sequence } from '@planner/contracts';
-import { sumPriority } from '@planner/context';
-import { type FeasibilityCounts, orderBySumDesc, rejectionGivenSum } from './feasibility.js';
+import { CandidateTable, STATIC_FLAGS, STATIC_OK } from './candidate-table.js';
+import { type FeasibilityCounts, type Rejection, orderBySumDesc } from './feasibility.js';
 
 /** The evaluation order as the beam search reads it: a length and the item at a position. */
 export interface OrderedSequences {
@@ -29,10 +29,19 @@ export class FeasibleOrder implements OrderedSequences {
   constructor(sequences: readonly Sequence[], ctx: OpportunityContext, cash: number, threshold: number, counts: FeasibilityCounts) {
     const items: Sequence[] = [];
     const sums = new Float64Array(sequences.length);
+    const table = new CandidateTable(ctx);
+    let ids = new Int32Array(16);
     let finite = true;
     for (const seq of sequences) {
-      const sum = sumPriority(seq);
-      const why = rejectionGivenSum(seq, sum, ctx, cash, threshold);
+      const n = seq.length;
+      if (n > ids.length) ids = new Int32Array(n * 2);
+      let sum = 0;
+      for (let j = 0; j < n; j++) {
+        const id = table.idOf(seq[j]!);
+        ids[j] = id;
+        sum += table.priority[id]!;
+      }
+      const why = rejection(table, ids, n, sum, cash, threshold);
       if (why !== null) {
         counts[why]++;
         continue;
@@ -109,4 +118,30 @@ export class FeasibleOrder implements OrderedSequences {
     }
     heap[i] = item;
   }
+}
+
+/** `rejectionGivenSum` on the table rows `ids[0..n)` of one sequence (same checks, same order). */
+export function rejection(table: CandidateTable, ids: Int32Array, n: number, sum: number, cash: number, threshold: number): Rejection {
+  if (n === 0) return 'empty';
+  const symbol = table.symbol;
+  for (let i = 1; i < n; i++) {
+    const s = symbol[ids[i]!]!;
+    for (let j = 0; j < i; j++) if (symbol[ids[j]!] === s) return 'duplicateSymbol';
+  }
+  if (sum / n < threshold) return 'priority';
+  let running = cash;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]!;
+    const code = table.code[id]!;
+    if (table.buy[id] === 1) {
+      if (code === STATIC_FLAGS) return 'flags';
+      const value = table.value[id]!;
+      if (value > running) return 'cash';
+      running -= value;
+    } else {
+      if (code !== STATIC_OK) return code === STATIC_FLAGS ? 'flags' : 'position';
+      running += table.value[id]!;
+    }
+  }
+  return null;
 }

@@ -5,33 +5,42 @@ import { emptyFeasibilityCounts, feasibleByTotalPriority } from '../src/feasibil
 import { FeasibleOrder } from '../src/feasible-order.js';
 import { cand, security } from './fixtures.js';
 
-const securities = [...'ABCDEFGH'].map((s) => security(s)).concat(security('NOBUY', { allowBuy: false }));
+const securities = [...'ABCDEFGH'].map((s) => security(s)).concat(security('NOBUY', { allowBuy: false }), security('NOSELL', { allowSell: false }));
 const position = (symbol: string, quantity: number): PositionView =>
   ({ symbol, quantity, avgPrice: 1, currency: 'EUR', markPrice: 1, marketValueEur: quantity });
 const ctx = {
   securitiesBySymbol: new Map(securities.map((s) => [s.symbol, s])),
-  positionsBySymbol: new Map([['A', position('A', 10)], ['C', position('C', 1)]]),
+  positionsBySymbol: new Map([['A', position('A', 10)], ['C', position('C', 1)], ['NOSELL', position('NOSELL', 5)]]),
 } as unknown as OpportunityContext;
 
 // Few distinct priorities (ties in Σ priority are the common case), signed zeros, an Infinity now and then.
 const action = fc.record({
-  symbol: fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'A', 'B', 'NOBUY', 'ZZZ'),
+  symbol: fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'A', 'B', 'NOBUY', 'NOSELL', 'ZZZ'),
   // mostly buys: most generated sequences stay feasible, so the heap has depth
   side: fc.constantFrom('BUY' as const, 'BUY' as const, 'BUY' as const, 'SELL' as const),
   priority: fc.constantFrom(0, -0, 0.1, 0.2, 0.3, 0.5, 0.7, 1, Infinity),
   valueEur: fc.constantFrom(5, 10, 20, 150),
+  quantity: fc.constantFrom(1, 1, 2, 11),
 });
-const sequences = fc.array(
-  fc.array(action, { minLength: 1, maxLength: 3 }).map((as): Sequence => as.map((a) => cand(a.symbol, a.side, a.priority, { valueEur: a.valueEur }))),
-  { minLength: 30, maxLength: 150, size: 'max' },
-);
+// Sequences share candidate objects drawn from a pool, as the planner's do (the checks are memoised per object).
+const sequences = fc
+  .array(action, { minLength: 1, maxLength: 14 })
+  .map((as) => as.map((a) => cand(a.symbol, a.side, a.priority, { valueEur: a.valueEur, quantity: a.quantity })))
+  .chain((pool) =>
+    fc.array(
+      fc.array(fc.nat(pool.length - 1), { maxLength: 4 }).map((ix): Sequence => ix.map((i) => pool[i]!)),
+      { minLength: 30, maxLength: 150, size: 'max' },
+    ),
+  );
 
 describe('FeasibleOrder (lazy feasibleByTotalPriority)', () => {
-  it('property: read in full, by get or toArray after any prefix, it equals feasibleByTotalPriority; length and counts equal', () => {
+  it('property: read in full, by get or toArray after any prefix, it equals feasibleByTotalPriority; length and rejection counts equal', () => {
     fc.assert(
       fc.property(sequences, fc.nat(160), fc.constantFrom(0, 0.3), fc.boolean(), (raw, prefix, threshold, finite) => {
         // Mostly finite sums (the heap); with `finite` false an Infinity may force the eager comparator order.
-        const seqs = finite ? raw.map((q) => q.map((a) => (Number.isFinite(a.priority) ? a : { ...a, priority: 0.9 }))) : raw;
+        const finiteCopy = new Map<object, Sequence[number]>();
+        const fin = (a: Sequence[number]) => (Number.isFinite(a.priority) ? a : (finiteCopy.get(a) ?? finiteCopy.set(a, { ...a, priority: 0.9 }).get(a)!));
+        const seqs = finite ? raw.map((q) => q.map(fin)) : raw;
         const slowCounts = emptyFeasibilityCounts();
         const slow = feasibleByTotalPriority(seqs, ctx, 100, threshold, slowCounts);
         const fastCounts = emptyFeasibilityCounts();
