@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clusterKey, selectDiverse } from '../src/diverse-selection.js';
+import { selectDiverseSlow } from './diverse-selection-slow.js';
 import { cand, security } from './fixtures.js';
 
 const secs = new Map(
@@ -65,6 +66,38 @@ describe('selectDiverse (pipeline.md §5.3)', () => {
         for (const c of out) expect(list).toContain(c);
         for (let i = 1; i < out.length; i++) expect(out[i - 1]!.priority).toBeGreaterThanOrEqual(out[i]!.priority);
       }),
+      { seed: 42 },
+    );
+  });
+
+  it('equals the key-string implementation (property: clusters by country, industry or prefix, ties, value-equal copies)', () => {
+    const universe = ['AAA1', 'AAA2', 'BBB1', 'CCC1', 'DDD1', 'EEE1', 'FFF1', 'GGG1'];
+    const sec = fc.record({ country: fc.constantFrom('', 'US', 'DE', 'Tech'), industry: fc.constantFrom('', 'Tech', 'US', 'Banks') });
+    const item = fc.record({ sym: fc.constantFrom(...universe), p: fc.constantFrom(-0.1, 0, 0.3, 0.5, 0.5, 0.8, 150), copy: fc.boolean() });
+    fc.assert(
+      fc.property(
+        fc.array(sec, { minLength: universe.length, maxLength: universe.length }),
+        fc.boolean(),
+        fc.array(item, { maxLength: 16 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.constantFrom(-1, 0, 0.3, 1, 2),
+        fc.boolean(),
+        (specs, withSecs, items, cap, weight, ignore) => {
+          const map = new Map(universe.map((u, i) => [u, security(u, specs[i])]));
+          const list = [];
+          for (const x of items) {
+            const c = cand(x.sym, 'BUY', x.p);
+            list.push(c);
+            if (x.copy) list.push({ ...c });
+          }
+          list.sort((a, b) => b.priority - a.priority);
+          const o = { maxCount: cap, securitiesBySymbol: withSecs ? map : null, diversityWeight: weight, rerankIgnoresClusters: ignore };
+          const fast = selectDiverse(list, o);
+          const slow = selectDiverseSlow(list, o);
+          expect(fast.length).toBe(slow.length);
+          fast.forEach((c, i) => expect(c).toBe(slow[i]));
+        },
+      ),
       { seed: 42 },
     );
   });
