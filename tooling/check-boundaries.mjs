@@ -2,7 +2,7 @@
 // Fails when a workspace package depends on, or imports, a @planner/* package
 // that DESIGN.md §2 does not allow. Usage: node tooling/check-boundaries.mjs [repo-root]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** DESIGN.md §2 "may import (workspace)"; '*' = everything. */
@@ -73,11 +73,17 @@ export function findViolations(root) {
         if (target && !ok(target)) violations.push(`packages/${dir}/package.json ${field}: @planner/${self} -> @planner/${target} (${why})`);
       }
     }
-    for (const sub of ['src', 'test']) {
-      for (const file of files(join(packagesDir, dir, sub))) {
+    const packageRoot = join(packagesDir, dir);
+    for (const sub of ['src', 'test', 'bench']) {
+      for (const file of files(join(packageRoot, sub))) {
         const text = stripComments(readFileSync(file, 'utf8'));
         for (const re of IMPORT_PATTERNS) {
           for (const m of text.matchAll(re)) {
+            // CONVENTIONS §4: other packages are imported by name, never by a relative path into them.
+            if (m[1].startsWith('.') && !`${resolve(dirname(file), m[1])}${sep}`.startsWith(`${packageRoot}${sep}`)) {
+              violations.push(`${relative(root, file)}: relative import '${m[1]}' reaches outside packages/${dir}`);
+              continue;
+            }
             const target = plannerPackage(m[1]);
             if (target && !ok(target)) {
               violations.push(`${relative(root, file)}: @planner/${self} -> @planner/${target} via '${m[1]}' (${why})`);

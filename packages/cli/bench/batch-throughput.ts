@@ -11,7 +11,7 @@ import { createBucketService } from '@planner/buckets';
 import { parseSnapshot } from '@planner/context';
 import { createPostgresStore } from '@planner/store/postgres';
 import { createSqliteStore } from '@planner/store/sqlite';
-import { startPgServer } from '../../store/test/pg-server.js';
+import { startPgServer } from '@planner/store/testing';
 import { standardModules } from '../src/modules.js';
 import { aggressiveToml, monteCarloToml, sleep, spawnPlanner, universe30 } from '../test/batch-helpers.js';
 

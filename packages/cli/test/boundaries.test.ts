@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,19 @@ describe('tooling/check-boundaries.mjs', () => {
     expect(r.err).toContain('2 forbidden edge(s)');
     expect(r.err).toContain("packages/patterns/src/planted.ts: @planner/patterns -> @planner/planner via '@planner/planner' (allowed: contracts, context)");
     expect(r.err).toContain('packages/filters/test/planted.test.ts: @planner/filters -> @planner/calculators');
+  });
+
+  it('fails on a relative import into another package, in bench/ too', () => {
+    const dir = copyTree();
+    mkdirSync(join(dir, 'packages/cli/bench'), { recursive: true });
+    // Split so that this test file itself does not carry the planted import.
+    const planted = `import { startPgServer } from '${'../../store'}/src/testing.js';\nexport const x = startPgServer;\n`;
+    writeFileSync(join(dir, 'packages/cli/bench/planted.ts'), planted);
+    writeFileSync(join(dir, 'packages/patterns/src/own.ts'), "export { patterns } from './index.js';\n");
+    const r = check(dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('1 forbidden edge(s)');
+    expect(r.err).toContain(`packages/cli/bench/planted.ts: relative import${" '"}../../store/src/testing.js' reaches outside packages/cli`);
   });
 
   it('fails on a forbidden dependency in package.json; ignores imports in comments', () => {

@@ -9,7 +9,7 @@ import { createPostgresStore } from '../src/postgres.js';
 import { createSqliteStore } from '../src/sqlite.js';
 import { drain } from '../test/contract.js';
 import { key, makeSequences } from '../test/fixtures.js';
-import { startPgServer } from '../test/pg-server.js';
+import { startPgServer } from '../src/testing.js';
 import { spawnChild } from '../test/spawn.js';
 
 const n = Number(process.argv[2] ?? 20000);

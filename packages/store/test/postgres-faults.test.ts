@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { createPostgresStore } from '../src/postgres.js';
 import { evaluate, expectedBest, key, makeSequences } from './fixtures.js';
-import { startPgServer } from './pg-server.js';
-import type { PgServer } from './pg-server.js';
+import { startPgServer } from '../src/testing.js';
+import type { PgServer } from '../src/testing.js';
 import { spawnChild } from './spawn.js';
 import type { Child } from './spawn.js';
 

@@ -3,8 +3,8 @@ import { StoreError } from '@planner/contracts';
 import { createPostgresStore, runPostgresWorker } from '../src/postgres.js';
 import { storeContract } from './contract.js';
 import { evaluate, expectedBest, key, makeSequences } from './fixtures.js';
-import { startPgServer } from './pg-server.js';
-import type { PgServer } from './pg-server.js';
+import { startPgServer } from '../src/testing.js';
+import type { PgServer } from '../src/testing.js';
 
 let server: PgServer;
 let n = 0;

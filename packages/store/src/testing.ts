@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A throwaway PostgreSQL server on a free loopback port, for tests only. */
+/** A throwaway PostgreSQL server on a free loopback port, for tests and benchmarks (`@planner/store/testing`). */
 export interface PgServer {
   readonly connectionString: string;
   readonly port: number;
