@@ -30,11 +30,10 @@ export class FeasibleOrder implements OrderedSequences {
     const items: Sequence[] = [];
     const sums = new Float64Array(sequences.length);
     const table = new CandidateTable(ctx);
-    let ids = new Int32Array(16);
+    const ids: number[] = [];
     let finite = true;
     for (const seq of sequences) {
       const n = seq.length;
-      if (n > ids.length) ids = new Int32Array(n * 2);
       let sum = 0;
       for (let j = 0; j < n; j++) {
         const id = table.idOf(seq[j]!);
@@ -121,7 +120,7 @@ export class FeasibleOrder implements OrderedSequences {
 }
 
 /** `rejectionGivenSum` on the table rows `ids[0..n)` of one sequence (same checks, same order). */
-export function rejection(table: CandidateTable, ids: Int32Array, n: number, sum: number, cash: number, threshold: number): Rejection {
+export function rejection(table: CandidateTable, ids: readonly number[], n: number, sum: number, cash: number, threshold: number): Rejection {
   if (n === 0) return 'empty';
   const symbol = table.symbol;
   for (let i = 1; i < n; i++) {
