@@ -13,11 +13,24 @@ function signed(n: number, digits: number): string {
   return `${n >= 0 ? '+' : ''}${pyFixed(n, digits)}`;
 }
 
-function numericEntries(record: Readonly<Record<string, unknown>>): string {
-  return Object.entries(record)
-    .filter(([, v]) => typeof v === 'number')
-    .map(([k, v]) => `${k} ${pyFixed(v as number, 2)}`)
-    .join(', ');
+/**
+ * The end-state components of the winner's breakdown (pipeline.md §4.2):
+ * each component's score and weight, then the cost penalty when there was one.
+ */
+function endStateComponents(breakdown: Readonly<Record<string, unknown>>): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(breakdown)) {
+    if (typeof value !== 'object' || value === null || !('weight' in value)) continue;
+    const c = value as { weighted_score?: unknown; score?: unknown; weight?: unknown };
+    const score = typeof c.weighted_score === 'number' ? c.weighted_score : c.score;
+    if (typeof score !== 'number' || typeof c.weight !== 'number') continue;
+    parts.push(`${key.replaceAll('_', ' ')} ${pyFixed(score, 3)} x${pyFixed(c.weight, 2)}`);
+  }
+  const cost = breakdown.transaction_cost as { total_cost_eur?: unknown; cost_penalty?: unknown } | undefined;
+  if (cost && typeof cost.total_cost_eur === 'number' && typeof cost.cost_penalty === 'number') {
+    parts.push(`costs EUR ${pyFixed(cost.total_cost_eur, 2)} (penalty ${pyFixed(cost.cost_penalty, 6)})`);
+  }
+  return parts.join(', ');
 }
 
 /** The plan as a user reads it: steps, scores, funnel, time. */
@@ -33,10 +46,10 @@ export function formatPlan(plan: Plan, label: string): string {
     out.push(table(['step', 'side', 'symbol', 'quantity', 'price', 'value EUR', 'reason'], rows, new Set([0, 3, 4, 5])));
   }
   out.push('', plan.narrative, '');
-  out.push(`Score: ${pyFixed(plan.currentScore, 1)} -> ${pyFixed(plan.endStateScore, 2)} (${signed(plan.improvement, 2)})`);
+  out.push(`Score: ${pyFixed(plan.currentScore, 2)} -> ${pyFixed(plan.endStateScore, 2)} (${signed(plan.improvement, 2)})`);
   const b = plan.currentBreakdown;
   out.push(`  current: diversification ${pyFixed(b.diversification, 1)}, dividend ${pyFixed(b.dividend, 1)}, quality ${pyFixed(b.quality, 1)}, total ${pyFixed(b.total, 1)}`);
-  const after = numericEntries(plan.scoreBreakdown);
+  const after = endStateComponents(plan.scoreBreakdown);
   if (after) out.push(`  end state: ${after}`);
   out.push(`Cash: required ${pyFixed(plan.cashRequired, 2)}, generated ${pyFixed(plan.cashGenerated, 2)}, available ${pyFixed(plan.availableCashEur, 2)} EUR; feasible ${plan.feasible}`);
   const f = plan.funnel;
