@@ -63,6 +63,15 @@ describe('CLI errors (in-process)', () => {
     expect(seed.err).toContain('--seed: expected an integer at least 0, found "x"');
   });
 
+  it('bench with --runs 0 or a word: exit 2, no stack trace', async () => {
+    for (const runs of ['0', 'abc']) {
+      const r = await cli('bench', here('../examples/portfolio.json'), '--runs', runs);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`--runs: expected an integer at least 1, found "${runs}"`);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('an unknown command is a usage error', async () => {
     const r = await cli('frobnicate');
     expect(r.code).toBe(1);

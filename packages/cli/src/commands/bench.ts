@@ -5,6 +5,7 @@ import { createPlanner } from '@planner/planner';
 import type { Context } from '../context.js';
 import { chooseConfig, parseSeed, readSnapshot } from '../io.js';
 import type { RunOptions } from './plan.js';
+import { parsePositive } from './store-options.js';
 
 /** Nearest-rank percentile of sorted values. */
 export function percentile(sorted: readonly number[], p: number): number {
@@ -30,8 +31,7 @@ export function benchCommand(ctx: Context): Command {
     .option('--runs <n>', 'timed runs', '20')
     .option('--json', 'print {medianMs, p95Ms, runs, sequencesEvaluated}')
     .action(async (file: string, opts: RunOptions & { runs: string }) => {
-      const runs = Number(opts.runs);
-      if (!Number.isSafeInteger(runs) || runs < 1) throw new Error(`--runs: expected an integer at least 1, found ${JSON.stringify(opts.runs)}`);
+      const runs = parsePositive('--runs', opts.runs, 20);
       const snapshot = readSnapshot(file);
       const config = chooseConfig(opts, ctx.modules);
       const seed = parseSeed(opts.seed);
