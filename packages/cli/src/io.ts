@@ -42,3 +42,12 @@ export function parseSeed(text: string | undefined): number | undefined {
   }
   return n;
 }
+
+/**
+ * The configuration's warnings that apply to this snapshot: the correlation
+ * filter's "needs priceHistory" warning is moot when the snapshot has it.
+ */
+export function warningsFor(config: PlannerConfig, snapshot: PortfolioSnapshot): string[] {
+  const hasHistory = snapshot.priceHistory !== undefined && Object.keys(snapshot.priceHistory).length > 0;
+  return config.warnings.filter((w) => !(hasHistory && w.startsWith('correlation_aware filter needs')));
+}

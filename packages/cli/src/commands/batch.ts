@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { createBucketService } from '@planner/buckets';
 import type { Context } from '../context.js';
 import { formatPlan } from '../format.js';
-import { parseSeed, readSnapshot } from '../io.js';
+import { parseSeed, readSnapshot, warningsFor } from '../io.js';
 import { progressLine } from './progress-line.js';
 import { openStore, parsePositive, withStoreOptions } from './store-options.js';
 import type { StoreChoice } from './store-options.js';
@@ -41,7 +41,7 @@ export function batchCommand(ctx: Context): Command {
       try {
         const service = createBucketService({ repository: store.buckets, modules: ctx.modules, store });
         const planner = await service.getPlanner(o.bucket);
-        for (const w of planner.config.warnings) ctx.io.err(`warning: ${w}\n`);
+        for (const w of warningsFor(planner.config, snapshot)) ctx.io.err(`warning: ${w}\n`);
         const r = await service.runBatch(o.bucket, snapshot, {
           store, batchSize, signal: controller.signal, evaluate: o.evaluate, onEvent: (e) => bar.onEvent(e),
           ...(seed === undefined ? {} : { seed }),

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { createPlanner } from '@planner/planner';
 import type { Context } from '../context.js';
 import { formatPlan } from '../format.js';
-import { chooseConfig, parseSeed, readSnapshot } from '../io.js';
+import { chooseConfig, parseSeed, readSnapshot, warningsFor } from '../io.js';
 
 export interface RunOptions {
   readonly preset?: string;
@@ -23,7 +23,7 @@ export function planCommand(ctx: Context): Command {
       const snapshot = readSnapshot(file);
       const config = chooseConfig(opts, ctx.modules);
       const seed = parseSeed(opts.seed);
-      for (const w of config.warnings) ctx.io.err(`warning: ${w}\n`);
+      for (const w of warningsFor(config, snapshot)) ctx.io.err(`warning: ${w}\n`);
       const planner = createPlanner({ config, modules: ctx.modules });
       const plan = await planner.plan(snapshot, seed === undefined ? {} : { seed });
       ctx.io.out(opts.json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlan(plan, file));
