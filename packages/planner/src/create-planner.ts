@@ -1,4 +1,5 @@
 import type { Plan, PlannerConfig, PlannerEventListener, PlannerModule, PortfolioSnapshot } from '@planner/contracts';
+import { ConfigError } from '@planner/contracts';
 import { type ModuleSet, resolveModules } from './module-set.js';
 import { type PreparedInput, candidateList, finishPlan, prepareRun, searchBest } from './plan-run.js';
 import { PreparedSnapshot, prepareSnapshot } from './prepared-snapshot.js';
@@ -77,6 +78,9 @@ export function createPlanner(options: PlannerOptions): Planner {
     plan(input, planOptions) {
       try {
         const seed = planOptions?.seed ?? config.planner.seed;
+        if (!Number.isSafeInteger(seed) || seed < 0) {
+          throw new ConfigError([{ path: 'seed', message: `expected a whole number >= 0, got ${String(seed)}` }]);
+        }
         const onEvent = options.onEvent;
         const runOptions = { seed, strict, ...(onEvent ? { onEvent } : {}) };
         if (input instanceof PreparedSnapshot) {

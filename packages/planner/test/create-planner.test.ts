@@ -74,6 +74,13 @@ describe('createPlanner + plan: the full flow with fake modules', () => {
     expect((await planner.plan(snapshot())).seed).toBe(7);
   });
 
+  it('rejects a seed that is not a whole number >= 0 with a ConfigError at path seed', async () => {
+    const planner = createPlanner({ config: config(), modules: allFakes });
+    for (const seed of [1.5, Number.NaN, Number.POSITIVE_INFINITY, -1, '7' as unknown as number]) {
+      await expect(planner.plan(snapshot(), { seed })).rejects.toMatchObject({ code: 'PLANNER_CONFIG_INVALID', path: 'seed' });
+    }
+  });
+
   it('emits started/finished events for every stage in order', async () => {
     const events: PlannerEvent[] = [];
     await createPlanner({ config: config(), modules: allFakes, onEvent: (e) => events.push(e) }).plan(snapshot());
