@@ -18,10 +18,6 @@ export const SECTIONS: readonly SectionInfo[] = [
   { kind: 'filter', section: 'filters', field: 'filters', noun: 'filter' },
 ];
 
-export function modulesOfKind(modules: readonly PlannerModule[], kind: ModuleKind): PlannerModule[] {
-  return modules.filter((m) => m.kind === kind);
-}
-
 export function findModule(modules: readonly PlannerModule[], kind: ModuleKind, name: string): PlannerModule | undefined {
   return modules.find((m) => m.kind === kind && m.name === name);
 }
