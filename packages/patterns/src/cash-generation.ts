@@ -1,6 +1,6 @@
 import { definePattern } from '@planner/contracts';
 import type { ActionCandidate } from '@planner/contracts';
-import { appendRunning, categoryList, greedyFill, single, totalLength } from './fill.js';
+import { appendRunning, categoryList, greedyFill, sellLists, single, totalLength } from './fill.js';
 import { depthParams } from './params.js';
 
 /** All sells up to the limit, then opportunity-first buys (spec modules-patterns.md §4.10). */
@@ -10,7 +10,7 @@ export const cashGeneration = definePattern({
   params: depthParams(5),
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
-    const sells = [categoryList(opportunities, 'profit_taking'), categoryList(opportunities, 'rebalance_sells')];
+    const sells = sellLists(opportunities);
     if (totalLength(sells) === 0 || limit < 1) return [];
     const seq: ActionCandidate[] = [];
     // Unlike multi_sell, each sell is added to the running cash (§1.4).

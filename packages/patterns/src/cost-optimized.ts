@@ -1,6 +1,6 @@
 import { definePattern } from '@planner/contracts';
 import type { ActionCandidate } from '@planner/contracts';
-import { categoryList, containsEqual, single, totalLength } from './fill.js';
+import { buyLists, containsEqual, sellLists, single, totalLength } from './fill.js';
 import { depthParams } from './params.js';
 
 /** Sells in category order, then buys by global priority (spec modules-patterns.md §4.11). */
@@ -11,15 +11,8 @@ export const costOptimized = definePattern({
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     if (limit < 1) return [];
-    const profit = categoryList(opportunities, 'profit_taking');
-    const rebalanceSells = categoryList(opportunities, 'rebalance_sells');
-    const lists = [
-      profit,
-      rebalanceSells,
-      categoryList(opportunities, 'averaging_down'),
-      categoryList(opportunities, 'rebalance_buys'),
-      categoryList(opportunities, 'opportunity_buys'),
-    ];
+    const sells = sellLists(opportunities);
+    const lists = [...sells, ...buyLists(opportunities)];
     if (totalLength(lists) === 0) return [];
     // Only BUYs of the ranked list are ever taken, so ranking just those keeps
     // their relative order (stable sort, priority descending); collected list
@@ -29,9 +22,9 @@ export const costOptimized = definePattern({
     ranked.sort(byPriorityDesc);
     const seq: ActionCandidate[] = [];
     let cash = call.availableCashEur;
-    sells: for (const list of [profit, rebalanceSells]) {
+    selling: for (const list of sells) {
       for (const c of list) {
-        if (seq.length >= limit) break sells;
+        if (seq.length >= limit) break selling;
         if (c.side === 'SELL') {
           seq.push(c);
           cash += c.valueEur;

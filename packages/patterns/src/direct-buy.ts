@@ -1,6 +1,6 @@
 import { definePattern } from '@planner/contracts';
 import type { ActionCandidate } from '@planner/contracts';
-import { categoryList, greedyFill, single } from './fill.js';
+import { buyLists, greedyFill, single } from './fill.js';
 import { depthParams } from './params.js';
 
 /** Spend existing cash on buys, no sells (spec modules-patterns.md §4.1; monolith order, no sort). */
@@ -14,16 +14,7 @@ export const directBuy = definePattern({
     // The cash guard comes first: a zero-value candidate is not taken with zero cash.
     if (cash <= 0 || limit < 1) return [];
     const seq: ActionCandidate[] = [];
-    greedyFill(
-      seq,
-      cash,
-      [
-        categoryList(opportunities, 'averaging_down'),
-        categoryList(opportunities, 'rebalance_buys'),
-        categoryList(opportunities, 'opportunity_buys'),
-      ],
-      limit,
-    );
+    greedyFill(seq, cash, buyLists(opportunities), limit);
     return single(seq);
   },
 });

@@ -14,6 +14,20 @@ export function categoryList(opportunities: OpportunitiesByCategory, key: Opport
   return opportunities[key] ?? EMPTY;
 }
 
+/** The sell lists in the monolith's `profit_taking + rebalance_sells` order. */
+export function sellLists(opportunities: OpportunitiesByCategory): Lists {
+  return [categoryList(opportunities, 'profit_taking'), categoryList(opportunities, 'rebalance_sells')];
+}
+
+/** The buy lists in the monolith's usual `averaging_down + rebalance_buys + opportunity_buys` order. */
+export function buyLists(opportunities: OpportunitiesByCategory): Lists {
+  return [
+    categoryList(opportunities, 'averaging_down'),
+    categoryList(opportunities, 'rebalance_buys'),
+    categoryList(opportunities, 'opportunity_buys'),
+  ];
+}
+
 export function totalLength(lists: Lists): number {
   let n = 0;
   for (const list of lists) n += list.length;

@@ -1,6 +1,6 @@
 import { definePattern } from '@planner/contracts';
 import type { ActionCandidate } from '@planner/contracts';
-import { appendRunning, categoryList, greedyFill, single, totalLength } from './fill.js';
+import { appendRunning, buyLists, greedyFill, sellLists, single, totalLength } from './fill.js';
 import { depthParams } from './params.js';
 
 /** Up to half the steps sells, then buys (spec modules-patterns.md §4.7). */
@@ -10,12 +10,8 @@ export const mixedStrategy = definePattern({
   params: depthParams(5),
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
-    const sells = [categoryList(opportunities, 'profit_taking'), categoryList(opportunities, 'rebalance_sells')];
-    const buys = [
-      categoryList(opportunities, 'averaging_down'),
-      categoryList(opportunities, 'rebalance_buys'),
-      categoryList(opportunities, 'opportunity_buys'),
-    ];
+    const sells = sellLists(opportunities);
+    const buys = buyLists(opportunities);
     if ((totalLength(sells) === 0 && totalLength(buys) === 0) || limit < 1) return [];
     const seq: ActionCandidate[] = [];
     const maxSells = Math.max(1, Math.floor(limit / 2));

@@ -1,6 +1,6 @@
 import { definePattern } from '@planner/contracts';
 import type { ActionCandidate } from '@planner/contracts';
-import { appendSummed, categoryList, greedyFill, single, totalLength } from './fill.js';
+import { appendSummed, buyLists, greedyFill, sellLists, single, totalLength } from './fill.js';
 import { depthParams } from './params.js';
 
 /** Several sells (profit-taking first), then buys (spec modules-patterns.md §4.6). */
@@ -10,20 +10,11 @@ export const multiSell = definePattern({
   params: depthParams(5),
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
-    const sells = [categoryList(opportunities, 'profit_taking'), categoryList(opportunities, 'rebalance_sells')];
+    const sells = sellLists(opportunities);
     if (totalLength(sells) === 0 || limit < 1) return [];
     const seq: ActionCandidate[] = [];
     const cash = appendSummed(seq, call.availableCashEur, sells, limit);
-    greedyFill(
-      seq,
-      cash,
-      [
-        categoryList(opportunities, 'averaging_down'),
-        categoryList(opportunities, 'rebalance_buys'),
-        categoryList(opportunities, 'opportunity_buys'),
-      ],
-      limit,
-    );
+    greedyFill(seq, cash, buyLists(opportunities), limit);
     return single(seq);
   },
 });
