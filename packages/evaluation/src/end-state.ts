@@ -69,31 +69,11 @@ export function endStateBreakdown(
 ): Record<string, unknown> {
   const W = END_STATE_WEIGHTS;
   return {
-    total_return: {
-      weighted_score: pyRound(weightedTotalReturn, 3),
-      weight: W.totalReturn,
-      contribution: pyRound(weightedTotalReturn * W.totalReturn, 3),
-    },
-    diversification: {
-      score: pyRound(diversificationScore, 3),
-      weight: W.diversification,
-      contribution: pyRound(diversificationScore * W.diversification, 3),
-    },
-    long_term_promise: {
-      weighted_score: pyRound(weightedPromise, 3),
-      weight: W.longTermPromise,
-      contribution: pyRound(weightedPromise * W.longTermPromise, 3),
-    },
-    stability: {
-      weighted_score: pyRound(weightedStability, 3),
-      weight: W.stability,
-      contribution: pyRound(weightedStability * W.stability, 3),
-    },
-    opinion: {
-      score: pyRound(OPINION_SCORE, 3),
-      weight: W.opinion,
-      contribution: pyRound(OPINION_SCORE * W.opinion, 3),
-    },
+    total_return: component('weighted_score', weightedTotalReturn, W.totalReturn),
+    diversification: component('score', diversificationScore, W.diversification),
+    long_term_promise: component('weighted_score', weightedPromise, W.longTermPromise),
+    stability: component('weighted_score', weightedStability, W.stability),
+    opinion: component('score', OPINION_SCORE, W.opinion),
     end_state_score: pyRound(raw, 3),
     risk_profile: 'balanced',
   };
@@ -102,4 +82,9 @@ export function endStateBreakdown(
 /** Breakdown of an invalid end state (no total value or no position). */
 export function invalidEndStateBreakdown(): Record<string, unknown> {
   return { error: 'Invalid portfolio data' };
+}
+
+/** One breakdown entry; the reference names a weighted average `weighted_score` and a plain one `score`. */
+function component(key: 'score' | 'weighted_score', value: number, weight: number): Record<string, number> {
+  return { [key]: pyRound(value, 3), weight, contribution: pyRound(value * weight, 3) };
 }
