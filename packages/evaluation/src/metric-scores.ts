@@ -75,23 +75,42 @@ export function totalReturnValue(m: SecurityMetrics): number {
 
 /** `longTermPromiseScore(m).score`. */
 export function longTermPromiseValue(m: SecurityMetrics): number {
-  let dividendConsistency = m.dividendConsistency;
-  if (dividendConsistency === undefined) {
-    dividendConsistency = m.payoutRatio !== undefined ? dividendConsistencyFromPayout(m.payoutRatio) : 0.5;
-  }
-  const sortino = m.sortino !== undefined ? sortinoScore(m.sortino) : 0.5;
   const total =
-    (m.consistencyScore ?? 0.5) * 0.35 + (m.financialStrength ?? 0.5) * 0.25 + dividendConsistency * 0.25 + sortino * 0.15;
+    (m.consistencyScore ?? 0.5) * 0.35 +
+    (m.financialStrength ?? 0.5) * 0.25 +
+    dividendConsistencyOf(m) * 0.25 +
+    sortinoOf(m) * 0.15;
   return pyRound(Math.min(1.0, total), 3);
 }
 
 /** `stabilityScore(m).score`. */
 export function stabilityValue(m: SecurityMetrics): number {
+  return pyRound(Math.min(1.0, volatilityOf(m) * 0.5 + drawdownOf(m) * 0.3 + sharpeOf(m) * 0.2), 3);
+}
+
+// Sub-scores with the reference's 0.5 for a metric that is missing.
+
+function dividendConsistencyOf(m: SecurityMetrics): number {
+  if (m.dividendConsistency !== undefined) return m.dividendConsistency;
+  return m.payoutRatio !== undefined ? dividendConsistencyFromPayout(m.payoutRatio) : 0.5;
+}
+
+function sortinoOf(m: SecurityMetrics): number {
+  return m.sortino !== undefined ? sortinoScore(m.sortino) : 0.5;
+}
+
+function volatilityOf(m: SecurityMetrics): number {
   const vol = m.volatilityAnnual;
-  const volatility = vol !== undefined && vol > 0 ? volatilityScore(vol) : 0.5;
-  const drawdown = m.maxDrawdown !== undefined ? drawdownScore(m.maxDrawdown) : 0.5;
-  const sharpe = m.sharpe !== undefined ? sharpeScore(m.sharpe) : 0.5;
-  return pyRound(Math.min(1.0, volatility * 0.5 + drawdown * 0.3 + sharpe * 0.2), 3);
+  // A volatility of 0 means "not computed" in the reference, hence the > 0 test.
+  return vol !== undefined && vol > 0 ? volatilityScore(vol) : 0.5;
+}
+
+function drawdownOf(m: SecurityMetrics): number {
+  return m.maxDrawdown !== undefined ? drawdownScore(m.maxDrawdown) : 0.5;
+}
+
+function sharpeOf(m: SecurityMetrics): number {
+  return m.sharpe !== undefined ? sharpeScore(m.sharpe) : 0.5;
 }
 
 /** Total return = CAGR 5y + dividend yield, scored on the bell curve. */
@@ -114,11 +133,8 @@ export function totalReturnScore(m: SecurityMetrics): ComponentScore {
 export function longTermPromiseScore(m: SecurityMetrics): ComponentScore {
   const consistency = m.consistencyScore ?? 0.5;
   const financialStrength = m.financialStrength ?? 0.5;
-  let dividendConsistency = m.dividendConsistency;
-  if (dividendConsistency === undefined) {
-    dividendConsistency = m.payoutRatio !== undefined ? dividendConsistencyFromPayout(m.payoutRatio) : 0.5;
-  }
-  const sortino = m.sortino !== undefined ? sortinoScore(m.sortino) : 0.5;
+  const dividendConsistency = dividendConsistencyOf(m);
+  const sortino = sortinoOf(m);
   const total = consistency * 0.35 + financialStrength * 0.25 + dividendConsistency * 0.25 + sortino * 0.15;
   return {
     score: pyRound(Math.min(1.0, total), 3),
@@ -132,11 +148,9 @@ export function longTermPromiseScore(m: SecurityMetrics): ComponentScore {
 }
 
 export function stabilityScore(m: SecurityMetrics): ComponentScore {
-  const vol = m.volatilityAnnual;
-  // A volatility of 0 means "not computed" in the reference, hence the > 0 test.
-  const volatility = vol !== undefined && vol > 0 ? volatilityScore(vol) : 0.5;
-  const drawdown = m.maxDrawdown !== undefined ? drawdownScore(m.maxDrawdown) : 0.5;
-  const sharpe = m.sharpe !== undefined ? sharpeScore(m.sharpe) : 0.5;
+  const volatility = volatilityOf(m);
+  const drawdown = drawdownOf(m);
+  const sharpe = sharpeOf(m);
   const total = volatility * 0.5 + drawdown * 0.3 + sharpe * 0.2;
   return {
     score: pyRound(Math.min(1.0, total), 3),
