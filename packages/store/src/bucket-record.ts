@@ -48,3 +48,16 @@ export function bucketExists(id: string): StoreError {
 export function bucketMissing(id: string): StoreError {
   return new StoreError(`bucket '${id}' does not exist`);
 }
+
+/** A `buckets` table row, the same columns in SQLite and Postgres. */
+export interface BucketRow {
+  id: string;
+  kind: string;
+  config_json: string;
+  share: number;
+  status: string;
+}
+
+export function fromBucketRow(row: BucketRow): BucketRecord {
+  return parseBucketRecord({ id: row.id, kind: row.kind, config: JSON.parse(row.config_json), share: row.share, status: row.status });
+}

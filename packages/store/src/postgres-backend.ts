@@ -2,7 +2,8 @@ import { StoreError } from '@planner/contracts';
 import type { Sequence, StoredResult, StoredSequence, StoreProgress, WorkKey } from '@planner/contracts';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
-import { applyBucketPatch, bucketExists, bucketMissing, parseBucketPatch, parseBucketRecord } from './bucket-record.js';
+import { applyBucketPatch, bucketExists, bucketMissing, fromBucketRow, parseBucketPatch, parseBucketRecord } from './bucket-record.js';
+import type { BucketRow } from './bucket-record.js';
 import { preparePostgresSchema, quoteSchema } from './postgres-schema.js';
 import { patternType, sequencePriority, toResult } from './sequence-columns.js';
 import type { ResultRow } from './sequence-columns.js';
@@ -443,18 +444,6 @@ export class PostgresBackend {
     await this.boss.stop({ graceful: false, close: false, wait: true }).catch(() => undefined);
     await this.pool.end().catch(() => undefined);
   }
-}
-
-interface BucketRow {
-  id: string;
-  kind: string;
-  config_json: string;
-  share: number;
-  status: string;
-}
-
-function fromBucketRow(row: BucketRow): BucketRecord {
-  return parseBucketRecord({ id: row.id, kind: row.kind, config: JSON.parse(row.config_json), share: row.share, status: row.status });
 }
 
 /** The connection string without its password, for messages. */

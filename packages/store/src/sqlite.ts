@@ -2,7 +2,8 @@ import { StoreError } from '@planner/contracts';
 import type { Sequence, StoredResult, StoredSequence, StoreProgress, WorkKey } from '@planner/contracts';
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
-import { applyBucketPatch, bucketExists, bucketMissing, parseBucketPatch, parseBucketRecord } from './bucket-record.js';
+import { applyBucketPatch, bucketExists, bucketMissing, fromBucketRow, parseBucketPatch, parseBucketRecord } from './bucket-record.js';
+import type { BucketRow } from './bucket-record.js';
 import { isBetter, patternType, sameKey, sequencePriority, toResult } from './sequence-columns.js';
 import type { ResultRow } from './sequence-columns.js';
 import { prepareSqliteSchema } from './sqlite-schema.js';
@@ -273,16 +274,4 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
       db.close();
     },
   };
-}
-
-interface BucketRow {
-  id: string;
-  kind: string;
-  config_json: string;
-  share: number;
-  status: string;
-}
-
-function fromBucketRow(row: BucketRow): BucketRecord {
-  return parseBucketRecord({ id: row.id, kind: row.kind, config: JSON.parse(row.config_json), share: row.share, status: row.status });
 }
