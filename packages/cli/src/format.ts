@@ -28,7 +28,7 @@ function endStateComponents(breakdown: Readonly<Record<string, unknown>>): strin
   }
   const cost = breakdown.transaction_cost as { total_cost_eur?: unknown; cost_penalty?: unknown } | undefined;
   if (cost && typeof cost.total_cost_eur === 'number' && typeof cost.cost_penalty === 'number') {
-    parts.push(`costs EUR ${pyFixed(cost.total_cost_eur, 2)} (penalty ${pyFixed(cost.cost_penalty, 6)})`);
+    parts.push(`costs EUR ${pyFixed(cost.total_cost_eur, 2)} (penalty ${pyFixed(cost.cost_penalty, 4)})`);
   }
   return parts.join(', ');
 }
