@@ -22,3 +22,5 @@ export { computeGroupAllocations } from './group-allocations.js';
 export { computeCorrelations } from './correlations.js';
 export type { BuildContextOptions } from './build-context.js';
 export { buildContext, contextSettingsFrom } from './build-context.js';
+export type { PlannerContextSettings } from './planner-context.js';
+export { evaluationContextOf, evaluationModeOf, plannerContextFrom, plannerContextFromSettings } from './planner-context.js';

@@ -115,3 +115,27 @@ export interface CandidateDraft {
   readonly quantity: number;
   readonly price: number;
 }
+
+/** How sequences are scored (spec modules-calculators.md §1.3). */
+export type EvaluationMode = 'single_objective' | 'multi_objective' | 'stochastic' | 'monte_carlo';
+
+/**
+ * The two contexts plus the search settings (spec modules-calculators.md §1.3).
+ * The reference defined it without using it; it is built for callers that want
+ * one value describing a planning run.
+ */
+export interface PlannerContext {
+  readonly opportunity: OpportunityContext;
+  readonly evaluation: EvaluationContext;
+  readonly maxDepth: number;
+  readonly maxOpportunitiesPerCategory: number;
+  readonly priorityThreshold: number;
+  readonly enableDiverseSelection: boolean;
+  readonly diversityWeight: number;
+  readonly beamWidth: number;
+  readonly evaluationMode: EvaluationMode;
+  readonly stochasticPriceShifts: readonly number[];
+  readonly monteCarloPathCount: number;
+  readonly enableCombinatorial: boolean;
+  readonly enableAdaptivePatterns: boolean;
+}

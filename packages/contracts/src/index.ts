@@ -4,7 +4,8 @@ export type {
 } from './domain.js';
 export { OPPORTUNITY_CATEGORIES } from './domain.js';
 export type {
-  CandidateDraft, ContextSettings, EvaluationContext, OpportunityContext, PortfolioContext, PositionView, TradeDates,
+  CandidateDraft, ContextSettings, EvaluationContext, EvaluationMode, OpportunityContext, PlannerContext, PortfolioContext,
+  PositionView, TradeDates,
 } from './context.js';
 export type { RandomSource } from './random.js';
 export type {
