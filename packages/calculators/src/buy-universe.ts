@@ -15,16 +15,7 @@ export function qualityOf(ctx: OpportunityContext, symbol: string): number {
 // every field readonly), and three calculators of one plan ask for it; a prepared
 // snapshot's context serves many plans. Weak keys: no context is kept alive, and
 // nothing outlives the context it was computed from.
-const universeByContext = new WeakMap<OpportunityContext, readonly BuyEntry[]>();
-
-/** One security of the buy universe with what every buy calculator reads of it. */
-export interface BuyEntry {
-  readonly sec: Security;
-  /** Its quote in `ctx.buyPrices`, always > 0 here. */
-  readonly price: number;
-  /** `qualityOf(ctx, sec.symbol)`. */
-  readonly quality: number;
-}
+const universeByContext = new WeakMap<OpportunityContext, readonly Security[]>();
 
 /**
  * The monolith's `eligible_stocks` (spec modules-calculators.md §3): only these
@@ -32,18 +23,16 @@ export interface BuyEntry {
  * `ctx.allowBuy` switch is deliberately not read: no calculator of the
  * reference reads it (§1.1).
  */
-export function eligibleBuyUniverse(ctx: OpportunityContext): readonly BuyEntry[] {
+export function eligibleBuyUniverse(ctx: OpportunityContext): readonly Security[] {
   const cached = universeByContext.get(ctx);
   if (cached !== undefined) return cached;
-  const out: BuyEntry[] = [];
+  const out: Security[] = [];
   for (const sec of ctx.securities) {
     if (!sec.allowBuy) continue;
     if (ctx.recentlyBought.has(sec.symbol)) continue;
-    const price = ctx.buyPrices.get(sec.symbol) ?? 0;
-    if (!(price > 0)) continue;
-    const quality = qualityOf(ctx, sec.symbol);
-    if (!(quality >= ctx.minSecurityScore)) continue;
-    out.push({ sec, price, quality });
+    if (!((ctx.buyPrices.get(sec.symbol) ?? 0) > 0)) continue;
+    if (!(qualityOf(ctx, sec.symbol) >= ctx.minSecurityScore)) continue;
+    out.push(sec);
   }
   Object.freeze(out);
   universeByContext.set(ctx, out);

@@ -2,7 +2,7 @@ import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
 import { pyFixed } from '@planner/context';
 import { z } from 'zod';
-import { eligibleBuyUniverse } from './buy-universe.js';
+import { eligibleBuyUniverse, qualityOf } from './buy-universe.js';
 import { sortByPriority } from './candidate-order.js';
 import { heuristicBuy } from './heuristic-buy.js';
 
@@ -24,7 +24,10 @@ export const opportunityBuys = defineCalculator({
     if (ctx.weightBasedMode) return [];
     const base = params.baseTradeAmountEur ?? ctx.baseTradeAmountEur;
     const out: ActionCandidate[] = [];
-    for (const { sec, price, quality } of eligibleBuyUniverse(ctx)) {
+    for (const sec of eligibleBuyUniverse(ctx)) {
+      const price = ctx.buyPrices.get(sec.symbol) ?? 0;
+      if (!(price > 0)) continue;
+      const quality = qualityOf(ctx, sec.symbol);
       if (quality < params.minQualityScore) continue;
       out.push(
         heuristicBuy(ctx, sec, price, base, {

@@ -2,7 +2,7 @@ import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
 import { pyFixed } from '@planner/context';
 import { z } from 'zod';
-import { eligibleBuyUniverse } from './buy-universe.js';
+import { eligibleBuyUniverse, qualityOf } from './buy-universe.js';
 import { sortByPriority } from './candidate-order.js';
 import { heuristicBuy } from './heuristic-buy.js';
 
@@ -25,13 +25,16 @@ export const rebalanceBuys = defineCalculator({
     const base = params.baseTradeAmountEur ?? ctx.baseTradeAmountEur;
     const { countryToGroup, countryWeights } = ctx.portfolio;
     const out: ActionCandidate[] = [];
-    for (const { sec, price, quality } of eligibleBuyUniverse(ctx)) {
+    for (const sec of eligibleBuyUniverse(ctx)) {
+      const price = ctx.buyPrices.get(sec.symbol) ?? 0;
+      if (!(price > 0)) continue;
       if (!sec.country) continue;
       const group = countryToGroup.get(sec.country) ?? 'OTHER';
       const target = countryWeights.get(group) ?? 0;
       const current = ctx.countryAllocations.get(group) ?? 0;
       if (!(current < target - params.underweightThreshold)) continue;
       const under = target - current;
+      const quality = qualityOf(ctx, sec.symbol);
       out.push(
         heuristicBuy(ctx, sec, price, base, {
           priority: (under * 2 + quality * 0.5) * params.priorityWeight * sec.priorityMultiplier,
