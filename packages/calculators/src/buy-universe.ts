@@ -11,21 +11,13 @@ export function qualityOf(ctx: OpportunityContext, symbol: string): number {
   return scores.get(symbol) ?? 0.5;
 }
 
-// The universe is a pure function of the context, which is immutable (contracts:
-// every field readonly), and three calculators of one plan ask for it; a prepared
-// snapshot's context serves many plans. Weak keys: no context is kept alive, and
-// nothing outlives the context it was computed from.
-const universeByContext = new WeakMap<OpportunityContext, readonly Security[]>();
-
 /**
  * The monolith's `eligible_stocks` (spec modules-calculators.md §3): only these
  * securities reach the three heuristic buy calculators. The global
  * `ctx.allowBuy` switch is deliberately not read: no calculator of the
  * reference reads it (§1.1).
  */
-export function eligibleBuyUniverse(ctx: OpportunityContext): readonly Security[] {
-  const cached = universeByContext.get(ctx);
-  if (cached !== undefined) return cached;
+export function eligibleBuyUniverse(ctx: OpportunityContext): Security[] {
   const out: Security[] = [];
   for (const sec of ctx.securities) {
     if (!sec.allowBuy) continue;
@@ -34,7 +26,5 @@ export function eligibleBuyUniverse(ctx: OpportunityContext): readonly Security[
     if (!(qualityOf(ctx, sec.symbol) >= ctx.minSecurityScore)) continue;
     out.push(sec);
   }
-  Object.freeze(out);
-  universeByContext.set(ctx, out);
   return out;
 }
