@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { ConfigError, StoreError, type PlannerModule } from '@planner/contracts';
 import { loadConfig, parseConfig, serializeConfig } from '@planner/config';
-import { createBucketService } from '@planner/buckets';
 import type { Bucket, BucketService } from '@planner/buckets';
 import type { BucketConfigSource, BucketKind, PlannerStore } from '@planner/store';
 import type { Context } from '../context.js';
@@ -65,8 +64,9 @@ const describeSource = (s: BucketConfigSource): string =>
 async function withService<T>(
   ctx: Context, choice: StoreChoice, body: (service: BucketService, store: PlannerStore) => Promise<T>, create = false,
 ): Promise<T> {
-  const store = await openStore(choice, undefined, { create });
+  const store = await openStore(choice, undefined, ctx.stores, { create });
   try {
+    const { createBucketService } = await import('@planner/buckets');
     return await body(createBucketService({ repository: store.buckets, modules: ctx.modules, store }), store);
   } finally {
     await store.close();

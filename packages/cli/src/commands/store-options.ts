@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ConfigError } from '@planner/contracts';
 import type { PlannerStore } from '@planner/store';
-import { createPostgresStore } from '@planner/store/postgres';
-import { createSqliteStore } from '@planner/store/sqlite';
+import { defaultStoreLoaders, loadStoreModule, type StoreLoaders } from './store-drivers.js';
 
 export interface StoreChoice {
   readonly db?: string;
@@ -18,21 +17,28 @@ export function withStoreOptions(cmd: Command): Command {
 }
 
 /**
- * Opens the chosen store; with PostgreSQL, `batchSize` is the size of the
- * queued batch jobs. A missing `--db` file is refused unless `create` (only
- * `bucket add` creates a store): a misspelt name must not start an empty one.
+ * Opens the chosen store, loading it (and its driver) now; with PostgreSQL,
+ * `batchSize` is the size of the queued batch jobs. A missing `--db` file is
+ * refused unless `create` (only `bucket add` creates a store): a misspelt
+ * name must not start an empty one.
  */
-export async function openStore(choice: StoreChoice, batchSize?: number, options: { create?: boolean } = {}): Promise<PlannerStore> {
+export async function openStore(
+  choice: StoreChoice, batchSize?: number, loaders: StoreLoaders = defaultStoreLoaders, options: { create?: boolean } = {},
+): Promise<PlannerStore> {
   if ((choice.db === undefined) === (choice.pg === undefined)) {
     throw new ConfigError([{ path: '', message: 'give exactly one of --db FILE.sqlite or --pg URL' }]);
   }
-  if (choice.db !== undefined && options.create !== true && !existsSync(choice.db)) {
-    throw new ConfigError([{
-      path: '--db',
-      message: `expected an existing SQLite store, found no file ${JSON.stringify(choice.db)} (check the name; 'planner bucket add' creates a store)`,
-    }]);
+  if (choice.db !== undefined) {
+    const { createSqliteStore } = await loadStoreModule('sqlite', loaders.sqlite);
+    if (options.create !== true && !existsSync(choice.db)) {
+      throw new ConfigError([{
+        path: '--db',
+        message: `expected an existing SQLite store, found no file ${JSON.stringify(choice.db)} (check the name; 'planner bucket add' creates a store)`,
+      }]);
+    }
+    return createSqliteStore({ path: choice.db });
   }
-  if (choice.db !== undefined) return createSqliteStore({ path: choice.db });
+  const { createPostgresStore } = await loadStoreModule('postgres', loaders.postgres);
   return createPostgresStore({ connectionString: choice.pg as string, ...(batchSize === undefined ? {} : { batchSize }) });
 }
 
