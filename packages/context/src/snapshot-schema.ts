@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseNaiveMs } from './naive-time.js';
 
-// The snapshot format of shared/scenarios/FORMAT.md. Objects are strict so a
+// The snapshot format of docs/scenarios/FORMAT.md. Objects are strict so a
 // misspelt key is an error instead of a silently applied default.
 
 /** A bucket id, as the bucket registry of @planner/store accepts it. */
