@@ -3,7 +3,7 @@ import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
 import { z } from 'zod';
 import { ScorerTables } from './fast-scorer.js';
-import { shiftAdjustments } from './reference-path.js';
+import { shiftAdjustments } from './shift-adjustments.js';
 
 export const DEFAULT_SHIFTS: readonly number[] = Object.freeze([-0.1, -0.05, 0.0, 0.05, 0.1]);
 
