@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPreset, parseConfig, presetNames, presetPath } from '@planner/config';
+import { loadPreset, parseConfig, presetNames } from '@planner/config';
+import { presetPath } from '@planner/config/node';
 import { standardModules } from '../src/modules.js';
 import { cli, scenarioDir } from './helpers.js';
 

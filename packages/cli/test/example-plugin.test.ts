@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseConfig, presetPath, serializeConfig } from '@planner/config';
+import { parseConfig, presetText, serializeConfig } from '@planner/config';
 import { parseSnapshot } from '@planner/context';
 import { ConfigError, type PlannerModule, type PortfolioSnapshot } from '@planner/contracts';
 import { examplePlugin } from '@planner/example-plugin';
@@ -24,7 +24,7 @@ priority_weight = 1.2
 enabled = true
 `;
 
-const preset = (name: string) => readFileSync(presetPath(name), 'utf8');
+const preset = presetText;
 const withPlugin: readonly PlannerModule[] = [...standardModules(), ...examplePlugin];
 
 /** The example portfolio with one security given strong momentum: NOKIA.EU, not held, lots of 10. */

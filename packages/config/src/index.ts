@@ -1,5 +1,6 @@
 export { parseConfig, type ParseOptions } from './parse.js';
-export { loadConfig, loadPreset, presetNames, presetPath } from './load.js';
+export { loadPreset, presetNames, presetText } from './presets.js';
+export { PRESET_TEXTS } from './preset-texts.js';
 export { serializeConfig } from './serialize.js';
 export { withOverrides, type ConfigOverrides } from './overrides.js';
 export {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import type { PlannerConfig, PlannerModule } from '@planner/contracts';
-import { diffConfigs, loadConfig, loadPreset, presetNames } from '@planner/config';
+import { diffConfigs, loadPreset, presetNames } from '@planner/config';
+import { loadConfig } from '@planner/config/node';
 import type { Context } from '../context.js';
 
 /** A file path, or the name of a shipped preset when no such file exists. */

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { loadConfig } from '@planner/config';
+import { loadConfig } from '@planner/config/node';
 import type { Context } from '../context.js';
 
 export function configValidateCommand(ctx: Context): Command {

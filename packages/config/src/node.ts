@@ -1,26 +1,22 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, type PlannerConfig, type PlannerModule } from '@planner/contracts';
 import { parseConfig } from './parse.js';
+import { presetText } from './presets.js';
 
 /**
- * Presets ship inside the package (packages/config/presets/). src/ and dist/
- * sit at the same depth, so the same relative URL works from source and
- * from the build.
+ * The Node-only part of @planner/config (`@planner/config/node`): reading
+ * configuration files from disk. Everything else lives in the main entry,
+ * which imports no Node built-in.
+ *
+ * The presets' files ship in the package (presets/); src/ and dist/ sit at
+ * the same depth, so the same relative URL works from source and from the build.
  */
 const PRESET_DIR = new URL('../presets/', import.meta.url);
 
-export function presetNames(): string[] {
-  return readdirSync(PRESET_DIR)
-    .filter((f) => f.endsWith('.toml'))
-    .map((f) => f.slice(0, -'.toml'.length))
-    .sort();
-}
-
+/** Path of a shipped preset's TOML file (to copy or edit); an unknown name is a ConfigError. */
 export function presetPath(name: string): string {
-  if (!/^[a-z0-9_-]+$/i.test(name) || !presetNames().includes(name)) {
-    throw new ConfigError([{ path: 'preset', message: `unknown preset '${name}' (known: ${presetNames().join(', ')})` }]);
-  }
+  presetText(name);
   return fileURLToPath(new URL(`${name}.toml`, PRESET_DIR));
 }
 
@@ -34,8 +30,4 @@ export function loadConfig(path: string, options: { modules: readonly PlannerMod
     throw new ConfigError([{ path: '', message: reason }], path, { cause: error });
   }
   return parseConfig(text, { modules: options.modules, source: path });
-}
-
-export function loadPreset(name: string, options: { modules: readonly PlannerModule[] }): PlannerConfig {
-  return loadConfig(presetPath(name), options);
 }
