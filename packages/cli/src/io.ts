@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { ConfigError, SnapshotError, type PlannerConfig, type PlannerModule, type PortfolioSnapshot } from '@planner/contracts';
-import { loadPreset } from '@planner/config';
+import { isPresetName, loadPreset, presetNames } from '@planner/config';
 import { loadConfig } from '@planner/config/node';
 import { parseSnapshot } from '@planner/context';
 
@@ -33,6 +33,13 @@ export function chooseConfig(choice: ConfigChoice, modules: readonly PlannerModu
   }
   if (choice.config !== undefined) return loadConfig(choice.config, { modules });
   return loadPreset(choice.preset ?? 'default', { modules });
+}
+
+/** A file path, or the name of a shipped preset when no such file exists (`config validate`, `config diff`). */
+export function loadConfigOrPreset(arg: string, modules: readonly PlannerModule[]): PlannerConfig {
+  if (existsSync(arg)) return loadConfig(arg, { modules });
+  if (isPresetName(arg)) return loadPreset(arg, { modules });
+  throw new ConfigError([{ path: '', message: `no file '${arg}', and not a shipped preset (${presetNames().join(', ')})` }], arg);
 }
 
 export function parseSeed(text: string | undefined): number | undefined {

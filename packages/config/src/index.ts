@@ -1,6 +1,7 @@
-export { parseConfig, type ParseOptions } from './parse.js';
-export { loadPreset, presetNames, presetText } from './presets.js';
-export { PRESET_TEXTS } from './preset-texts.js';
+export { parseConfig, noExtendsWarning, type ParseOptions } from './parse.js';
+export type { ReadExtended } from './extends.js';
+export { isPresetName, presetNames, presetText } from './presets.js';
+export { loadPreset } from './load-preset.js';
 export { serializeConfig } from './serialize.js';
 export { withOverrides, type ConfigOverrides } from './overrides.js';
 export {

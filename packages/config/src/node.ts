@@ -1,33 +1,58 @@
 import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, type PlannerConfig, type PlannerModule } from '@planner/contracts';
+import type { ReadExtended } from './extends.js';
 import { parseConfig } from './parse.js';
 import { presetText } from './presets.js';
 
-/**
+/*
  * The Node-only part of @planner/config (`@planner/config/node`): reading
- * configuration files from disk. Everything else lives in the main entry,
- * which imports no Node built-in.
- *
- * The presets' files ship in the package (presets/); src/ and dist/ sit at
- * the same depth, so the same relative URL works from source and from the build.
+ * configuration files from disk. The main entry imports no Node built-in, so
+ * it runs in browsers and edge workers; tooling/check-boundaries.mjs keeps it so.
+ */
+
+/**
+ * Presets ship inside the package (packages/config/presets/). src/ and dist/
+ * sit at the same depth, so the same relative URL works from source and
+ * from the build.
  */
 const PRESET_DIR = new URL('../presets/', import.meta.url);
 
-/** Path of a shipped preset's TOML file (to copy or edit); an unknown name is a ConfigError. */
+/** The preset's file in the package (the parser itself reads the preset texts from data). */
 export function presetPath(name: string): string {
-  presetText(name);
+  presetText(name); // throws for an unknown name
   return fileURLToPath(new URL(`${name}.toml`, PRESET_DIR));
 }
 
-/** Reads and parses a TOML file; a missing file is a ConfigError naming it. */
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error), { cause: error });
+  }
+}
+
+/** How a file is named in messages: as given when absolute, else relative to the working directory. */
+function shown(path: string, absolute: boolean): string {
+  const full = resolve(path);
+  return absolute ? full : relative(process.cwd(), full) || '.';
+}
+
+/** Reads an `extends` path relative to the extending file's directory. */
+export const readExtendedFile: ReadExtended = (reference, from) => {
+  const path = resolve(from === undefined || from.startsWith("preset '") ? '.' : dirname(from), reference);
+  const absolute = isAbsolute(reference) || (from !== undefined && isAbsolute(from));
+  return { text: readText(path), source: shown(path, absolute) };
+};
+
+/** Reads and parses a TOML file and the files it extends; a missing file is a ConfigError naming it. */
 export function loadConfig(path: string, options: { modules: readonly PlannerModule[] }): PlannerConfig {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readText(path);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
-    throw new ConfigError([{ path: '', message: reason }], path, { cause: error });
+    throw new ConfigError([{ path: '', message: (error as Error).message }], path, { cause: error });
   }
-  return parseConfig(text, { modules: options.modules, source: path });
+  return parseConfig(text, { modules: options.modules, source: shown(path, isAbsolute(path)), readExtended: readExtendedFile });
 }

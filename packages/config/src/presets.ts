@@ -1,22 +1,22 @@
-import { ConfigError, type PlannerConfig, type PlannerModule } from '@planner/contracts';
-import { parseConfig } from './parse.js';
-import { PRESET_TEXTS } from './preset-texts.js';
+import { ConfigError } from '@planner/contracts';
+import { PRESET_TOML } from './preset-data.js';
 
-/** The shipped presets' names, sorted. */
+/** The shipped presets' names, sorted. Needs no file system (the texts are data). */
 export function presetNames(): string[] {
-  return Object.keys(PRESET_TEXTS).sort();
+  return Object.keys(PRESET_TOML).sort();
+}
+
+export function isPresetName(name: string): boolean {
+  return Object.hasOwn(PRESET_TOML, name);
 }
 
 /** The TOML text of a shipped preset; an unknown name is a ConfigError listing the known ones. */
 export function presetText(name: string): string {
-  const text = Object.hasOwn(PRESET_TEXTS, name) ? PRESET_TEXTS[name] : undefined;
-  if (text === undefined) {
+  if (!isPresetName(name)) {
     throw new ConfigError([{ path: 'preset', message: `unknown preset '${name}' (known: ${presetNames().join(', ')})` }]);
   }
-  return text;
+  return PRESET_TOML[name] as string;
 }
 
-/** Parses a shipped preset from the data the package carries: no file is read, so it runs anywhere. */
-export function loadPreset(name: string, options: { modules: readonly PlannerModule[] }): PlannerConfig {
-  return parseConfig(presetText(name), { modules: options.modules, source: `preset ${name} (presets/${name}.toml)` });
-}
+/** The source name of a preset in messages and `extends` chains. */
+export const presetSource = (name: string): string => `preset '${name}'`;

@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { ConfigError } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
 import { loadPreset, presetNames, presetText } from '../src/index.js';
@@ -10,6 +10,12 @@ const enabled = (m: ReadonlyMap<string, { enabled: boolean }>) => [...m].filter(
 describe('presets', () => {
   it('ships default, conservative and aggressive', () => {
     expect(presetNames()).toEqual(['aggressive', 'conservative', 'default']);
+  });
+
+  it('the preset texts the core parses (src/preset-data.ts) are the files (regenerate: pnpm generate:presets)', () => {
+    const files = readdirSync(new URL('../presets/', import.meta.url)).filter((f) => f.endsWith('.toml')).map((f) => f.slice(0, -5));
+    expect(presetNames()).toEqual(files.sort());
+    for (const name of presetNames()) expect(presetText(name)).toBe(readFileSync(presetPath(name), 'utf8'));
   });
 
   it('the root presets/ files are the package files', () => {
@@ -87,7 +93,7 @@ describe('presets', () => {
   });
 
   it('a preset error names the preset', () => {
-    expect(() => loadPreset('default', { modules: [] })).toThrow(/in preset default \(presets\/default\.toml\): /);
+    expect(() => loadPreset('default', { modules: [] })).toThrow(/in preset 'default': /);
   });
 
   it('a missing file is a ConfigError naming it', () => {
