@@ -27,7 +27,7 @@ let server: PgServer;
 beforeAll(async () => {
   server = await startPgServer();
 }, 180_000);
-afterAll(() => server?.stop());
+afterAll(() => server?.stop(), 120_000);
 
 interface RunStats {
   readonly total: number;

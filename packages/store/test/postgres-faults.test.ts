@@ -12,7 +12,7 @@ let server: PgServer;
 beforeAll(async () => {
   server = await startPgServer();
 }, 180_000);
-afterAll(() => server?.stop());
+afterAll(() => server?.stop(), 120_000);
 
 async function waitFinished(url: string, k = key('core')): Promise<void> {
   const store = await createPostgresStore({ connectionString: url });

@@ -14,7 +14,7 @@ const freshDb = (): Promise<string> => server.createDatabase(`t${++n}`);
 beforeAll(async () => {
   server = await startPgServer();
 }, 180_000);
-afterAll(() => server?.stop());
+afterAll(() => server?.stop(), 120_000);
 
 storeContract('postgres', async () => createPostgresStore({ connectionString: await freshDb(), batchSize: 16 }));
 
@@ -36,7 +36,7 @@ describe('postgres store', () => {
   });
 
   it('migrates a version 2 schema: its buckets are kept and gain a high-water mark', async () => {
-    const url = freshDb();
+    const url = await freshDb();
     const store = await createPostgresStore({ connectionString: url });
     const core = { id: 'core', kind: 'core', config: { preset: 'default' }, share: 1, status: 'active' } as const;
     await store.buckets.add(core);
