@@ -10,15 +10,16 @@ export interface Io {
   err(text: string): void;
 }
 
+/** Reads and validates a snapshot file; `-` reads it from standard input. */
 export function readSnapshot(path: string): PortfolioSnapshot {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileSync(path === '-' ? 0 : path, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
     throw new SnapshotError([{ path: '', message: reason }], path, { cause: error });
   }
-  return parseSnapshot(text, path);
+  return parseSnapshot(text, path === '-' ? 'stdin' : path);
 }
 
 export interface ConfigChoice {
