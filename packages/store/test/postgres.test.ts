@@ -34,6 +34,26 @@ describe('postgres store', () => {
     await expect(createPostgresStore({ connectionString: url })).rejects.toThrow(/version 99/);
   });
 
+  it('migrates a version 2 schema: its buckets are kept and gain a high-water mark', async () => {
+    const url = freshDb();
+    const store = await createPostgresStore({ connectionString: url });
+    const core = { id: 'core', kind: 'core', config: { preset: 'default' }, share: 1, status: 'active' } as const;
+    await store.buckets.add(core);
+    await store.close();
+    const pg = (await import('pg')).default;
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query('ALTER TABLE planner.buckets DROP COLUMN high_water_mark, DROP COLUMN high_water_mark_at; UPDATE planner.schema_version SET version = 2');
+    await c.end();
+    const reopened = await createPostgresStore({ connectionString: url });
+    try {
+      expect(await reopened.buckets.list()).toEqual([core]);
+      expect((await reopened.buckets.raiseHighWaterMark('core', 10, '2026-01-02T00:00:00')).highWaterMark).toEqual({ value: 10, at: '2026-01-02T00:00:00' });
+    } finally {
+      await reopened.close();
+    }
+  });
+
   it('several processes opening many buckets at once: every queue is created, no deadlock', async () => {
     const url = freshDb();
     const stores = await Promise.all([1, 2, 3].map(() => createPostgresStore({ connectionString: url })));
