@@ -1,4 +1,5 @@
 import type { ActionCandidate } from '@planner/contracts';
+import { buy as kitBuy, sell as kitSell } from '@planner/testkit';
 import { describe, expect, it } from 'vitest';
 import { aggregatePlans, highestPriorityAction } from '../src/aggregate.js';
 import { calculateAggression, scaleActions } from '../src/aggression.js';
@@ -36,10 +37,10 @@ describe('calculateAggression (the reference test cases, pipeline.md §7.5)', ()
   });
 });
 
-const buy = (symbol: string, quantity: number, price: number, currency = 'EUR'): ActionCandidate => ({
-  side: 'BUY', symbol, name: symbol, quantity, price, valueEur: quantity * price, currency, priority: 1, reason: 'cheap', tags: ['opportunity'],
-});
-const sell = (symbol: string, quantity: number, price: number): ActionCandidate => ({ ...buy(symbol, quantity, price), side: 'SELL', reason: 'windfall' });
+const buy = (symbol: string, quantity: number, price: number, currency = 'EUR'): ActionCandidate =>
+  kitBuy(symbol, { quantity, price, currency, priority: 1, reason: 'cheap', tags: ['opportunity'] });
+const sell = (symbol: string, quantity: number, price: number): ActionCandidate =>
+  kitSell(symbol, { quantity, price, priority: 1, reason: 'windfall', tags: ['opportunity'] });
 
 describe('scaleActions (pipeline.md §7.5 step 7)', () => {
   const quote = (rate = 1, minLot = 1) => () => ({ rate, minLot });

@@ -1,24 +1,21 @@
 import { ConfigError, SnapshotError } from '@planner/contracts';
 import type { PortfolioSnapshot, Security } from '@planner/contracts';
 import { createMemoryStore } from '@planner/store/memory';
+import { security } from '@planner/testkit';
 import { describe, expect, it } from 'vitest';
 import { createBucketService } from '../src/bucket-service.js';
 import { allocateBucketCash, checkShares, checkSnapshotBuckets, sliceSnapshot } from '../src/bucket-slice.js';
 import { planAllBuckets } from '../src/plan-all.js';
 import { ONE_STEP_TOML, tradingModules } from './fixtures.js';
 
-function security(symbol: string, price: number, bucket?: string, currency = 'EUR'): Security {
-  return {
-    symbol, name: symbol, productType: 'EQUITY', currency, price, country: 'Germany', industry: 'Tech',
-    allowBuy: true, allowSell: true, minLot: 1, priorityMultiplier: 1, metrics: {}, ...(bucket ? { bucket } : {}),
-  };
-}
+const sec = (symbol: string, price: number, bucket?: string, currency = 'EUR'): Security =>
+  security(symbol, { name: symbol, currency, price, country: 'Germany', industry: 'Tech', ...(bucket ? { bucket } : {}) });
 
 /** Core: A (held), B; sat: S (held), T; dormant: P. */
 function portfolio(extra: Partial<PortfolioSnapshot> = {}): PortfolioSnapshot {
   return {
     asOf: '2026-01-02T12:00:00', baseCurrency: 'EUR', cash: { EUR: 9_000, USD: 1_300 }, fxRates: { USD: 1.3 }, minCashReserve: 1_000,
-    securities: [security('A', 10), security('S', 20, 'sat'), security('B', 30), security('T', 40, 'sat', 'USD'), security('P', 50, 'dormant')],
+    securities: [sec('A', 10), sec('S', 20, 'sat'), sec('B', 30), sec('T', 40, 'sat', 'USD'), sec('P', 50, 'dormant')],
     positions: [{ symbol: 'A', quantity: 100, avgPrice: 8 }, { symbol: 'S', quantity: 50, avgPrice: 25, currentPrice: 22 }, { symbol: 'P', quantity: 10, avgPrice: 50 }],
     targets: { countries: {}, industries: {}, countryGroups: {}, industryGroups: {} },
     recentTrades: [{ symbol: 'A', side: 'BUY', at: '2025-12-01T00:00:00' }, { symbol: 'T', side: 'SELL', at: '2025-11-01T00:00:00' }],

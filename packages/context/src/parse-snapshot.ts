@@ -116,8 +116,14 @@ function crossCheck(data: unknown): InputIssue[] {
       if (prev !== undefined) {
         issues.push({ path: `positions[${i}].symbol`, message: `expected one position per symbol, found ${describeValue(p.symbol)} again (first at positions[${prev}])` });
       } else seen.set(p.symbol, i);
-      if (Array.isArray(data.securities) && !firstIndex.has(p.symbol)) {
+      const at = firstIndex.get(p.symbol);
+      if (Array.isArray(data.securities) && at === undefined) {
         issues.push({ path: `positions[${i}].symbol`, message: `expected a symbol listed in securities, found ${describeValue(p.symbol)}` });
+      }
+      // A held security needs a quote: valued at 0 it would vanish from every weight (issue 12).
+      const held = at === undefined ? undefined : securities[at];
+      if (isRecord(held) && held.price === 0) {
+        issues.push({ path: `securities[${at}].price`, message: `expected a price > 0 for a held security (positions[${i}]), found 0` });
       }
     });
   }

@@ -27,7 +27,8 @@ export const MetricsSchema = z.strictObject({
 
 export const SecuritySchema = z.strictObject({
   symbol: z.string().min(1),
-  name: z.string(),
+  // the reference refuses a security without a name (issue 12)
+  name: z.string().min(1),
   productType: z.enum(['EQUITY', 'ETF', 'ETC', 'MUTUALFUND']).default('EQUITY'),
   currency: z.string().min(1),
   price: z.number().min(0),
@@ -72,7 +73,8 @@ export const SnapshotSchema = z.strictObject({
   seed: z.int().optional(),
   asOf: isoDateTime,
   baseCurrency: z.literal('EUR'),
-  cash: z.record(z.string(), finite).default({}),
+  // negative cash is a debt the planner cannot model (issue 12)
+  cash: z.record(z.string(), finite.min(0)).default({}),
   // A rate outside this range is a unit mistake, and a subnormal one makes every EUR value infinite.
   fxRates: z.record(z.string(), z.number().min(1e-6).max(1e9)),
   minCashReserve: z.number().min(0).default(0),
