@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   defineCalculator, defineEvaluator, defineFilter, definePattern, defineSequenceGenerator, type PlannerModule,
 } from '@planner/contracts';
+import { buy, sell } from '@planner/testkit';
 
 // Stand-ins for the standard modules (buckets may not import module packages):
 // the standard names, params that accept anything, no behaviour.
@@ -38,17 +39,12 @@ export const modules: readonly PlannerModule[] = [...calculators, ...patterns, .
 // sequence, scored by the value bought.
 const buyEveryUnheld = defineCalculator({
   name: 'opportunity_buys', description: 'buys', params: loose,
-  calculate: (ctx) => ctx.securities.filter((s) => !ctx.portfolio.positions.has(s.symbol) && s.price > 0).map((s) => ({
-    side: 'BUY' as const, symbol: s.symbol, name: s.name, quantity: 10, price: s.price, valueEur: 10 * s.price,
-    currency: s.currency, priority: 0.9, reason: 'cheap', tags: ['opportunity'],
-  })),
+  calculate: (ctx) => ctx.securities.filter((s) => !ctx.portfolio.positions.has(s.symbol) && s.price > 0).map((s) =>
+    buy(s.symbol, { name: s.name, quantity: 10, price: s.price, currency: s.currency, priority: 0.9, reason: 'cheap', tags: ['opportunity'] })),
 });
 const sellEveryHeld = defineCalculator({
   name: 'profit_taking', description: 'sells', params: loose,
-  calculate: (ctx) => ctx.positions.map((p) => ({
-    side: 'SELL' as const, symbol: p.symbol, name: p.symbol, quantity: p.quantity, price: 1, valueEur: p.quantity,
-    currency: 'EUR', priority: 0.8, reason: 'windfall', tags: ['windfall'],
-  })),
+  calculate: (ctx) => ctx.positions.map((p) => sell(p.symbol, { quantity: p.quantity, price: 1, priority: 0.8, reason: 'windfall', tags: ['windfall'] })),
 });
 const singles = definePattern({
   name: 'direct_buy', description: 'each candidate alone', params: loose,
