@@ -39,7 +39,8 @@ const configs: PlannerConfig[] = PRESETS.map((p) =>
 const planners = configs.map((config) => createPlanner({ config, modules }));
 
 const withoutTimings = (p: Plan) => JSON.stringify({ ...p, timings: undefined });
-const counts = new Map<ExecutabilityRule | 'nondeterministic' | 'reportedFeasibleButBroken' | 'withSteps', number>();
+type Counted = ExecutabilityRule | 'nondeterministic' | 'reportedFeasibleButBroken' | 'planCheckFailed' | 'sequencesDropped' | 'withSteps';
+const counts = new Map<Counted, number>();
 const bump = (k: Parameters<typeof counts.get>[0]) => counts.set(k, (counts.get(k) ?? 0) + 1);
 const t0 = performance.now();
 const samples = fc.sample(executabilitySnapshotArb, { seed, numRuns: runs });
@@ -54,12 +55,16 @@ for (const [i, raw] of samples.entries()) {
   const broken = brokenRules(snapshot, plan, { fixed: config.planner.transactionCostFixed, percent: config.planner.transactionCostPercent });
   for (const rule of broken) bump(rule);
   if (plan.feasible && (broken.has('cashOverrun') || broken.has('oversold'))) bump('reportedFeasibleButBroken');
+  // The planner's own verdict (absent before issue 13) and its drops under the executable profile.
+  const execution = (plan as { execution?: { executable: boolean } }).execution;
+  if (execution !== undefined && !execution.executable) bump('planCheckFailed');
+  if (plan.diagnostics.some((d) => d.message.includes('fail the plan check'))) bump('sequencesDropped');
 }
 const seconds = (performance.now() - t0) / 1000;
 
 console.log(`${runs} snapshots (fast-check seed ${seed}), configs: ${values.config}, ${seconds.toFixed(1)} s`);
 console.log('| rule | plans |');
 console.log('|---|---:|');
-for (const rule of [...EXECUTABILITY_RULES, 'nondeterministic', 'reportedFeasibleButBroken', 'withSteps'] as const) {
+for (const rule of [...EXECUTABILITY_RULES, 'nondeterministic', 'reportedFeasibleButBroken', 'planCheckFailed', 'sequencesDropped', 'withSteps'] as const) {
   console.log(`| ${rule} | ${counts.get(rule) ?? 0} |`);
 }
