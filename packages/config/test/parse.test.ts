@@ -286,6 +286,7 @@ allow_buy = false
 max_combinations = 150
 `);
     expect(c.warnings).toEqual([
+      expect.stringContaining("has no 'extends'"),
       expect.stringContaining('correlation_aware filter needs correlation data'),
       'diversity filter is enabled but enable_diverse_selection is false: the filter may have no effect',
       'high computational load: max_depth=7 with 13 patterns may take more than 60 s on a small device',
@@ -295,6 +296,6 @@ max_combinations = 150
   });
 
   it('no warnings when nothing is questionable', () => {
-    expect(parse('[filters.correlation_aware]\nenabled = false\n').warnings).toEqual([]);
+    expect(parse('extends = "default"\n[filters.correlation_aware]\nenabled = false\n').warnings).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseNaiveMs } from './naive-time.js';
 
-// The snapshot format of shared/scenarios/FORMAT.md. Objects are strict so a
+// The snapshot format of docs/scenarios/FORMAT.md. Objects are strict so a
 // misspelt key is an error instead of a silently applied default.
 
 const isoDateTime = z.string().refine((s) => parseNaiveMs(s) !== null, { message: 'expected an ISO-8601 date or date-time' });

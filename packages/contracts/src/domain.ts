@@ -63,7 +63,7 @@ export interface Targets {
   readonly industryGroups: Readonly<Record<string, readonly string[]>>;
 }
 
-/** The validated portfolio snapshot (`shared/scenarios/FORMAT.md`). Array order is significant. */
+/** The validated portfolio snapshot (`docs/scenarios/FORMAT.md`). Array order is significant. */
 export interface PortfolioSnapshot {
   readonly name?: string;
   readonly description?: string;

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { ConfigError, StoreError } from '@planner/contracts';
-import { createBucketService } from '@planner/buckets';
 import type { Bucket, BucketService } from '@planner/buckets';
 import type { BucketConfigSource, BucketKind, PlannerStore } from '@planner/store';
 import type { Context } from '../context.js';
@@ -50,8 +49,9 @@ const describeSource = (s: BucketConfigSource): string =>
 
 /** Opens the store, runs `body` with the bucket service, closes the store. */
 async function withService<T>(ctx: Context, choice: StoreChoice, body: (service: BucketService, store: PlannerStore) => Promise<T>): Promise<T> {
-  const store = await openStore(choice);
+  const store = await openStore(choice, undefined, ctx.stores);
   try {
+    const { createBucketService } = await import('@planner/buckets');
     return await body(createBucketService({ repository: store.buckets, modules: ctx.modules, store }), store);
   } finally {
     await store.close();

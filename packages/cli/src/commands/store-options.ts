@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { ConfigError } from '@planner/contracts';
 import type { PlannerStore } from '@planner/store';
-import { createPostgresStore } from '@planner/store/postgres';
-import { createSqliteStore } from '@planner/store/sqlite';
+import { defaultStoreLoaders, loadStoreModule, type StoreLoaders } from './store-drivers.js';
 
 export interface StoreChoice {
   readonly db?: string;
@@ -16,12 +15,19 @@ export function withStoreOptions(cmd: Command): Command {
     .option('--pg <url>', 'PostgreSQL connection string (many worker processes)');
 }
 
-/** Opens the chosen store; with PostgreSQL, `batchSize` is the size of the queued batch jobs. */
-export async function openStore(choice: StoreChoice, batchSize?: number): Promise<PlannerStore> {
+/**
+ * Opens the chosen store, loading it (and its driver) now; with PostgreSQL,
+ * `batchSize` is the size of the queued batch jobs.
+ */
+export async function openStore(choice: StoreChoice, batchSize?: number, loaders: StoreLoaders = defaultStoreLoaders): Promise<PlannerStore> {
   if ((choice.db === undefined) === (choice.pg === undefined)) {
     throw new ConfigError([{ path: '', message: 'give exactly one of --db FILE.sqlite or --pg URL' }]);
   }
-  if (choice.db !== undefined) return createSqliteStore({ path: choice.db });
+  if (choice.db !== undefined) {
+    const { createSqliteStore } = await loadStoreModule('sqlite', loaders.sqlite);
+    return createSqliteStore({ path: choice.db });
+  }
+  const { createPostgresStore } = await loadStoreModule('postgres', loaders.postgres);
   return createPostgresStore({ connectionString: choice.pg as string, ...(batchSize === undefined ? {} : { batchSize }) });
 }
 
