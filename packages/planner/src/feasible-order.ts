@@ -148,6 +148,8 @@ export function rejection(table: CandidateTable, ids: readonly number[], n: numb
     } else {
       if (code !== STATIC_OK) return code === STATIC_FLAGS ? 'flags' : 'position';
       running += table.value[id]!;
+      // Only with costs deducted can a sell lower the cash (a sell worth less than its cost).
+      if (running < 0) return 'cash';
     }
   }
   return null;
