@@ -1,17 +1,11 @@
 import type { OpportunitiesByCategory, PortfolioContext } from '@planner/contracts';
+import { portfolioContext } from '@planner/testkit';
 import { describe, expect, it } from 'vitest';
 import { actionSummary, planNarrative, stepNarrative, tradeoffExplanation } from '../src/narrative.js';
 import { cand } from './fixtures.js';
 
-function portfolio(positions: Record<string, number> = {}, dividends: Record<string, number> = {}): PortfolioContext {
-  const empty = new Map<string, never>();
-  return {
-    countryWeights: empty, industryWeights: empty, positions: new Map(Object.entries(positions)), totalValue: 10000,
-    securityCountries: empty, securityIndustries: empty, securityScores: empty,
-    securityDividends: new Map(Object.entries(dividends)), countryToGroup: empty, industryToGroup: empty,
-    positionAvgPrices: empty, currentPrices: empty,
-  };
-}
+const portfolio = (positions: Record<string, number> = {}, dividends: Record<string, number> = {}): PortfolioContext =>
+  portfolioContext({ positions: new Map(Object.entries(positions)), totalValue: 10000, securityDividends: new Map(Object.entries(dividends)) });
 
 const loreal = cand('OR.EU', 'BUY', 0.9, { name: "L'Oreal S.A." });
 const withBuys: OpportunitiesByCategory = { rebalance_buys: [loreal] };
