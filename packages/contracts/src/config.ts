@@ -52,6 +52,12 @@ export interface CompatSwitches {
   readonly diverseRerankIgnoresClusters: boolean;
   /** pipeline §1.2: total_value is the invested value only (cash excluded). */
   readonly totalValueExcludesCash: boolean;
+  /**
+   * #24: the stochastic evaluator scores a symbol held in no unshifted end state of
+   * any feasible sequence (a remainder left only under a shifted price) with neutral
+   * default metrics: the reference fetched metrics only for the unshifted end states' symbols.
+   */
+  readonly shiftedRemainderNeutralMetrics: boolean;
   /** #27: weight_based sizes and values a foreign security as if its price were in EUR (no FX), and labels a buy of an unheld one EUR. */
   readonly weightBasedIgnoresFx: boolean;
   /** #27: a step's valueEur is its sizing target (rebalance_sells' unrounded EUR target, the scaled value of partial/relaxed steps), not quantity × price / rate. */
@@ -70,6 +76,7 @@ export const COMPAT_DEFAULTS: CompatSwitches = Object.freeze({
   costsNotDeductedFromCash: true,
   diverseRerankIgnoresClusters: true,
   totalValueExcludesCash: true,
+  shiftedRemainderNeutralMetrics: true,
   weightBasedIgnoresFx: true,
   valueEurNotFromQuantity: true,
   tradesBreakBoardLot: true,
