@@ -1,6 +1,6 @@
 import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sortByPriority, withoutBlockedSells } from './candidate-order.js';
 import { tradeRate } from './trade-rate.js';
 import { windfallRecommendation } from './windfall.js';

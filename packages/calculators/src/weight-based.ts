@@ -7,7 +7,7 @@ import {
   processBuyOpportunity,
   processSellOpportunity,
 } from '@planner/context';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sortByPriority } from './candidate-order.js';
 
 export const WeightBasedParamsSchema = z.object({
