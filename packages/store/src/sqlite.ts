@@ -6,17 +6,32 @@ import {
   applyBucketPatch, BUCKET_COLUMNS, bucketExists, bucketMissing, fromBucketRow, parseBucketPatch, parseBucketRecord, raisedHighWaterMark,
 } from './bucket-record.js';
 import type { BucketRow } from './bucket-record.js';
-import { isBetter, patternType, sameKey, sequencePriority, toResult } from './sequence-columns.js';
+import { isBetter, notCurrentError, patternType, sameKey, sequencePriority, toResult } from './sequence-columns.js';
 import type { ResultRow } from './sequence-columns.js';
-import { prepareSqliteSchema } from './sqlite-schema.js';
+import { checkSqliteFile, migrateSqliteSchema } from './sqlite-schema.js';
 import type { BucketRecord, BucketRepository, PlannerStore } from './types.js';
 
 export type { PlannerStore } from './types.js';
 export { SQLITE_APPLICATION_ID, SQLITE_SCHEMA_VERSION } from './sqlite-schema.js';
 
+/** What went wrong, in words: a full disk or a read-only place is not a corrupt file. */
+function writeError(where: string, op: string, e: unknown): StoreError {
+  const code = String((e as { code?: unknown }).code ?? '');
+  const message = (e as Error).message;
+  let what = `failed in ${op}: ${message}`;
+  if (code === 'SQLITE_FULL') {
+    what = `is full in ${op} (${message}): the disk, or the database's size limit; the work stored so far is kept, free space and run again`;
+  } else if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
+    what = `cannot be written in ${op} (${message}): the file or its directory is read-only, or not writable by this user (SQLite needs to create the -wal and -shm files beside it)`;
+  }
+  return new StoreError(`sqlite store ${where} ${what}`, { cause: e });
+}
+
 export interface SqliteStoreOptions {
   /** File path, or `':memory:'`. */
   readonly path: string;
+  /** Upper bound of the database's size (SQLite `max_page_count`); a write beyond it fails as a full disk does. */
+  readonly maxSizeBytes?: number;
 }
 
 
@@ -33,15 +48,27 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
   } catch (e) {
     throw new StoreError(`cannot open sqlite store ${where}: ${(e as Error).message}`, { cause: e });
   }
+  let version: number;
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
-    prepareSqliteSchema(db, where);
+    // Read-only checks first: a foreign or damaged file is refused before anything (even WAL mode) writes to it.
+    version = checkSqliteFile(db, where);
   } catch (e) {
     db.close();
     if (e instanceof StoreError) throw e;
     throw new StoreError(`cannot open sqlite store ${where}: ${(e as Error).message} (corrupt or not a SQLite file)`, { cause: e });
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    if (options.maxSizeBytes !== undefined) {
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxSizeBytes / pageSize))}`);
+    }
+    migrateSqliteSchema(db, version);
+  } catch (e) {
+    db.close();
+    throw writeError(where, 'open', e);
   }
 
   const q = {
@@ -96,7 +123,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
       return fn();
     } catch (e) {
       if (e instanceof StoreError) throw e;
-      throw new StoreError(`sqlite store ${where} failed in ${op}: ${(e as Error).message}`, { cause: e });
+      throw writeError(where, op, e);
     }
   }
   function isCurrent(key: WorkKey): boolean {
@@ -104,7 +131,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
     return row !== undefined && sameKey({ portfolioHash: row.portfolio_hash, configHash: row.config_hash }, key);
   }
   function requireCurrent(key: WorkKey, op: string): void {
-    if (!isCurrent(key)) throw new StoreError(`${op}: bucket '${key.bucket}' is not open for this work key; call open() first`);
+    if (!isCurrent(key)) throw notCurrentError(op, key.bucket, q.work.get(key.bucket) !== undefined);
   }
   const dropWork = db.transaction((bucket: string) => {
     q.delSeq.run(bucket);

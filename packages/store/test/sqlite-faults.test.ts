@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -78,7 +78,10 @@ describe('sqlite faults', () => {
     const db = new Database(path);
     db.exec('CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)');
     db.close();
+    const before = { bytes: readFileSync(path), mtimeMs: statSync(path).mtimeMs, files: readdirSync(dir) };
     expect(() => createSqliteStore({ path })).toThrow(/not a planner store/);
+    // Checked before anything writes: not switched to WAL, not a byte changed, no -wal/-shm files left.
+    expect({ bytes: readFileSync(path), mtimeMs: statSync(path).mtimeMs, files: readdirSync(dir) }).toEqual(before);
     const again = new Database(path);
     expect(again.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all()).toEqual([{ name: 'users' }]);
     again.close();
@@ -98,6 +101,28 @@ describe('sqlite faults', () => {
     const store = createSqliteStore({ path: join(dir, 'work.db') });
     await store.close();
     await expect(store.progress(key('core'))).rejects.toThrow(/closed/);
+  });
+
+  it('a full disk is a clear StoreError, and the work stored before it is intact on the next run', async () => {
+    const path = join(dir, 'work.db');
+    const { store, seqs } = await seeded(path, 40);
+    await store.recordResults(key('core'), (await store.claimBatch(key('core'), 20)).map(evaluate));
+    await store.close();
+    // SQLite's max_page_count stands in for a full disk: the write fails with SQLITE_FULL as it would there.
+    const full = createSqliteStore({ path, maxSizeBytes: statSync(path).size });
+    const k = key('core');
+    await full.open(k);
+    const more = makeSequences(2000).slice(40);
+    const err = await full.put(k, more).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as Error).message).toMatch(/is full in put .*the work stored so far is kept, free space and run again/);
+    await full.close();
+    const next = createSqliteStore({ path });
+    expect(await next.open(k)).toEqual({ hasSequences: true });
+    expect(await next.progress(k)).toEqual({ total: 40, evaluated: 20, finished: false }); // the failed put left nothing half-written
+    expect(await drain(next, k)).toBe(20);
+    expect(await next.results(k)).toEqual(seqs.map(evaluate));
+    await next.close();
   });
 
   it('a changed config key restarts cleanly, also after reopening the file', async () => {
