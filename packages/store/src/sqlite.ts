@@ -145,14 +145,17 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
     }
     return (q.countSeq.get(key.bucket) as number) > 0;
   });
-  const put = db.transaction((key: WorkKey, sequences: readonly StoredSequence[]) => {
+  const put = db.transaction((key: WorkKey, sequences: readonly StoredSequence[]): number => {
     requireCurrent(key, 'put');
+    let added = 0;
     for (const s of sequences) {
-      q.insSeq.run(key.bucket, s.hash, s.index, sequencePriority(s.sequence), s.sequence.length, patternType(s.sequence), JSON.stringify(s.sequence));
+      added += q.insSeq.run(key.bucket, s.hash, s.index, sequencePriority(s.sequence), s.sequence.length, patternType(s.sequence), JSON.stringify(s.sequence)).changes;
     }
+    return added;
   });
-  const recordResults = db.transaction((key: WorkKey, results: readonly StoredResult[]) => {
-    if (!isCurrent(key)) return;
+  const recordResults = db.transaction((key: WorkKey, results: readonly StoredResult[]): number => {
+    if (!isCurrent(key)) return 0;
+    let added = 0;
     const bestRow = q.best.get(key.bucket, key.portfolioHash, key.configHash) as ResultRow | undefined;
     let best: StoredResult | null = bestRow ? toResult(bestRow) : null;
     let changed = false;
@@ -161,6 +164,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
         | { idx: number }
         | undefined;
       if (!row) continue;
+      added++;
       const stored: StoredResult = { ...r, index: row.idx };
       if (isBetter(stored, best)) {
         best = stored;
@@ -168,7 +172,29 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
       }
     }
     if (changed && best) q.setBest.run(key.bucket, key.portfolioHash, key.configHash, best.hash, best.index, best.score);
+    return added;
   });
+
+  // Progress counts per bucket, kept up to date by this connection's own writes instead of counting
+  // every row after each batch. `data_version` changes when another connection commits: then recount.
+  const counts = new Map<string, { total: number; evaluated: number; version: number }>();
+  const dataVersion = (): number => db.pragma('data_version', { simple: true }) as number;
+  function countsOf(key: WorkKey): { total: number; evaluated: number } {
+    const version = dataVersion();
+    const hit = counts.get(key.bucket);
+    if (hit && hit.version === version) return hit;
+    const fresh = {
+      total: q.countSeq.get(key.bucket) as number,
+      evaluated: q.countEval.get(key.bucket, key.portfolioHash, key.configHash) as number,
+      version,
+    };
+    counts.set(key.bucket, fresh);
+    return fresh;
+  }
+  function addCounts(bucket: string, field: 'total' | 'evaluated', n: number): void {
+    const hit = counts.get(bucket);
+    if (hit) hit[field] += n;
+  }
 
   const repository: BucketRepository = {
     async add(bucket) {
@@ -219,6 +245,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
       return guard('open', () => {
         leases.delete(key.bucket);
         cursors.delete(key.bucket);
+        counts.delete(key.bucket);
         // Write transactions start IMMEDIATE: a deferred one that read first cannot take the write lock
         // after another process wrote (SQLITE_BUSY_SNAPSHOT, which the busy timeout does not retry).
         return { hasSequences: open.immediate(key) };
@@ -226,7 +253,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
     },
     async put(key, sequences) {
       guard('put', () => {
-        put.immediate(key, sequences);
+        addCounts(key.bucket, 'total', put.immediate(key, sequences));
         cursors.delete(key.bucket);
       });
     },
@@ -254,7 +281,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
     },
     async recordResults(key, results) {
       guard('recordResults', () => {
-        recordResults.immediate(key, results);
+        addCounts(key.bucket, 'evaluated', recordResults.immediate(key, results));
         const leased = leases.get(key.bucket);
         if (leased) for (const r of results) leased.delete(r.hash);
       });
@@ -267,8 +294,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
     async progress(key): Promise<StoreProgress> {
       return guard('progress', () => {
         if (!isCurrent(key)) return { total: 0, evaluated: 0, finished: false };
-        const total = q.countSeq.get(key.bucket) as number;
-        const evaluated = q.countEval.get(key.bucket, key.portfolioHash, key.configHash) as number;
+        const { total, evaluated } = countsOf(key);
         return { total, evaluated, finished: total > 0 && evaluated === total };
       });
     },
@@ -302,6 +328,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
       guard('invalidate', () => {
         leases.delete(bucket);
         cursors.delete(bucket);
+        counts.delete(bucket);
         db.transaction(() => {
           dropWork(bucket);
           q.delWork.run(bucket);

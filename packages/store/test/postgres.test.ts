@@ -120,9 +120,8 @@ describe('postgres store', () => {
     const store = await createPostgresStore({ connectionString: url, reconnectSeconds: 2 });
     const k = key('core');
     await store.open(k);
-    const lost: string[] = [];
     const worker = await runPostgresWorker({
-      connectionString: url, pollIntervalMs: 50, reconnectSeconds: 2, onConnectionLost: (i) => lost.push(i.op),
+      connectionString: url, pollIntervalMs: 50, reconnectSeconds: 2,
       evaluate: ({ sequences }) => sequences.map(evaluate),
     });
     own.kill();
@@ -131,7 +130,6 @@ describe('postgres store', () => {
     expect((err as StoreError).code).toBe('PLANNER_STORE_FAILED');
     expect((err as Error).message).toMatch(/lost the server in progress and could not reconnect within 2 s/);
     await expect(worker.done).rejects.toThrow(/could not reconnect within 2 s/);
-    expect(lost.length).toBeGreaterThan(0); // it did try
     await store.close();
     await expect(createPostgresStore({ connectionString: url })).rejects.toThrow(/cannot connect to postgres store/);
   });
