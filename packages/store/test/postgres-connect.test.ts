@@ -3,6 +3,7 @@ import type { Server, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreError } from '@planner/contracts';
 import { createPostgresStore, runPostgresWorker } from '../src/postgres.js';
+import { startPgServer } from '../src/testing.js';
 
 // A server that accepts connections and never answers: a firewall or a hung database.
 let silent: Server;
@@ -44,4 +45,18 @@ describe('postgres connection failures', () => {
     const w = await failure(runPostgresWorker({ connectionString: url, connectTimeoutSeconds: 2, evaluate: () => [] }));
     expect(w.message).toMatch(/cannot connect to postgres store .*timeout/i);
   });
+
+  it('a wrong password: a clear error at once (no retries, nothing hangs), the password masked', async () => {
+    const server = await startPgServer({ password: 'right-one' });
+    try {
+      const url = `postgres://postgres:wrong-one@127.0.0.1:${server.port}/postgres`;
+      const e = await failure(createPostgresStore({ connectionString: url }));
+      expect(e.message).toMatch(/cannot connect to postgres store .*password authentication failed for user "postgres"/);
+      expect(e.message).not.toContain('wrong-one');
+      const ok = await createPostgresStore({ connectionString: server.connectionString });
+      await ok.close();
+    } finally {
+      server.stop();
+    }
+  }, 180_000);
 });
