@@ -35,9 +35,7 @@ export const averagingDown = defineCalculator({
     const held = ctx.portfolio.positions;
     const avgPrices = ctx.portfolio.positionAvgPrices;
     const out: ActionCandidate[] = [];
-    for (const sec of eligibleBuyUniverse(ctx)) {
-      const price = ctx.buyPrices.get(sec.symbol) ?? 0;
-      if (!(price > 0)) continue;
+    for (const { sec, price } of eligibleBuyUniverse(ctx)) {
       const quality = qualityOf(ctx, sec.symbol);
       if (quality < params.minQualityScore) continue;
       if (!((held.get(sec.symbol) ?? 0) > 0)) continue;

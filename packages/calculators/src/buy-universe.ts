@@ -11,20 +11,27 @@ export function qualityOf(ctx: OpportunityContext, symbol: string): number {
   return scores.get(symbol) ?? 0.5;
 }
 
+/** A buyable security with its (positive) buy quote, so callers need not look the price up again. */
+export interface PricedSecurity {
+  readonly sec: Security;
+  readonly price: number;
+}
+
 /**
  * The monolith's `eligible_stocks` (spec modules-calculators.md §3): only these
  * securities reach the three heuristic buy calculators. The global
  * `ctx.allowBuy` switch is deliberately not read: no calculator of the
  * reference reads it (§1.1).
  */
-export function eligibleBuyUniverse(ctx: OpportunityContext): Security[] {
-  const out: Security[] = [];
+export function eligibleBuyUniverse(ctx: OpportunityContext): PricedSecurity[] {
+  const out: PricedSecurity[] = [];
   for (const sec of ctx.securities) {
     if (!sec.allowBuy) continue;
     if (ctx.recentlyBought.has(sec.symbol)) continue;
-    if (!((ctx.buyPrices.get(sec.symbol) ?? 0) > 0)) continue;
+    const price = ctx.buyPrices.get(sec.symbol) ?? 0;
+    if (!(price > 0)) continue;
     if (!(qualityOf(ctx, sec.symbol) >= ctx.minSecurityScore)) continue;
-    out.push(sec);
+    out.push({ sec, price });
   }
   return out;
 }

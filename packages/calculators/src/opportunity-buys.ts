@@ -24,9 +24,7 @@ export const opportunityBuys = defineCalculator({
     if (ctx.weightBasedMode) return [];
     const base = params.baseTradeAmountEur ?? ctx.baseTradeAmountEur;
     const out: ActionCandidate[] = [];
-    for (const sec of eligibleBuyUniverse(ctx)) {
-      const price = ctx.buyPrices.get(sec.symbol) ?? 0;
-      if (!(price > 0)) continue;
+    for (const { sec, price } of eligibleBuyUniverse(ctx)) {
       const quality = qualityOf(ctx, sec.symbol);
       if (quality < params.minQualityScore) continue;
       out.push(

@@ -38,11 +38,17 @@ export const profitTaking = defineCalculator({
       if (!((pos.marketValueEur || 0) > 0)) continue;
       // Python `current_price or avg_price`: a zero mark falls back to the average.
       const price = pos.markPrice || pos.avgPrice;
+      let historicalCagr = ctx.historicalCagr.get(pos.symbol);
+      // Coverage exclusion: the context fills historicalCagr for every security (contracts: CAGR_5Y,
+      // else CAGR_10Y, else 0.10) and a position without a security was skipped above, so no
+      // built context reaches this; it only guards a hand-built context that lacks the entry.
+      /* v8 ignore next -- @preserve */
+      if (historicalCagr === undefined) historicalCagr = DEFAULT_CAGR;
       const rec = windfallRecommendation({
         currentPrice: price,
         avgPrice: pos.avgPrice,
         firstBoughtAt: pos.firstBoughtAt,
-        historicalCagr: ctx.historicalCagr.get(pos.symbol) ?? DEFAULT_CAGR,
+        historicalCagr,
         asOfMs: ctx.asOfMs,
         mediumExcess,
       });
@@ -53,6 +59,7 @@ export const profitTaking = defineCalculator({
       // reference quirk (0-share sells): a sell that truncates to 0 shares is still proposed (spec §4).
       if (!compat.zeroShareSells && quantity <= 0) continue;
       const native = quantity * price;
+      // tradeRate is always positive (context fxRate maps non-positive rates to 1).
       const rate = tradeRate(ctx, pos.currency);
       out.push({
         side: 'SELL',
@@ -60,7 +67,7 @@ export const profitTaking = defineCalculator({
         name: sec.name,
         quantity,
         price,
-        valueEur: rate > 0 ? native / rate : native,
+        valueEur: native / rate,
         currency: pos.currency || 'EUR',
         priority: ((rec.windfallScore + 0.5) * params.priorityWeight) / sec.priorityMultiplier,
         reason: rec.reason,

@@ -25,9 +25,7 @@ export const rebalanceBuys = defineCalculator({
     const base = params.baseTradeAmountEur ?? ctx.baseTradeAmountEur;
     const { countryToGroup, countryWeights } = ctx.portfolio;
     const out: ActionCandidate[] = [];
-    for (const sec of eligibleBuyUniverse(ctx)) {
-      const price = ctx.buyPrices.get(sec.symbol) ?? 0;
-      if (!(price > 0)) continue;
+    for (const { sec, price } of eligibleBuyUniverse(ctx)) {
       if (!sec.country) continue;
       const group = countryToGroup.get(sec.country) ?? 'OTHER';
       const target = countryWeights.get(group) ?? 0;

@@ -1,3 +1,4 @@
+import { COMPAT_DEFAULTS } from '@planner/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rebalanceSells } from '../src/rebalance-sells.js';
@@ -48,6 +49,32 @@ describe('rebalance_sells', () => {
     expect(c).toMatchObject({ quantity: 6, price: 100, currency: 'USD', reason: 'Overweight US by 20.0%' });
     expect(c?.valueEur).toBe((2200 / 1.1) * 0.3);
     expect(c?.valueEur).not.toBe((6 * 100) / 1.1);
+  });
+
+  it('compat.value_eur_not_from_quantity switched off: valueEur is quantity × price / rate of the sized sell', () => {
+    const ctx = makeContext({
+      fxRates: { USD: 1.1 },
+      securities: [sec('A', { country: 'US' }), sec('C', { country: 'US', currency: 'USD' }), sec('B', { country: 'DE' })],
+      positions: [pos('A', 40, 90), pos('C', 22, 90), pos('B', 40, 90)],
+      ...groups,
+    });
+    const c = run({ ...ctx, compat: { ...COMPAT_DEFAULTS, valueEurNotFromQuantity: false } }).find((x) => x.symbol === 'C');
+    expect(c).toMatchObject({ quantity: 6, price: 100 });
+    expect(c?.valueEur).toBe((6 * 100) / 1.1);
+  });
+
+  it('compat.trades_break_board_lot switched off: the sell is rounded down to whole lots, and dropped below one lot', () => {
+    const lots = (minLot: number) =>
+      makeContext({
+        securities: [sec('A', { country: 'US', minLot }), sec('B', { country: 'DE' })],
+        positions: [pos('A', 60, 90), pos('B', 40, 90)],
+        ...groups,
+      });
+    // reference quirk: 18 shares although A trades in lots of 5
+    expect(run(lots(5))[0]?.quantity).toBe(18);
+    const executable = { ...COMPAT_DEFAULTS, tradesBreakBoardLot: false };
+    expect(run({ ...lots(5), compat: executable })[0]?.quantity).toBe(15);
+    expect(run({ ...lots(50), compat: executable })).toEqual([]);
   });
 
   it('needs current > target + threshold (strict)', () => {

@@ -143,6 +143,41 @@ describe('adaptive', () => {
     expect(gen(adaptive, o, { cash: 100, ctx: c(1.05, 0.85) })).toEqual([['B:OTH'], ['B:FFF']]);
   });
 
+  it('allocations skip non-positive positions and positions without a country or industry', () => {
+    // NEG would make US (6000 − 5000 of 10 000) the largest country gap, ahead of FR;
+    // NOC has neither country nor industry, so it weighs in no group.
+    const c = ctx({
+      positions: new Map([
+        ['AAA', 6000],
+        ['BBB', 4000],
+        ['NEG', -5000],
+        ['NOC', 1000],
+      ]),
+      securityCountries: new Map([
+        ['AAA', 'US'],
+        ['BBB', 'DE'],
+        ['NEG', 'US'],
+      ]),
+    });
+    expect(gen(adaptive, opps(), { cash: 1000, L: 5, ctx: c })).toEqual(gen(adaptive, opps(), { cash: 1000, L: 5, ctx: ctx() }));
+  });
+
+  it('an empty industry part (a trailing comma) counts in no group; an unmapped industry counts in OTHER', () => {
+    const withIndustry = (industry: string) =>
+      context(
+        examplePortfolio({
+          countryWeights: new Map(),
+          securityIndustries: new Map([['BBB', industry]]),
+          industryWeights: new Map([['OTHER', 0.3]]),
+        }),
+        [...SECURITIES, security('OTH', 'FR', 'OTHER')],
+      );
+    const o = { opportunity_buys: [B('OTH', 10, 1)] };
+    // Counted, '' would map to OTHER and fill its 0.3 target with BBB's 0.4.
+    expect(gen(adaptive, o, { cash: 100, ctx: withIndustry('Banks, ') })).toEqual([['B:OTH']]);
+    expect(gen(adaptive, o, { cash: 100, ctx: withIndustry('Mining') })).toEqual([]);
+  });
+
   it('the sector match uses trimmed comma-separated parts', () => {
     const c = ctx({ countryWeights: new Map(), industryWeights: new Map([['Pharma', 0.5]]) });
     expect(gen(adaptive, opps(), { cash: 1000, ctx: c })).toEqual([['B:EEE']]);

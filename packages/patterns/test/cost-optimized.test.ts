@@ -9,6 +9,10 @@ describe('cost_optimized', () => {
     expect(gen(costOptimized, { ...fixtureF(), profit_taking: [], rebalance_sells: [] }, { cash: 1000, L: 3 })).toEqual([['B:OB1']]);
   });
 
+  it('a step limit of 0 gives no sequence, whatever fits', () => {
+    expect(gen(costOptimized, fixtureF(), { cash: 1000, L: 0 })).toEqual([]);
+  });
+
   it('example 2: the same object in two buy lists is taken once', () => {
     const x = B('X', 100, 0.5);
     const opps = { averaging_down: [x], rebalance_buys: [x], opportunity_buys: [B('Y', 300, 0.7)] };

@@ -16,6 +16,12 @@ describe('market_regime', () => {
     expect(gen(marketRegime, fixtureF(), { ...o, regime: 'sideways' })).toEqual([['S:RS1', 'B:RB1', 'B:RB2', 'B:OB1']]);
   });
 
+  it('a step limit of 0 gives no sequence in any regime', () => {
+    for (const regime of ['bull', 'bear', 'sideways'] as const) {
+      expect(gen(marketRegime, fixtureF(), { cash: 1000, L: 0, cap: 5, regime })).toEqual([]);
+    }
+  });
+
   it('example 2 (cash 0)', () => {
     expect(gen(marketRegime, fixtureF(), { cash: 0, L: 5, cap: 5, regime: 'bull' })).toEqual([['S:PT1', 'S:PT2', 'B:OB1', 'B:OB2']]);
     expect(gen(marketRegime, fixtureF(), { cash: 0, L: 5, cap: 5, regime: 'sideways' })).toEqual([['S:RS1', 'B:RB1']]);
