@@ -17,7 +17,7 @@ describe('candidates of a security without a currency', () => {
   it('profit_taking reports the sell in EUR, valued at rate 1', () => {
     const ctx = makeContext({
       securities: [sec('X', { price: 200, currency: '', metrics: { cagr5y: 0 } })],
-      positions: [pos('X', 10, 100, { currency: '' })],
+      positions: [pos('X', 10, 100)],
     });
     const [sell] = profitTaking.calculate(ctx, profitTaking.params.parse({}));
     expect(sell).toMatchObject({ symbol: 'X', side: 'SELL', currency: 'EUR' });
@@ -27,7 +27,7 @@ describe('candidates of a security without a currency', () => {
   it('rebalance_sells reports the sell in EUR, valued at rate 1', () => {
     const ctx = makeContext({
       securities: [sec('A', { country: 'US', currency: '' }), sec('B', { country: 'DE' })],
-      positions: [pos('A', 60, 90, { currency: '' }), pos('B', 40, 90)],
+      positions: [pos('A', 60, 90), pos('B', 40, 90)],
       countryGroups: { US: ['US'], EU: ['DE'] },
       countryTargets: { US: 0.4, EU: 0.6 },
     });
