@@ -79,6 +79,8 @@ export interface BatchRunOptions {
   readonly wait?: boolean;
   readonly pollIntervalMs?: number;
   readonly onEvent?: PlannerEventListener;
+  /** Names the snapshot in error messages. */
+  readonly source?: string;
 }
 
 interface CacheEntry {
@@ -155,7 +157,7 @@ export function createBucketService(options: BucketServiceOptions): BucketServic
     },
     async runBatch(id, snapshot, o) {
       const planner = await this.getPlanner(id);
-      const slice = await this.sliceFor(id, snapshot);
+      const slice = await this.sliceFor(id, snapshot, o.source);
       return planner.planIncremental(slice, {
         store: o.store,
         bucket: id,

@@ -43,7 +43,7 @@ export function batchCommand(ctx: Context): Command {
         const planner = await service.getPlanner(o.bucket);
         for (const w of warningsFor(planner.config, snapshot)) ctx.io.err(`warning: ${w}\n`);
         const r = await service.runBatch(o.bucket, snapshot, {
-          store, batchSize, signal: controller.signal, evaluate: o.evaluate, onEvent: (e) => bar.onEvent(e),
+          store, batchSize, signal: controller.signal, evaluate: o.evaluate, onEvent: (e) => bar.onEvent(e), source: o.snapshot,
           ...(seed === undefined ? {} : { seed }),
         });
         bar.end();
