@@ -8,6 +8,7 @@ import {
   processSellOpportunity,
 } from '@planner/context';
 import { z } from 'zod';
+import { weightBasedNarrative } from './narratives.js';
 import { sortByPriority } from './candidate-order.js';
 
 export const WeightBasedParamsSchema = z.object({
@@ -34,6 +35,10 @@ export const weightBased = defineCalculator({
   description: "Moves the portfolio toward the optimizer's per-symbol target weights",
   params: WeightBasedParamsSchema,
   category: weightBasedCategory,
+  order: 600,
+  enabledByDefault: true,
+  sides: ['BUY', 'SELL'],
+  narrate: weightBasedNarrative,
   calculate(ctx, params) {
     if (!ctx.weightBasedMode) return [];
     const total = ctx.portfolio.totalValue;

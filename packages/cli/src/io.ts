@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, SnapshotError, type PlannerConfig, type PlannerModule, type PortfolioSnapshot } from '@planner/contracts';
-import { loadConfig, loadPreset } from '@planner/config';
+import { loadConfig, loadPreset, warningsForSnapshot } from '@planner/config';
 import { parseSnapshot } from '@planner/context';
 
 /** What a command writes to; the tests capture it. */
@@ -44,10 +44,10 @@ export function parseSeed(text: string | undefined): number | undefined {
 }
 
 /**
- * The configuration's warnings that apply to this snapshot: the correlation
- * filter's "needs priceHistory" warning is moot when the snapshot has it.
+ * The configuration's warnings that apply to this snapshot: each module's own
+ * advice is asked again with the snapshot (e.g. the correlation filter's
+ * "needs priceHistory" is moot when the snapshot has it).
  */
-export function warningsFor(config: PlannerConfig, snapshot: PortfolioSnapshot): string[] {
-  const hasHistory = snapshot.priceHistory !== undefined && Object.keys(snapshot.priceHistory).length > 0;
-  return config.warnings.filter((w) => !(hasHistory && w.startsWith('correlation_aware filter needs')));
+export function warningsFor(config: PlannerConfig, snapshot: PortfolioSnapshot, modules: readonly PlannerModule[]): string[] {
+  return warningsForSnapshot(config, modules, snapshot);
 }

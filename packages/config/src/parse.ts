@@ -1,10 +1,10 @@
 import { parse as parseToml, TomlError } from 'smol-toml';
 import {
-  CANONICAL_ORDER, ConfigError, type InputIssue, type ModuleSettings, type ModuleTable, type PlannerConfig,
-  type PlannerModule,
+  ConfigError, type InputIssue, type ModuleSettings, type ModuleTable, type PlannerConfig, type PlannerModule,
 } from '@planner/contracts';
+import { evaluatorFor } from './evaluator.js';
 import { describeValue, zodIssues } from './issues.js';
-import { findModule, parseParams, SECTIONS, type SectionInfo } from './modules.js';
+import { findModule, orderTable, parseParams, SECTIONS, type SectionInfo } from './modules.js';
 import {
   CompatSectionSchema, compatFromSection, PLANNER_FIELDS, PLANNER_HINTS, PlannerSectionSchema, plannerFromSection,
 } from './planner-settings.js';
@@ -79,28 +79,16 @@ function buildTable(
     issues.push(...result.issues);
     if (ok && result.params) entries.set(name, { enabled: enabled as boolean, params: result.params });
   }
-  // §2.1/§2.2: a canonical module the file does not mention runs with its defaults.
-  const canonical: readonly string[] = CANONICAL_ORDER[info.kind];
-  for (const name of canonical) {
+  // §2.1/§2.2: a module that runs by default and that the file does not mention runs with its defaults.
+  for (const module of modules) {
+    if (module.kind !== info.kind || module.enabledByDefault !== true) continue;
+    const name = module.name;
     if (entries.has(name) || (raw as Record<string, unknown> | undefined)?.[name] !== undefined) continue;
-    const module = findModule(modules, info.kind, name);
-    if (!module) continue;
     const result = parseParams(module, {}, `${info.section}.${name}.params`);
     issues.push(...result.issues);
     if (result.params) entries.set(name, { enabled: true, params: result.params });
   }
-  return orderTable(entries, canonical);
-}
-
-/** Canonical order first, then the other modules in the order they were added. */
-export function orderTable(entries: ReadonlyMap<string, ModuleSettings>, canonical: readonly string[]): ModuleTable {
-  const ordered = new Map<string, ModuleSettings>();
-  for (const name of canonical) {
-    const e = entries.get(name);
-    if (e) ordered.set(name, e);
-  }
-  for (const [name, e] of entries) if (!ordered.has(name)) ordered.set(name, e);
-  return ordered;
+  return orderTable(entries, info.kind, modules);
 }
 
 function tomlIssue(error: unknown): InputIssue {
@@ -134,16 +122,18 @@ export function parseConfig(toml: string, options: ParseOptions): PlannerConfig 
   const tables = SECTIONS.map((info) => buildTable(info, raw[info.section], options.modules, issues));
   let config: PlannerConfig | undefined;
   if (planner.success && compat.success) {
+    const settings = plannerFromSection(planner.data);
     config = {
-      planner: plannerFromSection(planner.data),
+      planner: settings,
       calculators: tables[0] as ModuleTable,
       patterns: tables[1] as ModuleTable,
       sequenceGenerators: tables[2] as ModuleTable,
       filters: tables[3] as ModuleTable,
       compat: compatFromSection(compat.data),
+      evaluator: evaluatorFor(settings),
       warnings: [],
     };
-    issues.push(...crossIssues(config));
+    issues.push(...crossIssues(config, options.modules));
   }
   if (issues.length > 0 || !config) {
     const lineOf = indexLines(toml);
@@ -153,5 +143,5 @@ export function parseConfig(toml: string, options: ParseOptions): PlannerConfig 
     });
     throw new ConfigError(located, options.source);
   }
-  return Object.freeze({ ...config, warnings: Object.freeze(dependencyWarnings(config)) });
+  return Object.freeze({ ...config, warnings: Object.freeze(dependencyWarnings(config, options.modules)) });
 }

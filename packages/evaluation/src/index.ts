@@ -1,7 +1,6 @@
 export { singleObjective, SingleObjectiveParamsSchema } from './single-objective.js';
 export { stochastic, StochasticParamsSchema, DEFAULT_SHIFTS } from './stochastic.js';
 export { monteCarlo, MonteCarloParamsSchema } from './monte-carlo.js';
-export { evaluatorNameFor } from './evaluator-name.js';
 export { simulateSequence } from './simulate.js';
 export type { SimulationOptions, SimulationResult } from './simulate.js';
 export { healthScore } from './health-score.js';

@@ -292,5 +292,6 @@ async function assembleIncremental(
     { sequence: stored.sequence, score: winner.result.score, breakdown: detailed?.breakdown ?? {} },
     run.ctx.portfolio,
     run.opportunities.categories,
+    run.modules.narrators,
   );
 }

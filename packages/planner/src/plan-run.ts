@@ -182,6 +182,7 @@ export function finishPlan(run: PreparedRun, list: CandidateList, search: BeamSe
       { sequence: winner.sequence, score: winner.result.score, breakdown },
       run.ctx.portfolio,
       run.opportunities.categories,
+      run.modules.narrators,
     );
   }, (p) => p.steps.length);
 }

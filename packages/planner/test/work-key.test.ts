@@ -31,7 +31,7 @@ describe('work key', () => {
     expect(configHash(config({ planner: { maxDepth: 4 } }), 7)).not.toBe(h);
     expect(configHash(config(), 8)).not.toBe(h);
     expect(configHash(config({ calculators: ['fake_sells', 'fake_buys'] }), 7)).not.toBe(h);
-    expect(configHash(config({ calculators: ['fake_buys', ['fake_sells', { enabled: true, params: { x: 1 } }]] }), 7)).not.toBe(h);
+    expect(configHash(config({ calculators: [['fake_buys', { enabled: true, params: { boost: 1 } }], 'fake_sells'] }), 7)).not.toBe(h);
     expect(workKey('core', snapshot(), config(), 7).bucket).toBe('core');
   });
 });

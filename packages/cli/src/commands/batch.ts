@@ -41,7 +41,7 @@ export function batchCommand(ctx: Context): Command {
       try {
         const service = createBucketService({ repository: store.buckets, modules: ctx.modules, store });
         const planner = await service.getPlanner(o.bucket);
-        for (const w of warningsFor(planner.config, snapshot)) ctx.io.err(`warning: ${w}\n`);
+        for (const w of warningsFor(planner.config, snapshot, ctx.modules)) ctx.io.err(`warning: ${w}\n`);
         const r = await service.runBatch(o.bucket, snapshot, {
           store, batchSize, signal: controller.signal, evaluate: o.evaluate, onEvent: (e) => bar.onEvent(e),
           ...(seed === undefined ? {} : { seed }),
