@@ -20,7 +20,11 @@ export const ALLOWED = {
   buckets: ['contracts', 'config', 'planner', 'store'],
   cli: '*',
   'example-plugin': ['contracts'],
+  testkit: ['contracts'],
 };
+
+/** DESIGN.md §2: the private test kit, a dev dependency that only test code (test/, bench/) imports. */
+export const TEST_ONLY = 'testkit';
 
 const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
@@ -70,6 +74,10 @@ export function findViolations(root) {
     for (const field of DEP_FIELDS) {
       for (const dep of Object.keys(pkg[field] ?? {})) {
         const target = plannerPackage(dep);
+        if (target === TEST_ONLY && target !== self) {
+          if (field !== 'devDependencies') violations.push(`packages/${dir}/package.json ${field}: @planner/${TEST_ONLY} is for tests only (devDependencies)`);
+          continue;
+        }
         if (target && !ok(target)) violations.push(`packages/${dir}/package.json ${field}: @planner/${self} -> @planner/${target} (${why})`);
       }
     }
@@ -85,6 +93,10 @@ export function findViolations(root) {
               continue;
             }
             const target = plannerPackage(m[1]);
+            if (target === TEST_ONLY && target !== self) {
+              if (sub === 'src') violations.push(`${relative(root, file)}: src/ imports @planner/${TEST_ONLY}, which only test code may use`);
+              continue;
+            }
             if (target && !ok(target)) {
               violations.push(`${relative(root, file)}: @planner/${self} -> @planner/${target} via '${m[1]}' (${why})`);
             }

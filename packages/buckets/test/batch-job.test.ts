@@ -1,6 +1,7 @@
 import { defineCalculator, defineEvaluator, definePattern } from '@planner/contracts';
 import type { PlannerModule, PortfolioSnapshot, Sequence } from '@planner/contracts';
 import { createMemoryStore } from '@planner/store/memory';
+import { buy, security } from '@planner/testkit';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createBucketService } from '../src/bucket-service.js';
@@ -12,10 +13,8 @@ import { modules as stubs } from './fixtures.js';
 const loose = z.object({}).catchall(z.unknown());
 const buys = defineCalculator({
   name: 'opportunity_buys', description: 'buys', params: loose,
-  calculate: (ctx) => ctx.securities.filter((s) => !ctx.portfolio.positions.has(s.symbol)).map((s, i) => ({
-    side: 'BUY' as const, symbol: s.symbol, name: s.name, quantity: 1 + i, price: s.price, valueEur: s.price * (1 + i),
-    currency: s.currency, priority: 0.9 - i / 100, reason: 'cheap', tags: ['opportunity'],
-  })),
+  calculate: (ctx) => ctx.securities.filter((s) => !ctx.portfolio.positions.has(s.symbol)).map((s, i) =>
+    buy(s.symbol, { name: s.name, quantity: 1 + i, price: s.price, currency: s.currency, priority: 0.9 - i / 100, reason: 'cheap', tags: ['opportunity'] })),
 });
 const pairs = definePattern({
   name: 'direct_buy', description: 'singles and pairs', params: loose,
@@ -41,10 +40,7 @@ const TOML = '[planner]\nname = "job"\nmax_depth = 2\npriority_threshold = 0.0\n
 function snapshot(symbols: readonly string[]): PortfolioSnapshot {
   return {
     asOf: '2026-01-02T12:00:00Z', baseCurrency: 'EUR', cash: { EUR: 100_000 }, fxRates: { EUR: 1 }, minCashReserve: 0,
-    securities: symbols.map((symbol, i) => ({
-      symbol, name: symbol, productType: 'EQUITY', currency: 'EUR', price: 10 + i, country: 'Germany', industry: 'Tech',
-      allowBuy: true, allowSell: true, minLot: 1, priorityMultiplier: 1, metrics: {},
-    })),
+    securities: symbols.map((symbol, i) => security(symbol, { name: symbol, price: 10 + i, country: 'Germany', industry: 'Tech' })),
     positions: [], targets: { countries: {}, industries: {}, countryGroups: {}, industryGroups: {} }, recentTrades: [],
   };
 }

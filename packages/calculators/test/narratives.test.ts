@@ -1,13 +1,12 @@
 import type { ActionCandidate, OpportunityCalculator } from '@planner/contracts';
+import { candidate } from '@planner/testkit';
 import { describe, expect, it } from 'vitest';
 import { averagingDown, opportunityBuys, profitTaking, rebalanceBuys, rebalanceSells, weightBased } from '../src/index.js';
 
 // The middle sentences of the reference's step narratives (pipeline.md §5.10);
 // the planner adds "Sell …/Buy … of Name (SYM)" before and the closing sentences after.
 
-function cand(side: 'BUY' | 'SELL', reason: string, tags: string[]): ActionCandidate {
-  return { side, symbol: 'X', name: 'X Inc.', quantity: 1, price: 1, valueEur: 1, currency: 'EUR', priority: 1, reason, tags };
-}
+const cand = (side: 'BUY' | 'SELL', reason: string, tags: string[]): ActionCandidate => candidate(side, 'X', { reason, tags });
 const told = (c: OpportunityCalculator, a: ActionCandidate) => c.narrate?.(a);
 const text = (c: OpportunityCalculator, a: ActionCandidate) => told(c, a)?.parts.join(' ');
 

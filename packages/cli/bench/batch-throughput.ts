@@ -56,7 +56,7 @@ try {
   let db = 0;
   for (const [name, toml] of configs) {
     for (const workers of [1, 4]) {
-      const url = server.createDatabase(`bench_${db++}`);
+      const url = await server.createDatabase(`bench_${db++}`);
       const store = await createPostgresStore({ connectionString: url, batchSize: BATCH });
       const service = createBucketService({ repository: store.buckets, modules, store });
       await service.add({ id: 'core', kind: 'core', config: { toml }, share: 1 });

@@ -1,8 +1,11 @@
 import type { PlannerModule } from '@planner/contracts';
+import type { StoreLoaders } from './commands/store-drivers.js';
 import type { Io } from './io.js';
 
 /** What every command receives. */
 export interface Context {
   readonly io: Io;
   readonly modules: readonly PlannerModule[];
+  /** How the store commands load a store (default: dynamic imports); tests simulate a missing driver. */
+  readonly stores?: StoreLoaders;
 }

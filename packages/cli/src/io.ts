@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { ConfigError, SnapshotError, type PlannerConfig, type PlannerModule, type PortfolioSnapshot } from '@planner/contracts';
-import { loadConfig, loadPreset, warningsForSnapshot } from '@planner/config';
+import { isPresetName, loadConfig, loadPreset, presetNames, warningsForSnapshot } from '@planner/config';
 import { parseSnapshot } from '@planner/context';
 
 /** What a command writes to; the tests capture it. */
@@ -9,15 +9,16 @@ export interface Io {
   err(text: string): void;
 }
 
+/** Reads and validates a snapshot file; `-` reads it from standard input. */
 export function readSnapshot(path: string): PortfolioSnapshot {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileSync(path === '-' ? 0 : path, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
     throw new SnapshotError([{ path: '', message: reason }], path, { cause: error });
   }
-  return parseSnapshot(text, path);
+  return parseSnapshot(text, path === '-' ? 'stdin' : path);
 }
 
 export interface ConfigChoice {
@@ -32,6 +33,13 @@ export function chooseConfig(choice: ConfigChoice, modules: readonly PlannerModu
   }
   if (choice.config !== undefined) return loadConfig(choice.config, { modules });
   return loadPreset(choice.preset ?? 'default', { modules });
+}
+
+/** A file path, or the name of a shipped preset when no such file exists (`config validate`, `config diff`). */
+export function loadConfigOrPreset(arg: string, modules: readonly PlannerModule[]): PlannerConfig {
+  if (existsSync(arg)) return loadConfig(arg, { modules });
+  if (isPresetName(arg)) return loadPreset(arg, { modules });
+  throw new ConfigError([{ path: '', message: `no file '${arg}', and not a shipped preset (${presetNames().join(', ')})` }], arg);
 }
 
 export function parseSeed(text: string | undefined): number | undefined {

@@ -10,13 +10,16 @@ import { modulesCommand } from './commands/modules.js';
 import { planCommand } from './commands/plan.js';
 import { snapshotValidateCommand } from './commands/snapshot-validate.js';
 import { workerCommand } from './commands/worker.js';
+import type { StoreLoaders } from './commands/store-drivers.js';
 import type { Context } from './context.js';
 import type { Io } from './io.js';
 import { standardModules } from './modules.js';
+import cliPackage from '../package.json' with { type: 'json' };
 
 export function createProgram(ctx: Context): Command {
   const program = new Command('planner')
     .description('portfolio trade planner')
+    .version(cliPackage.version, '-V, --version', 'print the version of @planner/cli')
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
   const config = new Command('config').description('validate, show and compare configurations');
@@ -32,9 +35,9 @@ export function createProgram(ctx: Context): Command {
 }
 
 /** Exit code 2: bad input (config, snapshot); 1: anything else. Never a stack trace. */
-export async function run(argv: readonly string[], io: Io, modules = standardModules()): Promise<number> {
+export async function run(argv: readonly string[], io: Io, modules = standardModules(), stores?: StoreLoaders): Promise<number> {
   try {
-    await createProgram({ io, modules }).parseAsync([...argv], { from: 'user' });
+    await createProgram({ io, modules, ...(stores === undefined ? {} : { stores }) }).parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Plan } from '@planner/contracts';
+import { createSqliteStore } from '@planner/store/sqlite';
 import { progressLine, progressText } from '../src/commands/progress-line.js';
 import { aggressiveToml, tempDir, universe30, withoutTimings, writeFile } from './batch-helpers.js';
 import { cli } from './helpers.js';
@@ -62,6 +63,7 @@ describe('planner batch (sqlite)', () => {
   });
 
   it('errors: unknown bucket, bad options, missing snapshot', async () => {
+    await createSqliteStore({ path: db }).close();
     expect((await cli('batch', '--db', db, '--bucket', 'nope', '--snapshot', universe30)).err).toContain("bucket 'nope' does not exist");
     expect((await cli('batch', '--bucket', 'core', '--snapshot', universe30)).code).toBe(2);
     expect((await cli('batch', '--db', db, '--bucket', 'core', '--snapshot', universe30, '--batch-size', '0')).code).toBe(2);

@@ -67,4 +67,18 @@ describe('tooling/check-boundaries.mjs', () => {
     expect(r.err).toContain('1 forbidden edge(s)');
     expect(r.err).toContain('packages/example-plugin/package.json peerDependencies: @planner/example-plugin -> @planner/config (allowed: contracts)');
   });
+
+  it('lets test code use @planner/testkit as a dev dependency, never src/ or a runtime dependency', () => {
+    const dir = copyTree();
+    writeFileSync(join(dir, 'packages/filters/src/planted.ts'), "import { security } from '@planner/testkit';\nexport const x = security;\n");
+    const pkgFile = join(dir, 'packages/patterns/package.json');
+    const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
+    pkg.dependencies = { ...pkg.dependencies, '@planner/testkit': 'workspace:*' };
+    writeFileSync(pkgFile, JSON.stringify(pkg));
+    const r = check(dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('2 forbidden edge(s)');
+    expect(r.err).toContain('packages/filters/src/planted.ts: src/ imports @planner/testkit, which only test code may use');
+    expect(r.err).toContain('packages/patterns/package.json dependencies: @planner/testkit is for tests only (devDependencies)');
+  });
 });

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '@planner/store/sqlite';
 import { aggressiveToml, tempDir, writeFile } from './batch-helpers.js';
-import { cli } from './helpers.js';
+import { cli, here } from './helpers.js';
 
 let dir: string;
 let db: string;
@@ -40,7 +40,35 @@ describe('planner bucket', () => {
   });
 
   it('an empty registry says so', async () => {
+    await createSqliteStore({ path: db }).close();
     expect(await cli('bucket', 'list', '--db', db)).toMatchObject({ code: 0, out: 'no buckets\n' });
+  });
+
+  it('a --db file that does not exist is refused by every command but bucket add, and nothing is created', async () => {
+    const typo = join(dir, 'plannr.sqlite');
+    const commands: string[][] = [
+      ['bucket', 'list'], ['bucket', 'show', 'core'], ['bucket', 'remove', 'core'],
+      ['bucket', 'set-config', 'core', '--preset', 'default'],
+      ['batch', '--bucket', 'core', '--snapshot', here('../examples/portfolio.json')],
+    ];
+    for (const args of commands) {
+      const r = await cli(...args, '--db', typo);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toContain(`--db: expected an existing SQLite store, found no file ${JSON.stringify(typo)}`);
+      expect(existsSync(typo), args.join(' ')).toBe(false);
+    }
+    expect((await cli('bucket', 'add', 'core', '--db', typo, '--preset', 'default')).code).toBe(0);
+    expect(existsSync(typo)).toBe(true);
+    expect((await cli('bucket', 'list', '--db', typo)).out).toContain('core');
+  });
+
+  it('a --config that extends a file is stored resolved (the stored text has no directory)', async () => {
+    writeFile(dir, 'base.toml', 'extends = "aggressive"\n[planner]\nbeam_width = 12\n');
+    const mine = writeFile(dir, 'mine.toml', 'extends = "./base.toml"\n[planner]\nmax_depth = 3\n');
+    expect((await cli('bucket', 'add', 'core', '--db', db, '--config', mine)).code).toBe(0);
+    const show = await cli('bucket', 'show', 'core', '--db', db);
+    expect(show.out).toContain('planner: aggressive (max_depth 3, beam_width 12, seed 0)');
+    expect(show.out).not.toContain('extends');
   });
 
   it('rejects bad input with exit code 2 and stores nothing', async () => {

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPreset, parseConfig, presetNames, presetPath } from '@planner/config';
+import { loadConfig, loadPreset, parseConfig, presetNames, presetPath } from '@planner/config';
 import { standardModules } from '../src/modules.js';
-import { cli, scenarioDir } from './helpers.js';
+import { cli, here, scenarioDir } from './helpers.js';
 
 const modules = standardModules();
 
@@ -60,5 +61,51 @@ describe('planner modules', () => {
     expect(r.out).toMatch(/^pattern single_best: /m);
     expect(r.out).toMatch(/^ {4}max_depth \(integer\) = /m);
     expect(r.out).toMatch(/^ {4}windfall_threshold \(number\) = 0.3/m);
+  });
+});
+
+describe('configs that compose (extends)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'planner-cli-extends-'));
+  const mine = join(root, 'mine.toml');
+  writeFileSync(join(root, 'base.toml'), 'extends = "aggressive"\n[planner]\nbeam_width = 12\n');
+  writeFileSync(mine, 'extends = "./base.toml"\n[planner]\nmax_depth = 3\n');
+
+  it('show prints the resolved configuration, the same the library loads', async () => {
+    const r = await cli('config', 'show', '--config', mine);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('max_depth = 3\n');
+    expect(r.out).toContain('beam_width = 12\n');
+    expect(r.out).toContain('name = "aggressive"\n');
+    expect(r.out).not.toContain('extends');
+    expect(parseConfig(r.out, { modules })).toEqual(loadConfig(mine, { modules }));
+  });
+
+  it('diff <preset> my.toml shows exactly the overrides', async () => {
+    const r = await cli('config', 'diff', 'aggressive', mine);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toBe('planner.max_depth: 7 -> 3\nplanner.beam_width: 20 -> 12\n');
+  });
+
+  it('validate accepts a preset name, as diff does', async () => {
+    for (const name of presetNames()) {
+      const r = await cli('config', 'validate', name);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain(`${name}: valid configuration '${name}'`);
+    }
+    const bad = await cli('config', 'validate', 'bold');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("no file 'bold', and not a shipped preset (aggressive, conservative, default)");
+  });
+
+  it('plan --config uses the resolved chain; a file without extends is warned about', async () => {
+    const plain = join(root, 'plain.toml');
+    writeFileSync(plain, '[planner]\nmax_depth = 3\n');
+    const example = here('../examples/portfolio.json');
+    const composed = await cli('plan', example, '--config', mine, '--json');
+    expect(composed.code, composed.err).toBe(0);
+    expect(composed.err).not.toContain("no 'extends'");
+    const partial = await cli('plan', example, '--config', plain, '--json');
+    expect(partial.code, partial.err).toBe(0);
+    expect(partial.err).toMatch(/warning: \S*plain\.toml has no 'extends': the \d+ setting\(s\) it leaves out take the code defaults/);
   });
 });

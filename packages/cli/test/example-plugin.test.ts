@@ -103,7 +103,8 @@ describe('example plugin enabled from TOML', () => {
     const config = parseConfig(preset('default') + PLUGIN_TOML, { modules: withPlugin });
     const text = serializeConfig(config);
     expect(text).toContain('[opportunity_calculators.momentum.params]');
-    expect(parseConfig(text, { modules: withPlugin })).toEqual(config);
+    // Warnings describe the file, not the configuration: the serialized text writes every key, so it leaves none out.
+    expect({ ...parseConfig(text, { modules: withPlugin }), warnings: [] }).toEqual({ ...config, warnings: [] });
   });
 
   it('`planner modules` lists the plugin modules with their params when they are passed in', async () => {

@@ -125,8 +125,9 @@ const snapshotArb = fc.integer({ min: 5, max: 25 }).chain((n) =>
     const asOfMs = Date.parse(g.asOf);
     const securities = g.securities.map((s, i) => ({ symbol: symbols[i]!, ...s }));
     const positions = g.positions.flatMap((p, i) => {
-      if (p === null) return [];
-      const price = securities[i]!.price > 0 ? securities[i]!.price : 10;
+      // a held security needs a quote (a held price of 0 is refused)
+      if (p === null || securities[i]!.price === 0) return [];
+      const price = securities[i]!.price;
       return [{
         symbol: symbols[i]!,
         quantity: p.quantity,

@@ -10,7 +10,7 @@ import { type Golden, GOLDEN_METADATA, goldenDiff } from './golden.js';
 import { scenarioDir, spawnCli } from './helpers.js';
 
 // Parity with the reference goldens, compared exactly as
-// test/scenarios/FORMAT.md "Comparing against a golden" prescribes.
+// docs/scenarios/FORMAT.md "Comparing against a golden" prescribes.
 
 const PRESETS = ['default', 'conservative', 'aggressive'] as const;
 const modules = standardModules();

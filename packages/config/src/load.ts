@@ -1,7 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, type PlannerConfig, type PlannerModule } from '@planner/contracts';
+import type { ReadExtended } from './extends.js';
 import { parseConfig } from './parse.js';
+import { presetText } from './presets.js';
 
 /**
  * Presets ship inside the package (packages/config/presets/). src/ and dist/
@@ -10,32 +13,40 @@ import { parseConfig } from './parse.js';
  */
 const PRESET_DIR = new URL('../presets/', import.meta.url);
 
-export function presetNames(): string[] {
-  return readdirSync(PRESET_DIR)
-    .filter((f) => f.endsWith('.toml'))
-    .map((f) => f.slice(0, -'.toml'.length))
-    .sort();
-}
-
+/** The preset's file in the package (the parser itself reads the preset texts from data). */
 export function presetPath(name: string): string {
-  if (!/^[a-z0-9_-]+$/i.test(name) || !presetNames().includes(name)) {
-    throw new ConfigError([{ path: 'preset', message: `unknown preset '${name}' (known: ${presetNames().join(', ')})` }]);
-  }
+  presetText(name); // throws for an unknown name
   return fileURLToPath(new URL(`${name}.toml`, PRESET_DIR));
 }
 
-/** Reads and parses a TOML file; a missing file is a ConfigError naming it. */
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error), { cause: error });
+  }
+}
+
+/** How a file is named in messages: as given when absolute, else relative to the working directory. */
+function shown(path: string, absolute: boolean): string {
+  const full = resolve(path);
+  return absolute ? full : relative(process.cwd(), full) || '.';
+}
+
+/** Reads an `extends` path relative to the extending file's directory. */
+export const readExtendedFile: ReadExtended = (reference, from) => {
+  const path = resolve(from === undefined || from.startsWith("preset '") ? '.' : dirname(from), reference);
+  const absolute = isAbsolute(reference) || (from !== undefined && isAbsolute(from));
+  return { text: readText(path), source: shown(path, absolute) };
+};
+
+/** Reads and parses a TOML file and the files it extends; a missing file is a ConfigError naming it. */
 export function loadConfig(path: string, options: { modules: readonly PlannerModule[] }): PlannerConfig {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readText(path);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
-    throw new ConfigError([{ path: '', message: reason }], path, { cause: error });
+    throw new ConfigError([{ path: '', message: (error as Error).message }], path, { cause: error });
   }
-  return parseConfig(text, { modules: options.modules, source: path });
-}
-
-export function loadPreset(name: string, options: { modules: readonly PlannerModule[] }): PlannerConfig {
-  return loadConfig(presetPath(name), options);
+  return parseConfig(text, { modules: options.modules, source: shown(path, isAbsolute(path)), readExtended: readExtendedFile });
 }

@@ -1,29 +1,30 @@
-import { parse as parseToml, TomlError } from 'smol-toml';
 import {
   ConfigError, type InputIssue, type ModuleSettings, type ModuleTable, type PlannerConfig, type PlannerModule,
 } from '@planner/contracts';
 import { evaluatorFor } from './evaluator.js';
+import { type ConfigFile, isTable, locateIssues, mergeLayers, readLayers, type ReadExtended } from './extends.js';
 import { describeValue, zodIssues } from './issues.js';
+import { countLeftOut } from './left-out.js';
 import { findModule, orderTable, parseParams, SECTIONS, type SectionInfo } from './modules.js';
 import {
   CompatSectionSchema, compatFromSection, PLANNER_FIELDS, PLANNER_HINTS, PlannerSectionSchema, plannerFromSection,
 } from './planner-settings.js';
 import { crossIssues, dependencyWarnings } from './rules.js';
-import { indexLines } from './toml-lines.js';
 
 export interface ParseOptions {
   /** Every module the configuration may name; params are validated by their schemas. */
   readonly modules: readonly PlannerModule[];
-  /** File name for messages. */
+  /** File name for messages, and the directory `extends` paths are relative to. */
   readonly source?: string;
+  /**
+   * Reads a file named by `extends` (preset names need no reader). Without it
+   * only presets can be extended; `loadConfig` passes a file reader.
+   */
+  readonly readExtended?: ReadExtended;
 }
 
-const TOP_LEVEL = ['planner', 'compat', ...SECTIONS.map((s) => s.section)];
+const TOP_LEVEL = ['extends', 'planner', 'compat', ...SECTIONS.map((s) => s.section)];
 const MODULE_KEYS = ['enabled', 'params'];
-
-function isTable(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
-}
 
 function knownList(modules: readonly PlannerModule[], info: SectionInfo): string {
   const names = modules.filter((m) => m.kind === info.kind).map((m) => m.name);
@@ -91,22 +92,23 @@ function buildTable(
   return orderTable(entries, info.kind, modules);
 }
 
-function tomlIssue(error: unknown): InputIssue {
-  if (error instanceof TomlError) {
-    const first = error.message.split('\n')[0] ?? 'invalid TOML';
-    return { path: '', message: `malformed TOML: ${first.replace(/^Invalid TOML document: /, '')} (column ${error.column})`, line: error.line };
-  }
-  return { path: '', message: `malformed TOML: ${error instanceof Error ? error.message : String(error)}` };
+/**
+ * Parses and validates a TOML configuration, resolving its `extends` chain
+ * (the file holds overrides of what it extends); throws ConfigError listing every issue.
+ */
+export function parseConfig(toml: string, options: ParseOptions): PlannerConfig {
+  return parseLayers({ text: toml, ...(options.source === undefined ? {} : { source: options.source }) }, options);
 }
 
-/** Parses and validates a TOML configuration; throws ConfigError listing every issue. */
-export function parseConfig(toml: string, options: ParseOptions): PlannerConfig {
-  let raw: Record<string, unknown>;
-  try {
-    raw = parseToml(toml) as Record<string, unknown>;
-  } catch (error) {
-    throw new ConfigError([tomlIssue(error)], options.source, { cause: error });
-  }
+/** What a configuration that does not reach a preset through `extends` is warned about. */
+export function noExtendsWarning(source: string | undefined, leftOut: number): string {
+  return `${source ?? 'the configuration'} has no 'extends': the ${leftOut} setting(s) it leaves out take the code defaults, `
+    + `not the default preset's values (write extends = "default" at the top to start from a preset)`;
+}
+
+export function parseLayers(file: ConfigFile, options: Omit<ParseOptions, 'source'>): PlannerConfig {
+  const layers = readLayers(file, options.readExtended);
+  const raw = mergeLayers(layers);
   const issues: InputIssue[] = [];
   for (const key of Object.keys(raw)) {
     if (!TOP_LEVEL.includes(key)) issues.push({ path: key, message: `unknown table '${key}' (known: ${TOP_LEVEL.join(', ')})` });
@@ -135,13 +137,9 @@ export function parseConfig(toml: string, options: ParseOptions): PlannerConfig 
     };
     issues.push(...crossIssues(config, options.modules));
   }
-  if (issues.length > 0 || !config) {
-    const lineOf = indexLines(toml);
-    const located = issues.map((i) => {
-      const line = i.line ?? (i.path ? lineOf(i.path) : undefined);
-      return line === undefined ? i : { ...i, line };
-    });
-    throw new ConfigError(located, options.source);
-  }
-  return Object.freeze({ ...config, warnings: Object.freeze(dependencyWarnings(config, options.modules)) });
+  if (issues.length > 0 || !config) throw new ConfigError(locateIssues(layers, issues), file.source);
+  // A chain that reaches no preset fills its gaps from code defaults (issue 12: a partial file labelled "default").
+  const leftOut = layers[layers.length - 1]?.preset === undefined ? countLeftOut(raw, config) : 0;
+  const warnings = [...(leftOut > 0 ? [noExtendsWarning(file.source, leftOut)] : []), ...dependencyWarnings(config, options.modules)];
+  return Object.freeze({ ...config, warnings: Object.freeze(warnings) });
 }

@@ -4,7 +4,8 @@
  * quoted keys, and skips multi-line strings; inline-table members resolve to
  * the line of their parent key.
  */
-export type LineIndex = (path: string) => number | undefined;
+/** `exact`: only the key itself, not the nearest enclosing table. */
+export type LineIndex = (path: string, exact?: boolean) => number | undefined;
 
 function splitKey(text: string): string[] {
   const parts: string[] = [];
@@ -45,9 +46,9 @@ export function indexLines(source: string): LineIndex {
       }
     }
   });
-  return (path) => {
+  return (path, exact = false) => {
     const parts = path.split('.');
-    for (let n = parts.length; n > 0; n--) {
+    for (let n = parts.length; n > (exact ? parts.length - 1 : 0); n--) {
       const line = lines.get(parts.slice(0, n).join('.'));
       if (line !== undefined) return line;
     }

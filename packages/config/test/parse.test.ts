@@ -297,6 +297,7 @@ allow_buy = false
 max_combinations = 150
 `);
     expect(c.warnings).toEqual([
+      expect.stringContaining("has no 'extends'"),
       'combinatorial generator max_combinations=150 may cause very long planning times',
       expect.stringContaining('correlation_aware filter needs correlation data'),
       'diversity filter is enabled but enable_diverse_selection is false: the filter may have no effect',
@@ -306,6 +307,6 @@ max_combinations = 150
   });
 
   it('no warnings when nothing is questionable', () => {
-    expect(parse('[filters.correlation_aware]\nenabled = false\n').warnings).toEqual([]);
+    expect(parse('extends = "default"\n[filters.correlation_aware]\nenabled = false\n').warnings).toEqual([]);
   });
 });

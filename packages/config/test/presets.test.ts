@@ -1,7 +1,7 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { ConfigError } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, loadPreset, presetNames, presetPath } from '../src/index.js';
+import { loadConfig, loadPreset, presetNames, presetPath, presetText } from '../src/index.js';
 import { modules } from './fixtures.js';
 
 const enabled = (m: ReadonlyMap<string, { enabled: boolean }>) => [...m].filter(([, e]) => e.enabled).map(([n]) => n);
@@ -9,6 +9,12 @@ const enabled = (m: ReadonlyMap<string, { enabled: boolean }>) => [...m].filter(
 describe('presets', () => {
   it('ships default, conservative and aggressive', () => {
     expect(presetNames()).toEqual(['aggressive', 'conservative', 'default']);
+  });
+
+  it('the preset texts the core parses (src/preset-data.ts) are the files (regenerate: pnpm generate:presets)', () => {
+    const files = readdirSync(new URL('../presets/', import.meta.url)).filter((f) => f.endsWith('.toml')).map((f) => f.slice(0, -5));
+    expect(presetNames()).toEqual(files.sort());
+    for (const name of presetNames()) expect(presetText(name)).toBe(readFileSync(presetPath(name), 'utf8'));
   });
 
   it('the root presets/ files are the package files', () => {

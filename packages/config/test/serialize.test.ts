@@ -5,8 +5,11 @@ import type { PlannerConfig } from '@planner/contracts';
 import { loadPreset, parseConfig, presetNames, serializeConfig } from '../src/index.js';
 import { modules, momentum } from './fixtures.js';
 
+// The serialized text writes every key, so the "no extends" warning of a partial file is gone.
+const withoutExtendsWarning = (c: PlannerConfig) => ({ ...c, warnings: c.warnings.filter((w) => !w.includes("has no 'extends'")) });
+
 function expectSame(a: PlannerConfig, b: PlannerConfig): void {
-  expect(b).toEqual(a);
+  expect(withoutExtendsWarning(b)).toEqual(withoutExtendsWarning(a));
   for (const f of ['calculators', 'patterns', 'sequenceGenerators', 'filters'] as const) {
     expect([...b[f].keys()]).toEqual([...a[f].keys()]);
   }

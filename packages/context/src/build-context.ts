@@ -100,8 +100,9 @@ export function buildContext(
   for (const p of snapshot.positions) {
     const sec = securitiesBySymbol.get(p.symbol);
     const currency = sec ? sec.currency : 'EUR';
-    // A 0 override means "no override", like the reference's `current_price or ...`.
-    const markPrice = p.currentPrice || (sec ? sec.price : 0);
+    // FORMAT.md / DECISIONS #25: a `currentPrice` of 0 is a mark price of 0 (the reference's
+    // parity builder takes it as written); the calculators then fall back to avgPrice (`markPrice || avgPrice`).
+    const markPrice = p.currentPrice ?? (sec ? sec.price : 0);
     const marketValueEur = (p.quantity * markPrice) / fxRate(currency);
     const view = positionView(p, currency, markPrice, marketValueEur);
     positions.push(view);

@@ -14,7 +14,7 @@ export { computeIneligibleSymbols } from './eligibility.js';
 export { collectTradeDates, symbolsTradedWithin } from './trade-dates.js';
 export type { CategoryLists } from './candidates.js';
 export { candidatesEqual, emptyCategories, processBuyOpportunity, processSellOpportunity } from './candidates.js';
-export { KNOWN_KEYS, MetricsSchema, PositionSchema, SecuritySchema, SnapshotSchema, TargetsSchema, TradeSchema } from './snapshot-schema.js';
+export { BUCKET_ID, KNOWN_KEYS, MetricsSchema, PositionSchema, SecuritySchema, SnapshotSchema, TargetsSchema, TradeSchema } from './snapshot-schema.js';
 export type { SnapshotInput } from './snapshot-schema.js';
 export { describeValue, formatPath, parseSnapshot } from './parse-snapshot.js';
 export { hashSequence, hasDuplicateSymbol, sequenceJson, sequenceKey, sumPriority } from './sequence-hash.js';

@@ -1,7 +1,7 @@
 import { SnapshotError } from '@planner/contracts';
 import type { InputIssue, PortfolioSnapshot } from '@planner/contracts';
 import type { z } from 'zod';
-import { KNOWN_KEYS, SnapshotSchema } from './snapshot-schema.js';
+import { BUCKET_ID, KNOWN_KEYS, SnapshotSchema } from './snapshot-schema.js';
 
 type Segment = PropertyKey;
 const WEIGHT_TOLERANCE = 1e-9;
@@ -116,8 +116,14 @@ function crossCheck(data: unknown): InputIssue[] {
       if (prev !== undefined) {
         issues.push({ path: `positions[${i}].symbol`, message: `expected one position per symbol, found ${describeValue(p.symbol)} again (first at positions[${prev}])` });
       } else seen.set(p.symbol, i);
-      if (Array.isArray(data.securities) && !firstIndex.has(p.symbol)) {
+      const at = firstIndex.get(p.symbol);
+      if (Array.isArray(data.securities) && at === undefined) {
         issues.push({ path: `positions[${i}].symbol`, message: `expected a symbol listed in securities, found ${describeValue(p.symbol)}` });
+      }
+      // A held security needs a quote: valued at 0 it would vanish from every weight (issue 12).
+      const held = at === undefined ? undefined : securities[at];
+      if (isRecord(held) && held.price === 0) {
+        issues.push({ path: `securities[${at}].price`, message: `expected a price > 0 for a held security (positions[${i}]), found 0` });
       }
     });
   }
@@ -134,11 +140,50 @@ function crossCheck(data: unknown): InputIssue[] {
     }
     checkSum(data.targetWeights, ['targetWeights'], issues);
   }
+  if (isRecord(data.bucketCash)) checkBucketCash(data.bucketCash, isRecord(data.cash) ? data.cash : {}, hasRate, issues);
   if (isRecord(data.targets)) {
     if (isRecord(data.targets.countries)) checkSum(data.targets.countries, ['targets', 'countries'], issues);
     if (isRecord(data.targets.industries)) checkSum(data.targets.industries, ['targets', 'industries'], issues);
   }
   return issues;
+}
+
+const BALANCE_TOLERANCE = 1e-9;
+
+/**
+ * Bucket balances are slices of the portfolio's cash: ids must be bucket ids,
+ * currencies need a rate, and per currency the balances may not add up to
+ * more than `cash` holds (a currency missing from `cash` holds 0).
+ */
+function checkBucketCash(
+  bucketCash: Record<string, unknown>, cash: Record<string, unknown>, hasRate: (c: string) => boolean, issues: InputIssue[],
+): void {
+  const totals = new Map<string, { sum: number; parts: string[] }>();
+  for (const [bucket, balances] of Object.entries(bucketCash)) {
+    if (!BUCKET_ID.test(bucket)) {
+      issues.push({ path: formatPath(['bucketCash', bucket]), message: `expected a bucket id (1 to 64 letters, digits, _ . -), found ${describeValue(bucket)}` });
+    }
+    if (!isRecord(balances)) continue;
+    for (const [currency, amount] of Object.entries(balances)) {
+      if (!hasRate(currency)) {
+        issues.push({ path: formatPath(['bucketCash', bucket, currency]), message: `expected a currency with a rate in fxRates, found ${describeValue(currency)} without one` });
+      }
+      if (typeof amount !== 'number' || !(amount >= 0)) continue; // zod reports it
+      const t = totals.get(currency) ?? { sum: 0, parts: [] };
+      t.sum += amount;
+      t.parts.push(`${bucket} ${amount}`);
+      totals.set(currency, t);
+    }
+  }
+  for (const [currency, { sum, parts }] of totals) {
+    const held = typeof cash[currency] === 'number' ? (cash[currency] as number) : 0;
+    if (sum > held + BALANCE_TOLERANCE * Math.max(1, Math.abs(held))) {
+      issues.push({
+        path: formatPath(['bucketCash']),
+        message: `expected ${currency} balances adding up to at most the portfolio's cash (${formatPath(['cash', currency])} = ${held}), found ${sum} (${parts.join(' + ')})`,
+      });
+    }
+  }
 }
 
 function checkSum(weights: Record<string, unknown>, path: Segment[], issues: InputIssue[]): void {

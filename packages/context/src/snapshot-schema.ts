@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { parseNaiveMs } from './naive-time.js';
 
-// The snapshot format of shared/scenarios/FORMAT.md. Objects are strict so a
+// The snapshot format of docs/scenarios/FORMAT.md. Objects are strict so a
 // misspelt key is an error instead of a silently applied default.
+
+/** A bucket id, as the bucket registry of @planner/store accepts it. */
+export const BUCKET_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+const bucketId = z.string().regex(BUCKET_ID, { message: 'expected a bucket id (1 to 64 letters, digits, _ . -)' });
 
 const isoDateTime = z.string().refine((s) => parseNaiveMs(s) !== null, { message: 'expected an ISO-8601 date or date-time' });
 const finite = z.number();
@@ -23,7 +27,8 @@ export const MetricsSchema = z.strictObject({
 
 export const SecuritySchema = z.strictObject({
   symbol: z.string().min(1),
-  name: z.string(),
+  // the reference refuses a security without a name (issue 12)
+  name: z.string().min(1),
   productType: z.enum(['EQUITY', 'ETF', 'ETC', 'MUTUALFUND']).default('EQUITY'),
   currency: z.string().min(1),
   price: z.number().min(0),
@@ -35,6 +40,8 @@ export const SecuritySchema = z.strictObject({
   priorityMultiplier: z.number().gt(0).default(1),
   qualityScore: z.number().min(0).max(1).optional(),
   metrics: MetricsSchema.default({}),
+  // No default: a snapshot without buckets stays byte for byte what it was (absent = core).
+  bucket: bucketId.optional(),
 });
 
 export const PositionSchema = z.strictObject({
@@ -66,7 +73,8 @@ export const SnapshotSchema = z.strictObject({
   seed: z.int().optional(),
   asOf: isoDateTime,
   baseCurrency: z.literal('EUR'),
-  cash: z.record(z.string(), finite).default({}),
+  // negative cash is a debt the planner cannot model (issue 12)
+  cash: z.record(z.string(), finite.min(0)).default({}),
   // A rate outside this range is a unit mistake, and a subnormal one makes every EUR value infinite.
   fxRates: z.record(z.string(), z.number().min(1e-6).max(1e9)),
   minCashReserve: z.number().min(0).default(0),
@@ -76,6 +84,8 @@ export const SnapshotSchema = z.strictObject({
   targetWeights: weights.optional(),
   recentTrades: z.array(TradeSchema).default([]),
   priceHistory: z.record(z.string(), z.array(finite)).optional(),
+  // Bucket id -> currency -> balance; ids and currencies are checked across fields.
+  bucketCash: z.record(z.string(), z.record(z.string(), z.number().min(0))).optional(),
 });
 
 export type SnapshotInput = z.input<typeof SnapshotSchema>;

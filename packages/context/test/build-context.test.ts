@@ -57,6 +57,16 @@ describe('buildContext on a hand-made snapshot', () => {
     expect(Object.keys(ctx.positions[0] ?? {})).toEqual(['symbol', 'quantity', 'avgPrice', 'currency', 'markPrice', 'marketValueEur']);
   });
 
+  it('a currentPrice of 0 values the position at 0, as the reference does (DECISIONS #25)', () => {
+    const snap = snapshot({ positions: [{ symbol: 'AAA', quantity: 30, avgPrice: 8, currentPrice: 0 }, { symbol: 'DDD', quantity: 40, avgPrice: 5 }] });
+    const c = buildContext(snap, settings);
+    expect([...c.portfolio.positions]).toEqual([['AAA', 0], ['DDD', 200]]);
+    expect(c.portfolio.totalValue).toBe(200);
+    expect(c.positionsBySymbol.get('AAA')).toMatchObject({ currentPrice: 0, markPrice: 0, marketValueEur: 0 });
+    // the security's own price still quotes it for trading
+    expect(c.portfolio.currentPrices.get('AAA')).toBe(10);
+  });
+
   it('computes available cash net of the reserve', () => {
     expect(ctx.availableCashEur).toBe(1000 + 500 - 200);
     expect(buildContext(snapshot({ minCashReserve: 5000 }), settings).availableCashEur).toBe(0);

@@ -1,20 +1,13 @@
 import type { ActionCandidate, PositionView, Security, Side } from '@planner/contracts';
+import { candidate, positionView, security as kitSecurity } from '@planner/testkit';
 
-export function security(symbol: string, over: Partial<Security> = {}): Security {
-  return {
-    symbol, name: `${symbol} Inc.`, productType: 'EQUITY', currency: 'EUR', price: 10, country: 'Germany',
-    industry: 'Technology', allowBuy: true, allowSell: true, minLot: 1, priorityMultiplier: 1, metrics: {}, ...over,
-  };
-}
+/** An EUR equity at 10 in Germany's technology sector. */
+export const security = (symbol: string, over: Partial<Security> = {}): Security =>
+  kitSecurity(symbol, { name: `${symbol} Inc.`, price: 10, country: 'Germany', industry: 'Technology', ...over });
 
-export function position(symbol: string, quantity: number, avgPrice: number, over: Partial<PositionView> = {}): PositionView {
-  const markPrice = over.markPrice ?? avgPrice;
-  return { symbol, quantity, avgPrice, currency: 'EUR', markPrice, marketValueEur: quantity * markPrice, ...over };
-}
+export const position = (symbol: string, quantity: number, avgPrice: number, over: Partial<PositionView> = {}): PositionView =>
+  positionView(symbol, quantity, avgPrice, over);
 
-export function action(symbol: string, side: Side, quantity: number, over: Partial<ActionCandidate> = {}): ActionCandidate {
-  return {
-    side, symbol, name: symbol, quantity, price: 10, valueEur: quantity * 10, currency: 'EUR', priority: 1,
-    reason: 'r', tags: [], ...over,
-  };
-}
+/** A candidate at 10 EUR a share, priority 1. */
+export const action = (symbol: string, side: Side, quantity: number, over: Partial<ActionCandidate> = {}): ActionCandidate =>
+  candidate(side, symbol, { quantity, valueEur: quantity * 10, priority: 1, reason: 'r', ...over });

@@ -110,6 +110,26 @@ describe('parseSnapshot rejections', () => {
     s.securities[1].price = 0;
     expect(parseSnapshot(s).securities[1]!.price).toBe(0);
   });
+  it('a held security with price 0 is refused (an unheld one is a security without a quote)', () => {
+    const s = base();
+    s.securities[0].price = 0;
+    expect(issuesOf(s)).toEqual([{ path: 'securities[0].price', message: 'expected a price > 0 for a held security (positions[0]), found 0' }]);
+  });
+  it('negative cash is refused', () => {
+    const s = base();
+    s.cash = { EUR: -1000, USD: 5 };
+    expect(issuesOf(s)).toEqual([{ path: 'cash.EUR', message: 'expected a number >= 0, found -1000' }]);
+  });
+  it('an empty security name is refused', () => {
+    const s = base();
+    s.securities[1].name = '';
+    expect(issuesOf(s)).toEqual([{ path: 'securities[1].name', message: 'expected a non-empty string, found ""' }]);
+  });
+  it('a position currentPrice of 0 is accepted (valued at 0, FORMAT.md)', () => {
+    const s = base();
+    s.positions[0].currentPrice = 0;
+    expect(parseSnapshot(s).positions[0]!.currentPrice).toBe(0);
+  });
   it('negative or zero quantity', () => {
     const s = base();
     s.positions[0].quantity = -3;

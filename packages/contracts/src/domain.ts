@@ -36,6 +36,11 @@ export interface Security {
   /** Quality 0..1; absent means unknown (read as 0.5). */
   readonly qualityScore?: number;
   readonly metrics: SecurityMetrics;
+  /**
+   * The bucket the security belongs to (pipeline.md §7.1); absent means `core`.
+   * Its position and its trades belong to the same bucket.
+   */
+  readonly bucket?: string;
 }
 
 export interface Position {
@@ -63,7 +68,7 @@ export interface Targets {
   readonly industryGroups: Readonly<Record<string, readonly string[]>>;
 }
 
-/** The validated portfolio snapshot (`shared/scenarios/FORMAT.md`). Array order is significant. */
+/** The validated portfolio snapshot (`docs/scenarios/FORMAT.md`). Array order is significant. */
 export interface PortfolioSnapshot {
   readonly name?: string;
   readonly description?: string;
@@ -83,6 +88,12 @@ export interface PortfolioSnapshot {
   readonly recentTrades: readonly Trade[];
   /** Symbol -> daily closes, oldest first, native currency. */
   readonly priceHistory?: Readonly<Record<string, readonly number[]>>;
+  /**
+   * Virtual cash balances per bucket and currency (pipeline.md §7.1). When
+   * present, a bucket's cash is its entry (none when it has no entry); when
+   * absent, each bucket holds its registered `share` of every `cash` balance.
+   */
+  readonly bucketCash?: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 /** One proposed trade. Two candidates are equal when every field is equal (tags in order). */

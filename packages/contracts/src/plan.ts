@@ -55,7 +55,7 @@ export interface Diagnostic {
 
 /**
  * A plan. Its top level carries every field of a reference output
- * (shared/scenarios/FORMAT.md) under the same names, on the reference's display scale.
+ * (docs/scenarios/FORMAT.md) under the same names, on the reference's display scale.
  */
 export interface Plan {
   readonly steps: readonly PlanStep[];

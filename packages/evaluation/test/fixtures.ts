@@ -1,16 +1,10 @@
-import { COMPAT_DEFAULTS } from '@planner/contracts';
-import type {
-  ActionCandidate,
-  CompatSwitches,
-  EvaluationContext,
-  PlannerSettings,
-  PortfolioContext,
-  PositionView,
-  Security,
-  SecurityMetrics,
-  Side,
-} from '@planner/contracts';
+import type { ActionCandidate, EvaluationContext, Security, SecurityMetrics, Side } from '@planner/contracts';
+import { candidate, evaluationContext, security as kitSecurity } from '@planner/testkit';
+import type { EvaluationContextSpec } from '@planner/testkit';
 
+export { compat, noRandom, plannerSettings as settings } from '@planner/testkit';
+
+/** The fields of a security a scoring test varies; the rest are the kit's defaults. */
 export interface SecuritySpec {
   readonly symbol: string;
   readonly price?: number;
@@ -21,172 +15,23 @@ export interface SecuritySpec {
   readonly metrics?: SecurityMetrics;
 }
 
-export function security(spec: SecuritySpec): Security {
-  return {
-    symbol: spec.symbol,
-    name: `${spec.symbol} Inc.`,
-    productType: 'EQUITY',
-    currency: spec.currency ?? 'EUR',
-    price: spec.price ?? 100,
-    country: spec.country ?? '',
-    industry: spec.industry ?? '',
-    allowBuy: true,
-    allowSell: true,
-    minLot: 1,
-    priorityMultiplier: 1,
-    ...(spec.qualityScore !== undefined ? { qualityScore: spec.qualityScore } : {}),
-    metrics: spec.metrics ?? {},
-  };
+export function security({ symbol, ...over }: SecuritySpec): Security {
+  return kitSecurity(symbol, { name: `${symbol} Inc.`, ...over });
 }
 
-export interface ContextSpec {
+export interface ContextSpec extends Omit<EvaluationContextSpec, 'securities'> {
   readonly securities: readonly SecuritySpec[];
-  readonly holdings?: readonly { readonly symbol: string; readonly quantity: number; readonly avgPrice?: number }[];
-  readonly cash?: number;
-  readonly fxRates?: Readonly<Record<string, number>>;
-  readonly countryTargets?: Readonly<Record<string, number>>;
-  readonly countryGroups?: Readonly<Record<string, readonly string[]>>;
-  readonly fixed?: number;
-  readonly percent?: number;
-  /** `held`: security_countries only for held symbols (the storage builder); default the whole universe. */
-  readonly countries?: 'universe' | 'held';
-  /** Extra start positions (symbol -> EUR value) outside the universe. */
-  readonly foreignPositions?: Readonly<Record<string, number>>;
 }
 
 /** An EvaluationContext as the snapshot builder makes it (pipeline.md §1.2). */
-export function context(spec: ContextSpec): EvaluationContext {
-  const fx = spec.fxRates ?? {};
-  const rate = (c: string) => (c === 'EUR' ? 1 : (fx[c] ?? 1));
-  const securities = spec.securities.map(security);
-  const securitiesBySymbol = new Map(securities.map((s) => [s.symbol, s]));
-  const symbolIndex = new Map(securities.map((s, i) => [s.symbol, i]));
-  const positions: PositionView[] = [];
-  const values = new Map<string, number>();
-  for (const h of spec.holdings ?? []) {
-    const sec = securitiesBySymbol.get(h.symbol);
-    if (sec === undefined) throw new Error(`unknown ${h.symbol}`);
-    const value = (h.quantity * sec.price) / rate(sec.currency);
-    values.set(h.symbol, value);
-    positions.push({
-      symbol: h.symbol,
-      quantity: h.quantity,
-      avgPrice: h.avgPrice ?? sec.price,
-      currency: sec.currency,
-      markPrice: sec.price,
-      marketValueEur: value,
-    });
-  }
-  for (const [symbol, value] of Object.entries(spec.foreignPositions ?? {})) values.set(symbol, value);
-  let invested = 0;
-  for (const v of values.values()) invested += v;
-  const countryToGroup = new Map<string, string>();
-  for (const [group, members] of Object.entries(spec.countryGroups ?? {})) for (const c of members) countryToGroup.set(c, group);
-  const portfolio: PortfolioContext = {
-    countryWeights: new Map(Object.entries(spec.countryTargets ?? {})),
-    industryWeights: new Map(),
-    positions: values,
-    totalValue: invested > 0 ? invested : 1.0,
-    securityCountries: new Map(
-      securities
-        .filter((s) => s.country && (spec.countries !== 'held' || values.has(s.symbol)))
-        .map((s) => [s.symbol, s.country]),
-    ),
-    securityIndustries: new Map(securities.filter((s) => s.industry).map((s) => [s.symbol, s.industry])),
-    securityScores: new Map(
-      securities.filter((s) => s.qualityScore).map((s) => [s.symbol, s.qualityScore as number]),
-    ),
-    securityDividends: new Map(
-      securities
-        .filter((s) => s.metrics.dividendYield !== undefined)
-        .map((s) => [s.symbol, s.metrics.dividendYield as number]),
-    ),
-    countryToGroup,
-    industryToGroup: new Map(),
-    positionAvgPrices: new Map(positions.map((p) => [p.symbol, p.avgPrice])),
-    currentPrices: new Map(securities.filter((s) => s.price > 0).map((s) => [s.symbol, s.price])),
-  };
-  return {
-    asOf: '2025-01-15T10:00:00',
-    asOfMs: Date.UTC(2025, 0, 15, 10),
-    baseCurrency: 'EUR',
-    portfolio,
-    positions,
-    positionsBySymbol: new Map(positions.map((p) => [p.symbol, p])),
-    securities,
-    securitiesBySymbol,
-    symbolIndex,
-    availableCashEur: spec.cash ?? 0,
-    totalPortfolioValueEur: portfolio.totalValue,
-    currentPrices: portfolio.currentPrices,
-    metrics: new Map(securities.map((s) => [s.symbol, s.metrics])),
-    transactionCostFixed: spec.fixed ?? 2.0,
-    transactionCostPercent: spec.percent ?? 0.002,
-    fxRate: rate,
-  };
-}
+export const context = (spec: ContextSpec): EvaluationContext =>
+  evaluationContext({ ...spec, securities: spec.securities.map(security) });
 
-export function settings(overrides: Partial<PlannerSettings> = {}): PlannerSettings {
-  return {
-    name: 'test',
-    description: '',
-    enableBatchGeneration: true,
-    maxDepth: 5,
-    maxOpportunitiesPerCategory: 5,
-    priorityThreshold: 0.3,
-    enableDiverseSelection: true,
-    diversityWeight: 0.3,
-    transactionCostFixed: 2.0,
-    transactionCostPercent: 0.002,
-    allowSell: true,
-    allowBuy: true,
-    minHoldDays: 90,
-    sellCooldownDays: 180,
-    buyCooldownDays: 30,
-    maxLossThreshold: -0.2,
-    minSecurityScore: 0.5,
-    beamWidth: 10,
-    costPenaltyFactor: 0.0,
-    enableMultiObjective: false,
-    enableStochasticScenarios: false,
-    enableMonteCarloPaths: false,
-    monteCarloPathCount: 100,
-    enableMultiTimeframe: false,
-    enableMarketRegimeScenarios: false,
-    marketRegime: 'sideways',
-    seed: 42,
-    minImprovement: 0,
-    ...overrides,
-  };
-}
-
-export function compat(overrides: Partial<CompatSwitches> = {}): CompatSwitches {
-  return { ...COMPAT_DEFAULTS, ...overrides };
-}
-
-export function action(
+export const action = (
   side: Side,
   symbol: string,
   quantity: number,
   price: number,
   valueEur = quantity * price,
   currency = 'EUR',
-): ActionCandidate {
-  return { side, symbol, name: symbol, quantity, price, valueEur, currency, priority: 0.5, reason: 'test', tags: [] };
-}
-
-/** A RandomSource that must not be called. */
-export const noRandom = {
-  random: () => {
-    throw new Error('unexpected draw');
-  },
-  randint: () => {
-    throw new Error('unexpected draw');
-  },
-  choices: () => {
-    throw new Error('unexpected draw');
-  },
-  gauss: () => {
-    throw new Error('unexpected draw');
-  },
-};
+): ActionCandidate => candidate(side, symbol, { quantity, price, valueEur, currency });

@@ -8,37 +8,16 @@ import type {
   Security,
   Sequence,
 } from '@planner/contracts';
+import { buy, opportunityContext, portfolioContext, sell, security as kitSecurity } from '@planner/testkit';
 
 /** A SELL candidate (spec notation S(sym, v, p)). */
 export function S(symbol: string, valueEur: number, priority: number, extra: Partial<ActionCandidate> = {}): ActionCandidate {
-  return candidate('SELL', symbol, valueEur, priority, extra);
+  return sell(symbol, { name: `${symbol} Inc`, price: valueEur, valueEur, priority, tags: ['sell'], ...extra });
 }
 
 /** A BUY candidate (spec notation B(sym, v, p)). */
 export function B(symbol: string, valueEur: number, priority: number, extra: Partial<ActionCandidate> = {}): ActionCandidate {
-  return candidate('BUY', symbol, valueEur, priority, extra);
-}
-
-function candidate(
-  side: 'BUY' | 'SELL',
-  symbol: string,
-  valueEur: number,
-  priority: number,
-  extra: Partial<ActionCandidate>,
-): ActionCandidate {
-  return {
-    side,
-    symbol,
-    name: `${symbol} Inc`,
-    quantity: 1,
-    price: valueEur,
-    valueEur,
-    currency: 'EUR',
-    priority,
-    reason: 'test',
-    tags: [side === 'BUY' ? 'buy' : 'sell'],
-    ...extra,
-  };
+  return buy(symbol, { name: `${symbol} Inc`, price: valueEur, valueEur, priority, tags: ['buy'], ...extra });
 }
 
 /** Fixture F of spec modules-patterns.md §4 (fresh objects on every call). */
@@ -52,91 +31,24 @@ export function fixtureF() {
   } satisfies OpportunitiesByCategory;
 }
 
-export function security(symbol: string, country = '', industry = ''): Security {
-  return {
-    symbol,
-    name: `${symbol} Inc`,
-    productType: 'EQUITY',
-    currency: 'EUR',
-    price: 10,
-    country,
-    industry,
-    allowBuy: true,
-    allowSell: true,
-    minLot: 1,
-    priorityMultiplier: 1,
-    metrics: {},
-  };
-}
+export const security = (symbol: string, country = '', industry = ''): Security =>
+  kitSecurity(symbol, { price: 10, country, industry });
 
-export function portfolioContext(p: Partial<PortfolioContext> = {}): PortfolioContext {
-  return {
-    countryWeights: new Map(),
-    industryWeights: new Map(),
-    positions: new Map(),
-    totalValue: 1,
-    securityCountries: new Map(),
-    securityIndustries: new Map(),
-    securityScores: new Map(),
-    securityDividends: new Map(),
-    countryToGroup: new Map(),
-    industryToGroup: new Map(),
-    positionAvgPrices: new Map(),
-    currentPrices: new Map(),
-    ...p,
-  };
-}
+export { portfolioContext };
 
 /** A minimal OpportunityContext: only `portfolio` and `securitiesBySymbol` matter to patterns. */
 export function context(portfolio: PortfolioContext = portfolioContext(), securities: readonly Security[] = []): OpportunityContext {
-  const securitiesBySymbol = new Map(securities.map((s) => [s.symbol, s]));
-  return {
-    asOf: '2024-01-01T00:00:00',
-    asOfMs: 1_704_067_200_000,
-    baseCurrency: 'EUR',
-    portfolio,
-    positions: [],
-    positionsBySymbol: new Map(),
+  return opportunityContext({
     securities,
-    securitiesBySymbol,
-    symbolIndex: new Map(securities.map((s, i) => [s.symbol, i])),
-    availableCashEur: 0,
-    totalPortfolioValueEur: portfolio.totalValue,
-    currentPrices: new Map(),
-    metrics: new Map(),
-    transactionCostFixed: 2,
-    transactionCostPercent: 0.002,
-    fxRate: () => 1,
-    buyPrices: new Map(),
-    historicalCagr: new Map(),
-    securityScores: new Map(),
-    countryAllocations: new Map(),
-    industryAllocations: new Map(),
-    countryToGroup: portfolio.countryToGroup,
-    countryWeights: portfolio.countryWeights,
-    targetWeights: new Map(),
-    weightBasedMode: false,
-    ineligibleSymbols: new Set(),
-    recentlySold: new Set(),
-    recentlyBought: new Set(),
-    tradeDates: new Map(),
-    allowSell: true,
-    allowBuy: true,
-    baseTradeAmountEur: 250,
-    minSecurityScore: 0.5,
-    correlations: new Map(),
-    settings: {
-      transactionCostFixed: 2,
-      transactionCostPercent: 0.002,
-      allowBuy: true,
-      allowSell: true,
-      minHoldDays: 90,
-      sellCooldownDays: 180,
-      buyCooldownDays: 30,
-      maxLossThreshold: -0.2,
-      minSecurityScore: 0.5,
+    asOf: '2024-01-01T00:00:00',
+    overrides: {
+      portfolio,
+      totalPortfolioValueEur: portfolio.totalValue,
+      countryToGroup: portfolio.countryToGroup,
+      countryWeights: portfolio.countryWeights,
+      baseTradeAmountEur: 250,
     },
-  };
+  });
 }
 
 export interface CallOptions {

@@ -1,5 +1,6 @@
 import type { OpportunityContext, PositionView } from '@planner/contracts';
 import fc from 'fast-check';
+import { positionView } from '@planner/testkit';
 import { describe, expect, it } from 'vitest';
 import {
   emptyFeasibilityCounts, feasibleByTotalPriority, filterFeasible, orderBySumDesc, rejectionOf, sortByTotalPriority,
@@ -7,8 +8,7 @@ import {
 import { cand, security } from './fixtures.js';
 
 const securities = [security('A'), security('B'), security('NOBUY', { allowBuy: false }), security('NOSELL', { allowSell: false })];
-const position = (symbol: string, quantity: number): PositionView =>
-  ({ symbol, quantity, avgPrice: 1, currency: 'EUR', markPrice: 1, marketValueEur: quantity });
+const position = (symbol: string, quantity: number): PositionView => positionView(symbol, quantity, 1);
 const ctx = {
   securitiesBySymbol: new Map(securities.map((s) => [s.symbol, s])),
   positionsBySymbol: new Map([['A', position('A', 10)], ['NOSELL', position('NOSELL', 10)]]),

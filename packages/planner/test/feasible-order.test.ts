@@ -1,13 +1,13 @@
 import type { OpportunityContext, PositionView, Sequence } from '@planner/contracts';
 import fc from 'fast-check';
+import { positionView } from '@planner/testkit';
 import { describe, expect, it } from 'vitest';
 import { emptyFeasibilityCounts, feasibleByTotalPriority } from '../src/feasibility.js';
 import { FeasibleOrder } from '../src/feasible-order.js';
 import { cand, security } from './fixtures.js';
 
 const securities = [...'ABCDEFGH'].map((s) => security(s)).concat(security('NOBUY', { allowBuy: false }), security('NOSELL', { allowSell: false }));
-const position = (symbol: string, quantity: number): PositionView =>
-  ({ symbol, quantity, avgPrice: 1, currency: 'EUR', markPrice: 1, marketValueEur: quantity });
+const position = (symbol: string, quantity: number): PositionView => positionView(symbol, quantity, 1);
 const ctx = {
   securitiesBySymbol: new Map(securities.map((s) => [s.symbol, s])),
   positionsBySymbol: new Map([['A', position('A', 10)], ['C', position('C', 1)], ['NOSELL', position('NOSELL', 5)]]),

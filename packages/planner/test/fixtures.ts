@@ -3,72 +3,17 @@ import type {
   Security, Sequence, Side,
 } from '@planner/contracts';
 import { COMPAT_DEFAULTS, defineCalculator, defineEvaluator, defineFilter, definePattern, defineSequenceGenerator } from '@planner/contracts';
+import { candidate, plannerSettings, security as kitSecurity } from '@planner/testkit';
 import { z } from 'zod';
 
-export function cand(symbol: string, side: Side, priority: number, extra: Partial<ActionCandidate> = {}): ActionCandidate {
-  return {
-    side,
-    symbol,
-    name: `${symbol} Inc.`,
-    quantity: 1,
-    price: 100,
-    valueEur: 100,
-    currency: 'EUR',
-    priority,
-    reason: `reason ${symbol}`,
-    tags: [],
-    ...extra,
-  };
-}
+/** One share at 100 EUR. */
+export const cand = (symbol: string, side: Side, priority: number, extra: Partial<ActionCandidate> = {}): ActionCandidate =>
+  candidate(side, symbol, { name: `${symbol} Inc.`, price: 100, valueEur: 100, priority, reason: `reason ${symbol}`, ...extra });
 
-export function security(symbol: string, extra: Partial<Security> = {}): Security {
-  return {
-    symbol,
-    name: `${symbol} Inc.`,
-    productType: 'EQUITY',
-    currency: 'EUR',
-    price: 100,
-    country: 'United States',
-    industry: 'Technology',
-    allowBuy: true,
-    allowSell: true,
-    minLot: 1,
-    priorityMultiplier: 1,
-    metrics: {},
-    ...extra,
-  };
-}
+export const security = (symbol: string, extra: Partial<Security> = {}): Security =>
+  kitSecurity(symbol, { name: `${symbol} Inc.`, country: 'United States', industry: 'Technology', ...extra });
 
-export const SETTINGS: PlannerSettings = {
-  name: 'test',
-  description: 'test config',
-  enableBatchGeneration: true,
-  maxDepth: 3,
-  maxOpportunitiesPerCategory: 5,
-  priorityThreshold: 0.3,
-  enableDiverseSelection: true,
-  diversityWeight: 0.3,
-  transactionCostFixed: 2,
-  transactionCostPercent: 0.002,
-  allowSell: true,
-  allowBuy: true,
-  minHoldDays: 90,
-  sellCooldownDays: 180,
-  buyCooldownDays: 30,
-  maxLossThreshold: -0.2,
-  minSecurityScore: 0.5,
-  beamWidth: 10,
-  costPenaltyFactor: 0.1,
-  enableMultiObjective: false,
-  enableStochasticScenarios: false,
-  enableMonteCarloPaths: false,
-  monteCarloPathCount: 100,
-  enableMultiTimeframe: false,
-  enableMarketRegimeScenarios: false,
-  marketRegime: 'sideways',
-  seed: 7,
-  minImprovement: 0,
-};
+export const SETTINGS: PlannerSettings = plannerSettings({ description: 'test config', maxDepth: 3, costPenaltyFactor: 0.1, seed: 7 });
 
 const on = (params: Record<string, unknown> = {}): ModuleSettings => ({ enabled: true, params });
 

@@ -1,4 +1,5 @@
 import type { ActionCandidate, OpportunitiesByCategory, PortfolioContext, StepNarrative } from '@planner/contracts';
+import { portfolioContext } from '@planner/testkit';
 import { describe, expect, it } from 'vitest';
 import { planSteps } from '../src/assemble-plan.js';
 import { actionSummary, type Narrator, planNarrative, stepNarrative, tradeoffExplanation } from '../src/narrative.js';
@@ -15,15 +16,8 @@ const windfall = narrator('windfall', (a) => ({ parts: [`Windfall sentence. ${a.
 const dip = narrator('averaging_down', (a) => ({ parts: [`Dip sentence. ${a.reason}.`], theme: 'averaging_down' }));
 const throwing: Narrator = { narrate: () => { throw new Error('boom'); } };
 
-function portfolio(positions: Record<string, number> = {}, dividends: Record<string, number> = {}): PortfolioContext {
-  const empty = new Map<string, never>();
-  return {
-    countryWeights: empty, industryWeights: empty, positions: new Map(Object.entries(positions)), totalValue: 10000,
-    securityCountries: empty, securityIndustries: empty, securityScores: empty,
-    securityDividends: new Map(Object.entries(dividends)), countryToGroup: empty, industryToGroup: empty,
-    positionAvgPrices: empty, currentPrices: empty,
-  };
-}
+const portfolio = (positions: Record<string, number> = {}, dividends: Record<string, number> = {}): PortfolioContext =>
+  portfolioContext({ positions: new Map(Object.entries(positions)), totalValue: 10000, securityDividends: new Map(Object.entries(dividends)) });
 
 const loreal = cand('OR.EU', 'BUY', 0.9, { name: "L'Oreal S.A." });
 const withBuys: OpportunitiesByCategory = { rebalance_buys: [loreal] };

@@ -35,7 +35,7 @@ const rate = (count: number, ms: number) => `${Math.round((count / ms) * 1000).t
 const server = await startPgServer();
 try {
   for (const workers of [1, 4]) {
-    const url = server.createDatabase(`bench${workers}`);
+    const url = await server.createDatabase(`bench${workers}`);
     const store = await createPostgresStore({ connectionString: url, batchSize: 100 });
     const k = key('core');
     await store.open(k);

@@ -17,8 +17,12 @@ const fields = {
   status: z.enum(BUCKET_STATUSES),
 };
 
+const HighWaterMarkSchema = z.strictObject({ value: z.number().min(0).refine(Number.isFinite, 'expected a finite number'), at: z.string().min(1) });
+
 // Ids end up in queue names and log lines, so keep them plain.
-const BucketRecordSchema = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/), ...fields });
+const BucketRecordSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/), ...fields, highWaterMark: HighWaterMarkSchema.optional(),
+});
 const BucketPatchSchema = z.strictObject(fields).partial();
 
 function fail(what: string, error: z.ZodError): never {
@@ -56,8 +60,29 @@ export interface BucketRow {
   config_json: string;
   share: number;
   status: string;
+  high_water_mark: number | null;
+  high_water_mark_at: string | null;
 }
 
+/** The columns of a BucketRow, for SELECTs. */
+export const BUCKET_COLUMNS = 'id, kind, config_json, share, status, high_water_mark, high_water_mark_at';
+
 export function fromBucketRow(row: BucketRow): BucketRecord {
-  return parseBucketRecord({ id: row.id, kind: row.kind, config: JSON.parse(row.config_json), share: row.share, status: row.status });
+  return parseBucketRecord({
+    id: row.id, kind: row.kind, config: JSON.parse(row.config_json), share: row.share, status: row.status,
+    ...(row.high_water_mark === null || row.high_water_mark_at === null
+      ? {} : { highWaterMark: { value: Number(row.high_water_mark), at: row.high_water_mark_at } }),
+  });
+}
+
+/** A StoreError unless `value` is a finite EUR amount >= 0 and `at` a non-empty time. */
+export function checkHighWaterMark(value: number, at: string): void {
+  const r = HighWaterMarkSchema.safeParse({ value, at });
+  if (!r.success) fail('high-water mark', r.error);
+}
+
+/** The record with its high-water mark raised to `value` when that is higher (or the first one). */
+export function raisedHighWaterMark(record: BucketRecord, value: number, at: string): BucketRecord {
+  if (record.highWaterMark && record.highWaterMark.value >= value) return record;
+  return parseBucketRecord({ ...record, highWaterMark: { value, at } });
 }

@@ -1,5 +1,5 @@
 export type {
-  BucketConfigSource, BucketKind, BucketPatch, BucketRecord, BucketRepository, BucketStatus, EvaluateBatch, EvaluationBatch,
+  BucketConfigSource, BucketKind, BucketPatch, BucketRecord, BucketRepository, BucketStatus, EvaluateBatch, EvaluationBatch, HighWaterMark,
   PlannerStore,
 } from './types.js';
 export { BUCKET_STATUSES, parseBucketPatch, parseBucketRecord } from './bucket-record.js';

@@ -1,6 +1,6 @@
 import { StoreError } from '@planner/contracts';
 import type { StoredResult, StoredSequence, StoreProgress, WorkKey } from '@planner/contracts';
-import { applyBucketPatch, bucketExists, bucketMissing, parseBucketPatch, parseBucketRecord } from './bucket-record.js';
+import { applyBucketPatch, bucketExists, bucketMissing, parseBucketPatch, parseBucketRecord, raisedHighWaterMark } from './bucket-record.js';
 import { isBetter, sameKey } from './sequence-columns.js';
 import type { BucketPatch, BucketRecord, BucketRepository, PlannerStore } from './types.js';
 
@@ -68,6 +68,14 @@ export function createMemoryStore(): PlannerStore {
     async remove(id) {
       live();
       return buckets.delete(id);
+    },
+    async raiseHighWaterMark(id, value, at) {
+      live();
+      const b = buckets.get(id);
+      if (!b) throw bucketMissing(id);
+      const next = raisedHighWaterMark(b, value, at);
+      buckets.set(id, next);
+      return next;
     },
   };
 

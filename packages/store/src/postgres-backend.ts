@@ -2,7 +2,9 @@ import { StoreError } from '@planner/contracts';
 import type { Sequence, StoredResult, StoredSequence, StoreProgress, WorkKey } from '@planner/contracts';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
-import { applyBucketPatch, bucketExists, bucketMissing, fromBucketRow, parseBucketPatch, parseBucketRecord } from './bucket-record.js';
+import {
+  applyBucketPatch, BUCKET_COLUMNS, bucketExists, bucketMissing, checkHighWaterMark, fromBucketRow, parseBucketPatch, parseBucketRecord,
+} from './bucket-record.js';
 import type { BucketRow } from './bucket-record.js';
 import { preparePostgresSchema, quoteSchema } from './postgres-schema.js';
 import { patternType, sequencePriority, toResult } from './sequence-columns.js';
@@ -404,7 +406,7 @@ export class PostgresBackend {
     const S = this.S;
     const g = <T>(op: string, fn: () => Promise<T>) => this.guard(`buckets.${op}`, fn);
     const get = async (id: string): Promise<BucketRecord | null> => {
-      const r = await this.pool.query<BucketRow>(`SELECT id, kind, config_json, share, status FROM ${S}.buckets WHERE id = $1`, [id]);
+      const r = await this.pool.query<BucketRow>(`SELECT ${BUCKET_COLUMNS} FROM ${S}.buckets WHERE id = $1`, [id]);
       return r.rows[0] ? fromBucketRow(r.rows[0]) : null;
     };
     return {
@@ -412,15 +414,16 @@ export class PostgresBackend {
         const b = parseBucketRecord(bucket);
         return g('add', async () => {
           const r = await this.pool.query(
-            `INSERT INTO ${S}.buckets (id, kind, config_json, share, status) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
-            [b.id, b.kind, JSON.stringify(b.config), b.share, b.status],
+            `INSERT INTO ${S}.buckets (id, kind, config_json, share, status, high_water_mark, high_water_mark_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+            [b.id, b.kind, JSON.stringify(b.config), b.share, b.status, b.highWaterMark?.value ?? null, b.highWaterMark?.at ?? null],
           );
           if ((r.rowCount ?? 0) === 0) throw bucketExists(b.id);
           return b;
         });
       },
       list: () => g('list', async () =>
-        (await this.pool.query<BucketRow>(`SELECT id, kind, config_json, share, status FROM ${S}.buckets ORDER BY position`)).rows.map(fromBucketRow)),
+        (await this.pool.query<BucketRow>(`SELECT ${BUCKET_COLUMNS} FROM ${S}.buckets ORDER BY position`)).rows.map(fromBucketRow)),
       get: (id) => g('get', () => get(id)),
       update: async (id, patch) => {
         const p = parseBucketPatch(patch);
@@ -435,6 +438,16 @@ export class PostgresBackend {
         });
       },
       remove: (id) => g('remove', async () => ((await this.pool.query(`DELETE FROM ${S}.buckets WHERE id = $1`, [id])).rowCount ?? 0) > 0),
+      raiseHighWaterMark: (id, value, at) => g('raiseHighWaterMark', async () => {
+        checkHighWaterMark(value, at);
+        // One statement: only a higher value wins, also against a concurrent plan.
+        await this.pool.query(
+          `UPDATE ${S}.buckets SET high_water_mark = $2, high_water_mark_at = $3
+           WHERE id = $1 AND (high_water_mark IS NULL OR high_water_mark < $2)`, [id, value, at]);
+        const b = await get(id);
+        if (!b) throw bucketMissing(id);
+        return b;
+      }),
     };
   }
 

@@ -1,7 +1,7 @@
 import { StoreError } from '@planner/contracts';
 import type pg from 'pg';
 
-export const POSTGRES_SCHEMA_VERSION = 2;
+export const POSTGRES_SCHEMA_VERSION = 3;
 
 /** Migrations by target version; index 0 creates version 1. `S` is the quoted schema name. */
 const MIGRATIONS: readonly ((s: string) => string)[] = [
@@ -56,6 +56,8 @@ const MIGRATIONS: readonly ((s: string) => string)[] = [
   `,
   // 2: the work's description, so a worker on any machine can rebuild the scorer.
   (S) => `ALTER TABLE ${S}.work ADD COLUMN data text;`,
+  // 3: each bucket's high-water mark, from which a satellite's drawdown is measured.
+  (S) => `ALTER TABLE ${S}.buckets ADD COLUMN high_water_mark double precision, ADD COLUMN high_water_mark_at text;`,
 ];
 
 export function quoteSchema(schema: string): string {

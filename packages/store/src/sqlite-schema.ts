@@ -3,7 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 
 /** `PRAGMA application_id` of a planner store ("PLNR"): tells our files from foreign SQLite files. */
 export const SQLITE_APPLICATION_ID = 0x504c4e52;
-export const SQLITE_SCHEMA_VERSION = 2;
+export const SQLITE_SCHEMA_VERSION = 3;
 
 /** Migrations by target version; index 0 creates version 1. */
 const MIGRATIONS: readonly string[] = [
@@ -58,6 +58,8 @@ const MIGRATIONS: readonly string[] = [
   `,
   // 2: the work's description, so a worker can rebuild the scorer from the database alone.
   `ALTER TABLE work ADD COLUMN data TEXT;`,
+  // 3: each bucket's high-water mark, from which a satellite's drawdown is measured.
+  `ALTER TABLE buckets ADD COLUMN high_water_mark REAL; ALTER TABLE buckets ADD COLUMN high_water_mark_at TEXT;`,
 ];
 
 /**

@@ -2,7 +2,9 @@ import { StoreError } from '@planner/contracts';
 import type { Sequence, StoredResult, StoredSequence, StoreProgress, WorkKey } from '@planner/contracts';
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
-import { applyBucketPatch, bucketExists, bucketMissing, fromBucketRow, parseBucketPatch, parseBucketRecord } from './bucket-record.js';
+import {
+  applyBucketPatch, BUCKET_COLUMNS, bucketExists, bucketMissing, fromBucketRow, parseBucketPatch, parseBucketRecord, raisedHighWaterMark,
+} from './bucket-record.js';
 import type { BucketRow } from './bucket-record.js';
 import { isBetter, patternType, sameKey, sequencePriority, toResult } from './sequence-columns.js';
 import type { ResultRow } from './sequence-columns.js';
@@ -74,10 +76,11 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
     setBest: db.prepare(`INSERT INTO best_result (bucket, portfolio_hash, config_hash, sequence_hash, idx, score)
       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (bucket) DO UPDATE SET portfolio_hash = excluded.portfolio_hash,
       config_hash = excluded.config_hash, sequence_hash = excluded.sequence_hash, idx = excluded.idx, score = excluded.score`),
-    bucketList: db.prepare(`SELECT id, kind, config_json, share, status FROM buckets ORDER BY position`),
-    bucketGet: db.prepare(`SELECT id, kind, config_json, share, status FROM buckets WHERE id = ?`),
-    bucketAdd: db.prepare(`INSERT INTO buckets (id, kind, config_json, share, status, position)
-      VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM buckets))`),
+    bucketList: db.prepare(`SELECT ${BUCKET_COLUMNS} FROM buckets ORDER BY position`),
+    bucketGet: db.prepare(`SELECT ${BUCKET_COLUMNS} FROM buckets WHERE id = ?`),
+    bucketAdd: db.prepare(`INSERT INTO buckets (id, kind, config_json, share, status, high_water_mark, high_water_mark_at, position)
+      VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM buckets))`),
+    bucketHwm: db.prepare(`UPDATE buckets SET high_water_mark = ?, high_water_mark_at = ? WHERE id = ?`),
     bucketSet: db.prepare(`UPDATE buckets SET kind = ?, config_json = ?, share = ?, status = ? WHERE id = ?`),
     bucketDel: db.prepare(`DELETE FROM buckets WHERE id = ?`),
   };
@@ -145,7 +148,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
       const b = parseBucketRecord(bucket);
       return guard('buckets.add', () => {
         if (q.bucketGet.get(b.id)) throw bucketExists(b.id);
-        q.bucketAdd.run(b.id, b.kind, JSON.stringify(b.config), b.share, b.status);
+        q.bucketAdd.run(b.id, b.kind, JSON.stringify(b.config), b.share, b.status, b.highWaterMark?.value ?? null, b.highWaterMark?.at ?? null);
         return b;
       });
     },
@@ -170,6 +173,16 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
     },
     async remove(id) {
       return guard('buckets.remove', () => q.bucketDel.run(id).changes > 0);
+    },
+    async raiseHighWaterMark(id, value, at) {
+      return guard('buckets.raiseHighWaterMark', () => db.transaction(() => {
+        const row = q.bucketGet.get(id) as BucketRow | undefined;
+        if (!row) throw bucketMissing(id);
+        const current = fromBucketRow(row);
+        const next = raisedHighWaterMark(current, value, at);
+        if (next !== current) q.bucketHwm.run(next.highWaterMark?.value, next.highWaterMark?.at, id);
+        return next;
+      })());
     },
   };
 

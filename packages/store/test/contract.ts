@@ -259,5 +259,28 @@ export function storeContract(name: string, create: () => Promise<PlannerStore>,
       expect(await store.buckets.add({ ...sat, share: 1 })).toEqual({ ...sat, share: 1 });
       expect(await store.buckets.list()).toHaveLength(2);
     });
+
+    it('raises a bucket\'s high-water mark only upwards, keeps it across updates, refuses bad values', async () => {
+      await store.buckets.add(core);
+      await store.buckets.add(sat);
+      const first = await store.buckets.raiseHighWaterMark('momentum_1', 1000, '2026-01-02T12:00:00');
+      expect(first).toEqual({ ...sat, highWaterMark: { value: 1000, at: '2026-01-02T12:00:00' } });
+      expect((await store.buckets.raiseHighWaterMark('momentum_1', 900, '2026-01-03T12:00:00')).highWaterMark)
+        .toEqual({ value: 1000, at: '2026-01-02T12:00:00' });
+      expect((await store.buckets.raiseHighWaterMark('momentum_1', 1250.5, '2026-01-04T12:00:00')).highWaterMark)
+        .toEqual({ value: 1250.5, at: '2026-01-04T12:00:00' });
+      // Concurrent raises: the highest wins whatever the order.
+      await Promise.all([1300, 1400, 1350].map((v, i) => store.buckets.raiseHighWaterMark('momentum_1', v, `2026-01-0${5 + i}T00:00:00`)));
+      expect((await store.buckets.get('momentum_1'))?.highWaterMark).toEqual({ value: 1400, at: '2026-01-06T00:00:00' });
+      expect(await store.buckets.update('momentum_1', { share: 0.1 })).toEqual({
+        ...sat, share: 0.1, highWaterMark: { value: 1400, at: '2026-01-06T00:00:00' },
+      });
+      expect((await store.buckets.list()).map((b) => b.highWaterMark?.value ?? null)).toEqual([null, 1400]);
+      await expect(store.buckets.raiseHighWaterMark('nope', 1, '2026-01-02T00:00:00')).rejects.toThrow(/does not exist/);
+      await expect(store.buckets.raiseHighWaterMark('core', Number.NaN, '2026-01-02T00:00:00')).rejects.toThrow(StoreError);
+      await expect(store.buckets.raiseHighWaterMark('core', Infinity, '2026-01-02T00:00:00')).rejects.toThrow(StoreError);
+      await expect(store.buckets.raiseHighWaterMark('core', -1, '2026-01-02T00:00:00')).rejects.toThrow(StoreError);
+      expect(await store.buckets.get('core')).toEqual(core);
+    });
   });
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { candidate } from '@planner/testkit';
 import type { ActionCandidate, Sequence, StoredResult, StoredSequence, WorkKey } from '@planner/contracts';
 
 const SYMBOLS = ['AAPL', 'MSFT', 'NVDA', 'SAP', 'ASML', 'NESN', 'BABA', 'TSM'];
@@ -8,18 +9,13 @@ function action(i: number, j: number): ActionCandidate {
   const side = (i + j) % 3 === 0 ? 'SELL' : 'BUY';
   const quantity = 1 + ((i * 13 + j) % 17);
   const price = 10 + ((i * 31 + j * 7) % 90);
-  return {
-    side,
-    symbol,
-    name: symbol,
+  return candidate(side, symbol, {
     quantity,
     price,
-    valueEur: quantity * price,
-    currency: 'EUR',
     priority: ((i * 17 + j * 5) % 100) / 100,
     reason: `fixture ${i}.${j}`,
     tags: j === 0 ? ['first'] : [],
-  };
+  });
 }
 
 /** `n` distinct deterministic sequences of depth 1..4 with md5 hashes, indexes 0..n-1. */

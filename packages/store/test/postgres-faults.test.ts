@@ -8,10 +8,11 @@ import { spawnChild } from './spawn.js';
 import type { Child } from './spawn.js';
 
 let server: PgServer;
+// initdb and the first start take many seconds on a loaded machine.
 beforeAll(async () => {
   server = await startPgServer();
-});
-afterAll(() => server?.stop());
+}, 180_000);
+afterAll(() => server?.stop(), 120_000);
 
 async function waitFinished(url: string, k = key('core')): Promise<void> {
   const store = await createPostgresStore({ connectionString: url });
@@ -47,7 +48,7 @@ async function stopAll(children: Child[]): Promise<{ batches: number; sequences:
 
 describe('postgres faults', () => {
   it('four workers on one database: each sequence evaluated exactly once', async () => {
-    const url = server.createDatabase('four');
+    const url = await server.createDatabase('four');
     const seqs = makeSequences(400);
     const store = await createPostgresStore({ connectionString: url, batchSize: 10 });
     await store.open(key('core'));
@@ -67,7 +68,7 @@ describe('postgres faults', () => {
   });
 
   it('a worker killed with SIGKILL mid-batch: the queue re-leases its batch, every sequence once, same best', async () => {
-    const url = server.createDatabase('killed');
+    const url = await server.createDatabase('killed');
     const seqs = makeSequences(120);
     // The lease is a property of the queued job, set by the store that queues it.
     const store = await createPostgresStore({ connectionString: url, batchSize: 10, leaseSeconds: 2 });
@@ -93,7 +94,7 @@ describe('postgres faults', () => {
   });
 
   it('a changed config key mid-run: stale batches are dropped, the new work is clean', async () => {
-    const url = server.createDatabase('rekey');
+    const url = await server.createDatabase('rekey');
     const seqs = makeSequences(60);
     const store = await createPostgresStore({ connectionString: url, batchSize: 10 });
     await store.open(key('core'));

@@ -8,18 +8,19 @@ import type { PgServer } from '../src/testing.js';
 
 let server: PgServer;
 let n = 0;
-const freshDb = (): string => server.createDatabase(`t${++n}`);
+const freshDb = (): Promise<string> => server.createDatabase(`t${++n}`);
 
+// initdb and the first start take many seconds on a loaded machine.
 beforeAll(async () => {
   server = await startPgServer();
-});
-afterAll(() => server?.stop());
+}, 180_000);
+afterAll(() => server?.stop(), 120_000);
 
-storeContract('postgres', async () => createPostgresStore({ connectionString: freshDb(), batchSize: 16 }));
+storeContract('postgres', async () => createPostgresStore({ connectionString: await freshDb(), batchSize: 16 }));
 
 describe('postgres store', () => {
   it('keeps its tables under its own schema and refuses a foreign one', async () => {
-    const url = freshDb();
+    const url = await freshDb();
     const store = await createPostgresStore({ connectionString: url });
     await store.close();
     const again = await createPostgresStore({ connectionString: url }); // existing schema: no migration
@@ -34,8 +35,28 @@ describe('postgres store', () => {
     await expect(createPostgresStore({ connectionString: url })).rejects.toThrow(/version 99/);
   });
 
+  it('migrates a version 2 schema: its buckets are kept and gain a high-water mark', async () => {
+    const url = await freshDb();
+    const store = await createPostgresStore({ connectionString: url });
+    const core = { id: 'core', kind: 'core', config: { preset: 'default' }, share: 1, status: 'active' } as const;
+    await store.buckets.add(core);
+    await store.close();
+    const pg = (await import('pg')).default;
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query('ALTER TABLE planner.buckets DROP COLUMN high_water_mark, DROP COLUMN high_water_mark_at; UPDATE planner.schema_version SET version = 2');
+    await c.end();
+    const reopened = await createPostgresStore({ connectionString: url });
+    try {
+      expect(await reopened.buckets.list()).toEqual([core]);
+      expect((await reopened.buckets.raiseHighWaterMark('core', 10, '2026-01-02T00:00:00')).highWaterMark).toEqual({ value: 10, at: '2026-01-02T00:00:00' });
+    } finally {
+      await reopened.close();
+    }
+  });
+
   it('several processes opening many buckets at once: every queue is created, no deadlock', async () => {
-    const url = freshDb();
+    const url = await freshDb();
     const stores = await Promise.all([1, 2, 3].map(() => createPostgresStore({ connectionString: url })));
     try {
       // Each store opens every bucket: the same and different queues created concurrently.
@@ -53,7 +74,7 @@ describe('postgres store', () => {
   });
 
   it('a worker drains the queue: every sequence once, same best', async () => {
-    const url = freshDb();
+    const url = await freshDb();
     const store = await createPostgresStore({ connectionString: url, batchSize: 10 });
     const k = key('core');
     const seqs = makeSequences(95);
@@ -72,7 +93,7 @@ describe('postgres store', () => {
   });
 
   it('a batch whose evaluation throws is retried by the queue', async () => {
-    const url = freshDb();
+    const url = await freshDb();
     const store = await createPostgresStore({ connectionString: url, batchSize: 10 });
     const k = key('core');
     const seqs = makeSequences(30);
@@ -95,7 +116,7 @@ describe('postgres store', () => {
 
   it('database gone: a clear StoreError, from the store and from a worker', async () => {
     const own = await startPgServer();
-    const url = own.createDatabase('gone');
+    const url = await own.createDatabase('gone');
     const store = await createPostgresStore({ connectionString: url });
     const k = key('core');
     await store.open(k);

@@ -32,7 +32,8 @@ describe('sqlite schema migration', () => {
       await store.close();
       // Turn the file back into version 1, as the first release wrote it.
       const db = new Database(path);
-      db.exec('ALTER TABLE work DROP COLUMN data; UPDATE schema_version SET version = 1;');
+      db.exec(`ALTER TABLE work DROP COLUMN data; ALTER TABLE buckets DROP COLUMN high_water_mark;
+        ALTER TABLE buckets DROP COLUMN high_water_mark_at; UPDATE schema_version SET version = 1;`);
       db.close();
       const reopened = createSqliteStore({ path });
       expect(await reopened.open(key('core'))).toEqual({ hasSequences: true });
@@ -42,6 +43,26 @@ describe('sqlite schema migration', () => {
       const check = new Database(path);
       expect(check.prepare('SELECT max(version) AS v FROM schema_version').get()).toEqual({ v: SQLITE_SCHEMA_VERSION });
       check.close();
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
+  it('opens a version 2 file: its buckets are kept and gain a high-water mark', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'planner-store-v2-'));
+    try {
+      const path = join(d, 'v2.db');
+      const store = createSqliteStore({ path });
+      const core = { id: 'core', kind: 'core', config: { preset: 'default' }, share: 1, status: 'active' } as const;
+      await store.buckets.add(core);
+      await store.close();
+      const db = new Database(path);
+      db.exec('ALTER TABLE buckets DROP COLUMN high_water_mark; ALTER TABLE buckets DROP COLUMN high_water_mark_at; UPDATE schema_version SET version = 2;');
+      db.close();
+      const reopened = createSqliteStore({ path });
+      expect(await reopened.buckets.list()).toEqual([core]);
+      expect((await reopened.buckets.raiseHighWaterMark('core', 10, '2026-01-02T00:00:00')).highWaterMark).toEqual({ value: 10, at: '2026-01-02T00:00:00' });
+      await reopened.close();
     } finally {
       rmSync(d, { recursive: true, force: true });
     }

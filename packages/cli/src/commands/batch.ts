@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { createBucketService } from '@planner/buckets';
 import type { Context } from '../context.js';
 import { formatPlan } from '../format.js';
 import { parseSeed, readSnapshot, warningsFor } from '../io.js';
@@ -23,7 +22,7 @@ export function batchCommand(ctx: Context): Command {
   return withStoreOptions(new Command('batch'))
     .description('run or resume a bucket\'s incremental plan, batch by batch; prints the plan when every sequence is evaluated')
     .requiredOption('--bucket <id>', 'the bucket to plan')
-    .requiredOption('--snapshot <file>', 'portfolio snapshot (JSON)')
+    .requiredOption('--snapshot <file>', 'portfolio snapshot (JSON); - reads it from standard input')
     .option('--seed <n>', 'seed of the run (overrides [planner] seed; part of the work key)')
     .option('--batch-size <n>', 'sequences per batch (with --pg: per queued job)', '100')
     .option('--json', 'print the plan as JSON (the same JSON as `planner plan --json`)')
@@ -32,13 +31,14 @@ export function batchCommand(ctx: Context): Command {
       const snapshot = readSnapshot(o.snapshot);
       const seed = parseSeed(o.seed);
       const batchSize = parsePositive('--batch-size', o.batchSize, 100);
-      const store = await openStore(o, batchSize);
+      const store = await openStore(o, batchSize, ctx.stores);
       const controller = new AbortController();
       const stop = (): void => controller.abort();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       const bar = progressLine((s) => process.stderr.write(s), process.stderr.isTTY === true);
       try {
+        const { createBucketService } = await import('@planner/buckets');
         const service = createBucketService({ repository: store.buckets, modules: ctx.modules, store });
         const planner = await service.getPlanner(o.bucket);
         for (const w of warningsFor(planner.config, snapshot, ctx.modules)) ctx.io.err(`warning: ${w}\n`);

@@ -24,7 +24,7 @@ export function median(sorted: readonly number[]): number {
 export function benchCommand(ctx: Context): Command {
   return new Command('bench')
     .description('time planning runs in-process after a warm-up: median and p95')
-    .argument('<snapshot>', 'portfolio snapshot (JSON)')
+    .argument('<snapshot>', 'portfolio snapshot (JSON); - reads it from standard input')
     .option('--preset <name>', 'a shipped preset (default when neither is given)')
     .option('--config <file>', 'a TOML configuration file')
     .option('--seed <n>', 'seed of the runs')

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { ConfigError, StoreError } from '@planner/contracts';
-import { createBucketService } from '@planner/buckets';
+import { ConfigError, StoreError, type PlannerModule } from '@planner/contracts';
+import { loadConfig, parseConfig, serializeConfig } from '@planner/config';
 import type { Bucket, BucketService } from '@planner/buckets';
 import type { BucketConfigSource, BucketKind, PlannerStore } from '@planner/store';
 import type { Context } from '../context.js';
@@ -14,7 +14,7 @@ interface SourceChoice {
   readonly config?: string;
 }
 
-function configSource(choice: SourceChoice): BucketConfigSource {
+function configSource(choice: SourceChoice, modules: readonly PlannerModule[]): BucketConfigSource {
   if ((choice.preset === undefined) === (choice.config === undefined)) {
     throw new ConfigError([{ path: '', message: 'give exactly one of --preset NAME or --config FILE.toml' }]);
   }
@@ -25,7 +25,19 @@ function configSource(choice: SourceChoice): BucketConfigSource {
   } catch (error) {
     throw new ConfigError([{ path: '', message: `cannot read ${choice.config}: ${(error as Error).message}` }], choice.config, { cause: error });
   }
-  return { toml };
+  // The text is stored and parsed later without its directory: a file that extends
+  // another file is stored resolved (a preset name resolves anywhere).
+  if (!extendsAFile(toml, modules)) return { toml };
+  return { toml: serializeConfig(loadConfig(choice.config as string, { modules }), { modules }) };
+}
+
+function extendsAFile(toml: string, modules: readonly PlannerModule[]): boolean {
+  try {
+    parseConfig(toml, { modules });
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function parseShare(text: string | undefined, kind: BucketKind): number {
@@ -49,9 +61,12 @@ const describeSource = (s: BucketConfigSource): string =>
   'preset' in s ? `preset ${s.preset}` : 'toml' in s ? 'toml' : `sliders ${JSON.stringify(s.sliders)}`;
 
 /** Opens the store, runs `body` with the bucket service, closes the store. */
-async function withService<T>(ctx: Context, choice: StoreChoice, body: (service: BucketService, store: PlannerStore) => Promise<T>): Promise<T> {
-  const store = await openStore(choice);
+async function withService<T>(
+  ctx: Context, choice: StoreChoice, body: (service: BucketService, store: PlannerStore) => Promise<T>, create = false,
+): Promise<T> {
+  const store = await openStore(choice, undefined, ctx.stores, { create });
   try {
+    const { createBucketService } = await import('@planner/buckets');
     return await body(createBucketService({ repository: store.buckets, modules: ctx.modules, store }), store);
   } finally {
     await store.close();
@@ -74,9 +89,9 @@ export function bucketCommand(ctx: Context): Command {
     .option('--share <fraction>', 'share of the portfolio, 0..1 (default 1 for core, 0 for satellites)')
     .action(async (id: string, o: StoreChoice & SourceChoice & { kind?: string; share?: string }) => {
       const kind = parseKind(o.kind, id);
-      const source = configSource(o);
+      const source = configSource(o, ctx.modules);
       const share = parseShare(o.share, kind);
-      const added = await withService(ctx, o, (s) => s.add({ id, kind, config: source, share }));
+      const added = await withService(ctx, o, (s) => s.add({ id, kind, config: source, share }), true);
       ctx.io.out(`added bucket ${added.id} (${added.kind}, share ${added.share}, ${describeSource(added.config)})\n`);
     }));
 
@@ -111,7 +126,7 @@ export function bucketCommand(ctx: Context): Command {
     .option('--preset <name>', 'a shipped preset')
     .option('--config <file>', 'a TOML configuration file')
     .action(async (id: string, o: StoreChoice & SourceChoice) => {
-      const source = configSource(o);
+      const source = configSource(o, ctx.modules);
       const b = await withService(ctx, o, (s) => s.setConfig(id, source));
       ctx.io.out(`bucket ${b.id} now plans with ${describeSource(b.config)}\n`);
     }));

@@ -1,14 +1,7 @@
-import { existsSync } from 'node:fs';
 import { Command } from 'commander';
-import type { PlannerConfig, PlannerModule } from '@planner/contracts';
-import { diffConfigs, loadConfig, loadPreset, presetNames } from '@planner/config';
+import { diffConfigs } from '@planner/config';
 import type { Context } from '../context.js';
-
-/** A file path, or the name of a shipped preset when no such file exists. */
-function load(arg: string, modules: readonly PlannerModule[]): PlannerConfig {
-  if (!existsSync(arg) && presetNames().includes(arg)) return loadPreset(arg, { modules });
-  return loadConfig(arg, { modules });
-}
+import { loadConfigOrPreset } from '../io.js';
 
 const show = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v));
 
@@ -19,7 +12,7 @@ export function configDiffCommand(ctx: Context): Command {
     .argument('<b>', 'second configuration')
     .option('--json', 'print the changes as JSON')
     .action((a: string, b: string, opts: { json?: boolean }) => {
-      const changes = diffConfigs(load(a, ctx.modules), load(b, ctx.modules));
+      const changes = diffConfigs(loadConfigOrPreset(a, ctx.modules), loadConfigOrPreset(b, ctx.modules));
       if (opts.json) {
         ctx.io.out(`${JSON.stringify(changes, null, 2)}\n`);
         return;

@@ -5,7 +5,7 @@ import { chooseConfig, type ConfigChoice } from '../io.js';
 
 export function configShowCommand(ctx: Context): Command {
   return new Command('show')
-    .description('print the effective configuration as TOML, every key and [compat] included')
+    .description('print the resolved configuration (extends applied) as TOML, every key and [compat] included')
     .option('--preset <name>', 'a shipped preset (default, conservative, aggressive)')
     .option('--config <file>', 'a TOML configuration file')
     .action((opts: ConfigChoice) => {

@@ -14,7 +14,7 @@ export interface RunOptions {
 export function planCommand(ctx: Context): Command {
   return new Command('plan')
     .description('propose the best sequence of trades for a snapshot')
-    .argument('<snapshot>', 'portfolio snapshot (JSON)')
+    .argument('<snapshot>', 'portfolio snapshot (JSON); - reads it from standard input')
     .option('--preset <name>', 'a shipped preset (default when neither is given)')
     .option('--config <file>', 'a TOML configuration file')
     .option('--seed <n>', 'seed of the run (overrides [planner] seed)')

@@ -1,8 +1,8 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ConfigError } from '@planner/contracts';
 import type { PlannerStore } from '@planner/store';
-import { createPostgresStore } from '@planner/store/postgres';
-import { createSqliteStore } from '@planner/store/sqlite';
+import { defaultStoreLoaders, loadStoreModule, type StoreLoaders } from './store-drivers.js';
 
 export interface StoreChoice {
   readonly db?: string;
@@ -12,16 +12,33 @@ export interface StoreChoice {
 /** Adds `--db FILE.sqlite` and `--pg URL` (exactly one is required). */
 export function withStoreOptions(cmd: Command): Command {
   return cmd
-    .option('--db <file>', 'SQLite file of the buckets and their stored work (created when missing)')
+    .option('--db <file>', 'SQLite file of the buckets and their stored work (must exist; `bucket add` creates it)')
     .option('--pg <url>', 'PostgreSQL connection string (many worker processes)');
 }
 
-/** Opens the chosen store; with PostgreSQL, `batchSize` is the size of the queued batch jobs. */
-export async function openStore(choice: StoreChoice, batchSize?: number): Promise<PlannerStore> {
+/**
+ * Opens the chosen store, loading it (and its driver) now; with PostgreSQL,
+ * `batchSize` is the size of the queued batch jobs. A missing `--db` file is
+ * refused unless `create` (only `bucket add` creates a store): a misspelt
+ * name must not start an empty one.
+ */
+export async function openStore(
+  choice: StoreChoice, batchSize?: number, loaders: StoreLoaders = defaultStoreLoaders, options: { create?: boolean } = {},
+): Promise<PlannerStore> {
   if ((choice.db === undefined) === (choice.pg === undefined)) {
     throw new ConfigError([{ path: '', message: 'give exactly one of --db FILE.sqlite or --pg URL' }]);
   }
-  if (choice.db !== undefined) return createSqliteStore({ path: choice.db });
+  if (choice.db !== undefined) {
+    const { createSqliteStore } = await loadStoreModule('sqlite', loaders.sqlite);
+    if (options.create !== true && !existsSync(choice.db)) {
+      throw new ConfigError([{
+        path: '--db',
+        message: `expected an existing SQLite store, found no file ${JSON.stringify(choice.db)} (check the name; 'planner bucket add' creates a store)`,
+      }]);
+    }
+    return createSqliteStore({ path: choice.db });
+  }
+  const { createPostgresStore } = await loadStoreModule('postgres', loaders.postgres);
   return createPostgresStore({ connectionString: choice.pg as string, ...(batchSize === undefined ? {} : { batchSize }) });
 }
 

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
-import { createWorkEvaluator } from '@planner/buckets';
-import { runPostgresWorker } from '@planner/store/postgres';
 import type { Context } from '../context.js';
+import { defaultStoreLoaders, loadStoreModule } from './store-drivers.js';
 import { parsePositive } from './store-options.js';
 
 interface WorkerOptions {
@@ -16,6 +15,8 @@ export function workerCommand(ctx: Context): Command {
     .option('--concurrency <n>', 'batches evaluated at the same time by this process', '1')
     .action(async (o: WorkerOptions) => {
       const concurrency = parsePositive('--concurrency', o.concurrency, 1);
+      const { runPostgresWorker } = await loadStoreModule('postgres', (ctx.stores ?? defaultStoreLoaders).postgres);
+      const { createWorkEvaluator } = await import('@planner/buckets');
       // Everything a batch needs (snapshot, configuration, seed) is stored with its work.
       const worker = await runPostgresWorker({ connectionString: o.pg, concurrency, evaluate: createWorkEvaluator({ modules: ctx.modules }) });
       const stop = (): void => void worker.stop().catch(() => undefined);

@@ -1,0 +1,32 @@
+import type { PlannerConfig } from '@planner/contracts';
+import { camelToSnake } from './case.js';
+import { isTable } from './extends.js';
+import { SECTIONS } from './modules.js';
+import { compatToSection, plannerToSection } from './planner-settings.js';
+
+const keysOf = (v: unknown): ReadonlySet<string> => new Set(isTable(v) ? Object.keys(v) : []);
+
+function missing(written: unknown, resolved: Readonly<Record<string, unknown>>): number {
+  const have = keysOf(written);
+  return Object.keys(resolved).filter((k) => resolved[k] !== undefined && !have.has(k)).length;
+}
+
+/**
+ * How many settings of the resolved configuration the merged TOML does not
+ * write: those took code defaults. A complete file (e.g. `config show`
+ * output) leaves out none.
+ */
+export function countLeftOut(raw: Readonly<Record<string, unknown>>, config: PlannerConfig): number {
+  let count = missing(raw.planner, plannerToSection(config.planner)) + missing(raw.compat, compatToSection(config.compat));
+  for (const info of SECTIONS) {
+    const section = isTable(raw[info.section]) ? (raw[info.section] as Record<string, unknown>) : {};
+    for (const [name, settings] of config[info.field]) {
+      const entry = Object.hasOwn(section, name) && isTable(section[name]) ? (section[name] as Record<string, unknown>) : undefined;
+      if (entry?.enabled === undefined) count += 1;
+      const params: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(settings.params)) params[camelToSnake(k)] = v;
+      count += missing(entry?.params, params);
+    }
+  }
+  return count;
+}
