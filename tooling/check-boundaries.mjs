@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Fails when a workspace package depends on, or imports, a @planner/* package
-// that DESIGN.md §2 does not allow. Usage: node tooling/check-boundaries.mjs [repo-root]
+// that DESIGN.md §2 does not allow, or when a core package's source uses a
+// Node built-in (they run in browsers and edge workers too).
+// Usage: node tooling/check-boundaries.mjs [repo-root]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +25,20 @@ export const ALLOWED = {
   'example-plugin': ['contracts'],
   testkit: ['contracts'],
 };
+
+/**
+ * Packages whose src/ must run anywhere (issue 11 point 5): no Node built-in
+ * module and no Node-only global. A file named node.ts, or under src/node/,
+ * is a Node-only entry (e.g. `@planner/config/node`) and is exempt.
+ */
+export const PORTABLE = ['contracts', 'context', 'calculators', 'patterns', 'sequences', 'filters', 'evaluation', 'planner', 'config'];
+const NODE_ONLY_FILE = /(?:^|[\\/])src[\\/](?:node\.[cm]?[jt]sx?$|node[\\/])/;
+const NODE_GLOBALS = /\b(?:process\s*\.|Buffer\s*\.|Buffer\s*\(|__dirname\b|__filename\b|require\s*\()/;
+const BUILTINS = new Set(builtinModules);
+
+function isBuiltin(specifier) {
+  return specifier.startsWith('node:') || BUILTINS.has(specifier) || BUILTINS.has(specifier.split('/')[0]);
+}
 
 /** DESIGN.md §2: the private test kit, a dev dependency that only test code (test/, bench/) imports. */
 export const TEST_ONLY = 'testkit';
@@ -82,11 +99,19 @@ export function findViolations(root) {
       }
     }
     const packageRoot = join(packagesDir, dir);
+    const portable = PORTABLE.includes(self);
     for (const sub of ['src', 'test', 'bench']) {
       for (const file of files(join(packageRoot, sub))) {
         const text = stripComments(readFileSync(file, 'utf8'));
+        const mustBePortable = portable && sub === 'src' && !NODE_ONLY_FILE.test(file);
+        const global = mustBePortable ? NODE_GLOBALS.exec(text) : null;
+        if (global) violations.push(`${relative(root, file)}: @planner/${self} must run anywhere, but uses the Node global '${global[0]}'`);
         for (const re of IMPORT_PATTERNS) {
           for (const m of text.matchAll(re)) {
+            if (mustBePortable && isBuiltin(m[1])) {
+              violations.push(`${relative(root, file)}: @planner/${self} must run anywhere, but imports the Node built-in '${m[1]}' (move it to a Node-only entry such as src/node.ts)`);
+              continue;
+            }
             // CONVENTIONS §4: other packages are imported by name, never by a relative path into them.
             if (m[1].startsWith('.') && !`${resolve(dirname(file), m[1])}${sep}`.startsWith(`${packageRoot}${sep}`)) {
               violations.push(`${relative(root, file)}: relative import '${m[1]}' reaches outside packages/${dir}`);

@@ -7,7 +7,7 @@ import { defineConfig } from 'tsup';
 // and loading a tree of packages. The database drivers stay external and are
 // imported only by the store commands, so they are optional.
 export default defineConfig({
-  entry: { planner: 'src/bin.ts' },
+  entry: { planner: 'src/bin.ts', 'cold-probe': 'src/cold-probe.ts' },
   outDir: 'dist/bin',
   format: ['esm'],
   target: 'node20',

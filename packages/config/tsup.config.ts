@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { base } from '../../tooling/tsup.config.base';
 
-export default defineConfig({ ...base, entry: { index: 'src/index.ts' } });
+// Two entries sharing their code through a chunk: the portable main entry and the Node-only `./node`.
+export default defineConfig({ ...base, entry: { index: 'src/index.ts', node: 'src/node.ts' }, splitting: true });

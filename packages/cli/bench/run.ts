@@ -23,6 +23,7 @@ import type { Plan, PlannerConfig, PortfolioSnapshot } from '@planner/contracts'
 import { parseConfig, serializeConfig } from '@planner/config';
 import { parseSnapshot } from '@planner/context';
 import { createPlanner } from '@planner/planner';
+import { readReferenceTimings } from '../src/bench/reference-timings.js';
 import { median, percentile } from '../src/commands/bench.js';
 import { standardModules } from '../src/modules.js';
 import { type Golden, goldenDiff } from '../test/golden.js';
@@ -87,14 +88,10 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[],
   return [line(headers), rule, ...rows.map(line)].join('\n');
 }
 
-/** REFERENCE_TIMINGS.md: scenario -> [default, conservative, aggressive] ms. */
+/** REFERENCE_TIMINGS.md's warm table: scenario -> [default, conservative, aggressive] ms. */
 function referenceTimings(): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const line of readFileSync(join(scenarioDir, 'REFERENCE_TIMINGS.md'), 'utf8').split('\n')) {
-    const m = /^\| (\w+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|/.exec(line);
-    if (m) out.set(m[1]!, [Number(m[2]), Number(m[3]), Number(m[4])]);
-  }
-  return out;
+  const { warm } = readReferenceTimings(join(scenarioDir, 'REFERENCE_TIMINGS.md'));
+  return new Map([...warm].map(([name, row]) => [name, [row.default, row.conservative, row.aggressive]]));
 }
 
 const parityToml = (preset: string): string => readFileSync(join(scenarioDir, `configs/${preset}.toml`), 'utf8');

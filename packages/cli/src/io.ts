@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { ConfigError, SnapshotError, type PlannerConfig, type PlannerModule, type PortfolioSnapshot } from '@planner/contracts';
-import { isPresetName, loadConfig, loadPreset, presetNames, warningsForSnapshot } from '@planner/config';
+import { isPresetName, loadPreset, presetNames, warningsForSnapshot } from '@planner/config';
+import { loadConfig } from '@planner/config/node';
 import { parseSnapshot } from '@planner/context';
 
 /** What a command writes to; the tests capture it. */

@@ -68,6 +68,22 @@ describe('tooling/check-boundaries.mjs', () => {
     expect(r.err).toContain('packages/example-plugin/package.json peerDependencies: @planner/example-plugin -> @planner/config (allowed: contracts)');
   });
 
+  it('fails when a core package uses a Node built-in or a Node global; Node-only entries and other packages may', () => {
+    const dir = copyTree();
+    writeFileSync(join(dir, 'packages/context/src/planted.ts'), "import { createHash } from 'node:crypto';\nexport const h = createHash;\n");
+    writeFileSync(join(dir, 'packages/planner/src/planted.ts'), "export { readFile } from 'fs/promises';\n");
+    writeFileSync(join(dir, 'packages/evaluation/src/planted.ts'), 'export const debug = process.env.DEBUG;\n');
+    writeFileSync(join(dir, 'packages/config/src/node.ts'), "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n");
+    writeFileSync(join(dir, 'packages/store/src/planted.ts'), "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n");
+    writeFileSync(join(dir, 'packages/filters/test/planted.test.ts'), "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n");
+    const r = check(dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('3 forbidden edge(s)');
+    expect(r.err).toContain("packages/context/src/planted.ts: @planner/context must run anywhere, but imports the Node built-in 'node:crypto'");
+    expect(r.err).toContain("packages/planner/src/planted.ts: @planner/planner must run anywhere, but imports the Node built-in 'fs/promises'");
+    expect(r.err).toContain("packages/evaluation/src/planted.ts: @planner/evaluation must run anywhere, but uses the Node global 'process.'");
+  });
+
   it('lets test code use @planner/testkit as a dev dependency, never src/ or a runtime dependency', () => {
     const dir = copyTree();
     writeFileSync(join(dir, 'packages/filters/src/planted.ts'), "import { security } from '@planner/testkit';\nexport const x = security;\n");

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, loadPreset, parseConfig, presetNames, presetPath } from '@planner/config';
+import { loadPreset, parseConfig, presetNames } from '@planner/config';
+import { loadConfig, presetPath } from '@planner/config/node';
 import { standardModules } from '../src/modules.js';
 import { cli, here, scenarioDir } from './helpers.js';
 

@@ -30,11 +30,12 @@ describe('planner plan', () => {
 });
 
 describe('planner bench', () => {
-  it('--json reports median, p95, runs and sequences evaluated', async () => {
+  it('--json reports median, p95, runs, the warm-up and sequences evaluated', async () => {
     const r = await cli('bench', example, '--preset', 'conservative', '--runs', '3', '--json');
     expect(r.code).toBe(0);
     const result = JSON.parse(r.out);
-    expect(Object.keys(result)).toEqual(['medianMs', 'p95Ms', 'runs', 'sequencesEvaluated']);
+    expect(Object.keys(result)).toEqual(['medianMs', 'p95Ms', 'runs', 'warmupRuns', 'warmupStable', 'sequencesEvaluated']);
+    expect(result.warmupRuns).toBeGreaterThanOrEqual(15);
     expect(result.runs).toBe(3);
     expect(result.p95Ms).toBeGreaterThanOrEqual(result.medianMs);
   });

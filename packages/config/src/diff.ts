@@ -1,4 +1,4 @@
-import { isDeepStrictEqual } from 'node:util';
+import { dequal } from 'dequal';
 import type { ModuleTable, PlannerConfig } from '@planner/contracts';
 import { camelToSnake } from './case.js';
 import { SECTIONS } from './modules.js';
@@ -15,7 +15,7 @@ export interface ConfigChange {
 function diffRecords(prefix: string, a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>, out: ConfigChange[]): void {
   const keys = [...Object.keys(a), ...Object.keys(b).filter((k) => !(k in a))];
   for (const key of keys) {
-    if (!isDeepStrictEqual(a[key], b[key])) out.push({ path: `${prefix}.${key}`, before: a[key], after: b[key] });
+    if (!dequal(a[key], b[key])) out.push({ path: `${prefix}.${key}`, before: a[key], after: b[key] });
   }
 }
 

@@ -2,7 +2,6 @@ export { parseConfig, noExtendsWarning, type ParseOptions } from './parse.js';
 export type { ReadExtended } from './extends.js';
 export { isPresetName, presetNames, presetText } from './presets.js';
 export { loadPreset } from './load-preset.js';
-export { loadConfig, presetPath, readExtendedFile } from './load.js';
 export { serializeConfig } from './serialize.js';
 export { withOverrides, type ConfigOverrides } from './overrides.js';
 export {

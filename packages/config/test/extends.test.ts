@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
-import { diffConfigs, loadConfig, loadPreset, parseConfig, serializeConfig } from '../src/index.js';
+import { diffConfigs, loadPreset, parseConfig, serializeConfig } from '../src/index.js';
+import { loadConfig } from '../src/node.js';
 import { modules } from './fixtures.js';
 
 function dir(files: Record<string, string>): string {

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { ConfigError } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, loadPreset, presetNames, presetPath, presetText } from '../src/index.js';
+import { loadPreset, presetNames, presetText } from '../src/index.js';
+import { loadConfig, presetPath } from '../src/node.js';
 import { modules } from './fixtures.js';
 
 const enabled = (m: ReadonlyMap<string, { enabled: boolean }>) => [...m].filter(([, e]) => e.enabled).map(([n]) => n);
@@ -76,7 +77,23 @@ describe('presets', () => {
   });
 
   it('an unknown preset lists the known ones', () => {
-    expect(() => presetPath('bold')).toThrow(/unknown preset 'bold' \(known: aggressive, conservative, default\)/);
+    for (const f of [presetText, presetPath, (n: string) => loadPreset(n, { modules })]) {
+      expect(() => f('bold')).toThrow(/unknown preset 'bold' \(known: aggressive, conservative, default\)/);
+    }
+    expect(() => presetText('toString')).toThrow(/unknown preset 'toString'/);
+    expect(() => presetPath('../presets/default')).toThrow(/unknown preset/);
+  });
+
+  it('loadPreset parses the carried text, and loadConfig of the file gives the same config', () => {
+    for (const name of presetNames()) {
+      const { warnings: _a, ...fromData } = loadPreset(name, { modules });
+      const { warnings: _b, ...fromFile } = loadConfig(presetPath(name), { modules });
+      expect(fromData).toEqual(fromFile);
+    }
+  });
+
+  it('a preset error names the preset', () => {
+    expect(() => loadPreset('default', { modules: [] })).toThrow(/in preset 'default': /);
   });
 
   it('a missing file is a ConfigError naming it', () => {

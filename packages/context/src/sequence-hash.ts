@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { md5 } from '@noble/hashes/legacy.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Sequence } from '@planner/contracts';
 
 /** A string as Python's `json.dumps` writes it (ensure_ascii: everything outside 0x20..0x7e escaped, lower-case hex). */
@@ -31,7 +32,7 @@ export function sequenceJson(sequence: Sequence): string {
 
 /** MD5 hex of the Python JSON text (spec modules-calculators.md §2.1 (2), pipeline.md §5.7). */
 export function hashSequence(sequence: Sequence): string {
-  return createHash('md5').update(sequenceJson(sequence), 'utf8').digest('hex');
+  return bytesToHex(md5(utf8ToBytes(sequenceJson(sequence))));
 }
 
 /** Dedup key of the full planner: the ordered (symbol, side) pairs (pipeline.md §5.3). */

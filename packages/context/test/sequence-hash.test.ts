@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hashSequence, hasDuplicateSymbol, sequenceJson, sequenceKey, sumPriority } from '../src/sequence-hash.js';
 import { action } from './fixtures.js';
@@ -21,6 +23,14 @@ describe('hashSequence', () => {
       '[["\\u00c4\\u00d6\\u007f\\n\\u20ac\\ud83d\\ude00", "BUY", 1.5e-07], ["X", "SELL", 1e+16], ["Y", "BUY", 2.5]]',
     );
     expect(hashSequence(seq)).toBe('4fdee8a15f40c8dbda0f1c32d8294511');
+  });
+  it('the pure-JS md5 gives the bytes of Node\'s crypto md5 (property)', () => {
+    const side = fc.constantFrom('BUY' as const, 'SELL' as const);
+    const step = fc.tuple(fc.string({ unit: 'binary', maxLength: 40 }), side, fc.double({ noNaN: true }));
+    fc.assert(fc.property(fc.array(step, { maxLength: 12 }), (steps) => {
+      const seq = steps.map(([symbol, s, q]) => action(symbol, s, q));
+      expect(hashSequence(seq)).toBe(createHash('md5').update(sequenceJson(seq), 'utf8').digest('hex'));
+    }), { numRuns: 200 });
   });
 });
 

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { md5 } from '@noble/hashes/legacy.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { createPythonRandom, sequenceJson } from '@planner/context';
 import type { RandomSource, Sequence } from '@planner/contracts';
 
@@ -9,7 +10,9 @@ import type { RandomSource, Sequence } from '@planner/contracts';
  * any order), and its detailed re-evaluation repeats the draws it was scored with.
  */
 export function sequenceRandom(runSeed: number, sequence: Sequence): RandomSource {
-  const h = createHash('md5').update(`${runSeed}\u0000${sequenceJson(sequence)}`, 'utf8').digest();
-  // 52 bits of the digest: a safe integer seed.
-  return createPythonRandom(h.readUIntBE(0, 6) * 16 + ((h[6] as number) >> 4));
+  const h = md5(utf8ToBytes(`${runSeed}\u0000${sequenceJson(sequence)}`));
+  // 52 bits of the digest, big-endian: a safe integer seed.
+  let seed = 0;
+  for (let i = 0; i < 6; i++) seed = seed * 256 + (h[i] as number);
+  return createPythonRandom(seed * 16 + ((h[6] as number) >> 4));
 }

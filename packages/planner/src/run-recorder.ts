@@ -1,6 +1,5 @@
 import type { Diagnostic, PlannerEvent, PlannerEventListener, PlannerStage } from '@planner/contracts';
 import { ModuleError } from '@planner/contracts';
-import { performance } from 'node:perf_hooks';
 import { STAGES_ONLY, type TimingTable } from './timing-table.js';
 
 /**

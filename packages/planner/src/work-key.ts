@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { sha256 as sha256Bytes } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { PlannerConfig, PortfolioSnapshot, WorkKey } from '@planner/contracts';
 
 /**
@@ -18,7 +19,7 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
+const sha256 = (text: string): string => bytesToHex(sha256Bytes(utf8ToBytes(text))).slice(0, 32);
 
 /**
  * Hash of everything the plan reads from the snapshot: holdings, cash,

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, configHash, portfolioHash, workKey } from '../src/work-key.js';
 import { config, snapshot } from './fixtures.js';
@@ -7,6 +9,23 @@ describe('work key', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: new Map([['x', { q: 1, p: 2 }]]) } })).toBe(
       '{"a":{"c":[["x",{"p":2,"q":1}]],"d":[2,{"y":2,"z":1}]},"b":1}',
     );
+  });
+
+  it('keys are the first 32 hex digits of sha-256 (known vectors, unchanged since node:crypto)', () => {
+    const s = snapshot();
+    expect(portfolioHash(s)).toBe('73afaa0ea0709caf93a53fd89961526d');
+    expect(configHash(config(), 7)).toBe('d22a3348f22de95ece3769fa097cc5e2');
+    const named = { ...s, securities: s.securities.map((x, i) => (i === 0 ? { ...x, name: 'Nestlé € 😀 \ud800' } : x)) };
+    expect(portfolioHash(named)).toBe('af1c83aa936eae05ffffb11dda7af8da');
+  });
+
+  it('the pure-JS sha-256 gives the bytes of Node\'s crypto sha-256, lone surrogates included (property)', () => {
+    const s = snapshot();
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (name) => {
+      const named = { ...s, securities: s.securities.map((x, i) => (i === 0 ? { ...x, name } : x)) };
+      const expected = createHash('sha256').update(canonicalJson(named), 'utf8').digest('hex').slice(0, 32);
+      expect(portfolioHash(named)).toBe(expected);
+    }), { numRuns: 200 });
   });
 
   it('equal inputs give equal keys, whatever order their keys were built in', () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { ConfigError, StoreError, type PlannerModule } from '@planner/contracts';
-import { loadConfig, parseConfig, serializeConfig } from '@planner/config';
+import { parseConfig, serializeConfig } from '@planner/config';
+import { loadConfig } from '@planner/config/node';
 import type { Bucket, BucketService } from '@planner/buckets';
 import type { BucketConfigSource, BucketKind, PlannerStore } from '@planner/store';
 import type { Context } from '../context.js';

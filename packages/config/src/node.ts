@@ -6,6 +6,12 @@ import type { ReadExtended } from './extends.js';
 import { parseConfig } from './parse.js';
 import { presetText } from './presets.js';
 
+/*
+ * The Node-only part of @planner/config (`@planner/config/node`): reading
+ * configuration files from disk. The main entry imports no Node built-in, so
+ * it runs in browsers and edge workers; tooling/check-boundaries.mjs keeps it so.
+ */
+
 /**
  * Presets ship inside the package (packages/config/presets/). src/ and dist/
  * sit at the same depth, so the same relative URL works from source and

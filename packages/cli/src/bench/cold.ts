@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { medianOf } from './stats.js';
+
+/** One case run in fresh processes: a snapshot and a configuration (preset or file), maybe a seed. */
+export interface ColdCase {
+  readonly snapshot: string;
+  readonly preset?: string;
+  readonly config?: string;
+  readonly seed?: number;
+}
+
+/** Medians over the fresh processes of one case (ms). */
+export interface ColdTiming {
+  /** Node's start-up before the probe's first line. */
+  readonly startMs: number;
+  readonly importMs: number;
+  readonly setupMs: number;
+  readonly firstPlanMs: number;
+  readonly secondPlanMs: number;
+  /** CPU time (all threads) of the same phases: less sensitive to the machine's load than wall time. */
+  readonly startCpuMs: number;
+  readonly importCpuMs: number;
+  readonly setupCpuMs: number;
+  readonly firstPlanCpuMs: number;
+  /** The whole `planner plan --json` process (the built CLI), spawn to exit. */
+  readonly processMs: number;
+  readonly processes: number;
+  readonly evaluated: number;
+  /** The first plan's steps (`SIDE SYMBOL QTY`), to check against the warm plan. */
+  readonly steps: readonly string[];
+}
+
+interface ProbeSample {
+  readonly startMs: number;
+  readonly importMs: number;
+  readonly setupMs: number;
+  readonly firstPlanMs: number;
+  readonly secondPlanMs: number;
+  readonly startCpuMs: number;
+  readonly importCpuMs: number;
+  readonly setupCpuMs: number;
+  readonly firstPlanCpuMs: number;
+  readonly evaluated: number;
+  readonly steps: readonly string[];
+}
+
+/** The built probe and CLI. From the sources and from the bundle alike they sit at ../../dist/bin/. */
+export function builtEntries(): { probe: string; cli: string } {
+  const probe = fileURLToPath(new URL('../../dist/bin/cold-probe.js', import.meta.url));
+  const cli = fileURLToPath(new URL('../../dist/bin/planner.js', import.meta.url));
+  if (!existsSync(probe) || !existsSync(cli)) {
+    throw new Error(`bench --cold runs the built command, and ${probe} is missing: run \`pnpm -C packages/cli build:bin\``);
+  }
+  return { probe, cli };
+}
+
+const caseArgs = (c: ColdCase): string[] => [
+  c.snapshot,
+  ...(c.preset === undefined ? [] : ['--preset', c.preset]),
+  ...(c.config === undefined ? [] : ['--config', c.config]),
+  ...(c.seed === undefined ? [] : ['--seed', String(c.seed)]),
+];
+
+function probeOnce(probe: string, c: ColdCase): ProbeSample {
+  const r = spawnSync(process.execPath, [probe, ...caseArgs(c)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`cold probe of ${c.snapshot} failed (exit ${r.status}): ${r.stderr.trim()}`);
+  return JSON.parse(r.stdout) as ProbeSample;
+}
+
+function cliOnce(cli: string, c: ColdCase): number {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [cli, 'plan', ...caseArgs(c), '--json'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`planner plan ${c.snapshot} failed (exit ${r.status}): ${r.stderr.trim()}`);
+  return ms;
+}
+
+/**
+ * `processes` fresh probe processes and as many `planner plan` processes per
+ * case, interleaved (round by round over all cases) so that a change of the
+ * machine's load spreads over every case; the medians per case.
+ */
+export function timeCold(cases: readonly ColdCase[], processes: number, onRound?: (round: number) => void): ColdTiming[] {
+  const { probe, cli } = builtEntries();
+  const samples = cases.map(() => ({ probe: [] as ProbeSample[], process: [] as number[] }));
+  for (let round = 0; round < processes; round++) {
+    cases.forEach((c, i) => {
+      samples[i]!.probe.push(probeOnce(probe, c));
+      samples[i]!.process.push(cliOnce(cli, c));
+    });
+    onRound?.(round + 1);
+  }
+  return samples.map(({ probe: p, process: ms }) => ({
+    startMs: medianOf(p.map((s) => s.startMs)),
+    importMs: medianOf(p.map((s) => s.importMs)),
+    setupMs: medianOf(p.map((s) => s.setupMs)),
+    firstPlanMs: medianOf(p.map((s) => s.firstPlanMs)),
+    secondPlanMs: medianOf(p.map((s) => s.secondPlanMs)),
+    startCpuMs: medianOf(p.map((s) => s.startCpuMs)),
+    importCpuMs: medianOf(p.map((s) => s.importCpuMs)),
+    setupCpuMs: medianOf(p.map((s) => s.setupCpuMs)),
+    firstPlanCpuMs: medianOf(p.map((s) => s.firstPlanCpuMs)),
+    processMs: medianOf(ms),
+    processes,
+    evaluated: p[0]!.evaluated,
+    steps: p[0]!.steps,
+  }));
+}
