@@ -52,6 +52,12 @@ export interface CompatSwitches {
   readonly diverseRerankIgnoresClusters: boolean;
   /** pipeline §1.2: total_value is the invested value only (cash excluded). */
   readonly totalValueExcludesCash: boolean;
+  /**
+   * #24: the stochastic evaluator scores a symbol held in no unshifted end state of
+   * any feasible sequence (a remainder left only under a shifted price) with neutral
+   * default metrics: the reference fetched metrics only for the unshifted end states' symbols.
+   */
+  readonly shiftedRemainderNeutralMetrics: boolean;
 }
 
 export const COMPAT_DEFAULTS: CompatSwitches = Object.freeze({
@@ -62,6 +68,7 @@ export const COMPAT_DEFAULTS: CompatSwitches = Object.freeze({
   costsNotDeductedFromCash: true,
   diverseRerankIgnoresClusters: true,
   totalValueExcludesCash: true,
+  shiftedRemainderNeutralMetrics: true,
 });
 
 /**

@@ -240,6 +240,13 @@ export interface SequenceScorer {
   currentScore(): HealthScore;
   /** Simulate and score one sequence. `detail` requests the full breakdown. */
   evaluate(sequence: Sequence, detail?: boolean): EvaluationResult;
+  /**
+   * Optional: every feasible sequence of the run (any order), handed over once
+   * before the first `evaluate` by a planner that has them all (`plan`, not the
+   * incremental batches). What the reference derived from the whole list
+   * (its metrics prefetch) is derived here.
+   */
+  candidates?(sequences: readonly Sequence[]): void;
 }
 
 export interface Evaluator<P extends z.ZodType = z.ZodType> extends ModuleBase<P> {

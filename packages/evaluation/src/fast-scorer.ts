@@ -398,6 +398,24 @@ export class FastScorer {
     }
   }
 
+  /**
+   * Scores these symbols with neutral default metrics (an empty metrics entry),
+   * as the reference did for symbols missing from its metrics prefetch (DECISIONS #24).
+   * A symbol outside the universe already is.
+   */
+  useNeutralMetrics(symbols: readonly string[]): void {
+    for (const symbol of symbols) {
+      const slot = this.ctx.symbolIndex.get(symbol) ?? this.extraSlots?.get(symbol);
+      if (slot === undefined) continue;
+      // the per-slot constants may be a template's, shared with other plans: copy first
+      if (this.sharesTables) this.grow(this.cap);
+      this.tr[slot] = totalReturnValue(NO_METRICS);
+      this.promise[slot] = longTermPromiseValue(NO_METRICS);
+      this.stability[slot] = stabilityValue(NO_METRICS);
+      this.volatility[slot] = DEFAULT_VOLATILITY;
+    }
+  }
+
   private slotFor(symbol: string): number {
     const known = this.ctx.symbolIndex.get(symbol) ?? this.extraSlots?.get(symbol);
     if (known !== undefined) return known;

@@ -2,6 +2,7 @@ import { pyRound } from '@planner/context';
 import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
 import { z } from 'zod';
+import { symbolsOutsideBaseEndStates } from './base-end-states.js';
 import { ScorerTables } from './fast-scorer.js';
 import { shiftAdjustments } from './reference-path.js';
 
@@ -32,8 +33,13 @@ export const stochastic = defineEvaluator({
     const zero = shifts.indexOf(0);
     const base = zero >= 0 ? zero : shifts.length >> 1;
     let mult = new Float64Array(8);
+    const { compat } = setup;
     return {
       currentScore: () => scorer.currentHealth,
+      candidates(sequences) {
+        if (!compat.shiftedRemainderNeutralMetrics) return;
+        scorer.useNeutralMetrics(symbolsOutsideBaseEndStates(sequences, scorer.start.positions, ctx.availableCashEur, scorer.settings, compat));
+      },
       evaluate(sequence, detail): EvaluationResult {
         const cost = scorer.bind(sequence);
         const u = scorer.uniqueSymbols;

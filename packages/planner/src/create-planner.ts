@@ -1,5 +1,5 @@
 import type { Plan, PlannerConfig, PlannerEventListener, PlannerModule, PortfolioSnapshot } from '@planner/contracts';
-import { ConfigError } from '@planner/contracts';
+import { ConfigError, ModuleError } from '@planner/contracts';
 import { type ModuleSet, resolveModules } from './module-set.js';
 import { type PreparedInput, candidateList, finishPlan, prepareRun, searchBest } from './plan-run.js';
 import { PreparedSnapshot, prepareSnapshot } from './prepared-snapshot.js';
@@ -52,6 +52,12 @@ export function runPlan(
   const run = prepareRun(snapshot, config, modules, options.seed, recorder, prepared);
   const list = candidateList(run);
   const counter = { evaluated: 0 };
+  // The whole list, before the lazy beam search pulls any of it (the reference simulated all first).
+  try {
+    run.scorer.candidates?.(list.sequences.unordered);
+  } catch (error) {
+    throw error instanceof ModuleError ? error : new ModuleError('evaluator', modules.evaluator.name, error);
+  }
   const search = list.sequences.length === 0 ? null : searchBest(run, list.sequences, counter);
   const plan = finishPlan(run, list, search, counter.evaluated);
   recorder.addTime('total', recorder.now() - t0);

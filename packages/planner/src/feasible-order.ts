@@ -56,6 +56,11 @@ export class FeasibleOrder implements OrderedSequences {
     this.out = finite ? [] : orderBySumDesc(items, sums);
   }
 
+  /** The feasible sequences in generation order (no sorting done). */
+  get unordered(): readonly Sequence[] {
+    return this.items;
+  }
+
   get(index: number): Sequence {
     const out = this.out;
     while (out.length <= index) out.push(this.items[this.pop()]!);
