@@ -41,16 +41,16 @@ export const modules: readonly PlannerModule[] = [...calculators, ...patterns, .
 // every unheld security, a sell of every held position, each one alone as a
 // sequence, scored by the value bought.
 const buyEveryUnheld = defineCalculator({
-  name: 'opportunity_buys', description: 'buys', params: loose,
+  name: 'opportunity_buys', description: 'buys', params: loose, ...standard(2),
   calculate: (ctx) => ctx.securities.filter((s) => !ctx.portfolio.positions.has(s.symbol) && s.price > 0).map((s) =>
     buy(s.symbol, { name: s.name, quantity: 10, price: s.price, currency: s.currency, priority: 0.9, reason: 'cheap', tags: ['opportunity'] })),
 });
 const sellEveryHeld = defineCalculator({
-  name: 'profit_taking', description: 'sells', params: loose,
+  name: 'profit_taking', description: 'sells', params: loose, ...standard(0),
   calculate: (ctx) => ctx.positions.map((p) => sell(p.symbol, { quantity: p.quantity, price: 1, priority: 0.8, reason: 'windfall', tags: ['windfall'] })),
 });
 const singles = definePattern({
-  name: 'direct_buy', description: 'each candidate alone', params: loose,
+  name: 'direct_buy', description: 'each candidate alone', params: loose, ...standard(0),
   generate: (opps) => [...(opps.opportunity_buys ?? []), ...(opps.profit_taking ?? [])].map((c) => [c]),
 });
 const valueScorer = defineEvaluator({
