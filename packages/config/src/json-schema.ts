@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PlannerModule } from '@planner/contracts';
 import { camelToSnake } from './case.js';
 import { modulesInOrder, SECTIONS } from './modules.js';

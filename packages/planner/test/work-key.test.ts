@@ -14,9 +14,8 @@ describe('work key', () => {
   it('keys are the first 32 hex digits of sha-256 (known vectors, unchanged since node:crypto)', () => {
     const s = snapshot();
     expect(portfolioHash(s)).toBe('73afaa0ea0709caf93a53fd89961526d');
-    // The configuration now carries its evaluator's name (issue 10), so its vector changed with it;
-    // node:crypto gives the same digest for the same canonical JSON.
-    expect(configHash(config(), 7)).toBe('6e45e9f26c1b47aec85eed09e39582f7');
+    // The config hash covers every [compat] switch (issue 13 added four) and the evaluator's name (issue 10).
+    expect(configHash(config(), 7)).toBe('24d44061502bee1cde79170657c2f20c');
     const named = { ...s, securities: s.securities.map((x, i) => (i === 0 ? { ...x, name: 'Nestlé € 😀 \ud800' } : x)) };
     expect(portfolioHash(named)).toBe('af1c83aa936eae05ffffb11dda7af8da');
   });
