@@ -5,8 +5,14 @@ import { build, type Metafile } from 'esbuild';
 /** The browser entry of the core; src/ and dist/ sit at the same depth, so this finds it from both. */
 export const CORE_ENTRY = fileURLToPath(new URL('../src/browser-entry.ts', import.meta.url));
 
-/** The budget of the core's browser bundle, minified and gzipped (issue 11). */
+/** The budget of the core's browser bundle, minified and gzipped (issue 11). Not met yet: see the bundle report. */
 export const BUNDLE_BUDGET_GZIP_BYTES = 60 * 1024;
+
+/**
+ * What the bundle may not grow past until the budget is met (80.4 KiB on 6 Dec 2026):
+ * test/bundle-size.test.ts fails above it, so the size only goes down.
+ */
+export const BUNDLE_CEILING_GZIP_BYTES = 90 * 1024;
 
 export interface BrowserBundle {
   readonly code: string;
