@@ -21,6 +21,8 @@ describe('narratives of the standard calculators', () => {
       'Reason: Up 40%. This reduces risk by converting paper gains to realized profits.',
     );
     expect(told(profitTaking, cand('BUY', 'x', ['windfall']))).toBeUndefined();
+    // A sell of another calculator (no windfall/profit_taking tag) is not profit_taking's to tell.
+    expect(told(profitTaking, cand('SELL', 'Trim', ['rebalance', 'overweight_us']))).toBeUndefined();
   });
 
   it('rebalance_sells and rebalance_buys tell the region (upper-cased, every prefix removed) or the reason', () => {

@@ -34,6 +34,13 @@ describe('diversity (spec §6)', () => {
     expect(diversityScore([buy('A', 0.5, [])])).toBeCloseTo(0.4, 12);
   });
 
+  it('an empty sequence scores 0 diversity and 0 mean priority: dropped by a positive minimum, else ranked last', () => {
+    expect(diversityScore([])).toBe(0);
+    const one = [buy('A', 0.1)];
+    expect(rankByDiversity([[], one], 0.5, 10, 0)).toEqual([one, []]);
+    expect(rankByDiversity([[], one], 0.5, 10, 0.01)).toEqual([one]);
+  });
+
   it('short symbols use the "XX" prefix', () => {
     // A and B both map to XX: country_div 0
     expect(diversityScore([buy('A', 0.5, []), buy('B', 0.5, [])])).toBeCloseTo(0.4, 12);

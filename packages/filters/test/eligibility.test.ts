@@ -25,6 +25,13 @@ describe('eligibility rule (spec §7.2)', () => {
     expect(filterIneligibleSells([[sell('A')]], data, { ...rules, enforceMinHold: false }, asOf)).toHaveLength(1);
   });
 
+  it('enforce_cooldown = false keeps [SELL B]; enforce_max_loss = false keeps [SELL C]', () => {
+    expect(filterIneligibleSells([[sell('B')]], data, rules, asOf)).toHaveLength(0);
+    expect(filterIneligibleSells([[sell('B')]], data, { ...rules, enforceCooldown: false }, asOf)).toHaveLength(1);
+    expect(filterIneligibleSells([[sell('C')]], data, rules, asOf)).toHaveLength(0);
+    expect(filterIneligibleSells([[sell('C')]], data, { ...rules, enforceMaxLoss: false }, asOf)).toHaveLength(1);
+  });
+
   it('day boundaries: 89 days rejected, 90 kept (whole days, floor)', () => {
     const d = (ms: number) => ({ ...data, acquiredMs: new Map([['A', ms]]) });
     const at = naiveMs(2025, 6, 30);
@@ -78,6 +85,17 @@ describe('eligibility module: monolith-equivalent data from the context (spec §
     expect([...d.acquiredMs.keys()]).toEqual(['OLD', 'NEW', 'LOSS']);
     expect(d.lastSellMs.get('NEW')).toBe(naiveMs(2025, 5, 1));
     expect([...d.returns.entries()]).toEqual([['OLD', 0.1], ['NEW', 0], ['LOSS', -0.3], ['BAD', -0.5]]);
+  });
+
+  it('a position without an average cost (0, e.g. a gift) has return 0: the max-loss rule never drops its sells', () => {
+    const free = ctx({
+      asOfMs: asOf,
+      securities: [security('FREE')],
+      positions: [position('FREE', 0, 10)],
+      tradeDates: new Map([['FREE', { last: '2024-01-01T00:00:00' }]]),
+    });
+    expect(eligibilityDataFrom(free).returns.get('FREE')).toBe(0);
+    expect(eligibility.filter([[sell('FREE')]], eligibility.params.parse({}), { ctx: free })).toHaveLength(1);
   });
 
   it('drops sells of recent, losing and (unparseable date) losing positions; keeps the rest', () => {
