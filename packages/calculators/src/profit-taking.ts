@@ -1,7 +1,7 @@
 import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
 import { compatOf, roundToLot } from '@planner/context';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sortByPriority, withoutBlockedSells } from './candidate-order.js';
 import { tradeRate } from './trade-rate.js';
 import { windfallRecommendation } from './windfall.js';

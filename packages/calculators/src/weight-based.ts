@@ -8,7 +8,7 @@ import {
   processBuyOpportunity,
   processSellOpportunity,
 } from '@planner/context';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sortByPriority } from './candidate-order.js';
 import { tradeRate } from './trade-rate.js';
 

@@ -1,7 +1,7 @@
 import { candidatesEqual, pyFixed } from '@planner/context';
 import { defineSequenceGenerator } from '@planner/contracts';
 import type { ActionCandidate, Sequence } from '@planner/contracts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { uniqueSequences } from './candidate-identity.js';
 import { flatOpportunities } from './flat-opportunities.js';
 import { type Resizing, resized, resizingOf } from './resize.js';
