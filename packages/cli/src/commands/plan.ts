@@ -2,13 +2,14 @@ import { Command } from 'commander';
 import { createPlanner } from '@planner/planner';
 import type { Context } from '../context.js';
 import { formatPlan } from '../format.js';
-import { chooseConfig, parseSeed, readSnapshot, warningsFor } from '../io.js';
+import { chooseConfig, parseMaxInput, parseSeed, readSnapshot, warningsFor } from '../io.js';
 
 export interface RunOptions {
   readonly preset?: string;
   readonly config?: string;
   readonly seed?: string;
   readonly json?: boolean;
+  readonly maxInputMb?: string;
 }
 
 export function planCommand(ctx: Context): Command {
@@ -19,8 +20,9 @@ export function planCommand(ctx: Context): Command {
     .option('--config <file>', 'a TOML configuration file')
     .option('--seed <n>', 'seed of the run (overrides [planner] seed)')
     .option('--json', 'print the plan as JSON')
+    .option('--max-input-mb <n>', 'refuse a snapshot larger than this many MiB (default 64)')
     .action(async (file: string, opts: RunOptions) => {
-      const snapshot = readSnapshot(file);
+      const snapshot = readSnapshot(file, parseMaxInput(opts.maxInputMb));
       const config = chooseConfig(opts, ctx.modules);
       const seed = parseSeed(opts.seed);
       for (const w of warningsFor(config, snapshot)) ctx.io.err(`warning: ${w}\n`);
