@@ -24,6 +24,7 @@ export const ALLOWED = {
   cli: '*',
   'example-plugin': ['contracts'],
   testkit: ['contracts'],
+  'browser-harness': '*',
 };
 
 /**

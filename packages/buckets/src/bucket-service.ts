@@ -1,11 +1,13 @@
-import { StoreError } from '@planner/contracts';
+import { SnapshotError, StoreError } from '@planner/contracts';
 import type { IncrementalStore, PlannerEventListener, PlannerModule, PortfolioSnapshot, SequenceStore } from '@planner/contracts';
 import { serializeConfig } from '@planner/config';
 import { createPlanner } from '@planner/planner';
 import type { IncrementalResult, Planner } from '@planner/planner';
 import { parseBucketRecord } from '@planner/store';
 import type { BucketConfigSource, BucketKind, BucketRecord, BucketRepository, BucketStatus } from '@planner/store';
+import { checkShares } from './bucket-slice.js';
 import { buildConfig, sourceHash } from './config-source.js';
+import { prepareBuckets } from './plan-all.js';
 
 /** A named slice of the portfolio with its own configuration (pipeline.md §7.1). */
 export type Bucket = BucketRecord;
@@ -36,15 +38,32 @@ export interface BucketService {
   get(id: string): Promise<Bucket | null>;
   /** Validates, then stores the new configuration; the bucket's cached planner is replaced. */
   setConfig(id: string, config: BucketConfigSource): Promise<Bucket>;
+  /** Changes a bucket's share or status; shares that would add up to more than 1 are refused (ConfigError). */
+  update(id: string, patch: BucketUpdate): Promise<Bucket>;
+  /** Raises the bucket's stored high-water mark to `valueEur` (reached at `at`) when that is higher. */
+  raiseHighWaterMark(id: string, valueEur: number, at: string): Promise<Bucket>;
+  /**
+   * The part of the snapshot the bucket plans: its securities, their positions
+   * and trades, its cash (pipeline.md §7.5; the cash rule of the snapshot
+   * format). A SnapshotError when the snapshot names unknown buckets or gives
+   * the bucket no security; a ConfigError when the shares add up to more than 1.
+   */
+  sliceFor(id: string, snapshot: PortfolioSnapshot, source?: string): Promise<PortfolioSnapshot>;
   /** Removes the bucket, its cached planner and (with a store) its stored work. */
   remove(id: string): Promise<boolean>;
   /** The bucket's planner, built once per configuration source and cached until it changes. */
   getPlanner(id: string): Promise<Planner>;
   /**
    * The bucket's batch job: runs or resumes its incremental plan with its
-   * cached planner, on its own stored work only (pipeline.md §6.6, §7.6).
+   * cached planner, on its own slice of the snapshot (`sliceFor`) and its own
+   * stored work only (pipeline.md §6.6, §7.6).
    */
   runBatch(id: string, snapshot: PortfolioSnapshot, options: BatchRunOptions): Promise<IncrementalResult>;
+}
+
+export interface BucketUpdate {
+  readonly share?: number;
+  readonly status?: BucketStatus;
 }
 
 export interface BatchRunOptions {
@@ -92,10 +111,12 @@ export function createBucketService(options: BucketServiceOptions): BucketServic
   return {
     async add(input) {
       const record = parseBucketRecord({ status: 'active', ...input });
+      const existing = await repository.list();
       if (record.kind === 'core') {
-        const core = (await repository.list()).find((b) => b.kind === 'core');
+        const core = existing.find((b) => b.kind === 'core');
         if (core) throw new StoreError(`bucket '${record.id}': there is already a core bucket ('${core.id}')`);
       }
+      if (!existing.some((b) => b.id === record.id)) checkShares([...existing, record]);
       const entry = build(record.id, record.config);
       const stored = await repository.add(record);
       cache.set(record.id, entry);
@@ -110,6 +131,22 @@ export function createBucketService(options: BucketServiceOptions): BucketServic
       cache.set(id, entry);
       return stored;
     },
+    async update(id, patch) {
+      const all = await repository.list();
+      if (!all.some((b) => b.id === id)) throw new StoreError(`bucket '${id}' does not exist`);
+      if (patch.share !== undefined) checkShares(all.map((b) => (b.id === id ? { ...b, share: patch.share as number } : b)));
+      return repository.update(id, patch);
+    },
+    raiseHighWaterMark: (id, valueEur, at) => repository.raiseHighWaterMark(id, valueEur, at),
+    async sliceFor(id, snapshot, source) {
+      const all = await repository.list();
+      if (!all.some((b) => b.id === id)) throw new StoreError(`bucket '${id}' does not exist`);
+      const p = prepareBuckets(snapshot, all, source).prepared.find((x) => x.bucket.id === id);
+      if (!p || p.slice.securities.length === 0) {
+        throw new SnapshotError([{ path: 'securities', message: `expected at least one security of bucket '${id}' (a security's "bucket", absent = core), found none` }], source);
+      }
+      return p.slice;
+    },
     async remove(id) {
       cache.delete(id);
       const removed = await repository.remove(id);
@@ -118,7 +155,8 @@ export function createBucketService(options: BucketServiceOptions): BucketServic
     },
     async runBatch(id, snapshot, o) {
       const planner = await this.getPlanner(id);
-      return planner.planIncremental(snapshot, {
+      const slice = await this.sliceFor(id, snapshot);
+      return planner.planIncremental(slice, {
         store: o.store,
         bucket: id,
         // Stored with the work, so a worker on another machine rebuilds exactly this configuration.

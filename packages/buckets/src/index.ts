@@ -1,6 +1,14 @@
-export type { BatchRunOptions, Bucket, BucketService, BucketServiceOptions, NewBucket } from './bucket-service.js';
+export type { BatchRunOptions, Bucket, BucketService, BucketServiceOptions, BucketUpdate, NewBucket } from './bucket-service.js';
 export { createBucketService } from './bucket-service.js';
 export { buildConfig, canonicalSource, sourceHash } from './config-source.js';
-export type { BucketConfigSource, BucketKind, BucketRepository, BucketStatus } from '@planner/store';
+export type { BucketConfigSource, BucketKind, BucketRepository, BucketStatus, HighWaterMark } from '@planner/store';
 export { createWorkEvaluator } from './work-evaluator.js';
 export type { WorkEvaluatorOptions } from './work-evaluator.js';
+export type { BucketCash } from './bucket-slice.js';
+export { allocateBucketCash, bucketOf, checkShares, checkSnapshotBuckets, CORE_BUCKET, positionValues, sliceSnapshot } from './bucket-slice.js';
+export type { Aggression, ScalingQuote } from './aggression.js';
+export { calculateAggression, scaleActions } from './aggression.js';
+export type { BucketAction } from './aggregate.js';
+export { aggregatePlans, highestPriorityAction } from './aggregate.js';
+export type { AllBucketsPlan, BucketPlan, PlanAllOptions, PlanBucketOptions, PreparedBucket } from './plan-all.js';
+export { bucketOrder, planAllBuckets, planPreparedBucket, prepareBuckets, TRADING_STATUSES } from './plan-all.js';

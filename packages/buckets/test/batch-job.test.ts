@@ -37,26 +37,32 @@ const modules: readonly PlannerModule[] = [
 ];
 const TOML = '[planner]\nname = "job"\nmax_depth = 2\npriority_threshold = 0.0\nenable_diverse_selection = false\n';
 
+/** Securities named `X:sat` belong to bucket `sat`, the others to core. */
 function snapshot(symbols: readonly string[]): PortfolioSnapshot {
   return {
     asOf: '2026-01-02T12:00:00Z', baseCurrency: 'EUR', cash: { EUR: 100_000 }, fxRates: { EUR: 1 }, minCashReserve: 0,
-    securities: symbols.map((symbol, i) => security(symbol, { name: symbol, price: 10 + i, country: 'Germany', industry: 'Tech' })),
+    securities: symbols.map((name, i) => security(name.split(':')[0] as string, {
+      name, price: 10 + i, country: 'Germany', industry: 'Tech', ...(name.includes(':') ? { bucket: name.split(':')[1] as string } : {}),
+    })),
     positions: [], targets: { countries: {}, industries: {}, countryGroups: {}, industryGroups: {} }, recentTrades: [],
   };
 }
 const withoutTimings = (p: unknown) => (p === null ? p : { ...(p as object), timings: {} });
 
 describe('runBatch: the bucket batch job', () => {
-  it('plans each bucket on its own work, with its own planner, and equals plan()', async () => {
+  it('plans each bucket on its own slice and work, with its own planner, and equals plan() of the slice', async () => {
     const store = createMemoryStore();
     const service = createBucketService({ repository: store.buckets, modules, store });
     await service.add({ id: 'core', kind: 'core', config: { toml: TOML }, share: 0.8 });
     await service.add({ id: 'sat', kind: 'satellite', config: { toml: TOML.replace('max_depth = 2', 'max_depth = 1') }, share: 0.2 });
-    const a = snapshot(['A', 'B', 'C', 'D', 'E', 'F']);
-    const b = snapshot(['X', 'Y', 'Z']);
+    const whole = snapshot(['A', 'X:sat', 'B', 'C', 'Y:sat', 'D', 'E', 'F', 'Z:sat']);
+    const [a, b] = [await service.sliceFor('core', whole), await service.sliceFor('sat', whole)];
+    expect(a.securities.map((s) => s.symbol)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+    expect(b.securities.map((s) => s.symbol)).toEqual(['X', 'Y', 'Z']);
+    expect([a.cash, b.cash]).toEqual([{ EUR: 80_000 }, { EUR: 20_000 }]);
     const [core, sat] = await Promise.all([
-      service.runBatch('core', a, { store, batchSize: 3 }),
-      service.runBatch('sat', b, { store, batchSize: 1 }),
+      service.runBatch('core', whole, { store, batchSize: 3 }),
+      service.runBatch('sat', whole, { store, batchSize: 1 }),
     ]);
     expect(core.key.bucket).toBe('core');
     expect(sat.key.bucket).toBe('sat');

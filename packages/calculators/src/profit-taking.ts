@@ -1,6 +1,7 @@
 import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
-import { z } from 'zod';
+import { compatOf, roundToLot } from '@planner/context';
+import * as z from 'zod';
 import { sortByPriority, withoutBlockedSells } from './candidate-order.js';
 import { tradeRate } from './trade-rate.js';
 import { windfallRecommendation } from './windfall.js';
@@ -18,8 +19,6 @@ export const ProfitTakingParamsSchema = z.object({
   priorityWeight: z.number().min(0).max(2).default(1.0),
   /** Opt-in: make `windfallThreshold` the medium-windfall cut-off. */
   applyWindfallThreshold: z.boolean().default(false),
-  /** Opt-in (spec §4 recommendation): drop sells that truncate to 0 shares; the monolith emits them. */
-  skipZeroQuantity: z.boolean().default(false),
 });
 
 export const profitTaking = defineCalculator({
@@ -31,6 +30,7 @@ export const profitTaking = defineCalculator({
     if (ctx.weightBasedMode) return [];
     // A literal with every key (no conditional spread) keeps the input objects one shape.
     const mediumExcess = params.applyWindfallThreshold ? params.windfallThreshold : undefined;
+    const compat = compatOf(ctx);
     const out: ActionCandidate[] = [];
     for (const pos of ctx.positions) {
       const sec = ctx.securitiesBySymbol.get(pos.symbol);
@@ -47,8 +47,11 @@ export const profitTaking = defineCalculator({
         mediumExcess,
       });
       if (rec === null) continue;
-      const quantity = Math.trunc(pos.quantity * (rec.suggestedSellPct / 100));
-      if (params.skipZeroQuantity && quantity <= 0) continue;
+      let quantity = Math.trunc(pos.quantity * (rec.suggestedSellPct / 100));
+      // reference quirk (trades break the board lot): whole shares, not whole lots.
+      if (!compat.tradesBreakBoardLot) quantity = roundToLot(quantity, sec.minLot);
+      // reference quirk (0-share sells): a sell that truncates to 0 shares is still proposed (spec §4).
+      if (!compat.zeroShareSells && quantity <= 0) continue;
       const native = quantity * price;
       const rate = tradeRate(ctx, pos.currency);
       out.push({

@@ -1,7 +1,7 @@
 import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
 import { pyFixed } from '@planner/context';
-import { z } from 'zod';
+import * as z from 'zod';
 import { eligibleBuyUniverse, qualityOf } from './buy-universe.js';
 import { sortByPriority } from './candidate-order.js';
 import { heuristicBuy } from './heuristic-buy.js';

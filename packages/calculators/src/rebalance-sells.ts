@@ -1,7 +1,7 @@
 import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
-import { pyFixed } from '@planner/context';
-import { z } from 'zod';
+import { compatOf, pyFixed, roundToLot } from '@planner/context';
+import * as z from 'zod';
 import { sortByPriority, withoutBlockedSells } from './candidate-order.js';
 import { tradeRate } from './trade-rate.js';
 
@@ -23,6 +23,7 @@ export const rebalanceSells = defineCalculator({
     if (ctx.weightBasedMode) return [];
     const { countryToGroup, countryWeights, totalValue } = ctx.portfolio;
     const allocations = ctx.countryAllocations;
+    const compat = compatOf(ctx);
     const out: ActionCandidate[] = [];
     for (const pos of ctx.positions) {
       const sec = ctx.securitiesBySymbol.get(pos.symbol);
@@ -42,7 +43,10 @@ export const rebalanceSells = defineCalculator({
       const price = pos.markPrice || pos.avgPrice;
       // The reference divides by zero here; no price means nothing to size.
       if (!(price > 0)) continue;
-      const quantity = Math.trunc((sellEur * tradeRate(ctx, pos.currency)) / price);
+      const rate = tradeRate(ctx, pos.currency);
+      let quantity = Math.trunc((sellEur * rate) / price);
+      // reference quirk (trades break the board lot): whole shares, not whole lots.
+      if (!compat.tradesBreakBoardLot) quantity = roundToLot(quantity, sec.minLot);
       if (!(quantity > 0)) continue;
       out.push({
         side: 'SELL',
@@ -50,8 +54,8 @@ export const rebalanceSells = defineCalculator({
         name: sec.name,
         quantity,
         price,
-        // reference quirk: the un-rounded EUR target, not quantity × price / rate (spec §7).
-        valueEur: sellEur,
+        // reference quirk (valueEur not from quantity): the un-rounded EUR target, not quantity × price / rate (spec §7).
+        valueEur: compat.valueEurNotFromQuantity ? sellEur : (quantity * price) / rate,
         currency: pos.currency || 'EUR',
         priority: (over * 2 * params.priorityWeight) / sec.priorityMultiplier,
         reason: `Overweight ${group} by ${pyFixed(over * 100, 1)}%`,

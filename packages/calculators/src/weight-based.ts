@@ -2,13 +2,15 @@ import type { ActionCandidate, OpportunityCategory } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
 import {
   calculateWeightGaps,
+  compatOf,
   emptyCategories,
   isTradeWorthwhile,
   processBuyOpportunity,
   processSellOpportunity,
 } from '@planner/context';
-import { z } from 'zod';
+import * as z from 'zod';
 import { sortByPriority } from './candidate-order.js';
+import { tradeRate } from './trade-rate.js';
 
 export const WeightBasedParamsSchema = z.object({
   /** Gaps at or below this (strict `>`) are ignored; 0.005 is the monolith's hard-coded value. */
@@ -47,6 +49,7 @@ export const weightBased = defineCalculator({
     // The shared steps also append to per-category lists (a scratch here); we keep
     // the returned candidates in gap order so that priority ties keep the monolith's gap order.
     const scratch = emptyCategories();
+    const compat = compatOf(ctx);
     const out: ActionCandidate[] = [];
     for (const gap of gaps) {
       const price = ctx.currentPrices.get(gap.symbol) ?? 0;
@@ -54,10 +57,15 @@ export const weightBased = defineCalculator({
       if (!isTradeWorthwhile(gap.gapValue, fixed, percent)) continue;
       const security = ctx.securitiesBySymbol.get(gap.symbol);
       const position = ctx.positionsBySymbol.get(gap.symbol);
+      const sizing = {
+        rate: tradeRate(ctx, security?.currency),
+        ignoresFx: compat.weightBasedIgnoresFx,
+        breaksLot: compat.tradesBreakBoardLot,
+      };
       const candidate =
         gap.gap > 0
-          ? processBuyOpportunity(gap, security, position, price, scratch)
-          : processSellOpportunity(gap, security, position, price, scratch, excluded);
+          ? processBuyOpportunity(gap, security, position, price, scratch, sizing)
+          : processSellOpportunity(gap, security, position, price, scratch, excluded, sizing);
       if (candidate) out.push(candidate);
     }
     return sortByPriority(out);

@@ -1,3 +1,4 @@
+import { COMPAT_DEFAULTS } from '@planner/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { profitTaking } from '../src/profit-taking.js';
@@ -17,7 +18,7 @@ function single(current: number, over: { cagr?: number; quantity?: number; avg?:
 
 describe('profit_taking', () => {
   it('has the monolith-equivalent defaults', () => {
-    expect(defaults).toEqual({ windfallThreshold: 0.3, priorityWeight: 1.0, applyWindfallThreshold: false, skipZeroQuantity: false });
+    expect(defaults).toEqual({ windfallThreshold: 0.3, priorityWeight: 1.0, applyWindfallThreshold: false });
     expect(profitTaking.name).toBe('profit_taking');
     expect(profitTaking.category).toBe('profit_taking');
   });
@@ -135,12 +136,25 @@ describe('profit_taking', () => {
     expect(run(ctx)[0]?.quantity).toBe(75);
   });
 
-  it('opt-in: windfallThreshold replaces the medium cut-off; skipZeroQuantity drops 0-share sells', () => {
+  it('opt-in: windfallThreshold replaces the medium cut-off', () => {
     expect(run(single(127))).toHaveLength(1);
     expect(run(single(127), { applyWindfallThreshold: true })).toEqual([]);
     expect(run(single(131), { applyWindfallThreshold: true })[0]?.reason).toBe('Medium windfall: 31% above expected growth');
+  });
+
+  it('compat.zero_share_sells: the reference proposes a 0-share sell; switched off it is dropped', () => {
     expect(run(single(130, { quantity: 3 }))[0]?.quantity).toBe(0);
-    expect(run(single(130, { quantity: 3 }), { skipZeroQuantity: true })).toEqual([]);
+    const ctx = single(130, { quantity: 3 });
+    expect(run({ ...ctx, compat: { ...COMPAT_DEFAULTS, zeroShareSells: false } })).toEqual([]);
+  });
+
+  it('compat.trades_break_board_lot switched off: the sell is rounded down to whole lots', () => {
+    const ctx = makeContext({ securities: [sec('A', { price: 200, minLot: 100 })], positions: [pos('A', 250, 100)] });
+    expect(run(ctx)[0]?.quantity).toBe(125);
+    const executable = { ...ctx, compat: { ...COMPAT_DEFAULTS, tradesBreakBoardLot: false, zeroShareSells: false } };
+    expect(run(executable)[0]?.quantity).toBe(100);
+    const small = makeContext({ securities: [sec('A', { price: 200, minLot: 100 })], positions: [pos('A', 150, 100)] });
+    expect(run({ ...small, compat: executable.compat })).toEqual([]);
   });
 
   it('property: sorted, whole non-negative quantities, finite numbers, only sells of held symbols', () => {

@@ -5,6 +5,7 @@
 // the standard modules); `setupMs` reads and validates the snapshot and the
 // configuration and creates the planner; `firstPlanMs` is the first plan.
 import { parseArgs } from 'node:util';
+import { config as zodConfig } from 'zod';
 
 const startMs = performance.now();
 /** CPU time of the process so far (ms, all threads): on a loaded machine it varies far less than wall time. */
@@ -14,6 +15,7 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { preset: { type: 'string' }, config: { type: 'string' }, seed: { type: 'string' } },
 });
+zodConfig({ jitless: true }); // as the command does (bin.ts)
 const t0 = performance.now();
 const c0 = cpu();
 const { chooseConfig, createPlanner, parseSeed, readSnapshot, standardModules } = await import('./cold-core.js');

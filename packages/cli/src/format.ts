@@ -1,4 +1,5 @@
 import type { Plan } from '@planner/contracts';
+import { camelToSnake } from '@planner/config';
 import { pyFixed } from '@planner/context';
 
 /** Left- or right-aligned text columns. */
@@ -33,6 +34,30 @@ function endStateComponents(breakdown: Readonly<Record<string, unknown>>): strin
   return parts.join(', ');
 }
 
+/**
+ * Whether the steps can be sent to a broker as shown (the planner's check at
+ * true values, issue 13): the cash left per currency and the costs, or the
+ * first violations; a parity run also names the reference quirks it reproduced.
+ */
+export function executionLines(plan: Plan): string[] {
+  const e = plan.execution;
+  if (e === undefined) return [];
+  const balances = Object.entries(e.cashAfter);
+  const fx = balances.some(([, v]) => v < 0) ? ' (a negative one is exchanged from the others)' : '';
+  const cash = `${balances.map(([c, v]) => `${c} ${pyFixed(v, 2)}`).join(', ') || 'none'}${fx}`;
+  const costs = `costs EUR ${pyFixed(e.costsEur, 2)}${e.costsDeducted ? ' (paid from cash)' : ' (not deducted from cash)'}`;
+  const out: string[] = [];
+  if (e.executable) {
+    out.push(`Executable as shown: yes; cash after the last step ${cash}, EUR ${pyFixed(e.cashAfterEur, 2)} over the reserve; ${costs}`);
+  } else {
+    const shown = e.violations.slice(0, 3).map((v) => v.message).join('; ');
+    const more = e.violations.length > 3 ? `; and ${e.violations.length - 3} more` : '';
+    out.push(`Executable as shown: NO: ${shown}${more}; cash after the last step ${cash}; ${costs}`);
+  }
+  if (e.quirks.length > 0) out.push(`Reproduces reference quirks ([compat]): ${e.quirks.map(camelToSnake).join(', ')}`);
+  return out;
+}
+
 /** The plan as a user reads it: steps, scores, funnel, time. */
 export function formatPlan(plan: Plan, label: string): string {
   const out: string[] = [`Plan for ${label} (config ${plan.configName}, seed ${plan.seed})`, ''];
@@ -52,6 +77,7 @@ export function formatPlan(plan: Plan, label: string): string {
   const after = endStateComponents(plan.scoreBreakdown);
   if (after) out.push(`  end state: ${after}`);
   out.push(`Cash: required ${pyFixed(plan.cashRequired, 2)}, generated ${pyFixed(plan.cashGenerated, 2)}, available ${pyFixed(plan.availableCashEur, 2)} EUR; feasible ${plan.feasible}`);
+  out.push(...executionLines(plan));
   const f = plan.funnel;
   out.push(`Funnel: opportunities ${f.opportunities} -> sequences ${f.generated} -> unique ${f.afterDedup} -> filtered ${f.afterFilters} -> feasible ${f.feasible} -> evaluated ${f.evaluated}`);
   const times = Object.entries(plan.timings);

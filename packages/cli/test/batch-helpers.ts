@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Plan } from '@planner/contracts';
+import { allocateBucketCash, sliceSnapshot } from '@planner/buckets';
+import { parseSnapshot } from '@planner/context';
 import { here, scenarioDir } from './helpers.js';
 
 export const universe30 = join(scenarioDir, 'universe_30.input.json');
@@ -29,6 +31,20 @@ export function monteCarloToml(paths: number, big = false): string {
     if (!toml.includes('max_combinations')) throw new Error('aggressive.toml layout changed');
   }
   return toml;
+}
+
+/** A copy of a snapshot file in `dir` whose every security belongs to `bucket`. */
+export function taggedCopy(dir: string, path: string, bucket: string): string {
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as { securities: { bucket?: string }[] };
+  for (const s of raw.securities) s.bucket = bucket;
+  return writeFile(dir, `${bucket}.json`, JSON.stringify(raw));
+}
+
+/** The part of a snapshot file that `bucket` plans among `registry` (what `planner batch` plans), written to `dir`. */
+export function sliceFile(dir: string, path: string, bucket: string, registry: readonly { id: string; share: number }[]): string {
+  const snapshot = parseSnapshot(readFileSync(path, 'utf8'));
+  const slice = sliceSnapshot(snapshot, bucket, allocateBucketCash(snapshot, registry).get(bucket)!);
+  return writeFile(dir, `${bucket}.slice.json`, JSON.stringify(slice));
 }
 
 export function writeFile(dir: string, name: string, text: string): string {

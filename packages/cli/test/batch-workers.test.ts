@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { createPostgresStore } from '@planner/store/postgres';
 import { startPgServer } from '@planner/store/testing';
 import type { PgServer } from '@planner/store/testing';
 import { standardModules } from '../src/modules.js';
-import { monteCarloToml, sleep, spawnPlanner, universe30, withoutTimings } from './batch-helpers.js';
+import { monteCarloToml, sleep, sliceFile, spawnPlanner, taggedCopy, tempDir, universe30, withoutTimings } from './batch-helpers.js';
 import { cli, scenarioDir } from './helpers.js';
 
 const modules = standardModules();
@@ -99,8 +99,9 @@ describe('planner worker: PostgreSQL, one bucket', () => {
 
   it('planner batch --no-evaluate on two buckets at once: two workers serve both, each bucket gets its own plan', async () => {
     const url = await server.createDatabase('two_buckets');
-    const sat = join(scenarioDir, 'rebalance_country_industry.input.json');
-    expect((await cli('bucket', 'add', 'core', '--pg', url, '--preset', 'aggressive')).code).toBe(0);
+    const dir = tempDir('two-buckets');
+    const sat = taggedCopy(dir, join(scenarioDir, 'rebalance_country_industry.input.json'), 'sat');
+    expect((await cli('bucket', 'add', 'core', '--pg', url, '--preset', 'aggressive', '--share', '0.8')).code).toBe(0);
     expect((await cli('bucket', 'add', 'sat', '--pg', url, '--preset', 'default', '--kind', 'satellite', '--share', '0.2')).code).toBe(0);
     const workers = [spawnPlanner(['worker', '--pg', url]), spawnPlanner(['worker', '--pg', url, '--concurrency', '2'])];
     await Promise.all(workers.map((c) => c.waitFor((l) => l.startsWith('! worker ready'))));
@@ -111,13 +112,16 @@ describe('planner worker: PostgreSQL, one bucket', () => {
     expect(await Promise.all(runs.map((r) => r.exited))).toEqual([0, 0]);
     for (const r of runs) expect(r.err()).toMatch(/\(0 in this run, freshly generated\)/);
     const [core, satellite] = runs.map((r) => JSON.parse(r.out()) as Plan);
-    const expectedCore = JSON.parse((await cli('plan', universe30, '--preset', 'aggressive', '--json')).out) as Plan;
-    const expectedSat = JSON.parse((await cli('plan', sat, '--preset', 'default', '--json')).out) as Plan;
+    // Each bucket plans its own part: the core 80 % of universe_30's cash, the satellite 20 % of its snapshot's.
+    const registry = [{ id: 'core', share: 0.8 }, { id: 'sat', share: 0.2 }];
+    const expectedCore = JSON.parse((await cli('plan', sliceFile(dir, universe30, 'core', registry), '--preset', 'aggressive', '--json')).out) as Plan;
+    const expectedSat = JSON.parse((await cli('plan', sliceFile(dir, sat, 'sat', registry), '--preset', 'default', '--json')).out) as Plan;
     expect(withoutTimings(core)).toEqual(withoutTimings(expectedCore));
     expect(withoutTimings(satellite)).toEqual(withoutTimings(expectedSat));
     const stopped = workers.map((c) => c.waitFor((l) => l.startsWith('! worker stopped:'), 60_000));
     for (const c of workers) c.proc.kill('SIGTERM');
     const evaluated = (await Promise.all(stopped)).map((l) => Number(/(\d+) sequences/.exec(l)?.[1]));
     expect(evaluated.reduce((a, b) => a + b, 0)).toBe(core!.funnel.feasible + satellite!.funnel.feasible);
+    rmSync(dir, { recursive: true, force: true });
   }, 300_000);
 });

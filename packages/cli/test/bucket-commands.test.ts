@@ -17,12 +17,22 @@ describe('planner bucket', () => {
   it('add, list, show, set-config and remove', async () => {
     const toml = writeFile(dir, 'aggressive.toml', aggressiveToml());
     expect(await cli('bucket', 'add', 'core', '--db', db, '--config', toml)).toMatchObject({ code: 0, out: 'added bucket core (core, share 1, toml)\n' });
+    // The shares may add up to at most 1.
+    expect(await cli('bucket', 'add', 'momentum_1', '--db', db, '--preset', 'conservative', '--share', '0.15')).toMatchObject({
+      code: 2, err: "error: invalid configuration: 1 issue(s)\n  share: expected the buckets' shares to add up to at most 1, found 1.15 (core 1 + momentum_1 0.15)\n",
+    });
+    expect(await cli('bucket', 'set', 'core', '--db', db, '--share', '0.85')).toMatchObject({ code: 0, out: 'bucket core: share 0.85, status active\n' });
     expect((await cli('bucket', 'add', 'momentum_1', '--db', db, '--preset', 'conservative', '--share', '0.15')).out)
       .toBe('added bucket momentum_1 (satellite, share 0.15, preset conservative)\n');
+    expect((await cli('bucket', 'set', 'momentum_1', '--db', db, '--share', '0.2')).code).toBe(2);
+    expect((await cli('bucket', 'set', 'momentum_1', '--db', db, '--status', 'sleeping')).err).toContain('--status: expected one of research, accumulating');
+    expect((await cli('bucket', 'set', 'momentum_1', '--db', db)).code).toBe(2);
+    expect((await cli('bucket', 'set', 'momentum_1', '--db', db, '--status', 'paused')).out).toBe('bucket momentum_1: share 0.15, status paused\n');
+    expect((await cli('bucket', 'set', 'momentum_1', '--db', db, '--status', 'active')).code).toBe(0);
     const list = await cli('bucket', 'list', '--db', db);
     expect(list.out).toBe(
       'id          kind       share  status  config\n'
-      + 'core        core           1  active  toml\n'
+      + 'core        core        0.85  active  toml\n'
       + 'momentum_1  satellite   0.15  active  preset conservative\n',
     );
     const show = await cli('bucket', 'show', 'core', '--db', db);

@@ -16,7 +16,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const snapshotOf = (name: string) => parseSnapshot(readFileSync(join(scenarioDir, `${name}.input.json`), 'utf8'));
+/** A scenario whose every security belongs to `bucket`. */
+function snapshotOf(name: string, bucket: string) {
+  const raw = JSON.parse(readFileSync(join(scenarioDir, `${name}.input.json`), 'utf8')) as { securities: { bucket?: string }[] };
+  for (const s of raw.securities) s.bucket = bucket;
+  return parseSnapshot(raw);
+}
 
 describe('buckets planned at once', () => {
   it('two buckets on one store, interleaved batch by batch, each get their own plan and their own stored work', async () => {
@@ -26,7 +31,7 @@ describe('buckets planned at once', () => {
     await service.add({ id: 'core', kind: 'core', config: { toml: aggressiveToml() }, share: 0.85 });
     await service.add({ id: 'momentum_1', kind: 'satellite', config: { preset: 'aggressive' }, share: 0.15 });
     const core = parseSnapshot(readFileSync(universe30, 'utf8'));
-    const sat = snapshotOf('rebalance_country_industry');
+    const sat = snapshotOf('rebalance_country_industry', 'momentum_1');
     const order: string[] = [];
     const onEvent = (e: { type: string; bucket?: string }) => e.type === 'batch-finished' && order.push(e.bucket as string);
     const [a, b] = await Promise.all([
@@ -40,8 +45,12 @@ describe('buckets planned at once', () => {
     expect(order.indexOf('momentum_1')).toBeLessThan(firstCoreEnd);
     expect(a.status).toBe('finished');
     expect(b.status).toBe('finished');
-    expect(withoutTimings(a.plan)).toEqual(withoutTimings(await (await service.getPlanner('core')).plan(core)));
-    expect(withoutTimings(b.plan)).toEqual(withoutTimings(await (await service.getPlanner('momentum_1')).plan(sat)));
+    // Each bucket plans its slice: the core 85 % of the cash, the satellite 15 %.
+    const [coreSlice, satSlice] = [await service.sliceFor('core', core), await service.sliceFor('momentum_1', sat)];
+    expect(coreSlice.cash.EUR).toBeCloseTo(0.85 * (core.cash.EUR ?? 0), 9);
+    expect(satSlice.cash.EUR).toBeCloseTo(0.15 * (sat.cash.EUR ?? 0), 9);
+    expect(withoutTimings(a.plan)).toEqual(withoutTimings(await (await service.getPlanner('core')).plan(coreSlice)));
+    expect(withoutTimings(b.plan)).toEqual(withoutTimings(await (await service.getPlanner('momentum_1')).plan(satSlice)));
     const d = new Database(path, { readonly: true });
     const rows = d.prepare('SELECT bucket, count(*) AS n FROM evaluations GROUP BY bucket ORDER BY bucket').all();
     d.close();

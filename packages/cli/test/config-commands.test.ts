@@ -40,6 +40,27 @@ describe('planner config', () => {
     expect(r.out).toContain('pattern_generators.adaptive.enabled: false -> true');
   });
 
+  it('show prints the executability switches of a preset off (issue 13)', async () => {
+    const r = await cli('config', 'show', '--preset', 'default');
+    expect(r.code).toBe(0);
+    for (const key of ['weight_based_ignores_fx', 'value_eur_not_from_quantity', 'trades_break_board_lot', 'zero_share_sells', 'costs_not_deducted_from_cash']) {
+      expect(r.out).toContain(`\n${key} = false\n`);
+    }
+  });
+
+  it.each(['default', 'conservative', 'aggressive'])('diff %s <its parity configuration> lists the executability switches', async (name) => {
+    const r = await cli('config', 'diff', name, join(scenarioDir, 'configs', `${name}.toml`));
+    expect(r.code, r.err).toBe(0);
+    const compat = r.out.split('\n').filter((l) => l.startsWith('compat.')).sort();
+    expect(compat).toEqual([
+      'compat.costs_not_deducted_from_cash: false -> true',
+      'compat.trades_break_board_lot: false -> true',
+      'compat.value_eur_not_from_quantity: false -> true',
+      'compat.weight_based_ignores_fx: false -> true',
+      'compat.zero_share_sells: false -> true',
+    ]);
+  });
+
   it('validate reports warnings and exits 0', async () => {
     const r = await cli('config', 'validate', presetPath('aggressive'));
     expect(r.code).toBe(0);
@@ -105,6 +126,8 @@ describe('configs that compose (extends)', () => {
     const composed = await cli('plan', example, '--config', mine, '--json');
     expect(composed.code, composed.err).toBe(0);
     expect(composed.err).not.toContain("no 'extends'");
+    // A config that extends a preset inherits its executable profile (issue 13).
+    expect((JSON.parse(composed.out) as { execution: { quirks: string[] } }).execution.quirks).toEqual([]);
     const partial = await cli('plan', example, '--config', plain, '--json');
     expect(partial.code, partial.err).toBe(0);
     expect(partial.err).toMatch(/warning: \S*plain\.toml has no 'extends': the \d+ setting\(s\) it leaves out take the code defaults/);

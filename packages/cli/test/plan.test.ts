@@ -16,6 +16,20 @@ describe('planner plan', () => {
     expect(r.out).toMatch(/^ {2}end state: total return [\d.]+ x0\.35, diversification [\d.]+ x0\.25, long term promise [\d.]+ x0\.20, stability [\d.]+ x0\.15, opinion [\d.]+ x0\.05/m);
     expect(r.out).toMatch(/^Funnel: opportunities \d+ -> sequences \d+/m);
     expect(r.out).toMatch(/^Time: [\d.]+ ms/m);
+    // issue 13: one line on whether the steps can be executed as shown; a preset reproduces no executability quirk.
+    expect(r.out).toMatch(/^Executable as shown: yes; cash after the last step EUR -?\d+\.\d\d.*; costs EUR \d+\.\d\d \(paid from cash\)$/m);
+    expect(r.out).not.toContain('Reproduces reference quirks');
+  });
+
+  it('a parity run says whether its plan is executable and which quirks it reproduced', async () => {
+    const input = join(scenarioDir, 'optimizer_target_weights.input.json');
+    const r = await cli('plan', input, '--config', join(scenarioDir, 'configs/default.toml'), '--seed', '1');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^Executable as shown: NO: step \d+ /m);
+    expect(r.out).toMatch(/costs EUR \d+\.\d\d \(not deducted from cash\)$/m);
+    expect(r.out).toContain(
+      'Reproduces reference quirks ([compat]): weight_based_ignores_fx, value_eur_not_from_quantity, trades_break_board_lot, zero_share_sells, costs_not_deducted_from_cash',
+    );
   });
 
   it('--json with a parity config and the scenario seed gives the golden steps', async () => {

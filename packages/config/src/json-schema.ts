@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CANONICAL_ORDER, type PlannerModule } from '@planner/contracts';
 import { camelToSnake } from './case.js';
 import { SECTIONS } from './modules.js';

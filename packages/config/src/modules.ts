@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InputIssue, ModuleKind, PlannerConfig, PlannerModule } from '@planner/contracts';
 import { camelToSnake, snakeToCamel } from './case.js';
 import { zodIssues } from './issues.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COMPAT_DEFAULTS, type CompatSwitches, type PlannerSettings } from '@planner/contracts';
 import { camelToSnake, snakeToCamel } from './case.js';
 

@@ -1,6 +1,6 @@
 import { SnapshotError } from '@planner/contracts';
 import type {
-  ContextSettings, OpportunityContext, PlannerSettings, PortfolioContext, Position, PortfolioSnapshot, PositionView, Security,
+  CompatSwitches, ContextSettings, OpportunityContext, PlannerSettings, PortfolioContext, Position, PortfolioSnapshot, PositionView, Security,
   SecurityMetrics,
 } from '@planner/contracts';
 import { computeCorrelations } from './correlations.js';
@@ -14,6 +14,8 @@ import { minTradeAmount } from './transaction-cost.js';
 export interface BuildContextOptions {
   /** Default true (reference): total value is the invested value only. False: invested + available cash. */
   readonly totalValueExcludesCash?: boolean;
+  /** The run's `[compat]` switches, handed to the modules as `ctx.compat`; absent = the reference's. */
+  readonly compat?: CompatSwitches;
 }
 
 /** The `[planner]` settings the context builder applies. */
@@ -181,5 +183,6 @@ export function buildContext(
     minSecurityScore: settings.minSecurityScore,
     correlations: history ? computeCorrelations(history, Object.keys(history)) : new Map(),
     settings,
+    ...(options.compat === undefined ? {} : { compat: options.compat }),
   };
 }

@@ -1,4 +1,5 @@
 import type { ActionCandidate, OpportunityCategory, PositionView, Security } from '@planner/contracts';
+import { roundToLot } from './lot-sizing.js';
 import { pyPercent } from './python-format.js';
 import type { WeightGap } from './weight-gaps.js';
 
@@ -27,9 +28,27 @@ function optimizerReason(gap: WeightGap): string {
 }
 
 /**
+ * How weight_based sizes a trade. The reference's way (both true) is kept for
+ * parity; the executable profile turns them off (DECISIONS.md #27).
+ */
+export interface WeightTradeSizing {
+  /**
+   * Units of the trading currency per EUR. With `ignoresFx` the rate is not
+   * applied: reference quirk, weight_based sizes and values as if the price were in EUR.
+   */
+  readonly rate: number;
+  readonly ignoresFx: boolean;
+  /** Reference quirk: quantities in whole shares (a buy raised to one lot, not rounded to lots). */
+  readonly breaksLot: boolean;
+}
+
+/** The reference's sizing: no FX, whole shares. */
+export const REFERENCE_WEIGHT_SIZING: WeightTradeSizing = Object.freeze({ rate: 1, ignoresFx: true, breaksLot: true });
+
+/**
  * Step B of weight_based (modules-calculators.md §9, pipeline.md §5.2.2 step 5).
- * Sized as if the trading currency were EUR and raised to one lot: the
- * reference does so and parity keeps it. Returns the candidate it appended.
+ * The reference sizes as if the trading currency were EUR and raises to one
+ * lot; `sizing` decides whether to keep that. Returns the candidate it appended.
  */
 export function processBuyOpportunity(
   gap: WeightGap,
@@ -37,9 +56,12 @@ export function processBuyOpportunity(
   position: PositionView | undefined,
   price: number,
   categories: CategoryLists,
+  sizing: WeightTradeSizing = REFERENCE_WEIGHT_SIZING,
 ): ActionCandidate | null {
   if (!security || !security.allowBuy) return null;
-  let quantity = Math.trunc(gap.gapValue / price);
+  const rate = sizing.ignoresFx ? 1 : sizing.rate;
+  let quantity = Math.trunc((gap.gapValue * rate) / price);
+  if (!sizing.breaksLot) quantity = roundToLot(quantity, security.minLot);
   if (security.minLot && quantity < security.minLot) quantity = security.minLot;
   if (quantity <= 0) return null;
   const averaging = position !== undefined && position.avgPrice > price;
@@ -49,8 +71,9 @@ export function processBuyOpportunity(
     name: security.name,
     quantity,
     price,
-    valueEur: quantity * price,
-    currency: position ? position.currency : 'EUR',
+    valueEur: (quantity * price) / rate,
+    // reference quirk (weight_based ignores FX): an unheld security is labelled EUR.
+    currency: position ? position.currency : sizing.ignoresFx ? 'EUR' : security.currency,
     priority: Math.abs(gap.gap) * 100 * security.priorityMultiplier,
     reason: optimizerReason(gap),
     tags: averaging ? ['averaging_down', 'optimizer_target'] : ['rebalance', 'optimizer_target'],
@@ -71,15 +94,18 @@ export function processSellOpportunity(
   price: number,
   categories: CategoryLists,
   excluded: { readonly recentlySold: ReadonlySet<string>; readonly ineligible: ReadonlySet<string> },
+  sizing: WeightTradeSizing = REFERENCE_WEIGHT_SIZING,
 ): ActionCandidate | null {
   if (excluded.recentlySold.has(gap.symbol) || excluded.ineligible.has(gap.symbol)) return null;
   if (!position) return null;
   if (security && !security.allowSell) return null;
   if (security && position.quantity <= security.minLot) return null;
-  let quantity = Math.trunc(Math.abs(gap.gapValue) / price);
+  const rate = sizing.ignoresFx ? 1 : sizing.rate;
+  let quantity = Math.trunc((Math.abs(gap.gapValue) * rate) / price);
   if (security && security.minLot) {
     const remaining = position.quantity - quantity;
     if (remaining < security.minLot && remaining > 0) quantity = Math.trunc(position.quantity - security.minLot);
+    if (!sizing.breaksLot) quantity = roundToLot(quantity, security.minLot);
   }
   if (quantity <= 0) return null;
   const candidate: ActionCandidate = {
@@ -88,7 +114,7 @@ export function processSellOpportunity(
     name: security ? security.name : gap.symbol,
     quantity,
     price,
-    valueEur: quantity * price,
+    valueEur: (quantity * price) / rate,
     currency: position.currency,
     priority: (Math.abs(gap.gap) * 100) / (security ? security.priorityMultiplier : 1.0),
     reason: optimizerReason(gap),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseNaiveMs } from './naive-time.js';
 
 // The snapshot format of docs/scenarios/FORMAT.md. Objects are strict so a

@@ -58,6 +58,14 @@ export interface CompatSwitches {
    * default metrics: the reference fetched metrics only for the unshifted end states' symbols.
    */
   readonly shiftedRemainderNeutralMetrics: boolean;
+  /** #27: weight_based sizes and values a foreign security as if its price were in EUR (no FX), and labels a buy of an unheld one EUR. */
+  readonly weightBasedIgnoresFx: boolean;
+  /** #27: a step's valueEur is its sizing target (rebalance_sells' unrounded EUR target, the scaled value of partial/relaxed steps), not quantity × price / rate. */
+  readonly valueEurNotFromQuantity: boolean;
+  /** #27: sells (and weight_based buys) are sized in whole shares, not whole board lots. */
+  readonly tradesBreakBoardLot: boolean;
+  /** #27: sells that truncate to 0 shares are still proposed (profit_taking, partial/relaxed steps). */
+  readonly zeroShareSells: boolean;
 }
 
 export const COMPAT_DEFAULTS: CompatSwitches = Object.freeze({
@@ -69,7 +77,29 @@ export const COMPAT_DEFAULTS: CompatSwitches = Object.freeze({
   diverseRerankIgnoresClusters: true,
   totalValueExcludesCash: true,
   shiftedRemainderNeutralMetrics: true,
+  weightBasedIgnoresFx: true,
+  valueEurNotFromQuantity: true,
+  tradesBreakBoardLot: true,
+  zeroShareSells: true,
 });
+
+/**
+ * The switches that decide whether a plan can be executed as shown (DECISIONS.md
+ * #22, #27). The shipped presets turn them all off (the executable profile);
+ * the others change scores only and may stay as the reference has them.
+ */
+export const EXECUTABILITY_COMPAT_KEYS: readonly (keyof CompatSwitches)[] = Object.freeze([
+  'weightBasedIgnoresFx',
+  'valueEurNotFromQuantity',
+  'tradesBreakBoardLot',
+  'zeroShareSells',
+  'costsNotDeductedFromCash',
+] as const);
+
+/** The executability switches that are on: the reference quirks a plan made with `compat` reproduces. */
+export function executabilityQuirks(compat: CompatSwitches): (keyof CompatSwitches)[] {
+  return EXECUTABILITY_COMPAT_KEYS.filter((k) => compat[k]);
+}
 
 /** One module's entry: whether it runs and its params, already validated by the module's own schema. */
 export interface ModuleSettings {

@@ -1,3 +1,4 @@
+import type { CompatSwitches } from './config.js';
 import type { Position, Security, SecurityMetrics, Side } from './domain.js';
 
 /**
@@ -106,6 +107,12 @@ export interface OpportunityContext extends EvaluationContext {
   /** Pairwise return correlations from `priceHistory`, keyed `"A:B"` both ways; empty without history. */
   readonly correlations: ReadonlyMap<string, number>;
   readonly settings: ContextSettings;
+  /**
+   * The run's `[compat]` switches, for modules that reproduce a quirk (a module
+   * reads them here, never from the configuration). Absent: the reference's
+   * behaviour (COMPAT_DEFAULTS).
+   */
+  readonly compat?: CompatSwitches;
 }
 
 /** A side-agnostic view used by helpers that create candidates. */

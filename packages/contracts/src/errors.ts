@@ -8,7 +8,8 @@ export class PlannerError extends Error {
   readonly code: PlannerErrorCode;
   constructor(code: PlannerErrorCode, message: string, options?: ErrorOptions) {
     super(message, options);
-    this.name = new.target.name;
+    // Subclasses set their name as a literal too: a minifier renames classes (a browser bundle).
+    this.name = new.target === PlannerError ? 'PlannerError' : new.target.name;
     this.code = code;
   }
 }
@@ -39,6 +40,7 @@ export class ConfigError extends PlannerError {
   readonly source?: string;
   constructor(issues: readonly InputIssue[], source?: string, options?: ErrorOptions) {
     super('PLANNER_CONFIG_INVALID', formatIssues('configuration', source, issues), options);
+    if (new.target === ConfigError) this.name = 'ConfigError';
     this.issues = issues;
     if (source !== undefined) this.source = source;
   }
@@ -53,6 +55,7 @@ export class SnapshotError extends PlannerError {
   readonly source?: string;
   constructor(issues: readonly InputIssue[], source?: string, options?: ErrorOptions) {
     super('PLANNER_SNAPSHOT_INVALID', formatIssues('snapshot', source, issues), options);
+    if (new.target === SnapshotError) this.name = 'SnapshotError';
     this.issues = issues;
     if (source !== undefined) this.source = source;
   }
@@ -67,6 +70,7 @@ export class ModuleError extends PlannerError {
   constructor(kind: string, module: string, cause: unknown) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     super('PLANNER_MODULE_FAILED', `${kind} '${module}' failed: ${detail}`, { cause });
+    if (new.target === ModuleError) this.name = 'ModuleError';
     this.module = module;
     this.kind = kind;
   }
@@ -75,5 +79,6 @@ export class ModuleError extends PlannerError {
 export class StoreError extends PlannerError {
   constructor(message: string, options?: ErrorOptions) {
     super('PLANNER_STORE_FAILED', message, options);
+    if (new.target === StoreError) this.name = 'StoreError';
   }
 }

@@ -12,12 +12,14 @@ export type {
   CompatSwitches, ModuleKind, ModuleSettings, ModuleTable, PlannerConfig, PlannerSettings,
 } from './config.js';
 export { CANONICAL_ORDER, COMPAT_DEFAULTS } from './config.js';
+export { EXECUTABILITY_COMPAT_KEYS, executabilityQuirks } from './config.js';
 export type {
   CategoryRoute, Evaluator, EvaluatorSetup, EvaluatorSnapshotSetup, FilterCall, OpportunityCalculator, PatternCall, PatternGenerator, PatternStage,
   PlannerModule, SequenceFilter, SequenceGenerator, SequenceGeneratorInput, SequenceGeneratorStage, SequenceScorer,
 } from './modules.js';
 export { defineCalculator, defineEvaluator, defineFilter, definePattern, defineSequenceGenerator } from './modules.js';
 export type { Diagnostic, EvaluationResult, FunnelCounts, HealthScore, Plan, PlanStep } from './plan.js';
+export type { PlanExecution, PlanViolation, PlanViolationRule } from './plan.js';
 export type { PlannerEvent, PlannerEventListener, PlannerStage } from './events.js';
 export type { IncrementalStore, SequenceStore, StoredResult, StoredSequence, StoreProgress, WorkKey } from './store.js';
 export type { InputIssue, PlannerErrorCode } from './errors.js';

@@ -53,6 +53,37 @@ export interface Diagnostic {
   readonly message: string;
 }
 
+/** What a step breaks when checked against the snapshot at true values. */
+export type PlanViolationRule = 'quantity' | 'lot' | 'flags' | 'held' | 'cash' | 'value' | 'currency' | 'unknown';
+
+export interface PlanViolation {
+  /** 1-based step number. */
+  readonly step: number;
+  readonly rule: PlanViolationRule;
+  readonly message: string;
+}
+
+/**
+ * The plan checked against the snapshot at true values (each step at
+ * quantity × price / rate of the security's currency), whatever the `[compat]`
+ * switches say (issue 13).
+ */
+export interface PlanExecution {
+  /** No violation: the steps can be sent to a broker as shown. */
+  readonly executable: boolean;
+  readonly violations: readonly PlanViolation[];
+  /** Cash per currency after the last step, native units: the snapshot's cash plus sells minus buys in each trading currency, costs taken in the base currency when deducted. */
+  readonly cashAfter: Readonly<Record<string, number>>;
+  /** Cash available to the plan (snapshot cash in EUR minus the reserve) after the last step, EUR. */
+  readonly cashAfterEur: number;
+  /** Transaction costs of the steps, EUR (fixed + percent × true value per step). */
+  readonly costsEur: number;
+  /** Whether the cash walk took the costs (false when `costs_not_deducted_from_cash` reproduces the reference). */
+  readonly costsDeducted: boolean;
+  /** The executability `[compat]` switches that were on (camelCase keys of CompatSwitches): the reference quirks this plan reproduces. */
+  readonly quirks: readonly string[];
+}
+
 /**
  * A plan. Its top level carries every field of a reference output
  * (docs/scenarios/FORMAT.md) under the same names, on the reference's display scale.
@@ -77,4 +108,6 @@ export interface Plan {
   readonly diagnostics: readonly Diagnostic[];
   readonly seed: number;
   readonly configName: string;
+  /** The check at true values (issue 13); absent only on plans made before it existed. */
+  readonly execution?: PlanExecution;
 }

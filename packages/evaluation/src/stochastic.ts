@@ -1,7 +1,7 @@
 import { pyRound } from '@planner/context';
 import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { symbolsOutsideBaseEndStates } from './base-end-states.js';
 import { ScorerTables } from './fast-scorer.js';
 import { shiftAdjustments } from './reference-path.js';

@@ -1,6 +1,6 @@
 import { defineFilter } from '@planner/contracts';
 import type { Sequence } from '@planner/contracts';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const correlationAwareParams = z.object({
   correlationThreshold: z

@@ -1,6 +1,6 @@
 import { defineFilter } from '@planner/contracts';
 import type { Sequence } from '@planner/contracts';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const diversityParams = z.object({
   diversityWeight: z.number().min(0).max(1).default(0.3).describe('0 ranks by priority only, 1 by diversity only'),

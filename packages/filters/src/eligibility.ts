@@ -1,7 +1,7 @@
 import { daysBetween, parseNaiveMs } from '@planner/context';
 import { defineFilter } from '@planner/contracts';
 import type { OpportunityContext, Sequence } from '@planner/contracts';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const eligibilityParams = z.object({
   minHoldDays: z.number().int().min(0).optional().describe('absent = the planner min_hold_days'),

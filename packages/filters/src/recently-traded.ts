@@ -1,7 +1,7 @@
 import { daysBetween, parseNaiveMs } from '@planner/context';
 import { defineFilter } from '@planner/contracts';
 import type { Sequence, TradeDates } from '@planner/contracts';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const recentlyTradedParams = z.object({
   buyCooldownDays: z.number().int().min(0).max(365).default(30).describe('days after a buy before the symbol may be bought again'),

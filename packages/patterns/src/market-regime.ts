@@ -1,5 +1,5 @@
 import { definePattern } from '@planner/contracts';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ActionCandidate } from '@planner/contracts';
 import { appendRunning, breakFill, categoryList, containsEqual, single } from './fill.js';
 import { depthParams } from './params.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The params every pattern declares. `maxDepth` only caps the step limit the

@@ -1,5 +1,5 @@
 import type {
-  Diagnostic, FunnelCounts, HealthScore, OpportunitiesByCategory, Plan, PlanStep, PortfolioContext, Sequence,
+  Diagnostic, FunnelCounts, HealthScore, OpportunitiesByCategory, Plan, PlanExecution, PlanStep, PortfolioContext, Sequence,
 } from '@planner/contracts';
 import { pyRound } from '@planner/context';
 import { planNarrative, stepNarrative } from './narrative.js';
@@ -40,7 +40,7 @@ function frameFields(f: PlanFrame) {
 }
 
 /** Plan without steps: end score = current score, improvement 0, one of the two fixed texts. */
-export function emptyPlan(frame: PlanFrame, narrative: string): Plan {
+export function emptyPlan(frame: PlanFrame, narrative: string, execution?: PlanExecution): Plan {
   return {
     steps: [],
     currentScore: frame.current.total,
@@ -52,6 +52,7 @@ export function emptyPlan(frame: PlanFrame, narrative: string): Plan {
     narrative,
     scoreBreakdown: {},
     ...frameFields(frame),
+    ...(execution === undefined ? {} : { execution }),
   };
 }
 
@@ -79,6 +80,7 @@ export function assemblePlan(
   winner: Winner,
   portfolio: PortfolioContext,
   opportunities: OpportunitiesByCategory,
+  execution?: PlanExecution,
 ): Plan {
   const steps = planSteps(winner.sequence, portfolio, opportunities);
   let cashRequired = 0;
@@ -95,9 +97,22 @@ export function assemblePlan(
     improvement: pyRound(end - frame.current.total, 2),
     cashRequired: pyRound(cashRequired, 2),
     cashGenerated: pyRound(cashGenerated, 2),
-    feasible: cashRequired <= frame.availableCashEur + cashGenerated,
+    feasible: feasibleVerdict(execution, cashRequired <= frame.availableCashEur + cashGenerated),
     narrative: planNarrative(steps, frame.current.total, end),
     scoreBreakdown: winner.breakdown,
     ...frameFields(frame),
+    ...(execution === undefined ? {} : { execution }),
   };
+}
+
+/**
+ * `feasible`: the plan check's verdict under the executable profile. A plan
+ * that reproduces an executability quirk keeps the reference's meaning (cash
+ * required <= available + generated, in the plan's own valueEur): the field is
+ * compared with the goldens, several of which fail the check at true values;
+ * `execution.executable` carries the check's verdict there.
+ */
+function feasibleVerdict(execution: PlanExecution | undefined, reference: boolean): boolean {
+  if (execution === undefined || execution.quirks.length > 0) return reference;
+  return execution.executable;
 }

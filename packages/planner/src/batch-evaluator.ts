@@ -2,7 +2,7 @@ import type {
   PlannerConfig, PlannerEventListener, PlannerModule, PortfolioSnapshot, StoredResult, StoredSequence, WorkKey,
 } from '@planner/contracts';
 import { resolveModules } from './module-set.js';
-import { type PreparedRun, prepareRun } from './plan-run.js';
+import { type PreparedRun, passesCheck, prepareRun } from './plan-run.js';
 import { RunRecorder } from './run-recorder.js';
 import { workKey } from './work-key.js';
 
@@ -13,14 +13,26 @@ import { workKey } from './work-key.js';
  */
 export const FAILED_EVALUATION_SCORE = -Number.MAX_VALUE;
 
+/**
+ * Stored score of a sequence the executable profile dropped because it fails
+ * the plan check (issue 13): read back as a skipped place, as `plan()` skips it.
+ */
+export const UNEXECUTABLE_SCORE = -Number.MAX_VALUE / 2;
+
 /** Evaluates stored sequences with the run's scorer; a throwing evaluation becomes a FAILED_EVALUATION_SCORE result. */
 export function evaluateStored(run: PreparedRun, sequences: readonly StoredSequence[]): StoredResult[] {
   const { scorer, recorder } = run;
   const { name, timingSlot } = run.modules.evaluator;
   const out: StoredResult[] = [];
   let t0 = recorder.now();
+  const dropped = { count: 0 } as { count: number; first?: string };
   for (const s of sequences) {
     let result: StoredResult;
+    if (!passesCheck(run, s.sequence, dropped)) {
+      out.push({ index: s.index, hash: s.hash, score: UNEXECUTABLE_SCORE, diversificationScore: 0, riskScore: 0, transactionCost: 0 });
+      t0 = recorder.now();
+      continue;
+    }
     try {
       const r = scorer.evaluate(s.sequence);
       if (!Number.isFinite(r.score)) throw new Error(`non-finite score ${r.score}`);

@@ -23,7 +23,15 @@ export class CandidateTable {
   /** STATIC_OK, STATIC_FLAGS (security unknown or side not allowed) or STATIC_POSITION (sell without enough held). */
   readonly code: number[] = [];
 
-  constructor(private readonly ctx: OpportunityContext) {}
+  /**
+   * `costs`: the per-trade cost taken from cash (the corrected behaviour of
+   * DECISIONS.md #22): a buy then needs its value plus the cost, a sell brings
+   * its value minus the cost. Absent: the reference's walk over values only.
+   */
+  constructor(
+    private readonly ctx: OpportunityContext,
+    private readonly costs?: { readonly fixed: number; readonly percent: number },
+  ) {}
 
   idOf(a: ActionCandidate): number {
     const id = this.ids.get(a);
@@ -37,7 +45,8 @@ export class CandidateTable {
     if (symbol === undefined) this.symbolIds.set(a.symbol, (symbol = this.symbolIds.size));
     this.symbol.push(symbol);
     this.priority.push(a.priority);
-    this.value.push(a.valueEur);
+    const cost = this.costs === undefined ? 0 : this.costs.fixed + Math.abs(a.valueEur) * this.costs.percent;
+    this.value.push(a.side === 'BUY' ? a.valueEur + cost : a.valueEur - cost);
     const security = this.ctx.securitiesBySymbol.get(a.symbol);
     if (a.side === 'BUY') {
       this.buy.push(1);

@@ -26,10 +26,18 @@ export class FeasibleOrder implements OrderedSequences {
   private heap: Int32Array | null = null;
   private heapSize = 0;
 
-  constructor(sequences: readonly Sequence[], ctx: OpportunityContext, cash: number, threshold: number, counts: FeasibilityCounts) {
+  /** `costs`: take each trade's cost from cash in the walk (costs deducted, DECISIONS.md #22 corrected). */
+  constructor(
+    sequences: readonly Sequence[],
+    ctx: OpportunityContext,
+    cash: number,
+    threshold: number,
+    counts: FeasibilityCounts,
+    costs?: { readonly fixed: number; readonly percent: number },
+  ) {
     const items: Sequence[] = [];
     const sums = new Float64Array(sequences.length);
-    const table = new CandidateTable(ctx);
+    const table = new CandidateTable(ctx, costs);
     const ids: number[] = [];
     let finite = true;
     for (const seq of sequences) {
@@ -145,6 +153,8 @@ export function rejection(table: CandidateTable, ids: readonly number[], n: numb
     } else {
       if (code !== STATIC_OK) return code === STATIC_FLAGS ? 'flags' : 'position';
       running += table.value[id]!;
+      // Only with costs deducted can a sell lower the cash (a sell worth less than its cost).
+      if (running < 0) return 'cash';
     }
   }
   return null;

@@ -6,9 +6,10 @@ import type {
 import { hashSequence, pyFixed } from '@planner/context';
 import { NO_BENEFICIAL_ACTIONS_TEXT, type PlanFrame, assemblePlan, emptyPlan } from './assemble-plan.js';
 import { runBeamSearch } from './beam-search.js';
-import { FAILED_EVALUATION_SCORE, evaluateStored } from './batch-evaluator.js';
+import { FAILED_EVALUATION_SCORE, UNEXECUTABLE_SCORE, evaluateStored } from './batch-evaluator.js';
+import { checkSequence } from './plan-check.js';
 import type { ModuleSet } from './module-set.js';
-import { type PreparedRun, candidateList, finishPlan, prepareRun } from './plan-run.js';
+import { type PreparedRun, candidateList, checked, finishPlan, prepareRun } from './plan-run.js';
 import { RunRecorder } from './run-recorder.js';
 import type { ScoredSequence } from './scored-sequence.js';
 import { type WorkData, type WorkFunnel, decodeWorkData, encodeWorkData } from './work-data.js';
@@ -230,11 +231,18 @@ async function assembleIncremental(
     if (byIndex[i] === undefined) throw new StoreError(`the work of bucket '${key.bucket}' has no result for sequence ${i}; run again`);
   }
   const s = config.planner;
+  // Places the executable profile skipped (plan check failed), in evaluation order.
+  const dropped: number[] = [];
   const replay = () => {
     let failed = 0;
     function* stream(): Generator<ScoredSequence | null> {
       for (let index = 0; index < byIndex.length; index++) {
         const r = byIndex[index] as StoredResult;
+        if (r.score === UNEXECUTABLE_SCORE) {
+          dropped.push(index);
+          yield null;
+          continue;
+        }
         if (r.score === FAILED_EVALUATION_SCORE) {
           failed++;
           yield null;
@@ -258,6 +266,12 @@ async function assembleIncremental(
   const { search, pulled, failed } = replay();
 
   const diagnostics: Diagnostic[] = [...prepDiagnostics, ...genDiagnostics];
+  if (dropped.length > 0) {
+    // The same warning as plan()'s stream gives (evaluation order: the first dropped place first).
+    const first = (await store.sequencesAt(key, [dropped[0]!]))[0];
+    const message = first === undefined ? '?' : checkSequence(first.sequence, run.check).violations[0]?.message;
+    diagnostics.push({ level: 'warning', message: `dropped ${dropped.length} sequence(s) that fail the plan check at true values (first: ${message})` });
+  }
   if (failed > 0) {
     const { name } = run.modules.evaluator;
     diagnostics.push({ level: 'error', module: name, message: `module 'evaluator:${name}' failed on ${failed} of the sequences the search reached` });
@@ -272,11 +286,12 @@ async function assembleIncremental(
     configName: s.name,
   };
   const winner = search.winner();
-  if (winner === undefined) return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT);
+  const nothing = checkSequence([], run.check);
+  if (winner === undefined) return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT, nothing);
   const gain = winner.result.score * 100 - current.total;
   if (s.minImprovement > 0 && gain < s.minImprovement) {
     diagnostics.push({ level: 'warning', message: `best plan improves the score by ${pyFixed(gain, 2)} points, below min_improvement ${s.minImprovement}` });
-    return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT);
+    return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT, nothing);
   }
   const stored = (await store.sequencesAt(key, [winner.index]))[0];
   const hash = (byIndex[winner.index] as StoredResult).hash;
@@ -292,5 +307,6 @@ async function assembleIncremental(
     { sequence: stored.sequence, score: winner.result.score, breakdown: detailed?.breakdown ?? {} },
     run.ctx.portfolio,
     run.opportunities.categories,
+    checked(run, stored.sequence),
   );
 }

@@ -1,7 +1,7 @@
 import type {
-  HealthScore, OpportunityContext, Plan, PlannerConfig, PortfolioSnapshot, RandomSource, Sequence, SequenceScorer,
+  HealthScore, OpportunityContext, Plan, PlanExecution, PlannerConfig, PortfolioSnapshot, RandomSource, Sequence, SequenceScorer,
 } from '@planner/contracts';
-import { ModuleError } from '@planner/contracts';
+import { ModuleError, PlannerError } from '@planner/contracts';
 import { createPythonRandom, pyFixed } from '@planner/context';
 import { NO_BENEFICIAL_ACTIONS_TEXT, NO_FEASIBLE_SEQUENCE_TEXT, type PlanFrame, assemblePlan, emptyPlan } from './assemble-plan.js';
 import { type BeamSearch, runBeamSearch } from './beam-search.js';
@@ -10,6 +10,7 @@ import { FeasibleOrder, type OrderedSequences } from './feasible-order.js';
 import { type GenerationResult, generateSequences } from './generation.js';
 import type { ModuleSet } from './module-set.js';
 import { type Opportunities, collectOpportunities } from './opportunities.js';
+import { type PlanCheckInput, checkSequence, isExecutableProfile } from './plan-check.js';
 import { contextOf } from './prepared-snapshot.js';
 import type { RunRecorder } from './run-recorder.js';
 import type { ScoredSequence } from './scored-sequence.js';
@@ -25,6 +26,10 @@ export interface PreparedRun {
   readonly scorer: SequenceScorer;
   readonly current: HealthScore;
   readonly opportunities: Opportunities;
+  /** What the plan check reads (issue 13). */
+  readonly check: PlanCheckInput;
+  /** The executable profile: a sequence failing the check is dropped (thrown when strict), not proposed. */
+  readonly enforceCheck: boolean;
 }
 
 /** A context built ahead (`Planner.prepare`) and the evaluator's tables for it. */
@@ -69,7 +74,8 @@ export function prepareRun(
     () => collectOpportunities(ctx, modules.calculators, recorder),
     (o) => o.total,
   );
-  return { config, modules, recorder, seed, ctx, rng, scorer, current, opportunities };
+  const check = { ctx, cash: snapshot.cash, compat: config.compat };
+  return { config, modules, recorder, seed, ctx, rng, scorer, current, opportunities, check, enforceCheck: isExecutableProfile(config.compat) };
 }
 
 /** The evaluation order: feasible sequences sorted by Σ priority. */
@@ -87,10 +93,40 @@ export function candidateList(run: PreparedRun): CandidateList {
   const rejected = emptyFeasibilityCounts();
   const sequences = recorder.stage(
     'feasibility',
-    () => new FeasibleOrder(generation.sequences, ctx, ctx.availableCashEur, config.planner.priorityThreshold, rejected),
+    () => new FeasibleOrder(generation.sequences, ctx, ctx.availableCashEur, config.planner.priorityThreshold, rejected, cashCosts(run)),
     (s) => s.length,
   );
   return { sequences, generation, rejected };
+}
+
+/** The costs the early cash walk takes: only when costs are deducted from cash (compat #22 off). */
+export function cashCosts(run: PreparedRun): { fixed: number; percent: number } | undefined {
+  if (run.config.compat.costsNotDeductedFromCash) return undefined;
+  return { fixed: run.ctx.transactionCostFixed, percent: run.ctx.transactionCostPercent };
+}
+
+/**
+ * Under the executable profile, whether `sequence` passes the plan check. A
+ * failure is a bug of the module that proposed it: a strict planner throws,
+ * otherwise the sequence is skipped and counted in `dropped`.
+ */
+export function passesCheck(run: PreparedRun, sequence: Sequence, dropped: { count: number; first?: string }): boolean {
+  if (!run.enforceCheck) return true;
+  const verdict = checkSequence(sequence, run.check);
+  if (verdict.executable) return true;
+  const message = verdict.violations[0]!.message;
+  if (run.recorder.strict) {
+    throw new PlannerError('PLANNER_MODULE_FAILED', `a generated sequence fails the plan check at true values: ${message}`);
+  }
+  dropped.count++;
+  dropped.first ??= message;
+  return false;
+}
+
+/** The warning for the sequences `passesCheck` dropped. */
+export function reportDropped(run: PreparedRun, dropped: { count: number; first?: string }): void {
+  if (dropped.count === 0) return;
+  run.recorder.warn(`dropped ${dropped.count} sequence(s) that fail the plan check at true values (first: ${dropped.first})`);
 }
 
 /** Lazy evaluation stream: a sequence is simulated only when the beam search pulls it. */
@@ -98,6 +134,7 @@ export function* evaluationStream(
   run: PreparedRun,
   sequences: readonly Sequence[] | OrderedSequences,
   counter: { evaluated: number },
+  dropped: { count: number; first?: string } = { count: 0 },
 ): Generator<ScoredSequence | null> {
   const at = Array.isArray(sequences) ? (i: number) => (sequences as readonly Sequence[])[i]! : (i: number) => (sequences as OrderedSequences).get(i);
   const { scorer, recorder } = run;
@@ -108,6 +145,13 @@ export function* evaluationStream(
   for (let index = 0; index < sequences.length; index++) {
     const sequence = at(index);
     let item: ScoredSequence | null = null;
+    if (!passesCheck(run, sequence, dropped)) {
+      // Takes its place in the batch like a failed evaluation; the next best takes its place in the beam.
+      counter.evaluated++;
+      yield null;
+      t0 = recorder.now();
+      continue;
+    }
     try {
       const result = scorer.evaluate(sequence);
       if (!Number.isFinite(result.score)) throw new Error(`non-finite score ${result.score}`);
@@ -126,10 +170,11 @@ export function* evaluationStream(
 /** Step 4: the beam search over the ordered candidates. */
 export function searchBest(run: PreparedRun, sequences: readonly Sequence[] | OrderedSequences, counter: { evaluated: number }): BeamSearch {
   const s = run.config.planner;
-  return run.recorder.stage(
+  const dropped = { count: 0 } as { count: number; first?: string };
+  const search = run.recorder.stage(
     'evaluation',
     () => runBeamSearch(
-      evaluationStream(run, sequences, counter),
+      evaluationStream(run, sequences, counter, dropped),
       {
         beamWidth: s.beamWidth,
         multiObjective: s.enableMultiObjective,
@@ -140,6 +185,8 @@ export function searchBest(run: PreparedRun, sequences: readonly Sequence[] | Or
     ),
     () => counter.evaluated,
   );
+  reportDropped(run, dropped);
+  return search;
 }
 
 /** Step 5: the plan from the search's winner (or one of the empty plans). */
@@ -164,15 +211,16 @@ export function finishPlan(run: PreparedRun, list: CandidateList, search: BeamSe
     seed: run.seed,
     configName: config.planner.name,
   };
+  const nothing = checkSequence([], run.check);
   return recorder.stage('plan', () => {
-    if (search === null) return emptyPlan(frame, NO_FEASIBLE_SEQUENCE_TEXT);
+    if (search === null) return emptyPlan(frame, NO_FEASIBLE_SEQUENCE_TEXT, nothing);
     const winner = search.winner();
-    if (winner === undefined) return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT);
+    if (winner === undefined) return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT, nothing);
     const min = config.planner.minImprovement;
     const gain = winner.result.score * 100 - current.total;
     if (min > 0 && gain < min) {
       recorder.warn(`best plan improves the score by ${pyFixed(gain, 2)} points, below min_improvement ${min}`);
-      return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT);
+      return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT, nothing);
     }
     const { name, timingKey } = run.modules.evaluator;
     const detailed = recorder.call('evaluator', name, () => run.scorer.evaluate(winner.sequence, true), timingKey);
@@ -182,6 +230,15 @@ export function finishPlan(run: PreparedRun, list: CandidateList, search: BeamSe
       { sequence: winner.sequence, score: winner.result.score, breakdown },
       run.ctx.portfolio,
       run.opportunities.categories,
+      checked(run, winner.sequence),
     );
   }, (p) => p.steps.length);
+}
+
+/**
+ * The winner's check. Under the executable profile every evaluated sequence
+ * passed it already; under the parity profile it reports without changing the plan.
+ */
+export function checked(run: PreparedRun, sequence: Sequence): PlanExecution {
+  return checkSequence(sequence, run.check);
 }

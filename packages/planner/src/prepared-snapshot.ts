@@ -41,7 +41,10 @@ export class PreparedSnapshot {
 
 /** The context a planner of `config` builds from `snapshot` (pipeline.md §5.2 step 1). */
 export function contextOf(snapshot: PortfolioSnapshot, config: PlannerConfig): OpportunityContext {
-  return buildContext(snapshot, contextSettingsFrom(config.planner), { totalValueExcludesCash: config.compat.totalValueExcludesCash });
+  return buildContext(snapshot, contextSettingsFrom(config.planner), {
+    totalValueExcludesCash: config.compat.totalValueExcludesCash,
+    compat: config.compat,
+  });
 }
 
 /** Builds what `PreparedSnapshot` holds; an evaluator failing here is fatal, as in `prepare`. */

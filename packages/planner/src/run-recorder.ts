@@ -21,7 +21,8 @@ export class RunRecorder {
   private readonly seen = new Set<string>();
 
   constructor(
-    private readonly strict: boolean,
+    /** Module failures (and plan-check failures) throw instead of becoming diagnostics. */
+    readonly strict: boolean,
     private readonly listener: PlannerEventListener | undefined,
     private readonly table: TimingTable = STAGES_ONLY,
   ) {

@@ -1,7 +1,7 @@
 import { StoreError } from '@planner/contracts';
 import type { Diagnostic, PortfolioSnapshot } from '@planner/contracts';
 import { parseSnapshot } from '@planner/context';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Funnel counts of the generation, which the plan reports and resumed calls do not recompute. */
 export interface WorkFunnel {

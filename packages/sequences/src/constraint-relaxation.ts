@@ -1,9 +1,10 @@
 import { candidatesEqual, pyFixed } from '@planner/context';
 import { defineSequenceGenerator } from '@planner/contracts';
 import type { ActionCandidate, Sequence } from '@planner/contracts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { uniqueSequences } from './candidate-identity.js';
 import { flatOpportunities } from './flat-opportunities.js';
+import { type Resizing, resized, resizingOf } from './resize.js';
 
 export const constraintRelaxationParams = z.object({
   mode: z
@@ -43,6 +44,7 @@ export function budgetRelaxations(
   isHeld: (symbol: string) => boolean,
   factors: readonly number[],
   multiplier: number,
+  resizing?: Resizing,
 ): Sequence[] {
   const out: Sequence[] = [];
   // The same candidate objects recur across sequences: enlarge each once per call
@@ -59,7 +61,10 @@ export function budgetRelaxations(
       if (a.side !== 'BUY' || !isHeld(a.symbol)) continue;
       let relaxed = enlarged.get(a);
       if (relaxed === undefined) {
-        relaxed = { ...a, quantity: Math.trunc(a.quantity * multiplier), valueEur: a.valueEur * multiplier, reason: `${a.reason} (relaxed)` };
+        const size = resized(a, a.quantity * multiplier, multiplier, resizing);
+        // Without resizing `resized` never returns null; with it, no whole lot means no variant.
+        if (size === null) continue;
+        relaxed = { ...a, quantity: size.quantity, valueEur: size.valueEur, reason: `${a.reason} (relaxed)` };
         enlarged.set(a, relaxed);
       }
       const copy = seq.slice();
@@ -76,6 +81,7 @@ export function* lotRelaxations(
   relaxAllowSell: boolean,
   relaxMinLot: boolean,
   minSharesRelaxed: number,
+  resizing?: Resizing,
 ): Generator<Sequence> {
   const sells = opportunities.filter((o) => o.side === 'SELL');
   const buys = opportunities.filter((o) => o.side === 'BUY');
@@ -85,12 +91,14 @@ export function* lotRelaxations(
       for (const fraction of LOT_FRACTIONS) {
         const rq = opp.quantity * fraction;
         if (rq < minSharesRelaxed) continue;
+        // reference quirk (0-share sells): truncation can give a zero quantity (spec §4.4 R2).
+        const size = resized(opp, rq, fraction, resizing);
+        if (size === null) continue;
         yield [
           {
             ...opp,
-            // reference quirk: truncation can give a zero quantity (spec §4.4 R2).
-            quantity: Math.trunc(rq),
-            valueEur: opp.valueEur * fraction,
+            quantity: size.quantity,
+            valueEur: size.valueEur,
             reason: `${opp.reason} [Relaxed lot: ${pyFixed(rq, 2)} shares]`,
             tags: [...opp.tags, 'relaxed_lot'],
           },
@@ -120,8 +128,9 @@ export const constraintRelaxation = defineSequenceGenerator({
             (symbol) => held.has(symbol),
             params.budgetFactors,
             params.heldBuyMultiplier,
+            resizingOf(input.ctx),
           )
-        : lotRelaxations(flatOpportunities(input.opportunities), params.relaxAllowSell, params.relaxMinLot, params.minSharesRelaxed);
+        : lotRelaxations(flatOpportunities(input.opportunities), params.relaxAllowSell, params.relaxMinLot, params.minSharesRelaxed, resizingOf(input.ctx));
     return params.dedupe ? uniqueSequences(source) : source;
   },
 });

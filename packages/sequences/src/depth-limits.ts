@@ -1,5 +1,5 @@
 import type { ActionCandidate, SequenceGeneratorInput } from '@planner/contracts';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Params shared by the two combinatorial generators. Defaults are the

@@ -1,8 +1,9 @@
 import { defineSequenceGenerator } from '@planner/contracts';
 import type { ActionCandidate, Sequence } from '@planner/contracts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { uniqueSequences } from './candidate-identity.js';
 import { flatOpportunities } from './flat-opportunities.js';
+import { type Resizing, resized, resizingOf } from './resize.js';
 
 export const partialExecutionParams = z.object({
   mode: z
@@ -43,6 +44,7 @@ export function* partialFills(
   opportunities: readonly ActionCandidate[],
   fillPercentages: readonly number[],
   minShares: number,
+  resizing?: Resizing,
 ): Generator<Sequence> {
   for (const opp of opportunities) {
     for (const f of fillPercentages) {
@@ -52,12 +54,13 @@ export function* partialFills(
       }
       const q = Math.trunc(opp.quantity * f);
       if (q < minShares) continue;
+      const size = resized(opp, q, f, resizing);
+      if (size === null) continue;
       yield [
         {
           ...opp,
-          quantity: q,
-          // reference quirk: the value scales by the fraction, not by the truncated quantity.
-          valueEur: opp.valueEur * f,
+          quantity: size.quantity,
+          valueEur: size.valueEur,
           reason: `${opp.reason} (${Math.trunc(f * 100)}% fill)`,
         },
       ];
@@ -75,7 +78,7 @@ export const partialExecution = defineSequenceGenerator({
     const source =
       params.mode === 'prefix'
         ? prefixes(input.sequences, input.sequences.length, input.maxDepth)
-        : partialFills(flatOpportunities(input.opportunities), params.fillPercentages, params.minShares);
+        : partialFills(flatOpportunities(input.opportunities), params.fillPercentages, params.minShares, resizingOf(input.ctx));
     return params.dedupe ? uniqueSequences(source) : source;
   },
 });

@@ -4,8 +4,9 @@ import { ConfigError, StoreError, type PlannerModule } from '@planner/contracts'
 import { parseConfig, serializeConfig } from '@planner/config';
 import { loadConfig } from '@planner/config/node';
 import type { Bucket, BucketService } from '@planner/buckets';
-import type { BucketConfigSource, BucketKind, PlannerStore } from '@planner/store';
+import type { BucketConfigSource, BucketKind, BucketStatus, PlannerStore } from '@planner/store';
 import type { Context } from '../context.js';
+import { pyFixed } from '@planner/context';
 import { table } from '../format.js';
 import { openStore, withStoreOptions } from './store-options.js';
 import type { StoreChoice } from './store-options.js';
@@ -48,6 +49,14 @@ function parseShare(text: string | undefined, kind: BucketKind): number {
     throw new ConfigError([{ path: 'share', message: `--share: expected a number from 0 to 1, found ${JSON.stringify(text)}` }]);
   }
   return n;
+}
+
+const STATUSES = ['research', 'accumulating', 'active', 'hibernating', 'paused', 'retired'] as const;
+
+function parseStatus(text: string): BucketStatus {
+  const found = STATUSES.find((s) => s === text);
+  if (!found) throw new ConfigError([{ path: 'status', message: `--status: expected one of ${STATUSES.join(', ')}, found ${JSON.stringify(text)}` }]);
+  return found;
 }
 
 function parseKind(text: string | undefined, id: string): BucketKind {
@@ -114,6 +123,7 @@ export function bucketCommand(ctx: Context): Command {
         const p = (await s.getPlanner(id)).config.planner;
         return [
           `id: ${b.id}`, `kind: ${b.kind}`, `share: ${b.share}`, `status: ${b.status}`, `config: ${describeSource(b.config)}`,
+          `high-water mark: ${b.highWaterMark ? `${pyFixed(b.highWaterMark.value, 2)} EUR (${b.highWaterMark.at})` : 'none yet (set by planner plan --buckets)'}`,
           `planner: ${p.name} (max_depth ${p.maxDepth}, beam_width ${p.beamWidth}, seed ${p.seed})`,
           ...('toml' in b.config ? ['', b.config.toml.trimEnd()] : []),
         ].join('\n');
@@ -130,6 +140,23 @@ export function bucketCommand(ctx: Context): Command {
       const source = configSource(o, ctx.modules);
       const b = await withService(ctx, o, (s) => s.setConfig(id, source));
       ctx.io.out(`bucket ${b.id} now plans with ${describeSource(b.config)}\n`);
+    }));
+
+  bucket.addCommand(withStoreOptions(new Command('set'))
+    .description('change a bucket\'s share or status; the shares of all buckets may add up to at most 1')
+    .argument('<id>')
+    .option('--share <fraction>', 'share of the portfolio, 0..1')
+    .option('--status <status>', `${STATUSES.join(', ')} (only active and accumulating buckets are planned)`)
+    .action(async (id: string, o: StoreChoice & { share?: string; status?: string }) => {
+      if (o.share === undefined && o.status === undefined) {
+        throw new ConfigError([{ path: '', message: 'give --share, --status or both' }]);
+      }
+      const patch = {
+        ...(o.share === undefined ? {} : { share: parseShare(o.share, 'satellite') }),
+        ...(o.status === undefined ? {} : { status: parseStatus(o.status) }),
+      };
+      const b = await withService(ctx, o, (s) => s.update(id, patch));
+      ctx.io.out(`bucket ${b.id}: share ${b.share}, status ${b.status}\n`);
     }));
 
   bucket.addCommand(withStoreOptions(new Command('remove'))

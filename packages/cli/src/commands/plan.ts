@@ -1,8 +1,10 @@
 import { Command } from 'commander';
+import { ConfigError } from '@planner/contracts';
 import { createPlanner } from '@planner/planner';
 import type { Context } from '../context.js';
 import { formatPlan } from '../format.js';
 import { chooseConfig, parseMaxInput, parseSeed, readSnapshot, warningsFor } from '../io.js';
+import type { StoreChoice } from './store-options.js';
 
 export interface RunOptions {
   readonly preset?: string;
@@ -10,6 +12,10 @@ export interface RunOptions {
   readonly seed?: string;
   readonly json?: boolean;
   readonly maxInputMb?: string;
+}
+
+interface PlanOptions extends RunOptions, StoreChoice {
+  readonly buckets?: boolean;
 }
 
 export function planCommand(ctx: Context): Command {
@@ -21,7 +27,18 @@ export function planCommand(ctx: Context): Command {
     .option('--seed <n>', 'seed of the run (overrides [planner] seed)')
     .option('--json', 'print the plan as JSON')
     .option('--max-input-mb <n>', 'refuse a snapshot larger than this many MiB (default 64)')
-    .action(async (file: string, opts: RunOptions) => {
+    .option('--buckets', 'plan every bucket of --db/--pg on its own part of the snapshot, then aggregate')
+    .option('--db <file>', 'with --buckets: the SQLite file of the buckets')
+    .option('--pg <url>', 'with --buckets: the PostgreSQL connection string of the buckets')
+    .action(async (file: string, opts: PlanOptions) => {
+      if (opts.buckets) {
+        // Loaded only here: a plain plan needs no store and no bucket code.
+        const { planBuckets } = await import('./plan-buckets.js');
+        return planBuckets(ctx, file, opts, parseSeed(opts.seed));
+      }
+      if (opts.db !== undefined || opts.pg !== undefined) {
+        throw new ConfigError([{ path: '', message: '--db and --pg name the buckets to plan: add --buckets' }]);
+      }
       const snapshot = readSnapshot(file, parseMaxInput(opts.maxInputMb));
       const config = chooseConfig(opts, ctx.modules);
       const seed = parseSeed(opts.seed);

@@ -1,0 +1,27 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { BUNDLE_BUDGET_GZIP_BYTES, BUNDLE_CEILING_GZIP_BYTES, bundleForBrowser } from '../src/index.js';
+
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+describe('the core\'s browser bundle', () => {
+  it('bundles for the browser, and its gzip size does not grow past the ceiling (pnpm bundle-report shows what it is made of)', async () => {
+    const bundle = await bundleForBrowser();
+    expect(bundle.gzipBytes).toBe(gzipSync(bundle.code, { level: 9 }).length);
+    expect(bundle.minifiedBytes).toBeGreaterThan(bundle.gzipBytes);
+    // What it bundles: the planner and every standard module (their names survive minification as strings).
+    for (const name of ['profit_taking', 'market_regime', 'enhanced_combinatorial', 'correlation_aware', 'monte_carlo']) {
+      expect(bundle.code).toContain(`"${name}"`);
+    }
+    expect(BUNDLE_CEILING_GZIP_BYTES).toBeGreaterThanOrEqual(BUNDLE_BUDGET_GZIP_BYTES);
+    expect(bundle.gzipBytes, `gzip ${kib(bundle.gzipBytes)} > ceiling ${kib(BUNDLE_CEILING_GZIP_BYTES)} (budget ${kib(BUNDLE_BUDGET_GZIP_BYTES)})`)
+      .toBeLessThanOrEqual(BUNDLE_CEILING_GZIP_BYTES);
+  }, 120_000);
+
+  it('leaves out zod\'s other locales and its JSON Schema import (a namespace import of zod, not the z object)', async () => {
+    const { inputs } = await bundleForBrowser();
+    const paths = inputs.map((i) => i.path);
+    expect(paths.filter((p) => /zod\/v4\/locales\//.test(p)).map((p) => p.replace(/^.*\//, ''))).toEqual(['en.js']);
+    expect(paths.some((p) => p.endsWith('from-json-schema.js'))).toBe(false);
+  }, 120_000);
+});

@@ -1,0 +1,89 @@
+import type { CompatSwitches, OpportunityContext, PlanExecution, PlanViolation, Sequence } from '@planner/contracts';
+import { executabilityQuirks } from '@planner/contracts';
+
+/** What the check reads besides the sequence: the context, the snapshot's cash per currency, the switches. */
+export interface PlanCheckInput {
+  readonly ctx: OpportunityContext;
+  /** The snapshot's cash balances, native units per currency. */
+  readonly cash: Readonly<Record<string, number>>;
+  readonly compat: CompatSwitches;
+}
+
+/** Float slack of the cash walk and of the value comparison, EUR (well under a cent). */
+const CASH_SLACK = 1e-6;
+const VALUE_SLACK = 0.005;
+
+/**
+ * Checks a sequence against the snapshot at true values (issue 13), whatever
+ * the `[compat]` switches say: each step at quantity × price / rate of the
+ * security's currency, a positive quantity in whole lots (a sell may also be
+ * the whole remaining position), the security's and the planner's allow flags,
+ * no more sold than held, the step's currency and valueEur as the true ones,
+ * and the cash the plan may spend (snapshot cash in EUR minus the reserve,
+ * `ctx.availableCashEur`) never below zero after a step, costs included when
+ * they are deducted. The planner's money is one EUR pool, as in the reference
+ * (a broker converts on settlement); the per-currency balances are reported.
+ */
+export function checkSequence(sequence: Sequence, input: PlanCheckInput): PlanExecution {
+  const { ctx, compat } = input;
+  const costsDeducted = !compat.costsNotDeductedFromCash;
+  const violations: PlanViolation[] = [];
+  const cashAfter: Record<string, number> = {};
+  for (const [currency, amount] of Object.entries(input.cash)) cashAfter[currency] = amount;
+  const base = ctx.baseCurrency;
+  const held = new Map<string, number>();
+  let cashEur = ctx.availableCashEur;
+  let costsEur = 0;
+  sequence.forEach((a, i) => {
+    const step = i + 1;
+    const add = (rule: PlanViolation['rule'], message: string) =>
+      violations.push({ step, rule, message: `step ${step} ${a.side} ${a.quantity} ${a.symbol}: ${message}` });
+    const security = ctx.securitiesBySymbol.get(a.symbol);
+    if (security === undefined) {
+      add('unknown', 'not a security of the snapshot');
+      return;
+    }
+    if (!(Number.isInteger(a.quantity) && a.quantity > 0)) add('quantity', 'the quantity is not a whole number above 0');
+    const rate = ctx.fxRate(security.currency);
+    const value = (a.quantity * a.price) / rate;
+    if (a.currency !== security.currency) add('currency', `traded in ${a.currency}, the security trades in ${security.currency}`);
+    if (!(Math.abs(a.valueEur - value) <= VALUE_SLACK)) {
+      add('value', `valueEur ${a.valueEur.toFixed(2)} is not quantity × price / rate = ${value.toFixed(2)}`);
+    }
+    const position = held.get(a.symbol) ?? ctx.positionsBySymbol.get(a.symbol)?.quantity ?? 0;
+    const lot = Math.max(1, security.minLot);
+    const cost = ctx.transactionCostFixed + Math.abs(value) * ctx.transactionCostPercent;
+    costsEur += cost;
+    const taken = costsDeducted ? cost : 0;
+    if (a.side === 'BUY') {
+      if (!security.allowBuy || !ctx.allowBuy) add('flags', 'buying is not allowed');
+      if (a.quantity % lot !== 0) add('lot', `not a multiple of the board lot ${lot}`);
+      held.set(a.symbol, position + a.quantity);
+      cashEur -= value + taken;
+      cashAfter[security.currency] = (cashAfter[security.currency] ?? 0) - a.quantity * a.price;
+    } else {
+      if (!security.allowSell || !ctx.allowSell) add('flags', 'selling is not allowed');
+      if (a.quantity > position) add('held', `sells more than the ${position} held`);
+      if (a.quantity % lot !== 0 && a.quantity !== position) add('lot', `not a multiple of the board lot ${lot} nor the whole position`);
+      held.set(a.symbol, position - a.quantity);
+      cashEur += value - taken;
+      cashAfter[security.currency] = (cashAfter[security.currency] ?? 0) + a.quantity * a.price;
+    }
+    if (taken > 0) cashAfter[base] = (cashAfter[base] ?? 0) - taken;
+    if (cashEur < -CASH_SLACK) add('cash', `needs ${(-cashEur).toFixed(2)} EUR more cash than the plan has${costsDeducted ? ' (costs included)' : ''}`);
+  });
+  return {
+    executable: violations.length === 0,
+    violations,
+    cashAfter,
+    cashAfterEur: cashEur,
+    costsEur,
+    costsDeducted,
+    quirks: executabilityQuirks(compat),
+  };
+}
+
+/** True when every executability switch is off: a plan that fails the check is then a bug, not a reproduced quirk. */
+export function isExecutableProfile(compat: CompatSwitches): boolean {
+  return executabilityQuirks(compat).length === 0;
+}
