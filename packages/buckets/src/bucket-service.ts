@@ -154,6 +154,11 @@ export function createBucketService(options: BucketServiceOptions): BucketServic
       return removed;
     },
     async runBatch(id, snapshot, o) {
+      const bucket = await requireBucket(id);
+      // pipeline.md §7.1: paused and retired buckets are not planned.
+      if (bucket.status === 'paused' || bucket.status === 'retired') {
+        throw new StoreError(`bucket '${id}' is ${bucket.status}: it is not planned (change its status to plan it)`);
+      }
       const planner = await this.getPlanner(id);
       const slice = await this.sliceFor(id, snapshot);
       return planner.planIncremental(slice, {

@@ -1,7 +1,7 @@
 import type { PlannerModule, WorkKey } from '@planner/contracts';
 import { parseConfig } from '@planner/config';
-import { createBatchEvaluator, decodeWorkData } from '@planner/planner';
-import type { BatchEvaluator } from '@planner/planner';
+import { createBatchEvaluator, decodeWorkData } from '@planner/planner/incremental';
+import type { BatchEvaluator } from '@planner/planner/incremental';
 import type { EvaluateBatch } from '@planner/store';
 
 export interface WorkEvaluatorOptions {

@@ -73,6 +73,19 @@ describe('runBatch: the bucket batch job', () => {
     expect(core.plan?.steps).toHaveLength(2);
   });
 
+  it('refuses a paused or a retired bucket, and stores no work for it', async () => {
+    const store = createMemoryStore();
+    const service = createBucketService({ repository: store.buckets, modules, store });
+    await service.add({ id: 'core', kind: 'core', config: { toml: TOML }, share: 1 });
+    const s = snapshot(['A', 'B']);
+    for (const status of ['paused', 'retired'] as const) {
+      await store.buckets.update('core', { status });
+      await expect(service.runBatch('core', s, { store })).rejects.toThrow(`bucket 'core' is ${status}: it is not planned`);
+    }
+    await store.buckets.update('core', { status: 'active' });
+    expect((await service.runBatch('core', s, { store })).status).toBe('finished');
+  });
+
   it('stores the configuration with the work; a worker rebuilds the scorer from it alone', async () => {
     const store = createMemoryStore();
     const service = createBucketService({ repository: store.buckets, modules, store });

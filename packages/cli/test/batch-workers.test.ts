@@ -97,6 +97,23 @@ describe('planner worker: PostgreSQL, one bucket', () => {
     expect(withoutTimings(four.plan)).toEqual(withoutTimings(one.plan));
   }, 300_000);
 
+  it('planner batch --no-evaluate with no worker says it waits, and how much is queued; a worker started later finishes it', async () => {
+    const url = await server.createDatabase('waiting');
+    const sat = join(scenarioDir, 'rebalance_country_industry.input.json');
+    expect((await cli('bucket', 'add', 'core', '--pg', url, '--preset', 'default')).code).toBe(0);
+    const run = spawnPlanner(['batch', '--pg', url, '--bucket', 'core', '--snapshot', sat, '--batch-size', '20', '--no-evaluate', '--json']);
+    const waiting = await run.waitFor((l) => l.startsWith('! waiting for `planner worker` processes:'), 120_000);
+    expect(waiting).toMatch(/: \d+ batch(es)? queued, none being evaluated$/);
+    const show = await cli('bucket', 'show', 'core', '--pg', url);
+    expect(show.out).toMatch(/^queue: [1-9]\d* batches queued, 0 being evaluated, 0 failed$/m);
+    const worker = spawnPlanner(['worker', '--pg', url]);
+    expect(await run.exited).toBe(0);
+    const expected = JSON.parse((await cli('plan', sat, '--preset', 'default', '--json')).out) as Plan;
+    expect(withoutTimings(JSON.parse(run.out()) as Plan)).toEqual(withoutTimings(expected));
+    worker.proc.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+  }, 300_000);
+
   it('planner batch --no-evaluate on two buckets at once: two workers serve both, each bucket gets its own plan', async () => {
     const url = await server.createDatabase('two_buckets');
     const dir = tempDir('two-buckets');

@@ -14,6 +14,24 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('planner bucket', () => {
+  it('a bad bucket id is bad input: exit 2 and the rule, not a raw pattern', async () => {
+    for (const args of [['bucket', 'add', 'bad id', '--db', db, '--preset', 'default'], ['bucket', 'show', 'a/b', '--db', db],
+      ['batch', '--db', db, '--bucket', 'x'.repeat(65), '--snapshot', here('../examples/portfolio.json')]]) {
+      const r = await cli(...args);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/(bucket id|--bucket): expected 1 to 64 letters, digits, '_', '\.' or '-', found "/);
+      expect(r.err).not.toContain('A-Za-z');
+    }
+    expect(existsSync(db)).toBe(false); // refused before any store is created
+  });
+
+  it('--no-evaluate and --retry-failed need a PostgreSQL store (there are no SQLite workers)', async () => {
+    expect((await cli('bucket', 'add', 'core', '--db', db, '--preset', 'default')).code).toBe(0);
+    const r = await cli('batch', '--db', db, '--bucket', 'core', '--snapshot', here('../examples/portfolio.json'), '--no-evaluate');
+    expect(r).toMatchObject({ code: 2 });
+    expect(r.err).toContain('--no-evaluate needs --pg');
+  });
+
   it('add, list, show, set-config and remove', async () => {
     const toml = writeFile(dir, 'aggressive.toml', aggressiveToml());
     expect(await cli('bucket', 'add', 'core', '--db', db, '--config', toml)).toMatchObject({ code: 0, out: 'added bucket core (core, share 1, toml)\n' });

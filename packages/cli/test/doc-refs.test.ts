@@ -18,7 +18,7 @@ function check(dir?: string) {
 /** A copy of the documents, packages and READMEs to plant broken references in. */
 function copyTree(): string {
   const dir = mkdtempSync(join(tmpdir(), 'planner-doc-refs-'));
-  for (const part of ['docs', 'packages', 'tooling', 'README.md', 'LICENSE']) {
+  for (const part of ['docs', 'packages', 'tooling', 'README.md', 'CONTRIBUTING.md', 'LICENSE']) {
     cpSync(join(root, part), join(dir, part), {
       recursive: true,
       filter: (src) => !/[/\\](node_modules|dist|\.turbo)([/\\]|$)/.test(src) && !/\.golden\.json$/.test(src),

@@ -2,7 +2,8 @@
 // 5-step sequences. Run: npx tsx --conditions=source bench/evaluate.bench.ts
 import { createPythonRandom } from '@planner/context';
 import type { ActionCandidate } from '@planner/contracts';
-import { evaluateStraightforward, monteCarlo, scoringInputs, singleObjective, stochastic } from '../src/index.js';
+import { monteCarlo, singleObjective, stochastic } from '../src/index.js';
+import { evaluateStraightforward, scoringInputs } from '../test/reference-path.js';
 import { action, compat, context, settings } from '../test/fixtures.js';
 
 const rng = createPythonRandom(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulateSequence } from '../src/simulate.js';
+import { simulateSequence } from './simulate.js';
 import { action, context } from './fixtures.js';
 
 const ctx = context({

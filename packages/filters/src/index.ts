@@ -1,8 +1,9 @@
-export { correlationAware, correlationAwareParams, filterCorrelated } from './correlation-aware.js';
-export { diversity, diversityParams, diversityScore, rankByDiversity } from './diversity.js';
-export { eligibility, eligibilityDataFrom, eligibilityParams, filterIneligibleSells } from './eligibility.js';
+// The four filters and their params schemas; the algorithms behind them stay internal.
+export { correlationAware, correlationAwareParams } from './correlation-aware.js';
+export { diversity, diversityParams } from './diversity.js';
+export { eligibility, eligibilityParams } from './eligibility.js';
 export type { EligibilityData, EligibilityRules } from './eligibility.js';
-export { filterRecentlyTraded, recentlyTraded, recentlyTradedParams } from './recently-traded.js';
+export { recentlyTraded, recentlyTradedParams } from './recently-traded.js';
 export type { CooldownRules } from './recently-traded.js';
 
 import { correlationAware } from './correlation-aware.js';

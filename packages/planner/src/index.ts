@@ -1,33 +1,6 @@
+// The planner for apps and plugin authors: createPlanner and the types of its
+// methods. The stages it is built from are in `@planner/planner/incremental`.
 export type { Planner, PlannerOptions, PlanOptions } from './create-planner.js';
-export { createPlanner, runPlan } from './create-planner.js';
+export { createPlanner } from './create-planner.js';
 export { PreparedSnapshot } from './prepared-snapshot.js';
-export type { ModuleSet, ResolvedModule } from './module-set.js';
-export { evaluatorNameFor, resolveModules } from './module-set.js';
-export type { Opportunities } from './opportunities.js';
-export { collectOpportunities } from './opportunities.js';
-export type { CategoryLists } from './categories.js';
-export type { DiverseSelectionOptions } from './diverse-selection.js';
-export { clusterKey, selectDiverse } from './diverse-selection.js';
-export { selectPerCategory } from './category-selection.js';
-export { dedupSequences } from './dedup.js';
-export type { GenerationInput, GenerationResult } from './generation.js';
-export { generateSequences } from './generation.js';
-export type { FeasibilityCounts, Rejection } from './feasibility.js';
-export { feasibleByTotalPriority, filterFeasible, orderBySumDesc, rejectionOf, sortByTotalPriority } from './feasibility.js';
-export { FeasibleOrder, type OrderedSequences } from './feasible-order.js';
-export type { ScoredSequence } from './scored-sequence.js';
-export type { BeamOptions } from './beam-search.js';
-export { BEAM_BATCH_SIZE, BEAM_MIN_SEQUENCES, BEAM_PLATEAU_THRESHOLD, BeamSearch, runBeamSearch } from './beam-search.js';
-export { dominates, paretoUpdate } from './pareto.js';
-export { actionSummary, planNarrative, stepNarrative, tradeoffExplanation } from './narrative.js';
-export type { PlanFrame, Winner } from './assemble-plan.js';
-export { NO_BENEFICIAL_ACTIONS_TEXT, NO_FEASIBLE_SEQUENCE_TEXT, assemblePlan, emptyPlan, planSteps } from './assemble-plan.js';
-export type { CandidateList, PreparedInput, PreparedRun } from './plan-run.js';
-export { candidateList, evaluationStream, finishPlan, prepareRun, searchBest } from './plan-run.js';
-export { RunRecorder } from './run-recorder.js';
 export type { IncrementalOptions, IncrementalResult } from './incremental.js';
-export type { BatchEvaluator, BatchEvaluatorOptions } from './batch-evaluator.js';
-export { FAILED_EVALUATION_SCORE, createBatchEvaluator } from './batch-evaluator.js';
-export type { WorkData, WorkFunnel } from './work-data.js';
-export { decodeWorkData, encodeWorkData } from './work-data.js';
-export { canonicalJson, configHash, portfolioHash, workKey } from './work-key.js';

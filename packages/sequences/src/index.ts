@@ -1,10 +1,10 @@
-export { combinatorial, enumerateCombinations } from './combinatorial.js';
-export { enhancedCombinatorial, priorityWeights, sampleEnhancedCombinations } from './enhanced-combinatorial.js';
-export { partialExecution, partialExecutionParams, partialFills, prefixes } from './partial-execution.js';
-export { budgetRelaxations, constraintRelaxation, constraintRelaxationParams, lotRelaxations } from './constraint-relaxation.js';
-export { combinatorialParams, depthLimits } from './depth-limits.js';
-export type { CombinatorialParams, DepthLimits } from './depth-limits.js';
-export { similarityChecker } from './similarity.js';
+// The four generators and their params schemas; the algorithms behind them stay internal.
+export { combinatorial } from './combinatorial.js';
+export { enhancedCombinatorial } from './enhanced-combinatorial.js';
+export { partialExecution, partialExecutionParams } from './partial-execution.js';
+export { constraintRelaxation, constraintRelaxationParams } from './constraint-relaxation.js';
+export { combinatorialParams } from './depth-limits.js';
+export type { CombinatorialParams } from './depth-limits.js';
 
 import { combinatorial } from './combinatorial.js';
 import { constraintRelaxation } from './constraint-relaxation.js';

@@ -3,7 +3,7 @@ export const WINDOW = 10;
 /** Both Jaccard overlaps strictly above this mean "too similar". */
 export const MAX_OVERLAP = 0.8;
 
-/** The same check as `similarityChecker`, on bit sets over one call's candidates (the sampler's hot loop). */
+/** The same check as `similarityChecker` (the test oracle in test/similarity-checker.ts), on bit sets over one call's candidates (the sampler's hot loop). */
 export interface SimilarityWindow {
   /** Checks the sequence `sells[0..ns) ++ buys[0..nb)` (positions) and records it when accepted. */
   accept(sells: Int32Array, ns: number, buys: Int32Array, nb: number): boolean;

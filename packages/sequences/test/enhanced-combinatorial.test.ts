@@ -6,7 +6,8 @@ import { sequenceValueKey } from '../src/candidate-identity.js';
 import { depthLimits } from '../src/depth-limits.js';
 import type { DepthLimits } from '../src/depth-limits.js';
 import { enhancedCombinatorial, priorityWeights, sampleEnhancedCombinations } from '../src/enhanced-combinatorial.js';
-import { createSimilarityWindow, similarityChecker } from '../src/similarity.js';
+import { createSimilarityWindow } from '../src/similarity-window.js';
+import { similarityChecker } from './similarity-checker.js';
 import { buy, countingRng, depthInput, noDraws, security, sell, symbols } from './fixtures.js';
 
 const limits = (over: Partial<DepthLimits> = {}): DepthLimits => ({

@@ -20,8 +20,10 @@ const fields = {
 const HighWaterMarkSchema = z.strictObject({ value: z.number().min(0).refine(Number.isFinite, 'expected a finite number'), at: z.string().min(1) });
 
 // Ids end up in queue names and log lines, so keep them plain.
+export const BUCKET_ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+export const BUCKET_ID_RULE = "1 to 64 letters, digits, '_', '.' or '-'";
 const BucketRecordSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/), ...fields, highWaterMark: HighWaterMarkSchema.optional(),
+  id: z.string().regex(BUCKET_ID_PATTERN, { message: `expected ${BUCKET_ID_RULE}` }), ...fields, highWaterMark: HighWaterMarkSchema.optional(),
 });
 const BucketPatchSchema = z.strictObject(fields).partial();
 

@@ -1,7 +1,7 @@
 import { StoreError } from '@planner/contracts';
 import type { StoredResult, StoredSequence, StoreProgress, WorkKey } from '@planner/contracts';
 import { applyBucketPatch, bucketExists, bucketMissing, parseBucketPatch, parseBucketRecord, raisedHighWaterMark } from './bucket-record.js';
-import { isBetter, sameKey } from './sequence-columns.js';
+import { isBetter, notCurrentError, sameKey } from './sequence-columns.js';
 import type { BucketPatch, BucketRecord, BucketRepository, PlannerStore } from './types.js';
 
 export type { PlannerStore } from './types.js';
@@ -37,7 +37,7 @@ export function createMemoryStore(): PlannerStore {
   }
   function required(key: WorkKey, op: string): BucketWork {
     const w = current(key);
-    if (!w) throw new StoreError(`${op}: bucket '${key.bucket}' is not open for this work key; call open() first`);
+    if (!w) throw notCurrentError(op, key.bucket, work.has(key.bucket));
     return w;
   }
 

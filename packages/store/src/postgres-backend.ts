@@ -7,7 +7,7 @@ import {
 } from './bucket-record.js';
 import type { BucketRow } from './bucket-record.js';
 import { preparePostgresSchema, quoteSchema } from './postgres-schema.js';
-import { patternType, sequencePriority, toResult } from './sequence-columns.js';
+import { notCurrentError, patternType, sequencePriority, toResult } from './sequence-columns.js';
 import type { ResultRow } from './sequence-columns.js';
 import type { BucketRecord, BucketRepository } from './types.js';
 
@@ -27,6 +27,27 @@ export interface PostgresOptions {
   readonly maintenanceIntervalSeconds?: number;
   /** Connections of the pool; default 4. */
   readonly poolSize?: number;
+  /** Bound of one connection attempt (TCP and login), seconds; default 10. */
+  readonly connectTimeoutSeconds?: number;
+  /** After losing the server, how long to keep retrying (with backoff) before giving up, seconds; default 60. */
+  readonly reconnectSeconds?: number;
+  /** Told of each retry after a lost connection (for a progress message). */
+  readonly onConnectionLost?: (info: { readonly op: string; readonly error: string; readonly retryInMs: number }) => void;
+}
+
+/** A failed batch job: its retries ran out (or it was failed for good). */
+export interface FailedJob {
+  readonly id: string;
+  readonly from: number;
+  readonly to: number;
+  readonly error: string;
+}
+
+/** The bucket's jobs by state, as the queue holds them. */
+export interface QueueStatus {
+  readonly queued: number;
+  readonly active: number;
+  readonly failed: readonly FailedJob[];
 }
 
 /** Payload of one queued batch: a range of sequence indexes of one bucket's work. */
@@ -59,9 +80,13 @@ export class PostgresBackend {
   private closed = false;
   readonly batchSize: number;
   private readonly leaseSeconds: number;
+  private readonly onConnectionLost: PostgresOptions['onConnectionLost'];
   private readonly retryLimit: number;
   private lastPoolError: Error | null = null;
   private readonly queueLock: string;
+  private readonly queueSchema: string;
+  private readonly reconnectMs: number;
+  readonly where: string;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -70,12 +95,16 @@ export class PostgresBackend {
     options: PostgresOptions,
   ) {
     this.S = quoteSchema(schema);
-    this.queueLock = `planner-queues:${options.queueSchema ?? `${schema}_queue`}`;
+    this.queueSchema = options.queueSchema ?? `${schema}_queue`;
+    this.queueLock = `planner-queues:${this.queueSchema}`;
+    this.where = describeConnection(options.connectionString);
+    this.reconnectMs = (options.reconnectSeconds ?? 60) * 1000;
     this.batchSize = options.batchSize ?? 100;
     if (!Number.isSafeInteger(this.batchSize) || this.batchSize < 1) {
       throw new StoreError(`postgres store: batchSize must be a whole number >= 1, got ${String(options.batchSize)}`);
     }
     this.leaseSeconds = options.leaseSeconds ?? 300;
+    this.onConnectionLost = options.onConnectionLost;
     this.retryLimit = options.retryLimit ?? 10;
     pool.on('error', (e) => {
       // An idle client lost its server; the next query reports it.
@@ -86,12 +115,18 @@ export class PostgresBackend {
   static async connect(options: PostgresOptions): Promise<PostgresBackend> {
     const schema = options.schema ?? 'planner';
     quoteSchema(schema);
-    const where = describe(options.connectionString);
-    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 4, connectionTimeoutMillis: 10_000 });
+    const where = describeConnection(options.connectionString);
+    const pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 4,
+      connectionTimeoutMillis: (options.connectTimeoutSeconds ?? 10) * 1000,
+    });
     pool.on('error', () => undefined);
     let client: pg.PoolClient;
     try {
       client = await pool.connect();
+      // A checked-out client that loses its server emits 'error': without a listener that kills the process.
+      client.on('error', () => undefined);
     } catch (e) {
       await pool.end().catch(() => undefined);
       throw new StoreError(`cannot connect to postgres store ${where}: ${(e as Error).message}`, { cause: e });
@@ -123,30 +158,71 @@ export class PostgresBackend {
     return new PostgresBackend(pool, boss, schema, options);
   }
 
+  /**
+   * Runs one store operation. A lost connection (server restarted, network
+   * gone) is retried with backoff for up to `reconnectSeconds`: the pool
+   * connects anew, and every operation is safe to repeat (idempotent writes,
+   * transactions rolled back). Anything else, or a server gone for longer, is a
+   * StoreError.
+   */
   async guard<T>(op: string, fn: () => Promise<T>): Promise<T> {
-    if (this.closed) throw new StoreError('postgres store is closed');
+    const started = Date.now();
+    let delay = 250;
+    for (;;) {
+      if (this.closed) throw new StoreError('postgres store is closed');
+      try {
+        return await fn();
+      } catch (e) {
+        if (e instanceof StoreError) throw e;
+        const cause = (e as Error).message || this.lastPoolError?.message || String(e);
+        if (!isConnectionError(e)) throw new StoreError(`postgres store failed in ${op}: ${cause}`, { cause: e });
+        const left = this.reconnectMs - (Date.now() - started);
+        if (left <= 0 || this.closed) {
+          throw new StoreError(
+            `postgres store ${this.where}: lost the server in ${op} and could not reconnect within ${Math.round(this.reconnectMs / 1000)} s: ${cause}`,
+            { cause: e },
+          );
+        }
+        const wait = Math.min(delay, left);
+        this.onConnectionLost?.({ op, error: cause, retryInMs: wait });
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        delay = Math.min(delay * 2, 5000);
+      }
+    }
+  }
+
+  /** A pooled client with an error listener while checked out; a broken one is dropped from the pool. */
+  private async withClient<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    let broken: Error | undefined;
+    const onError = (e: Error): void => {
+      broken = e;
+      this.lastPoolError = e;
+    };
+    c.on('error', onError);
     try {
-      return await fn();
+      return await fn(c);
     } catch (e) {
-      if (e instanceof StoreError) throw e;
-      const cause = (e as Error).message || this.lastPoolError?.message || String(e);
-      throw new StoreError(`postgres store failed in ${op}: ${cause}`, { cause: e });
+      if (isConnectionError(e)) broken ??= e as Error;
+      throw e;
+    } finally {
+      c.off('error', onError);
+      c.release(broken);
     }
   }
 
   private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
-      const out = await fn(c);
-      await c.query('COMMIT');
-      return out;
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      c.release();
-    }
+    return this.withClient(async (c) => {
+      try {
+        await c.query('BEGIN');
+        const out = await fn(c);
+        await c.query('COMMIT');
+        return out;
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    });
   }
 
   private async currentIs(c: pg.ClientBase | pg.Pool, key: WorkKey, lock = ''): Promise<boolean> {
@@ -154,6 +230,11 @@ export class PostgresBackend {
       key.bucket, key.portfolioHash, key.configHash,
     ]);
     return (r.rowCount ?? 0) > 0;
+  }
+
+  /** The bucket has work (under any key). */
+  async hasWork(bucket: string, c: pg.ClientBase | pg.Pool = this.pool): Promise<boolean> {
+    return ((await c.query(`SELECT 1 FROM ${this.S}.work WHERE bucket = $1`, [bucket])).rowCount ?? 0) > 0;
   }
 
   isCurrent(key: WorkKey): Promise<boolean> {
@@ -177,17 +258,14 @@ export class PostgresBackend {
     if (await this.boss.getQueue(name)) return;
     // Creating a queue adds a partition and foreign keys to pg-boss's tables: two processes
     // creating two queues at once deadlock in PostgreSQL. One creator at a time, database-wide.
-    const c = await this.pool.connect();
-    try {
+    await this.withClient(async (c) => {
       await c.query('SELECT pg_advisory_lock(hashtext($1))', [this.queueLock]);
       try {
         await this.boss.createQueue(name, { name, policy: 'standard', expireInSeconds: this.leaseSeconds, retryLimit: this.retryLimit, retryDelay: 0 });
       } finally {
         await c.query('SELECT pg_advisory_unlock(hashtext($1))', [this.queueLock]);
       }
-    } finally {
-      c.release();
-    }
+    });
   }
 
   /** Makes `key` the bucket's work; a changed key drops the bucket's rows and queued batches. */
@@ -232,7 +310,7 @@ export class PostgresBackend {
     const queue = await this.ensureQueue(key.bucket);
     await this.tx(async (c) => {
       if (!(await this.currentIs(c, key, 'FOR SHARE'))) {
-        throw new StoreError(`put: bucket '${key.bucket}' is not open for this work key; call open() first`);
+        throw notCurrentError('put', key.bucket, await this.hasWork(key.bucket, c));
       }
       const added: number[] = [];
       for (let i = 0; i < sequences.length; i += INSERT_CHUNK) {
@@ -279,6 +357,39 @@ export class PostgresBackend {
 
   complete(bucket: string, jobId: string): Promise<void> {
     return this.boss.complete(queueName(bucket), jobId);
+  }
+
+  /** Hands a leased job back to the queue at once (no retry used): the next fetch takes it. */
+  async giveBack(bucket: string, jobId: string): Promise<void> {
+    await this.boss.cancel(queueName(bucket), jobId);
+    await this.boss.resume(queueName(bucket), jobId);
+  }
+
+  /** The bucket's jobs by state; failed ones with their last error. */
+  async queueStatus(bucket: string): Promise<QueueStatus> {
+    const q = quoteSchema(this.queueSchema);
+    const r = await this.pool.query<{ id: string; state: string; data: BatchJob; output: { message?: string } | null }>(
+      `SELECT id, state, data, output FROM ${q}.job WHERE name = $1 AND state IN ('created', 'retry', 'active', 'failed')
+       ORDER BY (data->>'from')::int`,
+      [queueName(bucket)],
+    );
+    let queued = 0;
+    let active = 0;
+    const failed: FailedJob[] = [];
+    for (const row of r.rows) {
+      if (row.state === 'active') active++;
+      else if (row.state === 'failed') {
+        failed.push({ id: row.id, from: row.data.from, to: row.data.to, error: row.output?.message ?? JSON.stringify(row.output) });
+      } else queued++;
+    }
+    return { queued, active, failed };
+  }
+
+  /** Queues the bucket's failed jobs again (each gets one more retry); returns how many. */
+  async retryFailed(bucket: string): Promise<number> {
+    const { failed } = await this.queueStatus(bucket);
+    if (failed.length > 0) await this.boss.retry(queueName(bucket), failed.map((f) => f.id));
+    return failed.length;
   }
 
   fail(bucket: string, jobId: string, error: unknown): Promise<void> {
@@ -459,13 +570,26 @@ export class PostgresBackend {
   }
 }
 
-/** The connection string without its password, for messages. */
-function describe(connectionString: string): string {
+/** The connection string without its password (user-info or `?password=`), for messages. */
+export function describeConnection(connectionString: string): string {
   try {
     const u = new URL(connectionString);
-    u.password = '';
+    if (u.password) u.password = '***';
+    for (const name of [...u.searchParams.keys()]) if (name.toLowerCase() === 'password') u.searchParams.set(name, '***');
     return `'${u.toString()}'`;
   } catch {
     return '(connection string)';
   }
+}
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTCONN']);
+
+/** The server or the network went away (worth reconnecting), as opposed to a wrong query or a refused login. */
+export function isConnectionError(e: unknown): boolean {
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  if (CONNECTION_CODES.has(code)) return true;
+  // SQLSTATE class 08 (connection exception); 57P01-03: the server shuts down, crashed, or is starting.
+  if (/^08/.test(code) || code === '57P01' || code === '57P02' || code === '57P03') return true;
+  const message = (e as Error | null)?.message ?? '';
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|Connection ended/i.test(message);
 }

@@ -2,7 +2,7 @@ import { StoreError } from '@planner/contracts';
 import type { StoredSequence, WorkKey } from '@planner/contracts';
 import { PostgresBackend } from './postgres-backend.js';
 import type { PostgresOptions } from './postgres-backend.js';
-import { sameKey } from './sequence-columns.js';
+import { notCurrentError, sameKey } from './sequence-columns.js';
 import type { PlannerStore } from './types.js';
 
 export type PostgresStoreOptions = PostgresOptions;
@@ -45,7 +45,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     put: (key, sequences) => backend.guard('put', () => backend.put(key, sequences)),
     claimBatch: (key, size) => backend.guard('claimBatch', async () => {
       if (!(await backend.isCurrent(key))) {
-        throw new StoreError(`claimBatch: bucket '${key.bucket}' is not open for this work key; call open() first`);
+        throw notCurrentError('claimBatch', key.bucket, await backend.hasWork(key.bucket));
       }
       const jobs = heldOf(key.bucket);
       const out: StoredSequence[] = [];
@@ -80,7 +80,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     }),
     setWorkData: (key, data) => backend.guard('setWorkData', async () => {
       if (!(await backend.setWorkData(key, data))) {
-        throw new StoreError(`setWorkData: bucket '${key.bucket}' is not open for this work key; call open() first`);
+        throw notCurrentError('setWorkData', key.bucket, await backend.hasWork(key.bucket));
       }
     }),
     workData: (key) => backend.guard('workData', () => backend.workData(key)),
@@ -88,10 +88,23 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     results: (key) => backend.guard('results', () => backend.results(key)),
     progress: (key) => backend.guard('progress', () => backend.progress(key)),
     best: (key) => backend.guard('best', () => backend.best(key)),
+    queue: {
+      status: (bucket) => backend.guard('queue status', async () => {
+        const s = await backend.queueStatus(bucket);
+        return { queued: s.queued, active: s.active, failed: s.failed.map(({ from, to, error }) => ({ from, to, error })) };
+      }),
+      retryFailed: (bucket) => backend.guard('retry failed', () => backend.retryFailed(bucket)),
+    },
     invalidate: (bucket) => backend.guard('invalidate', async () => {
       held.delete(bucket);
       await backend.invalidate(bucket);
     }),
-    close: () => backend.close(),
+    async close() {
+      // Jobs this caller holds go back to the queue now, not when their lease runs out: a stopped run costs nothing.
+      const jobs = [...held.values()].flat();
+      held.clear();
+      for (const j of jobs) await backend.giveBack(j.key.bucket, j.id).catch(() => undefined); // no server: the lease runs out instead
+      await backend.close();
+    },
   };
 }

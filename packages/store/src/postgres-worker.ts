@@ -84,35 +84,39 @@ export async function runPostgresWorker(options: PostgresWorkerOptions): Promise
     return d;
   }
 
+  // Each database step is guarded on its own (retried after a lost connection); the evaluation is not repeated.
+  const g = <T>(op: string, fn: () => Promise<T>): Promise<T> => backend.guard(op, fn);
+
   async function runJob(job: FetchedJob): Promise<void> {
     const d = job.data;
     const key = { bucket: d.bucket, portfolioHash: d.portfolioHash, configHash: d.configHash };
-    if (!(await backend.isCurrent(key))) return backend.complete(d.bucket, job.id);
-    const sequences = await backend.pendingInRange(d);
+    if (!(await g('worker check', () => backend.isCurrent(key)))) return g('worker complete', () => backend.complete(d.bucket, job.id));
+    const sequences = await g('worker read', () => backend.pendingInRange(d));
     if (sequences.length > 0) {
+      const description = await g('worker read', () => workData(key));
       let results;
       try {
-        results = await options.evaluate({ key, sequences, data: await workData(key) });
+        results = await options.evaluate({ key, sequences, data: description });
       } catch (e) {
         // The queue retries the batch (up to its retry limit).
-        return backend.fail(d.bucket, job.id, e);
+        return g('worker fail', () => backend.fail(d.bucket, job.id, e));
       }
-      await backend.record(key, results);
+      await g('worker record', () => backend.record(key, results));
       stats.batches++;
       stats.sequences += sequences.length;
       options.onBatch?.({ bucket: d.bucket, evaluated: sequences.length });
     }
-    await backend.complete(d.bucket, job.id);
+    await g('worker complete', () => backend.complete(d.bucket, job.id));
   }
 
   async function loop(): Promise<void> {
     while (!stopping) {
-      const job = await backend.guard('worker fetch', nextJob);
+      const job = await g('worker fetch', nextJob);
       if (!job) {
         await sleep(pollMs);
         continue;
       }
-      await backend.guard('worker batch', () => runJob(job));
+      await runJob(job);
     }
   }
 

@@ -1,3 +1,4 @@
+import { StoreError } from '@planner/contracts';
 import type { Sequence, StoredResult } from '@planner/contracts';
 
 /** Σ action priorities (pipeline.md §6.1 `priority`). */
@@ -49,3 +50,14 @@ export const toResult = (r: ResultRow): StoredResult => ({
   riskScore: r.risk_score,
   transactionCost: r.transaction_cost,
 });
+
+/**
+ * The error for a write or claim with a key that is not the bucket's current
+ * work: `hasWork` tells a replaced key (another run opened a changed portfolio
+ * or configuration) from work that is gone (removed, or never opened).
+ */
+export function notCurrentError(op: string, bucket: string, hasWork: boolean): StoreError {
+  return new StoreError(hasWork
+    ? `${op}: the work of bucket '${bucket}' was replaced (its portfolio, configuration or seed changed) after this run opened it; run again`
+    : `${op}: bucket '${bucket}' has no stored work (the bucket was removed, or open() was not called); run again, or call open() first`);
+}

@@ -63,29 +63,31 @@ const MIGRATIONS: readonly string[] = [
 ];
 
 /**
- * Checks that the file is ours (or empty) and intact, then brings its schema
- * to the current version. Anything else is a StoreError: a foreign or damaged
- * file must never be read as planner work.
+ * Checks, reading only, that the file is ours (or empty) and intact; returns
+ * its schema version (0: empty). Anything else is a StoreError: a foreign or
+ * damaged file must never be read as planner work, nor be written to.
  */
-export function prepareSqliteSchema(db: BetterSqlite3.Database, where: string): void {
+export function checkSqliteFile(db: BetterSqlite3.Database, where: string): number {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const tableCount = (db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number }).n;
   if (appId !== SQLITE_APPLICATION_ID) {
     if (appId !== 0 || tableCount > 0) {
       throw new StoreError(`sqlite store ${where} is not a planner store (foreign SQLite database, application_id ${appId})`);
     }
-  } else {
-    const check = db.pragma('quick_check', { simple: true }) as string;
-    if (check !== 'ok') throw new StoreError(`sqlite store ${where} is corrupt: ${check}`);
+    return 0;
   }
-  let version = 0;
-  if (appId === SQLITE_APPLICATION_ID) {
-    const row = db.prepare(`SELECT max(version) AS v FROM schema_version`).get() as { v: number | null } | undefined;
-    version = row?.v ?? 0;
-  }
+  const check = db.pragma('quick_check', { simple: true }) as string;
+  if (check !== 'ok') throw new StoreError(`sqlite store ${where} is corrupt: ${check}`);
+  const row = db.prepare(`SELECT max(version) AS v FROM schema_version`).get() as { v: number | null } | undefined;
+  const version = row?.v ?? 0;
   if (version > SQLITE_SCHEMA_VERSION) {
     throw new StoreError(`sqlite store ${where} has schema version ${version}; this version of @planner/store reads up to ${SQLITE_SCHEMA_VERSION}`);
   }
+  return version;
+}
+
+/** Brings a checked file (`checkSqliteFile`) from `version` to the current schema, in one transaction. */
+export function migrateSqliteSchema(db: BetterSqlite3.Database, version: number): void {
   if (version === SQLITE_SCHEMA_VERSION) return;
   db.transaction(() => {
     for (let v = version; v < SQLITE_SCHEMA_VERSION; v++) {

@@ -6,17 +6,32 @@ import {
   applyBucketPatch, BUCKET_COLUMNS, bucketExists, bucketMissing, fromBucketRow, parseBucketPatch, parseBucketRecord, raisedHighWaterMark,
 } from './bucket-record.js';
 import type { BucketRow } from './bucket-record.js';
-import { isBetter, patternType, sameKey, sequencePriority, toResult } from './sequence-columns.js';
+import { isBetter, notCurrentError, patternType, sameKey, sequencePriority, toResult } from './sequence-columns.js';
 import type { ResultRow } from './sequence-columns.js';
-import { prepareSqliteSchema } from './sqlite-schema.js';
+import { checkSqliteFile, migrateSqliteSchema } from './sqlite-schema.js';
 import type { BucketRecord, BucketRepository, PlannerStore } from './types.js';
 
 export type { PlannerStore } from './types.js';
 export { SQLITE_APPLICATION_ID, SQLITE_SCHEMA_VERSION } from './sqlite-schema.js';
 
+/** What went wrong, in words: a full disk or a read-only place is not a corrupt file. */
+function writeError(where: string, op: string, e: unknown): StoreError {
+  const code = String((e as { code?: unknown }).code ?? '');
+  const message = (e as Error).message;
+  let what = `failed in ${op}: ${message}`;
+  if (code === 'SQLITE_FULL') {
+    what = `is full in ${op} (${message}): the disk, or the database's size limit; the work stored so far is kept, free space and run again`;
+  } else if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
+    what = `cannot be written in ${op} (${message}): the file or its directory is read-only, or not writable by this user (SQLite needs to create the -wal and -shm files beside it)`;
+  }
+  return new StoreError(`sqlite store ${where} ${what}`, { cause: e });
+}
+
 export interface SqliteStoreOptions {
   /** File path, or `':memory:'`. */
   readonly path: string;
+  /** Upper bound of the database's size (SQLite `max_page_count`); a write beyond it fails as a full disk does. */
+  readonly maxSizeBytes?: number;
 }
 
 
@@ -33,15 +48,27 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
   } catch (e) {
     throw new StoreError(`cannot open sqlite store ${where}: ${(e as Error).message}`, { cause: e });
   }
+  let version: number;
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
-    prepareSqliteSchema(db, where);
+    // Read-only checks first: a foreign or damaged file is refused before anything (even WAL mode) writes to it.
+    version = checkSqliteFile(db, where);
   } catch (e) {
     db.close();
     if (e instanceof StoreError) throw e;
     throw new StoreError(`cannot open sqlite store ${where}: ${(e as Error).message} (corrupt or not a SQLite file)`, { cause: e });
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    if (options.maxSizeBytes !== undefined) {
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxSizeBytes / pageSize))}`);
+    }
+    migrateSqliteSchema(db, version);
+  } catch (e) {
+    db.close();
+    throw writeError(where, 'open', e);
   }
 
   const q = {
@@ -96,7 +123,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
       return fn();
     } catch (e) {
       if (e instanceof StoreError) throw e;
-      throw new StoreError(`sqlite store ${where} failed in ${op}: ${(e as Error).message}`, { cause: e });
+      throw writeError(where, op, e);
     }
   }
   function isCurrent(key: WorkKey): boolean {
@@ -104,7 +131,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
     return row !== undefined && sameKey({ portfolioHash: row.portfolio_hash, configHash: row.config_hash }, key);
   }
   function requireCurrent(key: WorkKey, op: string): void {
-    if (!isCurrent(key)) throw new StoreError(`${op}: bucket '${key.bucket}' is not open for this work key; call open() first`);
+    if (!isCurrent(key)) throw notCurrentError(op, key.bucket, q.work.get(key.bucket) !== undefined);
   }
   const dropWork = db.transaction((bucket: string) => {
     q.delSeq.run(bucket);
@@ -118,14 +145,17 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
     }
     return (q.countSeq.get(key.bucket) as number) > 0;
   });
-  const put = db.transaction((key: WorkKey, sequences: readonly StoredSequence[]) => {
+  const put = db.transaction((key: WorkKey, sequences: readonly StoredSequence[]): number => {
     requireCurrent(key, 'put');
+    let added = 0;
     for (const s of sequences) {
-      q.insSeq.run(key.bucket, s.hash, s.index, sequencePriority(s.sequence), s.sequence.length, patternType(s.sequence), JSON.stringify(s.sequence));
+      added += q.insSeq.run(key.bucket, s.hash, s.index, sequencePriority(s.sequence), s.sequence.length, patternType(s.sequence), JSON.stringify(s.sequence)).changes;
     }
+    return added;
   });
-  const recordResults = db.transaction((key: WorkKey, results: readonly StoredResult[]) => {
-    if (!isCurrent(key)) return;
+  const recordResults = db.transaction((key: WorkKey, results: readonly StoredResult[]): number => {
+    if (!isCurrent(key)) return 0;
+    let added = 0;
     const bestRow = q.best.get(key.bucket, key.portfolioHash, key.configHash) as ResultRow | undefined;
     let best: StoredResult | null = bestRow ? toResult(bestRow) : null;
     let changed = false;
@@ -134,6 +164,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
         | { idx: number }
         | undefined;
       if (!row) continue;
+      added++;
       const stored: StoredResult = { ...r, index: row.idx };
       if (isBetter(stored, best)) {
         best = stored;
@@ -141,7 +172,29 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
       }
     }
     if (changed && best) q.setBest.run(key.bucket, key.portfolioHash, key.configHash, best.hash, best.index, best.score);
+    return added;
   });
+
+  // Progress counts per bucket, kept up to date by this connection's own writes instead of counting
+  // every row after each batch. `data_version` changes when another connection commits: then recount.
+  const counts = new Map<string, { total: number; evaluated: number; version: number }>();
+  const dataVersion = (): number => db.pragma('data_version', { simple: true }) as number;
+  function countsOf(key: WorkKey): { total: number; evaluated: number } {
+    const version = dataVersion();
+    const hit = counts.get(key.bucket);
+    if (hit && hit.version === version) return hit;
+    const fresh = {
+      total: q.countSeq.get(key.bucket) as number,
+      evaluated: q.countEval.get(key.bucket, key.portfolioHash, key.configHash) as number,
+      version,
+    };
+    counts.set(key.bucket, fresh);
+    return fresh;
+  }
+  function addCounts(bucket: string, field: 'total' | 'evaluated', n: number): void {
+    const hit = counts.get(bucket);
+    if (hit) hit[field] += n;
+  }
 
   const repository: BucketRepository = {
     async add(bucket) {
@@ -192,6 +245,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
       return guard('open', () => {
         leases.delete(key.bucket);
         cursors.delete(key.bucket);
+        counts.delete(key.bucket);
         // Write transactions start IMMEDIATE: a deferred one that read first cannot take the write lock
         // after another process wrote (SQLITE_BUSY_SNAPSHOT, which the busy timeout does not retry).
         return { hasSequences: open.immediate(key) };
@@ -199,7 +253,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
     },
     async put(key, sequences) {
       guard('put', () => {
-        put.immediate(key, sequences);
+        addCounts(key.bucket, 'total', put.immediate(key, sequences));
         cursors.delete(key.bucket);
       });
     },
@@ -227,7 +281,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
     },
     async recordResults(key, results) {
       guard('recordResults', () => {
-        recordResults.immediate(key, results);
+        addCounts(key.bucket, 'evaluated', recordResults.immediate(key, results));
         const leased = leases.get(key.bucket);
         if (leased) for (const r of results) leased.delete(r.hash);
       });
@@ -240,8 +294,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
     async progress(key): Promise<StoreProgress> {
       return guard('progress', () => {
         if (!isCurrent(key)) return { total: 0, evaluated: 0, finished: false };
-        const total = q.countSeq.get(key.bucket) as number;
-        const evaluated = q.countEval.get(key.bucket, key.portfolioHash, key.configHash) as number;
+        const { total, evaluated } = countsOf(key);
         return { total, evaluated, finished: total > 0 && evaluated === total };
       });
     },
@@ -275,6 +328,7 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
       guard('invalidate', () => {
         leases.delete(bucket);
         cursors.delete(bucket);
+        counts.delete(bucket);
         db.transaction(() => {
           dropWork(bucket);
           q.delWork.run(bucket);

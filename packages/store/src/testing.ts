@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -120,8 +120,13 @@ function serverUser(): { uid: number; gid: number } | null {
   throw new Error('running as root, and neither a `postgres` nor a `nobody` user exists to run the PostgreSQL server as');
 }
 
+export interface PgServerOptions {
+  /** The `postgres` user's password: logins need it (scram-sha-256). Default: none, any login is trusted. */
+  readonly password?: string;
+}
+
 /** Starts a server from the binaries `findPgBinaries` picks. */
-export async function startPgServer(): Promise<PgServer> {
+export async function startPgServer(options: PgServerOptions = {}): Promise<PgServer> {
   const { dir: bin, source } = findPgBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'planner-pg-'));
   const data = join(dir, 'data');
@@ -132,7 +137,14 @@ export async function startPgServer(): Promise<PgServer> {
     if (r.status !== 0) throw new Error(`${cmd} (${source} binaries in ${bin}) failed (${r.status}): ${r.error?.message ?? ''}${r.stderr || r.stdout}`);
   };
   try {
-    run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
+    const auth = ['-A', 'trust'];
+    if (options.password !== undefined) {
+      const pwfile = join(dir, 'pwfile');
+      writeFileSync(pwfile, `${options.password}\n`, { mode: 0o600 });
+      if (user) chownSync(pwfile, user.uid, user.gid);
+      auth.splice(0, 2, '-A', 'scram-sha-256', `--pwfile=${pwfile}`);
+    }
+    run('initdb', ['-D', data, ...auth, '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     throw e;
@@ -152,7 +164,8 @@ export async function startPgServer(): Promise<PgServer> {
       }
     }
   }
-  const base = `postgres://postgres@127.0.0.1:${port}`;
+  const login = options.password === undefined ? 'postgres' : `postgres:${encodeURIComponent(options.password)}`;
+  const base = `postgres://${login}@127.0.0.1:${port}`;
   let running = true;
   let removed = false;
   const halt = (mode: 'fast' | 'immediate' = 'fast'): void => {

@@ -60,6 +60,23 @@ export interface PlannerStore extends IncrementalStore {
    */
   best(key: WorkKey): Promise<StoredResult | null>;
   readonly buckets: BucketRepository;
+  /** The job queue of a store whose batches are handed out by a queue (PostgreSQL); absent otherwise. */
+  readonly queue?: BatchQueue;
+}
+
+/** A batch job whose retries ran out, with its last error. */
+export interface FailedBatch {
+  readonly from: number;
+  readonly to: number;
+  readonly error: string;
+}
+
+/** The queue of batch jobs of a bucket (PostgreSQL store). */
+export interface BatchQueue {
+  /** Jobs waiting, being evaluated, and failed for good. */
+  status(bucket: string): Promise<{ readonly queued: number; readonly active: number; readonly failed: readonly FailedBatch[] }>;
+  /** Queues the bucket's failed jobs again; returns how many. */
+  retryFailed(bucket: string): Promise<number>;
 }
 
 /** The batch a worker evaluates. */

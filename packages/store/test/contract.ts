@@ -153,6 +153,16 @@ export function storeContract(name: string, create: () => Promise<PlannerStore>,
       await expect(store.put(key('core', 'p9'), seqs)).rejects.toThrow(StoreError);
     });
 
+    it('a run whose work was replaced or removed under it is told so, not to call open()', async () => {
+      const k = key('core');
+      await store.open(k);
+      await store.put(k, seqs);
+      await store.open(key('core', 'p1', 'c2')); // another run, with a changed configuration
+      await expect(store.claimBatch(k, 1)).rejects.toThrow(/work of bucket 'core' was replaced .*run again/);
+      await store.invalidate('core'); // the bucket was removed
+      await expect(store.claimBatch(k, 1)).rejects.toThrow(/bucket 'core' has no stored work .*removed/);
+    });
+
     it('invalidate drops the bucket\'s work only', async () => {
       const a = key('core');
       const b = key('momentum_1');

@@ -114,20 +114,109 @@ describe('postgres store', () => {
     await store.close();
   });
 
-  it('database gone: a clear StoreError, from the store and from a worker', async () => {
+  it('database gone: a clear StoreError after the bounded reconnect time, from the store and from a worker', async () => {
     const own = await startPgServer();
     const url = await own.createDatabase('gone');
-    const store = await createPostgresStore({ connectionString: url });
+    const store = await createPostgresStore({ connectionString: url, reconnectSeconds: 2 });
     const k = key('core');
     await store.open(k);
-    const worker = await runPostgresWorker({ connectionString: url, pollIntervalMs: 50, evaluate: ({ sequences }) => sequences.map(evaluate) });
+    const worker = await runPostgresWorker({
+      connectionString: url, pollIntervalMs: 50, reconnectSeconds: 2,
+      evaluate: ({ sequences }) => sequences.map(evaluate),
+    });
     own.kill();
     const err = await store.progress(k).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect((err as StoreError).code).toBe('PLANNER_STORE_FAILED');
-    expect((err as Error).message).toMatch(/postgres store failed in progress/);
-    await expect(worker.done).rejects.toThrow(StoreError);
+    expect((err as Error).message).toMatch(/lost the server in progress and could not reconnect within 2 s/);
+    await expect(worker.done).rejects.toThrow(/could not reconnect within 2 s/);
     await store.close();
     await expect(createPostgresStore({ connectionString: url })).rejects.toThrow(/cannot connect to postgres store/);
+  });
+
+  it('the server restarted mid-run: a worker reconnects and finishes, no process dies, every sequence once', async () => {
+    const own = await startPgServer();
+    try {
+      const url = await own.createDatabase('restart');
+      const k = key('core');
+      const seqs = makeSequences(60);
+      const store = await createPostgresStore({ connectionString: url, batchSize: 10 });
+      await store.open(k);
+      await store.put(k, seqs);
+      await store.close();
+      let batches = 0;
+      let resume: () => void = () => undefined;
+      const halted = new Promise<void>((r) => (resume = r));
+      const worker = await runPostgresWorker({
+        connectionString: url, pollIntervalMs: 50,
+        evaluate: async ({ sequences }) => {
+          // After two batches the database goes down (fast shutdown: every connection is cut) and comes back.
+          if (++batches === 3) {
+            own.halt('fast');
+            setTimeout(() => {
+              own.restart();
+              resume();
+            }, 1500);
+          }
+          return sequences.map(evaluate);
+        },
+      });
+      await halted;
+      const check = await createPostgresStore({ connectionString: url });
+      while (!(await check.progress(k)).finished) await new Promise((r) => setTimeout(r, 100));
+      await worker.stop(); // resolves: the worker did not fail
+      expect(await check.results(k)).toEqual(seqs.map(evaluate));
+      expect(await check.best(k)).toEqual(expectedBest(seqs));
+      await check.close();
+    } finally {
+      own.stop();
+    }
+  });
+
+  it('a stopped caller gives its leased job back at once: the next caller gets it, not the job after it', async () => {
+    const url = await freshDb();
+    const k = key('core');
+    const seqs = makeSequences(30);
+    const first = await createPostgresStore({ connectionString: url, batchSize: 10, leaseSeconds: 300 });
+    await first.open(k);
+    await first.put(k, seqs);
+    expect((await first.claimBatch(k, 4)).map((s) => s.index)).toEqual([0, 1, 2, 3]); // holds the job 0..9
+    await first.close(); // e.g. on SIGINT
+    const next = await createPostgresStore({ connectionString: url, batchSize: 10, leaseSeconds: 300 });
+    await next.open(k);
+    // With the job still leased (300 s) this would be 10..19.
+    expect((await next.claimBatch(k, 10)).map((s) => s.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    await next.close();
+  });
+
+  it('a batch whose retries ran out is reported with its error and queued again on request', async () => {
+    const url = await freshDb();
+    const k = key('core');
+    const seqs = makeSequences(20);
+    const store = await createPostgresStore({ connectionString: url, batchSize: 10, retryLimit: 0 });
+    await store.open(k);
+    await store.put(k, seqs);
+    let broken = true;
+    const worker = await runPostgresWorker({
+      connectionString: url, pollIntervalMs: 50,
+      evaluate: ({ sequences }) => {
+        if (broken && sequences[0]?.index === 10) throw new Error('evaluator exploded');
+        return sequences.map(evaluate);
+      },
+    });
+    let status = await store.queue!.status('core');
+    while (status.queued + status.active > 0 || status.failed.length === 0) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = await store.queue!.status('core');
+    }
+    expect(status).toEqual({ queued: 0, active: 0, failed: [{ from: 10, to: 20, error: 'evaluator exploded' }] });
+    expect((await store.progress(k)).evaluated).toBe(10);
+    broken = false;
+    expect(await store.queue!.retryFailed('core')).toBe(1);
+    while (!(await store.progress(k)).finished) await new Promise((r) => setTimeout(r, 50));
+    await worker.stop();
+    expect(await store.results(k)).toEqual(seqs.map(evaluate));
+    expect((await store.queue!.status('core')).failed).toEqual([]);
+    await store.close();
   });
 });

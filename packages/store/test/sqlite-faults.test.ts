@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -45,6 +45,44 @@ describe('sqlite faults', () => {
     await resumed.close();
   });
 
+  it('SIGKILL at seeded random points, 10 times in a row: every sequence evaluated exactly once, same results and best', async () => {
+    const path = join(dir, 'work.db');
+    const { store, seqs } = await seeded(path, 120);
+    await store.close();
+    // mulberry32: a seeded generator, so a failure can be replayed.
+    let seed = 20261206;
+    const random = (): number => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    for (let round = 0; round < 10; round++) {
+      const child = spawnChild('children/sqlite-runner.ts', [path, '5']);
+      // Kill after the n-th claim (mid-batch, nothing recorded for it) or after the n-th record.
+      const n = 1 + Math.floor(random() * 3);
+      const event = random() < 0.5 ? 'claimed ' : 'recorded ';
+      let seen = 0;
+      await child.waitFor((l) => l === 'finished' || (l.startsWith(event) && ++seen === n), 60_000);
+      child.proc.kill('SIGKILL');
+      await child.exited;
+    }
+    const last = spawnChild('children/sqlite-runner.ts', [path, '0']);
+    await last.waitFor((l) => l === 'finished', 60_000);
+    await last.exited;
+    const raw = new Database(path, { readonly: true });
+    const one = (sql: string) => raw.prepare(sql).pluck().get() as number;
+    expect([one('SELECT count(*) FROM evaluations'), one('SELECT count(DISTINCT sequence_hash) FROM evaluations')]).toEqual([120, 120]);
+    raw.close();
+    const check = createSqliteStore({ path });
+    const k = key('core');
+    expect(await check.open(k)).toEqual({ hasSequences: true });
+    expect(await check.progress(k)).toEqual({ total: 120, evaluated: 120, finished: true });
+    expect(await check.results(k)).toEqual(seqs.map(evaluate));
+    expect(await check.best(k)).toEqual(expectedBest(seqs));
+    await check.close();
+  }, 300_000);
+
   it('a corrupt file is a clear StoreError', async () => {
     const path = join(dir, 'work.db');
     const { store } = await seeded(path, 300);
@@ -78,7 +116,10 @@ describe('sqlite faults', () => {
     const db = new Database(path);
     db.exec('CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)');
     db.close();
+    const before = { bytes: readFileSync(path), mtimeMs: statSync(path).mtimeMs, files: readdirSync(dir) };
     expect(() => createSqliteStore({ path })).toThrow(/not a planner store/);
+    // Checked before anything writes: not switched to WAL, not a byte changed, no -wal/-shm files left.
+    expect({ bytes: readFileSync(path), mtimeMs: statSync(path).mtimeMs, files: readdirSync(dir) }).toEqual(before);
     const again = new Database(path);
     expect(again.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all()).toEqual([{ name: 'users' }]);
     again.close();
@@ -98,6 +139,28 @@ describe('sqlite faults', () => {
     const store = createSqliteStore({ path: join(dir, 'work.db') });
     await store.close();
     await expect(store.progress(key('core'))).rejects.toThrow(/closed/);
+  });
+
+  it('a full disk is a clear StoreError, and the work stored before it is intact on the next run', async () => {
+    const path = join(dir, 'work.db');
+    const { store, seqs } = await seeded(path, 40);
+    await store.recordResults(key('core'), (await store.claimBatch(key('core'), 20)).map(evaluate));
+    await store.close();
+    // SQLite's max_page_count stands in for a full disk: the write fails with SQLITE_FULL as it would there.
+    const full = createSqliteStore({ path, maxSizeBytes: statSync(path).size });
+    const k = key('core');
+    await full.open(k);
+    const more = makeSequences(2000).slice(40);
+    const err = await full.put(k, more).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as Error).message).toMatch(/is full in put .*the work stored so far is kept, free space and run again/);
+    await full.close();
+    const next = createSqliteStore({ path });
+    expect(await next.open(k)).toEqual({ hasSequences: true });
+    expect(await next.progress(k)).toEqual({ total: 40, evaluated: 20, finished: false }); // the failed put left nothing half-written
+    expect(await drain(next, k)).toBe(20);
+    expect(await next.results(k)).toEqual(seqs.map(evaluate));
+    await next.close();
   });
 
   it('a changed config key restarts cleanly, also after reopening the file', async () => {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createSqliteStore, SQLITE_SCHEMA_VERSION } from '../src/sqlite.js';
 import { storeContract } from './contract.js';
-import { key, makeSequences } from './fixtures.js';
+import { evaluate, key, makeSequences } from './fixtures.js';
 
 storeContract('sqlite :memory:', async () => createSqliteStore({ path: ':memory:' }));
 
@@ -63,6 +63,32 @@ describe('sqlite schema migration', () => {
       expect(await reopened.buckets.list()).toEqual([core]);
       expect((await reopened.buckets.raiseHighWaterMark('core', 10, '2026-01-02T00:00:00')).highWaterMark).toEqual({ value: 10, at: '2026-01-02T00:00:00' });
       await reopened.close();
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sqlite progress', () => {
+  it('counts as it writes, and sees what another connection wrote to the same file', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'planner-store-progress-'));
+    try {
+      const path = join(d, 'work.db');
+      const k = key('core');
+      const seqs = makeSequences(30);
+      const own = createSqliteStore({ path });
+      await own.open(k);
+      await own.put(k, seqs.slice(0, 20));
+      expect(await own.progress(k)).toEqual({ total: 20, evaluated: 0, finished: false });
+      await own.put(k, seqs); // 10 new, 20 already there
+      await own.recordResults(k, seqs.slice(0, 5).map(evaluate));
+      await own.recordResults(k, seqs.slice(0, 5).map(evaluate)); // counted once
+      expect(await own.progress(k)).toEqual({ total: 30, evaluated: 5, finished: false });
+      const other = createSqliteStore({ path });
+      await other.recordResults(k, seqs.slice(5).map(evaluate));
+      await other.close();
+      expect(await own.progress(k)).toEqual({ total: 30, evaluated: 30, finished: true });
+      await own.close();
     } finally {
       rmSync(d, { recursive: true, force: true });
     }

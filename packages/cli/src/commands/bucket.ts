@@ -4,11 +4,11 @@ import { ConfigError, StoreError, type PlannerModule } from '@planner/contracts'
 import { parseConfig, serializeConfig } from '@planner/config';
 import { loadConfig } from '@planner/config/node';
 import type { Bucket, BucketService } from '@planner/buckets';
-import type { BucketConfigSource, BucketKind, BucketStatus, PlannerStore } from '@planner/store';
+import type { BatchQueue, BucketConfigSource, BucketKind, BucketStatus, PlannerStore } from '@planner/store';
 import type { Context } from '../context.js';
 import { pyFixed } from '@planner/context';
 import { table } from '../format.js';
-import { openStore, withStoreOptions } from './store-options.js';
+import { openStore, parseBucketId, withStoreOptions } from './store-options.js';
 import type { StoreChoice } from './store-options.js';
 
 interface SourceChoice {
@@ -83,6 +83,15 @@ async function withService<T>(
   }
 }
 
+/** The bucket's batch queue (PostgreSQL): what waits, what runs, and each failed batch with its error. */
+async function queueLines(queue: BatchQueue, id: string): Promise<string[]> {
+  const q = await queue.status(id);
+  return [
+    `queue: ${q.queued} batches queued, ${q.active} being evaluated, ${q.failed.length} failed`,
+    ...q.failed.map((f) => `  failed: sequences ${f.from}-${f.to - 1}: ${f.error} (planner batch --retry-failed queues it again)`),
+  ];
+}
+
 function line(b: Bucket): string[] {
   return [b.id, b.kind, String(b.share), b.status, describeSource(b.config)];
 }
@@ -98,6 +107,7 @@ export function bucketCommand(ctx: Context): Command {
     .option('--kind <kind>', 'core or satellite (default: core for the id "core", else satellite)')
     .option('--share <fraction>', 'share of the portfolio, 0..1 (default 1 for core, 0 for satellites)')
     .action(async (id: string, o: StoreChoice & SourceChoice & { kind?: string; share?: string }) => {
+      await parseBucketId(id);
       const kind = parseKind(o.kind, id);
       const source = configSource(o, ctx.modules);
       const share = parseShare(o.share, kind);
@@ -117,7 +127,8 @@ export function bucketCommand(ctx: Context): Command {
     .description('show a bucket and the configuration it plans with')
     .argument('<id>')
     .action(async (id: string, o: StoreChoice) => {
-      const text = await withService(ctx, o, async (s) => {
+      await parseBucketId(id);
+      const text = await withService(ctx, o, async (s, store) => {
         const b = await s.get(id);
         if (!b) throw new StoreError(`bucket '${id}' does not exist`);
         const p = (await s.getPlanner(id)).config.planner;
@@ -125,6 +136,7 @@ export function bucketCommand(ctx: Context): Command {
           `id: ${b.id}`, `kind: ${b.kind}`, `share: ${b.share}`, `status: ${b.status}`, `config: ${describeSource(b.config)}`,
           `high-water mark: ${b.highWaterMark ? `${pyFixed(b.highWaterMark.value, 2)} EUR (${b.highWaterMark.at})` : 'none yet (set by planner plan --buckets)'}`,
           `planner: ${p.name} (max_depth ${p.maxDepth}, beam_width ${p.beamWidth}, seed ${p.seed})`,
+          ...(store.queue ? await queueLines(store.queue, id) : []),
           ...('toml' in b.config ? ['', b.config.toml.trimEnd()] : []),
         ].join('\n');
       });
@@ -137,6 +149,7 @@ export function bucketCommand(ctx: Context): Command {
     .option('--preset <name>', 'a shipped preset')
     .option('--config <file>', 'a TOML configuration file')
     .action(async (id: string, o: StoreChoice & SourceChoice) => {
+      await parseBucketId(id);
       const source = configSource(o, ctx.modules);
       const b = await withService(ctx, o, (s) => s.setConfig(id, source));
       ctx.io.out(`bucket ${b.id} now plans with ${describeSource(b.config)}\n`);
@@ -163,6 +176,7 @@ export function bucketCommand(ctx: Context): Command {
     .description('remove a bucket and its stored work')
     .argument('<id>')
     .action(async (id: string, o: StoreChoice) => {
+      await parseBucketId(id);
       const removed = await withService(ctx, o, (s) => s.remove(id));
       if (!removed) throw new StoreError(`bucket '${id}' does not exist`);
       ctx.io.out(`removed bucket ${id}\n`);

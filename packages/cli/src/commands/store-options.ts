@@ -23,7 +23,8 @@ export function withStoreOptions(cmd: Command): Command {
  * name must not start an empty one.
  */
 export async function openStore(
-  choice: StoreChoice, batchSize?: number, loaders: StoreLoaders = defaultStoreLoaders, options: { create?: boolean } = {},
+  choice: StoreChoice, batchSize?: number, loaders: StoreLoaders = defaultStoreLoaders,
+  options: { create?: boolean; onConnectionLost?: (info: ConnectionLost) => void } = {},
 ): Promise<PlannerStore> {
   if ((choice.db === undefined) === (choice.pg === undefined)) {
     throw new ConfigError([{ path: '', message: 'give exactly one of --db FILE.sqlite or --pg URL' }]);
@@ -39,7 +40,31 @@ export async function openStore(
     return createSqliteStore({ path: choice.db });
   }
   const { createPostgresStore } = await loadStoreModule('postgres', loaders.postgres);
-  return createPostgresStore({ connectionString: choice.pg as string, ...(batchSize === undefined ? {} : { batchSize }) });
+  return createPostgresStore({
+    connectionString: choice.pg as string,
+    ...(batchSize === undefined ? {} : { batchSize }),
+    ...(options.onConnectionLost ? { onConnectionLost: options.onConnectionLost } : {}),
+  });
+}
+
+/** What the PostgreSQL store reports while it retries after losing its server. */
+export interface ConnectionLost {
+  readonly op: string;
+  readonly error: string;
+  readonly retryInMs: number;
+}
+
+/** A stderr line for a lost connection (the store retries with backoff, then gives up with an error). */
+export const connectionLostLine = (i: ConnectionLost): string =>
+  `postgres: lost the connection in ${i.op} (${i.error}); reconnecting in ${(i.retryInMs / 1000).toFixed(1)} s\n`;
+
+/** A bucket id as the stores accept it; anything else is bad input (exit 2), named with the rule. */
+export async function parseBucketId(text: string, what = 'bucket id'): Promise<string> {
+  const { BUCKET_ID_PATTERN, BUCKET_ID_RULE } = await import('@planner/store');
+  if (!BUCKET_ID_PATTERN.test(text)) {
+    throw new ConfigError([{ path: what, message: `${what}: expected ${BUCKET_ID_RULE}, found ${JSON.stringify(text)}` }]);
+  }
+  return text;
 }
 
 /** A positive integer option (`--batch-size`, `--concurrency`). */

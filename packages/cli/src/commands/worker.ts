@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { Context } from '../context.js';
 import { defaultStoreLoaders, loadStoreModule } from './store-drivers.js';
-import { parsePositive } from './store-options.js';
+import { connectionLostLine, parsePositive } from './store-options.js';
 
 interface WorkerOptions {
   readonly pg: string;
@@ -18,7 +18,11 @@ export function workerCommand(ctx: Context): Command {
       const { runPostgresWorker } = await loadStoreModule('postgres', (ctx.stores ?? defaultStoreLoaders).postgres);
       const { createWorkEvaluator } = await import('@planner/buckets');
       // Everything a batch needs (snapshot, configuration, seed) is stored with its work.
-      const worker = await runPostgresWorker({ connectionString: o.pg, concurrency, evaluate: createWorkEvaluator({ modules: ctx.modules }) });
+      const worker = await runPostgresWorker({
+        connectionString: o.pg, concurrency, evaluate: createWorkEvaluator({ modules: ctx.modules }),
+        // A restarted database is waited for (with backoff, bounded), not a reason to stop the fleet.
+        onConnectionLost: (i) => ctx.io.err(connectionLostLine(i)),
+      });
       const stop = (): void => void worker.stop().catch(() => undefined);
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

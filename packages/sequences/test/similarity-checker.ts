@@ -1,8 +1,5 @@
 import type { ActionCandidate, Security } from '@planner/contracts';
-import { MAX_OVERLAP, WINDOW } from './similarity-common.js';
-
-export { createSimilarityWindow } from './similarity-window.js';
-export type { SimilarityWindow } from './similarity-window.js';
+import { MAX_OVERLAP, WINDOW } from '../src/similarity-common.js';
 
 interface Profile {
   readonly countries: ReadonlySet<string>;
@@ -17,7 +14,8 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 }
 
 /**
- * The enhanced generator's "is diverse" check (spec §2.5). Returns a stateful
+ * The enhanced generator's "is diverse" check (spec §2.5) as the spec reads:
+ * the oracle of the sampler's bit-set window. Returns a stateful
  * predicate: it compares a candidate sequence with the last ten it accepted
  * and records it when it accepts. Without securities (incremental mode, or an
  * empty map) every sequence is accepted.

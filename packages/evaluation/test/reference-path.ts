@@ -1,8 +1,8 @@
 import type { CompatSwitches, EvaluationContext, PlannerSettings, PortfolioContext, SecurityMetrics, Sequence } from '@planner/contracts';
-import { type SequenceEvaluation, evaluateEndState } from './evaluate-end-state.js';
-import { buildMetricsCache } from './metrics-cache.js';
-import { startPortfolio } from './quirks.js';
-import { type ScoringSettings, scoringSettings } from './scoring-settings.js';
+import { type SequenceEvaluation, evaluateEndState } from '../src/evaluate-end-state.js';
+import { buildMetricsCache } from '../src/metrics-cache.js';
+import { startPortfolio } from '../src/quirks.js';
+import { type ScoringSettings, scoringSettings } from '../src/scoring-settings.js';
 import { simulateSequence } from './simulate.js';
 
 /** What scoring one snapshot needs besides the context. */
@@ -25,9 +25,8 @@ export function scoringInputs(
 
 /**
  * Simulates and scores one sequence with the straightforward helpers: the
- * full planner's per-sequence evaluation (pipeline.md §5.2 step 16). The
- * evaluators use it for the `detail` breakdown; the tests use it as the oracle
- * of the fast scorer.
+ * full planner's per-sequence evaluation (pipeline.md §5.2 step 16), written
+ * as the spec reads. The oracle the fast scorer is tested against.
  */
 export function evaluateStraightforward(
   ctx: Pick<EvaluationContext, 'availableCashEur' | 'securitiesBySymbol'>,
@@ -43,11 +42,4 @@ export function evaluateStraightforward(
     transactionCostPercent: s.transactionCostPercent,
   });
   return evaluateEndState(portfolio, sequence, inputs.metrics, s, priceAdjustments);
-}
-
-/** `{symbol: 1 + shift}` for every symbol of the sequence, first-appearance order. */
-export function shiftAdjustments(sequence: Sequence, shift: number): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const a of sequence) if (!out.has(a.symbol)) out.set(a.symbol, 1.0 + shift);
-  return out;
 }

@@ -1,6 +1,6 @@
 import { COMPAT_DEFAULTS } from '@planner/contracts';
 import type { CompatSwitches, PortfolioContext, Security, Sequence } from '@planner/contracts';
-import { adjustedValue, cashCostOf, mapsAfterAction } from './quirks.js';
+import { adjustedValue, cashCostOf, mapsAfterAction } from '../src/quirks.js';
 
 export interface SimulationOptions {
   /** symbol -> price multiplier (stochastic scenarios, Monte Carlo paths). */
