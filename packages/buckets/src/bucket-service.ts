@@ -79,6 +79,8 @@ export interface BatchRunOptions {
   readonly wait?: boolean;
   readonly pollIntervalMs?: number;
   readonly onEvent?: PlannerEventListener;
+  /** Names the snapshot in error messages. */
+  readonly source?: string;
 }
 
 interface CacheEntry {
@@ -160,7 +162,7 @@ export function createBucketService(options: BucketServiceOptions): BucketServic
         throw new StoreError(`bucket '${id}' is ${bucket.status}: it is not planned (change its status to plan it)`);
       }
       const planner = await this.getPlanner(id);
-      const slice = await this.sliceFor(id, snapshot);
+      const slice = await this.sliceFor(id, snapshot, o.source);
       return planner.planIncremental(slice, {
         store: o.store,
         bucket: id,

@@ -11,7 +11,7 @@ import { createPostgresStore } from '@planner/store/postgres';
 import { startPgServer } from '@planner/store/testing';
 import type { PgServer } from '@planner/store/testing';
 import { standardModules } from '../src/modules.js';
-import { monteCarloToml, sleep, sliceFile, spawnPlanner, taggedCopy, tempDir, universe30, withoutTimings } from './batch-helpers.js';
+import { monteCarloToml, sleep, sliceFile, spawnPlanner, taggedCopy, tempDir, universe30, withoutTimings, writeFile } from './batch-helpers.js';
 import { cli, scenarioDir } from './helpers.js';
 
 const modules = standardModules();
@@ -95,6 +95,30 @@ describe('planner worker: PostgreSQL, one bucket', () => {
     const full = await createPlanner({ config: parseConfig(toml, { modules }), modules }).plan(snapshot);
     expect(withoutTimings(one.plan)).toEqual(withoutTimings(full));
     expect(withoutTimings(four.plan)).toEqual(withoutTimings(one.plan));
+  }, 300_000);
+
+  it('the database restarted mid-run: planner batch does not crash, reconnects and prints the plan of plan()', async () => {
+    const url = await server.createDatabase('restart');
+    const toml = writeFile(tempDir('restart'), 'mc.toml', monteCarloToml(100));
+    expect((await cli('bucket', 'add', 'core', '--pg', url, '--config', toml)).code).toBe(0);
+    const run = spawnPlanner(['batch', '--pg', url, '--bucket', 'core', '--snapshot', universe30, '--batch-size', '50', '--json']);
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    // Wait until some batches are recorded, then stop the server (every connection is cut) and start it again.
+    for (;;) {
+      const r = await c.query<{ n: string }>('SELECT count(*) AS n FROM planner.evaluations').catch(() => ({ rows: [{ n: '0' }] }));
+      if (Number(r.rows[0]?.n) >= 100) break;
+      await sleep(100);
+    }
+    await c.end();
+    server.halt('fast');
+    await sleep(1500);
+    server.restart();
+    expect(await run.exited).toBe(0);
+    expect(run.err()).toMatch(/postgres: lost the connection in \S+/);
+    expect(run.err()).not.toMatch(/Unhandled|at .*\.js:\d+/);
+    const expected = JSON.parse((await cli('plan', universe30, '--config', toml, '--json')).out) as Plan;
+    expect(withoutTimings(JSON.parse(run.out()) as Plan)).toEqual(withoutTimings(expected));
   }, 300_000);
 
   it('planner batch --no-evaluate with no worker says it waits, and how much is queued; a worker started later finishes it', async () => {

@@ -96,5 +96,10 @@ describe('planner plan --buckets', () => {
     expect((await cli('plan', example, '--buckets')).code).toBe(2);
     expect((await cli('plan', example, '--buckets', '--db', db, '--preset', 'default')).err).toContain('--preset and --config do not apply');
     expect((await cli('plan', example, '--db', db)).err).toContain('add --buckets');
+    // planner batch plans the bucket's part: a snapshot that gives the satellite no security is refused.
+    const plain = here('../examples/portfolio.json');
+    const b = await cli('batch', '--db', db, '--bucket', 'momentum_1', '--snapshot', plain);
+    expect(b.code).toBe(2);
+    expect(b.err).toContain(`invalid snapshot in ${plain}: 1 issue(s)\n  securities: expected at least one security of bucket 'momentum_1'`);
   }, 120_000);
 });

@@ -61,7 +61,7 @@ export function batchCommand(ctx: Context): Command {
         let r;
         try {
           r = await service.runBatch(o.bucket, snapshot, {
-            store, batchSize, signal: controller.signal, evaluate: o.evaluate, onEvent: (e) => bar.onEvent(e),
+            store, batchSize, signal: controller.signal, evaluate: o.evaluate, onEvent: (e) => bar.onEvent(e), source: o.snapshot,
             ...(seed === undefined ? {} : { seed }),
           });
         } finally {
