@@ -12,12 +12,12 @@ import { modules as stubs } from './fixtures.js';
 // unheld security, every single buy and pair, a score from the bought value.
 const loose = z.object({}).catchall(z.unknown());
 const buys = defineCalculator({
-  name: 'opportunity_buys', description: 'buys', params: loose,
+  name: 'opportunity_buys', description: 'buys', params: loose, order: 300, enabledByDefault: true,
   calculate: (ctx) => ctx.securities.filter((s) => !ctx.portfolio.positions.has(s.symbol)).map((s, i) =>
     buy(s.symbol, { name: s.name, quantity: 1 + i, price: s.price, currency: s.currency, priority: 0.9 - i / 100, reason: 'cheap', tags: ['opportunity'] })),
 });
 const pairs = definePattern({
-  name: 'direct_buy', description: 'singles and pairs', params: loose,
+  name: 'direct_buy', description: 'singles and pairs', params: loose, order: 100, enabledByDefault: true,
   generate: (opps) => {
     const list = opps.opportunity_buys ?? [];
     const out: Sequence[] = list.map((c) => [c]);

@@ -5,24 +5,27 @@ import {
 import { buy, sell } from '@planner/testkit';
 
 // Stand-ins for the standard modules (buckets may not import module packages):
-// the standard names, params that accept anything, no behaviour.
+// the standard names, run by default in their order, params that accept anything, no behaviour.
 const loose = z.object({}).catchall(z.unknown());
+const standard = (i: number) => ({ order: (i + 1) * 100, enabledByDefault: true });
 
 const calculators = ['profit_taking', 'averaging_down', 'opportunity_buys', 'rebalance_sells', 'rebalance_buys', 'weight_based']
-  .map((name) => defineCalculator({ name, description: `fake ${name}`, params: loose, calculate: () => [] }));
+  .map((name, i) => defineCalculator({ name, description: `fake ${name}`, params: loose, calculate: () => [], ...standard(i) }));
 const patterns = [
   'direct_buy', 'profit_taking', 'rebalance', 'averaging_down', 'single_best', 'multi_sell', 'mixed_strategy',
   'opportunity_first', 'deep_rebalance', 'cash_generation', 'cost_optimized',
-].map((name) => definePattern({ name, description: `fake ${name}`, params: loose, generate: () => [] }))
-  .concat(['adaptive', 'market_regime'].map((name) => definePattern({ name, description: `fake ${name}`, params: loose, stage: 'once', generate: () => [] })));
+].map((name, i) => definePattern({ name, description: `fake ${name}`, params: loose, generate: () => [], ...standard(i) }))
+  .concat(['adaptive', 'market_regime'].map((name, i) => definePattern({
+    name, description: `fake ${name}`, params: loose, stage: 'once', generate: () => [], ...standard(11 + i),
+  })));
 const generators = [
-  ...['combinatorial', 'enhanced_combinatorial'].map((name) =>
-    defineSequenceGenerator({ name, description: `fake ${name}`, params: loose, stage: 'depth', generate: () => [] })),
-  ...['partial_execution', 'constraint_relaxation'].map((name) =>
-    defineSequenceGenerator({ name, description: `fake ${name}`, params: loose, stage: 'extend', generate: () => [] })),
+  ...['combinatorial', 'enhanced_combinatorial'].map((name, i) =>
+    defineSequenceGenerator({ name, description: `fake ${name}`, params: loose, stage: 'depth', generate: () => [], ...standard(i) })),
+  ...['partial_execution', 'constraint_relaxation'].map((name, i) =>
+    defineSequenceGenerator({ name, description: `fake ${name}`, params: loose, stage: 'extend', generate: () => [], ...standard(2 + i) })),
 ];
 const filters = ['correlation_aware', 'diversity', 'eligibility', 'recently_traded']
-  .map((name) => defineFilter({ name, description: `fake ${name}`, params: loose, filter: (s) => [...s] }));
+  .map((name, i) => defineFilter({ name, description: `fake ${name}`, params: loose, filter: (s) => [...s], ...standard(i) }));
 const evaluators = ['single_objective', 'stochastic', 'monte_carlo'].map((name) =>
   defineEvaluator({
     name, description: `fake ${name}`, params: loose,
@@ -38,16 +41,16 @@ export const modules: readonly PlannerModule[] = [...calculators, ...patterns, .
 // every unheld security, a sell of every held position, each one alone as a
 // sequence, scored by the value bought.
 const buyEveryUnheld = defineCalculator({
-  name: 'opportunity_buys', description: 'buys', params: loose,
+  name: 'opportunity_buys', description: 'buys', params: loose, ...standard(2),
   calculate: (ctx) => ctx.securities.filter((s) => !ctx.portfolio.positions.has(s.symbol) && s.price > 0).map((s) =>
     buy(s.symbol, { name: s.name, quantity: 10, price: s.price, currency: s.currency, priority: 0.9, reason: 'cheap', tags: ['opportunity'] })),
 });
 const sellEveryHeld = defineCalculator({
-  name: 'profit_taking', description: 'sells', params: loose,
+  name: 'profit_taking', description: 'sells', params: loose, ...standard(0),
   calculate: (ctx) => ctx.positions.map((p) => sell(p.symbol, { quantity: p.quantity, price: 1, priority: 0.8, reason: 'windfall', tags: ['windfall'] })),
 });
 const singles = definePattern({
-  name: 'direct_buy', description: 'each candidate alone', params: loose,
+  name: 'direct_buy', description: 'each candidate alone', params: loose, ...standard(0),
   generate: (opps) => [...(opps.opportunity_buys ?? []), ...(opps.profit_taking ?? [])].map((c) => [c]),
 });
 const valueScorer = defineEvaluator({

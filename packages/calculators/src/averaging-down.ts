@@ -2,6 +2,7 @@ import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
 import { pyFixed } from '@planner/context';
 import * as z from 'zod';
+import { averagingDownNarrative } from './narratives.js';
 import { eligibleBuyUniverse, qualityOf } from './buy-universe.js';
 import { sortByPriority } from './candidate-order.js';
 import { heuristicBuy } from './heuristic-buy.js';
@@ -28,6 +29,10 @@ export const averagingDown = defineCalculator({
   description: 'Buys more of a held, still high-quality security whose price fell well below its average cost',
   params: AveragingDownParamsSchema,
   category: 'averaging_down',
+  order: 200,
+  enabledByDefault: true,
+  sides: ['BUY'],
+  narrate: averagingDownNarrative,
   calculate(ctx, params) {
     if (ctx.weightBasedMode) return [];
     const base = params.baseTradeAmountEur ?? ctx.baseTradeAmountEur;

@@ -2,6 +2,7 @@ import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
 import { pyFixed } from '@planner/context';
 import * as z from 'zod';
+import { qualityBuyNarrative } from './narratives.js';
 import { eligibleBuyUniverse, qualityOf } from './buy-universe.js';
 import { sortByPriority } from './candidate-order.js';
 import { heuristicBuy } from './heuristic-buy.js';
@@ -20,6 +21,10 @@ export const opportunityBuys = defineCalculator({
   description: 'Buys (or adds to) high-quality securities, held or not',
   params: OpportunityBuysParamsSchema,
   category: 'opportunity_buys',
+  order: 300,
+  enabledByDefault: true,
+  sides: ['BUY'],
+  narrate: qualityBuyNarrative,
   calculate(ctx, params) {
     if (ctx.weightBasedMode) return [];
     const base = params.baseTradeAmountEur ?? ctx.baseTradeAmountEur;

@@ -2,6 +2,7 @@ import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
 import { compatOf, roundToLot } from '@planner/context';
 import * as z from 'zod';
+import { windfallSellNarrative } from './narratives.js';
 import { sortByPriority, withoutBlockedSells } from './candidate-order.js';
 import { tradeRate } from './trade-rate.js';
 import { windfallRecommendation } from './windfall.js';
@@ -26,6 +27,11 @@ export const profitTaking = defineCalculator({
   description: 'Trims positions whose gain is well above what their historical growth explains, and positions that doubled',
   params: ProfitTakingParamsSchema,
   category: 'profit_taking',
+  order: 100,
+  enabledByDefault: true,
+  sides: ['SELL'],
+  sliderParams: { windfallThreshold: 'windfall_threshold' },
+  narrate: windfallSellNarrative,
   calculate(ctx, params) {
     if (ctx.weightBasedMode) return [];
     // A literal with every key (no conditional spread) keeps the input objects one shape.

@@ -2,6 +2,7 @@ import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
 import { pyFixed } from '@planner/context';
 import * as z from 'zod';
+import { rebalanceBuyNarrative } from './narratives.js';
 import { eligibleBuyUniverse, qualityOf } from './buy-universe.js';
 import { sortByPriority } from './candidate-order.js';
 import { heuristicBuy } from './heuristic-buy.js';
@@ -20,6 +21,10 @@ export const rebalanceBuys = defineCalculator({
   description: 'Buys securities whose country group is below its target weight',
   params: RebalanceBuysParamsSchema,
   category: 'rebalance_buys',
+  order: 500,
+  enabledByDefault: true,
+  sides: ['BUY'],
+  narrate: rebalanceBuyNarrative,
   calculate(ctx, params) {
     if (ctx.weightBasedMode) return [];
     const base = params.baseTradeAmountEur ?? ctx.baseTradeAmountEur;

@@ -2,6 +2,7 @@ import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
 import { compatOf, pyFixed, roundToLot } from '@planner/context';
 import * as z from 'zod';
+import { rebalanceSellNarrative } from './narratives.js';
 import { sortByPriority, withoutBlockedSells } from './candidate-order.js';
 import { tradeRate } from './trade-rate.js';
 
@@ -19,6 +20,10 @@ export const rebalanceSells = defineCalculator({
   description: 'Trims positions in country groups that are above their target weight',
   params: RebalanceSellsParamsSchema,
   category: 'rebalance_sells',
+  order: 400,
+  enabledByDefault: true,
+  sides: ['SELL'],
+  narrate: rebalanceSellNarrative,
   calculate(ctx, params) {
     if (ctx.weightBasedMode) return [];
     const { countryToGroup, countryWeights, totalValue } = ctx.portfolio;

@@ -9,6 +9,7 @@ import {
   processSellOpportunity,
 } from '@planner/context';
 import * as z from 'zod';
+import { weightBasedNarrative } from './narratives.js';
 import { sortByPriority } from './candidate-order.js';
 import { tradeRate } from './trade-rate.js';
 
@@ -36,6 +37,10 @@ export const weightBased = defineCalculator({
   description: "Moves the portfolio toward the optimizer's per-symbol target weights",
   params: WeightBasedParamsSchema,
   category: weightBasedCategory,
+  order: 600,
+  enabledByDefault: true,
+  sides: ['BUY', 'SELL'],
+  narrate: weightBasedNarrative,
   calculate(ctx, params) {
     if (!ctx.weightBasedMode) return [];
     const total = ctx.portfolio.totalValue;

@@ -1,11 +1,14 @@
-import { CANONICAL_ORDER } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
 import { calculators } from '../src/index.js';
 
 describe('calculators', () => {
-  it('lists the six calculators in canonical order, each frozen and of kind calculator', () => {
-    expect(calculators.map((c) => c.name)).toEqual([...CANONICAL_ORDER.calculator]);
+  it('lists the six calculators in their declared order (pipeline.md §2.1), each frozen and of kind calculator', () => {
+    expect(calculators.map((c) => c.name)).toEqual([
+      'profit_taking', 'averaging_down', 'opportunity_buys', 'rebalance_sells', 'rebalance_buys', 'weight_based',
+    ]);
+    expect(calculators.map((c) => c.order)).toEqual([100, 200, 300, 400, 500, 600]);
+    expect(calculators.every((c) => c.enabledByDefault === true)).toBe(true);
     expect(calculators).toEqual([api.profitTaking, api.averagingDown, api.opportunityBuys, api.rebalanceSells, api.rebalanceBuys, api.weightBased]);
     for (const c of calculators) {
       expect(c.kind).toBe('calculator');

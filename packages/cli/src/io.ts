@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { ConfigError, SnapshotError, type PlannerConfig, type PlannerModule, type PortfolioSnapshot } from '@planner/contracts';
-import { isPresetName, loadPreset, presetNames } from '@planner/config';
+import { isPresetName, loadPreset, presetNames, warningsForSnapshot } from '@planner/config';
 import { DEFAULT_MAX_INPUT_BYTES, loadConfig, readTextFile } from '@planner/config/node';
 import { parseSnapshot } from '@planner/context';
 
@@ -76,10 +76,10 @@ export function parseSeed(text: string | undefined): number | undefined {
 }
 
 /**
- * The configuration's warnings that apply to this snapshot: the correlation
- * filter's "needs priceHistory" warning is moot when the snapshot has it.
+ * The configuration's warnings that apply to this snapshot: each module's own
+ * advice is asked again with the snapshot (e.g. the correlation filter's
+ * "needs priceHistory" is moot when the snapshot has it).
  */
-export function warningsFor(config: PlannerConfig, snapshot: PortfolioSnapshot): string[] {
-  const hasHistory = snapshot.priceHistory !== undefined && Object.keys(snapshot.priceHistory).length > 0;
-  return config.warnings.filter((w) => !(hasHistory && w.startsWith('correlation_aware filter needs')));
+export function warningsFor(config: PlannerConfig, snapshot: PortfolioSnapshot, modules: readonly PlannerModule[]): string[] {
+  return warningsForSnapshot(config, modules, snapshot);
 }

@@ -11,5 +11,6 @@ export {
 export { diffConfigs, type ConfigChange } from './diff.js';
 export { configJsonSchema } from './json-schema.js';
 export { validateConfig, configIssues } from './validate.js';
-export { PATTERN_NEEDS } from './rules.js';
+export { warningsForSnapshot } from './rules.js';
+export { evaluatorFor } from './evaluator.js';
 export { camelToSnake, snakeToCamel } from './case.js';

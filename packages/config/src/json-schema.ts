@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { CANONICAL_ORDER, type PlannerModule } from '@planner/contracts';
+import type { PlannerModule } from '@planner/contracts';
 import { camelToSnake } from './case.js';
-import { SECTIONS } from './modules.js';
+import { modulesInOrder, SECTIONS } from './modules.js';
 import { CompatSectionSchema, PlannerSectionSchema } from './planner-settings.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -37,9 +37,7 @@ export function configJsonSchema(modules: readonly PlannerModule[]): JsonSchema 
     compat: strip(z.toJSONSchema(CompatSectionSchema, { io: 'input' }) as JsonSchema),
   };
   for (const info of SECTIONS) {
-    const canonical: readonly string[] = CANONICAL_ORDER[info.kind];
-    const ofKind = modules.filter((m) => m.kind === info.kind);
-    ofKind.sort((a, b) => rank(canonical, a.name) - rank(canonical, b.name));
+    const ofKind = modulesInOrder(modules, info.kind);
     const tables: Record<string, JsonSchema> = {};
     for (const module of ofKind) {
       tables[module.name] = {
@@ -58,9 +56,4 @@ export function configJsonSchema(modules: readonly PlannerModule[]): JsonSchema 
     additionalProperties: false,
     properties,
   };
-}
-
-function rank(canonical: readonly string[], name: string): number {
-  const i = canonical.indexOf(name);
-  return i < 0 ? canonical.length : i;
 }

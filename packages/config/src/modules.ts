@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { InputIssue, ModuleKind, PlannerConfig, PlannerModule } from '@planner/contracts';
+import type { InputIssue, ModuleKind, ModuleSettings, ModuleTable, PlannerConfig, PlannerModule } from '@planner/contracts';
 import { camelToSnake, snakeToCamel } from './case.js';
 import { zodIssues } from './issues.js';
 
@@ -91,4 +91,25 @@ export function enabledNames(config: PlannerConfig, field: SectionInfo['field'])
   const out: string[] = [];
   for (const [name, settings] of config[field]) if (settings.enabled) out.push(name);
   return out;
+}
+
+/**
+ * A module table in run order: modules by their declared `order` (lower
+ * first), then those without one, each group in the order of `entries`
+ * (Array.prototype.sort is stable).
+ */
+export function orderTable(entries: ReadonlyMap<string, ModuleSettings>, kind: ModuleKind, modules: readonly PlannerModule[]): ModuleTable {
+  const rank = (name: string): number => findModule(modules, kind, name)?.order ?? Number.POSITIVE_INFINITY;
+  const names = [...entries.keys()].sort((a, b) => {
+    const ra = rank(a);
+    const rb = rank(b);
+    return ra === rb ? 0 : ra < rb ? -1 : 1;
+  });
+  return new Map(names.map((name) => [name, entries.get(name) as ModuleSettings]));
+}
+
+/** Modules of one kind in run order (declared `order` first, then the others as given). */
+export function modulesInOrder(modules: readonly PlannerModule[], kind: ModuleKind): PlannerModule[] {
+  const rank = (m: PlannerModule): number => m.order ?? Number.POSITIVE_INFINITY;
+  return modules.filter((m) => m.kind === kind).sort((a, b) => (rank(a) === rank(b) ? 0 : rank(a) < rank(b) ? -1 : 1));
 }

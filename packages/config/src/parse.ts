@@ -1,11 +1,11 @@
 import {
-  CANONICAL_ORDER, ConfigError, type InputIssue, type ModuleSettings, type ModuleTable, type PlannerConfig,
-  type PlannerModule,
+  ConfigError, type InputIssue, type ModuleSettings, type ModuleTable, type PlannerConfig, type PlannerModule,
 } from '@planner/contracts';
+import { evaluatorFor } from './evaluator.js';
 import { type ConfigFile, isTable, locateIssues, mergeLayers, readLayers, type ReadExtended } from './extends.js';
 import { describeValue, zodIssues } from './issues.js';
 import { countLeftOut } from './left-out.js';
-import { findModule, parseParams, SECTIONS, type SectionInfo } from './modules.js';
+import { findModule, orderTable, parseParams, SECTIONS, type SectionInfo } from './modules.js';
 import {
   CompatSectionSchema, compatFromSection, PLANNER_FIELDS, PLANNER_HINTS, PlannerSectionSchema, plannerFromSection,
 } from './planner-settings.js';
@@ -80,28 +80,16 @@ function buildTable(
     issues.push(...result.issues);
     if (ok && result.params) entries.set(name, { enabled: enabled as boolean, params: result.params });
   }
-  // §2.1/§2.2: a canonical module the file does not mention runs with its defaults.
-  const canonical: readonly string[] = CANONICAL_ORDER[info.kind];
-  for (const name of canonical) {
+  // §2.1/§2.2: a module that runs by default and that the file does not mention runs with its defaults.
+  for (const module of modules) {
+    if (module.kind !== info.kind || module.enabledByDefault !== true) continue;
+    const name = module.name;
     if (entries.has(name) || (raw as Record<string, unknown> | undefined)?.[name] !== undefined) continue;
-    const module = findModule(modules, info.kind, name);
-    if (!module) continue;
     const result = parseParams(module, {}, `${info.section}.${name}.params`);
     issues.push(...result.issues);
     if (result.params) entries.set(name, { enabled: true, params: result.params });
   }
-  return orderTable(entries, canonical);
-}
-
-/** Canonical order first, then the other modules in the order they were added. */
-export function orderTable(entries: ReadonlyMap<string, ModuleSettings>, canonical: readonly string[]): ModuleTable {
-  const ordered = new Map<string, ModuleSettings>();
-  for (const name of canonical) {
-    const e = entries.get(name);
-    if (e) ordered.set(name, e);
-  }
-  for (const [name, e] of entries) if (!ordered.has(name)) ordered.set(name, e);
-  return ordered;
+  return orderTable(entries, info.kind, modules);
 }
 
 /**
@@ -136,20 +124,22 @@ export function parseLayers(file: ConfigFile, options: Omit<ParseOptions, 'sourc
   const tables = SECTIONS.map((info) => buildTable(info, raw[info.section], options.modules, issues));
   let config: PlannerConfig | undefined;
   if (planner.success && compat.success) {
+    const settings = plannerFromSection(planner.data);
     config = {
-      planner: plannerFromSection(planner.data),
+      planner: settings,
       calculators: tables[0] as ModuleTable,
       patterns: tables[1] as ModuleTable,
       sequenceGenerators: tables[2] as ModuleTable,
       filters: tables[3] as ModuleTable,
       compat: compatFromSection(compat.data),
+      evaluator: evaluatorFor(settings),
       warnings: [],
     };
-    issues.push(...crossIssues(config));
+    issues.push(...crossIssues(config, options.modules));
   }
   if (issues.length > 0 || !config) throw new ConfigError(locateIssues(layers, issues), file.source);
   // A chain that reaches no preset fills its gaps from code defaults (issue 12: a partial file labelled "default").
   const leftOut = layers[layers.length - 1]?.preset === undefined ? countLeftOut(raw, config) : 0;
-  const warnings = [...(leftOut > 0 ? [noExtendsWarning(file.source, leftOut)] : []), ...dependencyWarnings(config)];
+  const warnings = [...(leftOut > 0 ? [noExtendsWarning(file.source, leftOut)] : []), ...dependencyWarnings(config, options.modules)];
   return Object.freeze({ ...config, warnings: Object.freeze(warnings) });
 }

@@ -1,21 +1,8 @@
-import type { InputIssue, PlannerConfig } from '@planner/contracts';
-import { enabledNames } from './modules.js';
+import type { AdviceCall, InputIssue, PlannerConfig, PlannerModule, PortfolioSnapshot, Side } from '@planner/contracts';
+import { enabledNames, findModule, SECTIONS } from './modules.js';
 
-/**
- * Calculators a pattern needs, by name (§2.8 warnings 6-8, made errors as
- * DESIGN.md §4 asks). A pattern is satisfied when one of its calculators is
- * enabled. The rebalance patterns read the rebalance categories, which
- * weight_based also fills (modules-calculators.md §9 routing), so it counts.
- */
-export const PATTERN_NEEDS: Readonly<Record<string, readonly string[]>> = {
-  profit_taking: ['profit_taking'],
-  averaging_down: ['averaging_down'],
-  rebalance: ['rebalance_sells', 'rebalance_buys', 'weight_based'],
-  deep_rebalance: ['rebalance_sells', 'rebalance_buys', 'weight_based'],
-};
-
-/** Rules across keys and tables (§2.8 errors 11-13 and the pattern dependencies). */
-export function crossIssues(config: PlannerConfig): InputIssue[] {
+/** Rules across keys and tables (§2.8 errors 11-13 and the patterns' declared `needs`). */
+export function crossIssues(config: PlannerConfig, modules: readonly PlannerModule[]): InputIssue[] {
   const issues: InputIssue[] = [];
   const p = config.planner;
   if (!p.allowSell && !p.allowBuy) {
@@ -27,10 +14,12 @@ export function crossIssues(config: PlannerConfig): InputIssue[] {
       message: `expected a value from 0 to 1 when enable_diverse_selection is true, found ${p.diversityWeight}`,
     });
   }
+  // §2.8 warnings 6-8, made errors as DESIGN.md §4 asks: a pattern is satisfied when one of its calculators is enabled.
   const calculators = new Set(enabledNames(config, 'calculators'));
   for (const pattern of enabledNames(config, 'patterns')) {
-    const needs = PATTERN_NEEDS[pattern];
-    if (!needs || needs.some((c) => calculators.has(c))) continue;
+    const module = findModule(modules, 'pattern', pattern);
+    const needs = module?.kind === 'pattern' ? module.needs : undefined;
+    if (!needs || needs.length === 0 || needs.some((c) => calculators.has(c))) continue;
     const which = needs.length === 1 ? `the ${needs[0]} calculator` : `one of the calculators ${needs.join(', ')}`;
     issues.push({
       path: `pattern_generators.${pattern}.enabled`,
@@ -40,41 +29,70 @@ export function crossIssues(config: PlannerConfig): InputIssue[] {
   return issues;
 }
 
-/** §2.8 warnings (those that are not errors here), reference wording. */
-export function dependencyWarnings(config: PlannerConfig): string[] {
-  const warnings: string[] = [];
-  const calculators = enabledNames(config, 'calculators');
-  const patterns = enabledNames(config, 'patterns');
-  const generators = enabledNames(config, 'sequenceGenerators');
-  const filters = enabledNames(config, 'filters');
+function adviceCall(config: PlannerConfig, snapshot: PortfolioSnapshot | undefined): AdviceCall {
+  const enabled = {
+    calculators: enabledNames(config, 'calculators'),
+    patterns: enabledNames(config, 'patterns'),
+    sequenceGenerators: enabledNames(config, 'sequenceGenerators'),
+    filters: enabledNames(config, 'filters'),
+  };
+  return snapshot === undefined ? { settings: config.planner, enabled } : { settings: config.planner, enabled, snapshot };
+}
+
+/** What the enabled modules say about their own configuration, in run order, each text once. */
+function moduleAdvice(config: PlannerConfig, modules: readonly PlannerModule[], call: AdviceCall): string[] {
+  const out: string[] = [];
+  for (const info of SECTIONS) {
+    for (const [name, settings] of config[info.field]) {
+      if (!settings.enabled) continue;
+      const module = findModule(modules, info.kind, name);
+      if (!module?.advise) continue;
+      for (const text of module.advise(settings.params as never, call)) if (!out.includes(text)) out.push(text);
+    }
+  }
+  return out;
+}
+
+function calculatorsProposing(config: PlannerConfig, modules: readonly PlannerModule[], side: Side): string[] {
+  return enabledNames(config, 'calculators').filter((name) => {
+    const m = findModule(modules, 'calculator', name);
+    return m?.kind === 'calculator' && m.sides !== undefined && m.sides.includes(side);
+  });
+}
+
+/** §2.8 warnings (those that are not errors here): the planner's own, then each enabled module's `advise`. */
+export function dependencyWarnings(config: PlannerConfig, modules: readonly PlannerModule[], snapshot?: PortfolioSnapshot): string[] {
+  const call = adviceCall(config, snapshot);
+  const { calculators, patterns } = call.enabled;
   const p = config.planner;
+  const warnings: string[] = [];
   if (calculators.length === 0) warnings.push('no opportunity calculators enabled: the planner will have no opportunities to work with');
   if (patterns.length === 0) warnings.push('no pattern generators enabled: the planner will have no sequences to evaluate');
-  if ((generators.includes('combinatorial') || generators.includes('enhanced_combinatorial')) && patterns.length < 2) {
-    warnings.push(`combinatorial generators work best with several patterns enabled (currently: ${patterns.length})`);
-  }
-  if (filters.includes('correlation_aware')) {
-    warnings.push('correlation_aware filter needs correlation data (priceHistory in the snapshot); without it it removes nothing');
-  }
-  if (filters.includes('diversity') && !p.enableDiverseSelection) {
-    warnings.push('diversity filter is enabled but enable_diverse_selection is false: the filter may have no effect');
-  }
+  warnings.push(...moduleAdvice(config, modules, call));
   if (p.maxDepth >= 7 && patterns.length >= 10) {
     warnings.push(`high computational load: max_depth=${p.maxDepth} with ${patterns.length} patterns may take more than 60 s on a small device`);
   }
-  if (generators.includes('combinatorial')) {
-    const max = config.sequenceGenerators.get('combinatorial')?.params.maxCombinations;
-    if (typeof max === 'number' && max > 100) {
-      warnings.push(`combinatorial generator max_combinations=${max} may cause very long planning times`);
-    }
-  }
   if (!p.allowSell) {
-    const sells = calculators.filter((c) => ['profit_taking', 'rebalance_sells', 'weight_based'].includes(c));
+    const sells = calculatorsProposing(config, modules, 'SELL');
     if (sells.length > 0) warnings.push(`allow_sell is false but sell calculators are enabled: ${sells.join(', ')}; they will have no effect`);
   }
   if (!p.allowBuy) {
-    const buys = calculators.filter((c) => ['averaging_down', 'opportunity_buys', 'rebalance_buys'].includes(c));
+    const buys = calculatorsProposing(config, modules, 'BUY');
     if (buys.length > 0) warnings.push(`allow_buy is false but buy calculators are enabled: ${buys.join(', ')}; they will have no effect`);
   }
   return warnings;
+}
+
+/**
+ * The configuration's warnings for one snapshot: module advice that the
+ * snapshot makes moot is dropped (e.g. "needs priceHistory" when the snapshot
+ * has it) and advice that only the snapshot raises is added; every other
+ * warning of `config.warnings` is kept as it is.
+ */
+export function warningsForSnapshot(config: PlannerConfig, modules: readonly PlannerModule[], snapshot: PortfolioSnapshot): string[] {
+  const without = new Set(dependencyWarnings(config, modules));
+  const withSnapshot = dependencyWarnings(config, modules, snapshot);
+  const kept = config.warnings.filter((w) => !without.has(w) || withSnapshot.includes(w));
+  for (const w of withSnapshot) if (!without.has(w) && !kept.includes(w)) kept.push(w);
+  return kept;
 }

@@ -1,7 +1,8 @@
 import {
   ConfigError, type InputIssue, type ModuleSettings, type ModuleTable, type PlannerConfig, type PlannerModule,
+  type SliderOutput,
 } from '@planner/contracts';
-import { declaredKeys, findModule } from './modules.js';
+import { findModule } from './modules.js';
 import { parseConfig } from './parse.js';
 import { dependencyWarnings } from './rules.js';
 import { configIssues } from './validate.js';
@@ -95,61 +96,74 @@ function readSliders(input: SliderInput): Partial<Sliders> {
   return out;
 }
 
+type SliderOutputs = Partial<Record<SliderOutput, number>>;
+
+/** Every output of the given sliders (§2.7 formulas). */
+function sliderOutputs(s: Partial<Sliders>): SliderOutputs {
+  return {
+    ...(s.riskAppetite === undefined ? {} : mapRiskAppetite(s.riskAppetite)),
+    ...(s.holdDuration === undefined ? {} : mapHoldDuration(s.holdDuration)),
+    ...(s.entryStyle === undefined ? {} : mapEntryStyle(s.entryStyle)),
+    ...(s.positionSpread === undefined ? {} : mapPositionSpread(s.positionSpread)),
+    ...(s.profitTakingAggressiveness === undefined ? {} : mapProfitTakingAggressiveness(s.profitTakingAggressiveness)),
+  };
+}
+
 /**
- * Sets one module param when the module is enabled (the reference's
- * condition) and declares the param; otherwise records why it was skipped.
+ * Applies the slider outputs to the params each enabled module maps to them
+ * (its `sliderParams`, the reference's condition: only enabled modules).
  */
-function setParam(
-  table: ModuleTable, modules: readonly PlannerModule[], kind: PlannerModule['kind'], name: string,
-  key: string, value: number, notes: string[],
-): ModuleTable {
-  const entry = table.get(name);
-  if (!entry?.enabled) return table;
-  const module = findModule(modules, kind, name);
-  const keys = module ? declaredKeys(module.params) : [];
-  if (keys && !keys.includes(key)) {
-    notes.push(`slider value for ${name}.${key} not applied: ${name} declares no such param`);
-    return table;
+function applyToModules(table: ModuleTable, modules: readonly PlannerModule[], kind: PlannerModule['kind'], outputs: SliderOutputs): ModuleTable {
+  let next: Map<string, ModuleSettings> | undefined;
+  for (const [name, entry] of table) {
+    if (!entry.enabled) continue;
+    const mapping = findModule(modules, kind, name)?.sliderParams;
+    if (!mapping) continue;
+    const set: Record<string, number> = {};
+    for (const [param, output] of Object.entries(mapping)) {
+      const value = outputs[output];
+      if (value !== undefined) set[param] = value;
+    }
+    if (Object.keys(set).length === 0) continue;
+    next ??= new Map(table);
+    next.set(name, { enabled: entry.enabled, params: Object.freeze({ ...entry.params, ...set }) });
   }
-  const next = new Map<string, ModuleSettings>(table);
-  next.set(name, { enabled: entry.enabled, params: Object.freeze({ ...entry.params, [key]: value }) });
-  return next;
+  return next ?? table;
 }
 
 /**
  * Builds a configuration from UI sliders (pipeline.md §2.7 and §7.4): from
  * `base` (default: the model defaults), `risk_appetite` sets
  * priority_threshold, `position_spread` sets max_opportunities_per_category
- * and diversity_weight (the satellite builder), and the module effects of
- * `apply_sliders_to_config` are applied: eligibility min_hold_days,
- * correlation_aware diversity_weight (sic, as the reference) and
- * profit_taking windfall_threshold, each only when that module is enabled.
- * Other slider outputs have no configuration field in the reference and are
- * not applied; the map* functions return them.
+ * and diversity_weight (the satellite builder), and every enabled module
+ * whose `sliderParams` maps a param to a slider output gets that output (the
+ * standard modules declare the effects of the reference's
+ * `apply_sliders_to_config`: min_hold_days, diversity_weight, windfall_threshold).
+ * Outputs no module maps are not applied; the map* functions return them.
  */
 export function mapSliders(sliders: SliderInput, options: { modules: readonly PlannerModule[]; base?: PlannerConfig }): PlannerConfig {
   const s = readSliders(sliders);
   const base = options.base ?? parseConfig('', { modules: options.modules });
-  const notes: string[] = [];
+  const outputs = sliderOutputs(s);
   let planner = base.planner;
-  let { calculators, filters } = base;
   if (s.riskAppetite !== undefined) {
     planner = { ...planner, priorityThreshold: mapRiskAppetite(s.riskAppetite).priority_threshold };
-  }
-  if (s.holdDuration !== undefined) {
-    filters = setParam(filters, options.modules, 'filter', 'eligibility', 'minHoldDays', mapHoldDuration(s.holdDuration).min_hold_days, notes);
   }
   if (s.positionSpread !== undefined) {
     const spread = mapPositionSpread(s.positionSpread);
     planner = { ...planner, maxOpportunitiesPerCategory: spread.max_opportunities_per_category, diversityWeight: spread.diversity_weight };
-    filters = setParam(filters, options.modules, 'filter', 'correlation_aware', 'diversityWeight', spread.diversity_weight, notes);
   }
-  if (s.profitTakingAggressiveness !== undefined) {
-    const v = mapProfitTakingAggressiveness(s.profitTakingAggressiveness).windfall_threshold;
-    calculators = setParam(calculators, options.modules, 'calculator', 'profit_taking', 'windfallThreshold', v, notes);
-  }
-  const config: PlannerConfig = { ...base, planner, calculators, filters, warnings: [] };
-  const issues = configIssues(config, options.modules);
+  const m = options.modules;
+  const config: PlannerConfig = {
+    ...base,
+    planner,
+    calculators: applyToModules(base.calculators, m, 'calculator', outputs),
+    patterns: applyToModules(base.patterns, m, 'pattern', outputs),
+    sequenceGenerators: applyToModules(base.sequenceGenerators, m, 'sequence_generator', outputs),
+    filters: applyToModules(base.filters, m, 'filter', outputs),
+    warnings: [],
+  };
+  const issues = configIssues(config, m);
   if (issues.length > 0) throw new ConfigError(issues);
-  return Object.freeze({ ...config, warnings: Object.freeze([...dependencyWarnings(config), ...notes]) });
+  return Object.freeze({ ...config, warnings: Object.freeze(dependencyWarnings(config, m)) });
 }

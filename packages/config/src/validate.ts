@@ -30,7 +30,11 @@ export function configIssues(config: PlannerConfig, modules: readonly PlannerMod
       issues.push(...parseParams(module, snake, `${path}.params`).issues);
     }
   }
-  issues.push(...crossIssues(config));
+  issues.push(...crossIssues(config, modules));
+  const evaluators = modules.filter((m) => m.kind === 'evaluator').map((m) => m.name);
+  if (evaluators.length > 0 && !evaluators.includes(config.evaluator)) {
+    issues.push({ path: 'planner', message: `unknown evaluator '${config.evaluator}' (known: ${evaluators.join(', ')})` });
+  }
   return issues;
 }
 
@@ -39,5 +43,5 @@ export function validateConfig(
   config: PlannerConfig,
   modules: readonly PlannerModule[],
 ): { errors: string[]; warnings: string[] } {
-  return { errors: configIssues(config, modules).map(formatIssue), warnings: dependencyWarnings(config) };
+  return { errors: configIssues(config, modules).map(formatIssue), warnings: dependencyWarnings(config, modules) };
 }

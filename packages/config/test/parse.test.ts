@@ -1,8 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { CANONICAL_ORDER, ConfigError, COMPAT_DEFAULTS } from '@planner/contracts';
+import { ConfigError, COMPAT_DEFAULTS } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/index.js';
 import { modules, momentum } from './fixtures.js';
+
+/** Run order the stand-ins declare (their `order`), which is pipeline.md §2.1's canonical order. */
+const ORDER = {
+  calculator: ['profit_taking', 'averaging_down', 'opportunity_buys', 'rebalance_sells', 'rebalance_buys', 'weight_based'],
+  pattern: [
+    'direct_buy', 'profit_taking', 'rebalance', 'averaging_down', 'single_best', 'multi_sell', 'mixed_strategy',
+    'opportunity_first', 'deep_rebalance', 'cash_generation', 'cost_optimized', 'adaptive', 'market_regime',
+  ],
+  sequence_generator: ['combinatorial', 'enhanced_combinatorial', 'partial_execution', 'constraint_relaxation'],
+  filter: ['correlation_aware', 'diversity', 'eligibility', 'recently_traded'],
+};
 
 const parse = (toml: string) => parseConfig(toml, { modules, source: 'test.toml' });
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -22,12 +33,12 @@ describe('parseConfig: defaults', () => {
     expect(c.compat).toEqual(COMPAT_DEFAULTS);
   });
 
-  it('every standard module is enabled with its default params, in canonical order', () => {
+  it('every module enabled by default runs with its default params, in its declared order', () => {
     const c = parse('');
-    expect([...c.calculators.keys()]).toEqual(CANONICAL_ORDER.calculator);
-    expect([...c.patterns.keys()]).toEqual(CANONICAL_ORDER.pattern);
-    expect([...c.sequenceGenerators.keys()]).toEqual(CANONICAL_ORDER.sequence_generator);
-    expect([...c.filters.keys()]).toEqual(CANONICAL_ORDER.filter);
+    expect([...c.calculators.keys()]).toEqual(ORDER.calculator);
+    expect([...c.patterns.keys()]).toEqual(ORDER.pattern);
+    expect([...c.sequenceGenerators.keys()]).toEqual(ORDER.sequence_generator);
+    expect([...c.filters.keys()]).toEqual(ORDER.filter);
     expect([...c.calculators.values()].every((m) => m.enabled)).toBe(true);
     expect(c.patterns.get('single_best')).toEqual({ enabled: true, params: { maxDepth: 1 } });
     expect(c.filters.get('recently_traded')?.params).toEqual({ buyCooldownDays: 30, sellCooldownDays: 180 });
@@ -59,14 +70,14 @@ buy_cooldown_days = 60
     expect(c.filters.get('recently_traded')?.params.buyCooldownDays).toBe(60);
   });
 
-  it('third-party modules come after the canonical ones, in file order', () => {
+  it('modules without an order come after the ordered ones, in file order', () => {
     const c = parseConfig(`
 [opportunity_calculators.momentum.params]
 min_return = 0.2
 [opportunity_calculators.profit_taking]
 enabled = true
 `, { modules: [...modules, momentum] });
-    expect([...c.calculators.keys()]).toEqual([...CANONICAL_ORDER.calculator, 'momentum']);
+    expect([...c.calculators.keys()]).toEqual([...ORDER.calculator, 'momentum']);
     expect(c.calculators.get('momentum')).toEqual({ enabled: true, params: { minReturn: 0.2 } });
   });
 
@@ -287,11 +298,11 @@ max_combinations = 150
 `);
     expect(c.warnings).toEqual([
       expect.stringContaining("has no 'extends'"),
+      'combinatorial generator max_combinations=150 may cause very long planning times',
       expect.stringContaining('correlation_aware filter needs correlation data'),
       'diversity filter is enabled but enable_diverse_selection is false: the filter may have no effect',
       'high computational load: max_depth=7 with 13 patterns may take more than 60 s on a small device',
-      'combinatorial generator max_combinations=150 may cause very long planning times',
-      'allow_buy is false but buy calculators are enabled: averaging_down, opportunity_buys, rebalance_buys; they will have no effect',
+      'allow_buy is false but buy calculators are enabled: averaging_down, opportunity_buys, rebalance_buys, weight_based; they will have no effect',
     ]);
   });
 

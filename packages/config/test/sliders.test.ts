@@ -43,10 +43,15 @@ describe('slider formulas (§2.7)', () => {
   });
 });
 
-// An eligibility filter and a correlation filter that declare the params the reference writes.
+// A correlation filter that declares the diversity_weight param the reference writes (the standard one
+// has none, so the reference's write is a no-op), and an eligibility filter with a default.
 const withSliderParams: PlannerModule[] = modules.map((m) => {
   if (m.kind === 'filter' && m.name === 'correlation_aware') {
-    return defineFilter({ ...m, params: z.object({ correlationThreshold: z.number().default(0.7), diversityWeight: z.number().optional() }) });
+    return defineFilter({
+      ...m,
+      params: z.object({ correlationThreshold: z.number().default(0.7), diversityWeight: z.number().optional() }),
+      sliderParams: { diversityWeight: 'diversity_weight' },
+    });
   }
   if (m.kind === 'filter' && m.name === 'eligibility') {
     return defineFilter({ ...m, params: z.object({ minHoldDays: z.number().int().default(90) }) });
@@ -76,13 +81,19 @@ describe('mapSliders', () => {
     expect(c.calculators.get('profit_taking')?.params.windfallThreshold).toBe(0.3);
   });
 
-  it('a param the module does not declare is skipped with a warning', () => {
+  it('sets only the params a module maps to a slider output (sliderParams), nothing by module name', () => {
     const base = loadPreset('conservative', { modules });
     const c = mapSliders({ positionSpread: 1 }, { modules, base });
     expect(c.planner.name).toBe('conservative');
     expect(c.planner.maxOpportunitiesPerCategory).toBe(10);
     expect(c.filters.get('correlation_aware')?.params).toEqual({ correlationThreshold: 0.6 });
-    expect(c.warnings).toContain('slider value for correlation_aware.diversityWeight not applied: correlation_aware declares no such param');
+    const momentumLike = defineFilter({
+      name: 'entry_gate', description: 'a plugin filter', params: z.object({ threshold: z.number().default(0.5) }),
+      sliderParams: { threshold: 'momentum_threshold' }, filter: (s) => [...s],
+    });
+    const withPlugin = [...modules, momentumLike];
+    const pluginBase = parseConfig('[filters.entry_gate]\n', { modules: withPlugin });
+    expect(mapSliders({ entryStyle: 1 }, { modules: withPlugin, base: pluginBase }).filters.get('entry_gate')?.params).toEqual({ threshold: 0.3 + 1 * 0.6 });
   });
 
   it('no sliders: the base unchanged', () => {

@@ -53,20 +53,21 @@ export function plannerContextFrom(ctx: OpportunityContext, overrides: Partial<P
   });
 }
 
+const MODES: ReadonlySet<string> = new Set<EvaluationMode>(['single_objective', 'multi_objective', 'stochastic', 'monte_carlo']);
+
 /**
- * The evaluation mode a configuration runs: Monte Carlo wins over stochastic
- * (pipeline.md §4.6), either over multi-objective selection, which is the
- * only remaining difference from single objective.
+ * The evaluation mode of a configuration: its evaluator's name (which
+ * `@planner/config` resolves from the `[planner]` switches) when that names a
+ * mode other than single objective, else multi-objective selection when it is
+ * on, else single objective. A plugin evaluator counts as single objective.
  */
-export function evaluationModeOf(settings: PlannerSettings): EvaluationMode {
-  if (settings.enableMonteCarloPaths) return 'monte_carlo';
-  if (settings.enableStochasticScenarios) return 'stochastic';
-  if (settings.enableMultiObjective) return 'multi_objective';
-  return 'single_objective';
+export function evaluationModeOf(settings: PlannerSettings, evaluator: string): EvaluationMode {
+  if (MODES.has(evaluator) && evaluator !== 'single_objective' && evaluator !== 'multi_objective') return evaluator as EvaluationMode;
+  return settings.enableMultiObjective ? 'multi_objective' : 'single_objective';
 }
 
-/** The PlannerContext of a configuration's `[planner]` settings. */
-export function plannerContextFromSettings(ctx: OpportunityContext, settings: PlannerSettings): PlannerContext {
+/** The PlannerContext of a configuration's `[planner]` settings and evaluator name (`PlannerConfig.evaluator`). */
+export function plannerContextFromSettings(ctx: OpportunityContext, settings: PlannerSettings, evaluator: string): PlannerContext {
   return plannerContextFrom(ctx, {
     maxDepth: settings.maxDepth,
     maxOpportunitiesPerCategory: settings.maxOpportunitiesPerCategory,
@@ -74,7 +75,7 @@ export function plannerContextFromSettings(ctx: OpportunityContext, settings: Pl
     enableDiverseSelection: settings.enableDiverseSelection,
     diversityWeight: settings.diversityWeight,
     beamWidth: settings.beamWidth,
-    evaluationMode: evaluationModeOf(settings),
+    evaluationMode: evaluationModeOf(settings, evaluator),
     monteCarloPathCount: settings.monteCarloPathCount,
   });
 }

@@ -50,15 +50,16 @@ describe('PlannerContext (spec modules-calculators.md §1.3)', () => {
     expect(Object.keys(evaluationContextOf(ctx)).sort()).toEqual(Object.keys(b.evaluation).sort());
   });
 
-  it('reads the search settings and the evaluation mode from [planner]', () => {
+  it('reads the search settings from [planner] and the evaluation mode from the evaluator name', () => {
     const base = {
       maxDepth: 7, maxOpportunitiesPerCategory: 10, priorityThreshold: 0.2, enableDiverseSelection: true, diversityWeight: 0.4,
       beamWidth: 20, monteCarloPathCount: 200, enableMonteCarloPaths: false, enableStochasticScenarios: true, enableMultiObjective: true,
     } as PlannerSettings;
-    const pc = plannerContextFromSettings(ctx, base);
+    const pc = plannerContextFromSettings(ctx, base, 'stochastic');
     expect(pc).toMatchObject({ maxDepth: 7, maxOpportunitiesPerCategory: 10, beamWidth: 20, monteCarloPathCount: 200, evaluationMode: 'stochastic' });
-    expect(evaluationModeOf({ ...base, enableMonteCarloPaths: true })).toBe('monte_carlo');
-    expect(evaluationModeOf({ ...base, enableStochasticScenarios: false })).toBe('multi_objective');
-    expect(evaluationModeOf({ ...base, enableStochasticScenarios: false, enableMultiObjective: false })).toBe('single_objective');
+    expect(evaluationModeOf(base, 'monte_carlo')).toBe('monte_carlo');
+    expect(evaluationModeOf(base, 'single_objective')).toBe('multi_objective');
+    expect(evaluationModeOf({ ...base, enableMultiObjective: false }, 'single_objective')).toBe('single_objective');
+    expect(evaluationModeOf({ ...base, enableMultiObjective: false }, 'my_plugin_evaluator')).toBe('single_objective');
   });
 });

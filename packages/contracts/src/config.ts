@@ -101,7 +101,12 @@ export function executabilityQuirks(compat: CompatSwitches): (keyof CompatSwitch
   return EXECUTABILITY_COMPAT_KEYS.filter((k) => compat[k]);
 }
 
-/** One module's entry: whether it runs and its params, already validated by the module's own schema. */
+/**
+ * One module's entry: whether it runs and its params. `@planner/config` validates
+ * the params with the module's own schema (defaults filled, camelCase keys) and
+ * the planner trusts them: a configuration built in code must go through
+ * `validateConfig` (or `parseConfig`/`mapSliders`, which validate).
+ */
 export interface ModuleSettings {
   readonly enabled: boolean;
   readonly params: Readonly<Record<string, unknown>>;
@@ -109,7 +114,10 @@ export interface ModuleSettings {
 
 export type ModuleKind = 'calculator' | 'pattern' | 'sequence_generator' | 'filter' | 'evaluator';
 
-/** Module entries by name; iteration order is the order modules run in (canonical order, then others). */
+/**
+ * Module entries by name; iteration order is the order modules run in
+ * (`@planner/config` sorts by each module's `order`, then the others in the order named).
+ */
 export type ModuleTable = ReadonlyMap<string, ModuleSettings>;
 
 export interface PlannerConfig {
@@ -119,17 +127,11 @@ export interface PlannerConfig {
   readonly sequenceGenerators: ModuleTable;
   readonly filters: ModuleTable;
   readonly compat: CompatSwitches;
+  /**
+   * Name of the evaluator that scores sequences, resolved by `@planner/config`
+   * from the `[planner]` evaluation switches; the planner looks it up among its modules.
+   */
+  readonly evaluator: string;
   /** Non-fatal findings of validation (pipeline.md §2.8 warnings). */
   readonly warnings: readonly string[];
 }
-
-/** Canonical module orders (pipeline.md §2.1). */
-export const CANONICAL_ORDER = Object.freeze({
-  calculator: ['profit_taking', 'averaging_down', 'opportunity_buys', 'rebalance_sells', 'rebalance_buys', 'weight_based'],
-  pattern: [
-    'direct_buy', 'profit_taking', 'rebalance', 'averaging_down', 'single_best', 'multi_sell', 'mixed_strategy',
-    'opportunity_first', 'deep_rebalance', 'cash_generation', 'cost_optimized', 'adaptive', 'market_regime',
-  ],
-  sequence_generator: ['combinatorial', 'enhanced_combinatorial', 'partial_execution', 'constraint_relaxation'],
-  filter: ['correlation_aware', 'diversity', 'eligibility', 'recently_traded'],
-} as const);

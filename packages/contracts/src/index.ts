@@ -11,9 +11,10 @@ export type { RandomSource } from './random.js';
 export type {
   CompatSwitches, ModuleKind, ModuleSettings, ModuleTable, PlannerConfig, PlannerSettings,
 } from './config.js';
-export { CANONICAL_ORDER, COMPAT_DEFAULTS } from './config.js';
+export { COMPAT_DEFAULTS } from './config.js';
 export { EXECUTABILITY_COMPAT_KEYS, executabilityQuirks } from './config.js';
 export type {
+  AdviceCall, SliderOutput, StepNarrative,
   CategoryRoute, Evaluator, EvaluatorSetup, EvaluatorSnapshotSetup, FilterCall, OpportunityCalculator, PatternCall, PatternGenerator, PatternStage,
   PlannerModule, SequenceFilter, SequenceGenerator, SequenceGeneratorInput, SequenceGeneratorStage, SequenceScorer,
 } from './modules.js';

@@ -1,16 +1,84 @@
 import type { z } from 'zod';
 import type { CompatSwitches, PlannerSettings } from './config.js';
 import type { EvaluationContext, OpportunityContext } from './context.js';
-import type { ActionCandidate, OpportunitiesByCategory, OpportunityCategory, Security, Sequence } from './domain.js';
+import type {
+  ActionCandidate, OpportunitiesByCategory, OpportunityCategory, PortfolioSnapshot, Security, Sequence, Side,
+} from './domain.js';
 import type { RandomSource } from './random.js';
 import type { EvaluationResult, HealthScore } from './plan.js';
 
+/** Outputs of the five UI sliders (pipeline.md §2.7) that a module param may take. */
+export type SliderOutput =
+  | 'priority_threshold' | 'cost_penalty_factor' | 'max_position_concentration'
+  | 'min_hold_days' | 'profit_taking_threshold'
+  | 'dip_weight' | 'breakout_weight' | 'momentum_threshold'
+  | 'max_opportunities_per_category' | 'diversity_weight' | 'max_position_size'
+  | 'windfall_threshold' | 'windfall_sell_pct' | 'trailing_stop_distance';
+
+/** What a module's `advise` sees: the configuration it runs in, and the snapshot when one is known. */
+export interface AdviceCall {
+  readonly settings: PlannerSettings;
+  /** Names of the enabled modules of each stage, in run order. */
+  readonly enabled: {
+    readonly calculators: readonly string[];
+    readonly patterns: readonly string[];
+    readonly sequenceGenerators: readonly string[];
+    readonly filters: readonly string[];
+  };
+  /** The snapshot about to be planned; absent when a configuration is checked on its own. */
+  readonly snapshot?: PortfolioSnapshot;
+}
+
+/**
+ * What every module declares about itself. The host keeps no list of modules:
+ * order, defaults, advice and slider effects all come from here, so a plugin
+ * module can do whatever a standard one does.
+ */
 interface ModuleBase<P extends z.ZodType> {
   /** snake_case; equals the TOML table key. */
   readonly name: string;
   readonly description: string;
   /** zod schema of the params, camelCase keys, every key with a default so `{}` is valid. */
   readonly params: P;
+  /**
+   * Position in its stage: lower runs first. Modules without an order run
+   * after those with one, in the order the configuration names them. The
+   * standard modules use 100, 200, 300, … so a plugin can slot in between
+   * (e.g. 150 runs between the first and the second standard module).
+   */
+  readonly order?: number;
+  /**
+   * `true`: a configuration that does not mention the module runs it with its
+   * default params (the standard modules, as the reference's presets assume).
+   * Absent or `false`: it runs only when its TOML table enables it (plugins).
+   */
+  readonly enabledByDefault?: boolean;
+  /**
+   * Slider outputs (pipeline.md §2.7) that set this module's params when the
+   * module is enabled: param name (camelCase) → slider output.
+   */
+  readonly sliderParams?: Readonly<Record<string, SliderOutput>>;
+  /**
+   * Warnings about this module's configuration (pipeline.md §2.8), e.g. a
+   * setting that makes it useless. Called for enabled modules only, once
+   * without a snapshot and again with the snapshot before a plan. Pure.
+   */
+  advise?(params: z.output<P>, call: AdviceCall): readonly string[];
+}
+
+/**
+ * How one plan step is told (a calculator's `narrate`). The planner writes the
+ * opening ("Buy €1,000 of Name (SYM)") and the closing sentences (the capital a
+ * sell frees, a buy's dividend yield); `parts` go in between.
+ */
+export interface StepNarrative {
+  readonly parts: readonly string[];
+  /**
+   * What the step does for the plan summary: `windfall` (a sell of windfall
+   * gains) or `averaging_down` (a buy below average cost). Sets
+   * `PlanStep.isWindfall` / `isAveragingDown` and picks the summary's first sentence.
+   */
+  readonly theme?: 'windfall' | 'averaging_down';
 }
 
 // ---------------------------------------------------------------- calculators
@@ -25,6 +93,18 @@ export type CategoryRoute = OpportunityCategory | ((candidate: ActionCandidate) 
 export interface OpportunityCalculator<P extends z.ZodType = z.ZodType> extends ModuleBase<P> {
   readonly kind: 'calculator';
   readonly category?: CategoryRoute;
+  /**
+   * The sides it proposes; `[planner] allow_buy = false` / `allow_sell = false`
+   * warn about a calculator that then has nothing to do. Absent: unknown, no warning.
+   */
+  readonly sides?: readonly Side[];
+  /**
+   * Tells a plan step whose candidate this calculator made (it recognises its
+   * own candidates, e.g. by their tags); `undefined` for others. The planner
+   * asks the enabled calculators in run order and takes the first answer;
+   * without one, the step says `Reason: <candidate reason>.`. Pure.
+   */
+  narrate?(candidate: ActionCandidate): StepNarrative | undefined;
   /** Candidates sorted by priority descending (stable). Pure. */
   calculate(ctx: OpportunityContext, params: z.output<P>): ActionCandidate[];
 }
@@ -56,6 +136,11 @@ export interface PatternCall {
 export interface PatternGenerator<P extends z.ZodType = z.ZodType> extends ModuleBase<P> {
   readonly kind: 'pattern';
   readonly stage: PatternStage;
+  /**
+   * Calculators whose candidates it reads: enabling the pattern while all of
+   * them are disabled is a configuration error. Satisfied by any one of them.
+   */
+  readonly needs?: readonly string[];
   /** Candidate sequences, never an empty inner sequence. Must not mutate its inputs. */
   generate(opportunities: OpportunitiesByCategory, params: z.output<P>, call: PatternCall): Sequence[];
 }

@@ -4,7 +4,6 @@
 export { singleObjective, SingleObjectiveParamsSchema } from './single-objective.js';
 export { stochastic, StochasticParamsSchema, DEFAULT_SHIFTS } from './stochastic.js';
 export { monteCarlo, MonteCarloParamsSchema } from './monte-carlo.js';
-export { evaluatorNameFor } from './evaluator-name.js';
 
 import { monteCarlo } from './monte-carlo.js';
 import { singleObjective } from './single-objective.js';

@@ -1,7 +1,7 @@
 import { createPythonRandom, pyRound } from '@planner/context';
 import type { EvaluationContext } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
-import { evaluatorNameFor, evaluators, monteCarlo, singleObjective, stochastic } from '../src/index.js';
+import { evaluators, monteCarlo, singleObjective, stochastic } from '../src/index.js';
 import { sequenceRandom } from '../src/sequence-random.js';
 import { action, compat, context, noRandom, settings } from './fixtures.js';
 
@@ -41,12 +41,6 @@ describe('module definitions', () => {
       expect(() => e.params.parse({})).not.toThrow();
     }
     expect(stochastic.params.parse({}).shifts).toEqual([-0.1, -0.05, 0, 0.05, 0.1]);
-  });
-
-  it('evaluatorNameFor: Monte Carlo first, then stochastic, else single', () => {
-    expect(evaluatorNameFor(settings())).toBe('single_objective');
-    expect(evaluatorNameFor(settings({ enableStochasticScenarios: true }))).toBe('stochastic');
-    expect(evaluatorNameFor(settings({ enableStochasticScenarios: true, enableMonteCarloPaths: true }))).toBe('monte_carlo');
   });
 });
 

@@ -3,7 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { buildContext, contextSettingsFrom, createPythonRandom, parseSnapshot, pyRound } from '@planner/context';
 import type { ActionCandidate, Evaluator, PlannerSettings } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
-import { evaluatorNameFor, evaluators } from '../src/index.js';
+import { evaluators } from '../src/index.js';
+
+/** The preset switches to evaluator name, as @planner/config resolves it (pipeline.md §4.6). */
+const evaluatorNameFor = (s: { enableMonteCarloPaths: boolean; enableStochasticScenarios: boolean }): string =>
+  s.enableMonteCarloPaths ? 'monte_carlo' : s.enableStochasticScenarios ? 'stochastic' : 'single_objective';
 import { compat, settings } from './fixtures.js';
 
 // Parity with the reference on the shared scenarios: the golden plan's steps,

@@ -49,6 +49,10 @@ export const momentumFirst = definePattern({
   name: 'momentum_first',
   description: 'Spends the cash on momentum buys first, then on the other buys (example plugin)',
   params: MomentumFirstParamsSchema,
+  // Right after direct_buy (100) among the per-depth patterns.
+  order: 150,
+  // Enabling it without the momentum calculator is a configuration error.
+  needs: ['momentum'],
   generate(opportunities, params, call) {
     const limit = call.maxDepth;
     let cash = call.availableCashEur;

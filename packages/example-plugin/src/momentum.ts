@@ -48,6 +48,14 @@ export const momentum = defineCalculator({
   description: 'Buys securities with a strong 5-year CAGR and Sharpe ratio (example plugin)',
   params: MomentumParamsSchema,
   category: 'opportunity_buys',
+  // After opportunity_buys (300), before rebalance_sells (400): the standard calculators use 100, 200, …
+  order: 350,
+  sides: ['BUY'],
+  // The plan tells our own buys; every other candidate is some other calculator's to tell.
+  narrate: (candidate) =>
+    candidate.side === 'BUY' && candidate.tags.includes(MOMENTUM_TAG)
+      ? { parts: [`${candidate.reason}.`, 'Securities that have compounded strongly with steady returns often keep doing so for a while.'] }
+      : undefined,
   calculate(ctx, params) {
     // allow_buy = false in [planner] means no buys at all.
     if (!ctx.allowBuy) return [];
@@ -76,7 +84,7 @@ export const momentum = defineCalculator({
         currency,
         priority,
         reason: `Strong momentum: grew ${percent(cagr5y)} a year over 5 years with a Sharpe ratio of ${sharpe.toFixed(2)}`,
-        // Not tagged 'opportunity': the plan narrative would then call it a quality buy.
+        // Our own tag: `narrate` above and the momentum_first pattern recognise our buys by it.
         tags: [MOMENTUM_TAG],
       });
     }

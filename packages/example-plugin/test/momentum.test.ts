@@ -39,6 +39,19 @@ describe('momentum', () => {
     });
   });
 
+  it('declares its order and tells only its own buys', () => {
+    expect(momentum.order).toBe(350);
+    expect(momentumFirst.order).toBe(150);
+    expect(momentumFirst.needs).toEqual(['momentum']);
+    const ctx = context({ securities: [security('ABC', { price: 40, metrics: { cagr5y: 0.18, sharpe: 1.45 } })] });
+    const [c] = run(ctx, { targetValueEur: 500 });
+    expect(momentum.narrate?.(c!)?.parts).toEqual([
+      'Strong momentum: grew 18.0% a year over 5 years with a Sharpe ratio of 1.45.',
+      'Securities that have compounded strongly with steady returns often keep doing so for a while.',
+    ]);
+    expect(momentum.narrate?.({ ...c!, tags: ['opportunity'] })).toBeUndefined();
+  });
+
   it('CAGR threshold: just below is out, exactly at and just above are in', () => {
     const at = (cagr5y: number) => run(context({ securities: [security('A', { metrics: { cagr5y, sharpe: 2 } })] })).length;
     expect(at(0.1199)).toBe(0);

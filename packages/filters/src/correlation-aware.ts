@@ -60,6 +60,14 @@ export const correlationAware = defineFilter({
   name: 'correlation_aware',
   description: 'Drops sequences buying two securities whose daily returns correlate above the threshold',
   params: correlationAwareParams,
+  order: 100,
+  enabledByDefault: true,
+  advise(_params, call) {
+    // Moot once the snapshot in hand has price history.
+    const history = call.snapshot?.priceHistory;
+    if (history !== undefined && Object.keys(history).length > 0) return [];
+    return ['correlation_aware filter needs correlation data (priceHistory in the snapshot); without it it removes nothing'];
+  },
   filter(sequences, params, call) {
     const known = new Set<string>();
     for (const s of call.ctx.securities) known.add(s.symbol);

@@ -68,6 +68,13 @@ export const diversity = defineFilter({
   name: 'diversity',
   description: 'Ranks sequences by a mix of mean priority and diversity and keeps the top max_sequences',
   params: diversityParams,
+  order: 200,
+  enabledByDefault: true,
+  advise(_params, call) {
+    return call.settings.enableDiverseSelection
+      ? []
+      : ['diversity filter is enabled but enable_diverse_selection is false: the filter may have no effect'];
+  },
   filter(sequences, params) {
     return rankByDiversity(sequences, params.diversityWeight, params.maxSequences, params.minDiversityScore);
   },

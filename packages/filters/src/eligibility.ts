@@ -89,6 +89,9 @@ export const eligibility = defineFilter({
   name: 'eligibility',
   description: 'Drops sequences with a sell that breaks the minimum hold, the sell cooldown or the maximum loss',
   params: eligibilityParams,
+  order: 300,
+  enabledByDefault: true,
+  sliderParams: { minHoldDays: 'min_hold_days' },
   filter(sequences, params, call) {
     const s = call.ctx.settings;
     const rules: EligibilityRules = {

@@ -63,6 +63,8 @@ export const recentlyTraded = defineFilter({
   name: 'recently_traded',
   description: 'Drops sequences buying a symbol inside its buy cooldown or selling one inside its sell cooldown',
   params: recentlyTradedParams,
+  order: 400,
+  enabledByDefault: true,
   filter(sequences, params, call) {
     return filterRecentlyTraded(sequences, call.ctx.tradeDates, params, call.ctx.asOfMs);
   },

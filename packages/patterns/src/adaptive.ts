@@ -16,6 +16,8 @@ export const adaptive = definePattern({
   name: 'adaptive',
   description: 'Buy-only sequences for the largest under-weight country group and industry group gaps',
   params: depthParams(5),
+  order: 1200,
+  enabledByDefault: true,
   stage: 'once',
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;

@@ -8,6 +8,9 @@ export const averagingDown = definePattern({
   name: 'averaging_down',
   description: 'Buys averaging-down candidates; sells the first profit-taking candidate when cash does not cover the first buy',
   params: depthParams(5),
+  order: 400,
+  enabledByDefault: true,
+  needs: ['averaging_down'],
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     const buys = categoryList(opportunities, 'averaging_down');

@@ -8,6 +8,8 @@ export const cashGeneration = definePattern({
   name: 'cash_generation',
   description: 'Sells profit-taking then rebalance candidates up to the step limit, then buys opportunity candidates first',
   params: depthParams(5),
+  order: 1000,
+  enabledByDefault: true,
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     const sells = sellLists(opportunities);

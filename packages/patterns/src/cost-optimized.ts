@@ -8,6 +8,8 @@ export const costOptimized = definePattern({
   name: 'cost_optimized',
   description: 'Sells profit-taking then rebalance candidates, then the highest-priority buys that fit, each once',
   params: depthParams(5),
+  order: 1100,
+  enabledByDefault: true,
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     if (limit < 1) return [];

@@ -8,6 +8,10 @@ export const deepRebalance = definePattern({
   name: 'deep_rebalance',
   description: 'Sells rebalance candidates up to half the step limit (at least one), then buys rebalance candidates',
   params: depthParams(5),
+  order: 900,
+  enabledByDefault: true,
+  // It reads the rebalance categories, which weight_based also fills (modules-calculators.md §9 routing).
+  needs: ['rebalance_sells', 'rebalance_buys', 'weight_based'],
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     const sells = categoryList(opportunities, 'rebalance_sells');

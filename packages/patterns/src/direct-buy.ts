@@ -8,6 +8,8 @@ export const directBuy = definePattern({
   name: 'direct_buy',
   description: 'Buys with the available cash only: averaging-down, then rebalance, then opportunity buys',
   params: depthParams(5),
+  order: 100,
+  enabledByDefault: true,
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     const cash = call.availableCashEur;

@@ -22,6 +22,8 @@ export const marketRegime = definePattern({
   name: 'market_regime',
   description: 'One sequence shaped by the market regime: bull takes profits and buys opportunities, bear de-risks and averages down, sideways rebalances',
   params: MarketRegimeParamsSchema,
+  order: 1300,
+  enabledByDefault: true,
   stage: 'once',
   generate(opportunities, params, call) {
     const limit = call.maxDepth;

@@ -8,6 +8,8 @@ export const mixedStrategy = definePattern({
   name: 'mixed_strategy',
   description: 'Sells up to half the step limit (at least one), then buys that fit',
   params: depthParams(5),
+  order: 700,
+  enabledByDefault: true,
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     const sells = sellLists(opportunities);

@@ -8,6 +8,8 @@ export const multiSell = definePattern({
   name: 'multi_sell',
   description: 'Sells profit-taking then rebalance candidates up to the step limit, then buys that fit',
   params: depthParams(5),
+  order: 600,
+  enabledByDefault: true,
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     const sells = sellLists(opportunities);

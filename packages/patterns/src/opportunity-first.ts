@@ -8,6 +8,8 @@ export const opportunityFirst = definePattern({
   name: 'opportunity_first',
   description: 'Buys opportunity candidates first, then fills with averaging-down and rebalance buys',
   params: depthParams(5),
+  order: 800,
+  enabledByDefault: true,
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     const first = categoryList(opportunities, 'opportunity_buys');

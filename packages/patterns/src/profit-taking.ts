@@ -8,6 +8,9 @@ export const profitTaking = definePattern({
   name: 'profit_taking',
   description: 'Sells profit-taking candidates up to the step limit, then reinvests in averaging-down and rebalance buys',
   params: depthParams(5),
+  order: 200,
+  enabledByDefault: true,
+  needs: ['profit_taking'],
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     const sells = categoryList(opportunities, 'profit_taking');

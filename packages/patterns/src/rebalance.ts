@@ -8,6 +8,10 @@ export const rebalance = definePattern({
   name: 'rebalance',
   description: 'Sells rebalance candidates up to the step limit, then buys rebalance candidates that fit',
   params: depthParams(5),
+  order: 300,
+  enabledByDefault: true,
+  // It reads the rebalance categories, which weight_based also fills (modules-calculators.md §9 routing).
+  needs: ['rebalance_sells', 'rebalance_buys', 'weight_based'],
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     const sells = categoryList(opportunities, 'rebalance_sells');

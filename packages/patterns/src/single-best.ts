@@ -8,6 +8,8 @@ export const singleBest = definePattern({
   name: 'single_best',
   description: 'The single highest-priority action; a buy only if the cash covers it',
   params: depthParams(1),
+  order: 500,
+  enabledByDefault: true,
   generate(opportunities, _params, call) {
     if (call.maxDepth < 1) return [];
     let best: ActionCandidate | undefined;

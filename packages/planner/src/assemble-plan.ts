@@ -2,7 +2,7 @@ import type {
   Diagnostic, FunnelCounts, HealthScore, OpportunitiesByCategory, Plan, PlanExecution, PlanStep, PortfolioContext, Sequence,
 } from '@planner/contracts';
 import { pyRound } from '@planner/context';
-import { planNarrative, stepNarrative } from './narrative.js';
+import { type Narrator, narrationOf, planNarrative, toldStep } from './narrative.js';
 
 /** pipeline.md §5.2 step 12: no feasible candidate sequence. */
 export const NO_FEASIBLE_SEQUENCE_TEXT = 'Portfolio is well-balanced. No actions recommended at this time.';
@@ -56,22 +56,28 @@ export function emptyPlan(frame: PlanFrame, narrative: string, execution?: PlanE
   };
 }
 
-export function planSteps(sequence: Sequence, portfolio: PortfolioContext, opportunities: OpportunitiesByCategory): PlanStep[] {
-  return sequence.map((a, i) => ({
-    stepNumber: i + 1,
-    side: a.side,
-    symbol: a.symbol,
-    name: a.name,
-    quantity: a.quantity,
-    price: a.price,
-    currency: a.currency,
-    valueEur: a.valueEur,
-    reason: a.reason,
-    narrative: stepNarrative(a, portfolio, opportunities),
-    tags: [...a.tags],
-    isWindfall: a.tags.includes('windfall'),
-    isAveragingDown: a.tags.includes('averaging_down'),
-  }));
+/** The plan's steps; `narrators` are the enabled calculators in run order (they tell the steps). */
+export function planSteps(
+  sequence: Sequence, portfolio: PortfolioContext, opportunities: OpportunitiesByCategory, narrators: readonly Narrator[] = [],
+): PlanStep[] {
+  return sequence.map((a, i) => {
+    const told = narrationOf(a, narrators);
+    return {
+      stepNumber: i + 1,
+      side: a.side,
+      symbol: a.symbol,
+      name: a.name,
+      quantity: a.quantity,
+      price: a.price,
+      currency: a.currency,
+      valueEur: a.valueEur,
+      reason: a.reason,
+      narrative: toldStep(a, portfolio, opportunities, told),
+      tags: [...a.tags],
+      isWindfall: told?.theme === 'windfall',
+      isAveragingDown: told?.theme === 'averaging_down',
+    };
+  });
 }
 
 /** pipeline.md §5.2 step 19. */
@@ -81,8 +87,9 @@ export function assemblePlan(
   portfolio: PortfolioContext,
   opportunities: OpportunitiesByCategory,
   execution?: PlanExecution,
+  narrators: readonly Narrator[] = [],
 ): Plan {
-  const steps = planSteps(winner.sequence, portfolio, opportunities);
+  const steps = planSteps(winner.sequence, portfolio, opportunities, narrators);
   let cashRequired = 0;
   let cashGenerated = 0;
   for (const s of steps) {

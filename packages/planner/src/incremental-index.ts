@@ -3,7 +3,7 @@
 // replays). Apps and plugin authors need only the root export.
 export { runPlan } from './create-planner.js';
 export type { ModuleSet, ResolvedModule } from './module-set.js';
-export { evaluatorNameFor, resolveModules } from './module-set.js';
+export { resolveModules } from './module-set.js';
 export type { Opportunities } from './opportunities.js';
 export { collectOpportunities } from './opportunities.js';
 export type { CategoryLists } from './categories.js';

@@ -308,5 +308,6 @@ async function assembleIncremental(
     run.ctx.portfolio,
     run.opportunities.categories,
     checked(run, stored.sequence),
+    run.modules.narrators,
   );
 }

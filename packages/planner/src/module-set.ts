@@ -1,11 +1,15 @@
 import type {
   Evaluator, InputIssue, ModuleKind, ModuleTable, OpportunityCalculator, PatternGenerator, PlannerConfig,
-  PlannerModule, PlannerSettings, SequenceFilter, SequenceGenerator,
+  PlannerModule, SequenceFilter, SequenceGenerator,
 } from '@planner/contracts';
 import { ConfigError } from '@planner/contracts';
 import { STAGE_KEYS, TimingTable } from './timing-table.js';
 
-/** A module picked by the configuration, with its params parsed once (never in a hot loop). */
+/**
+ * A module picked by the configuration, with the params the configuration
+ * holds: `@planner/config` validated them with the module's own schema
+ * (defaults filled), so the planner passes them on as they are.
+ */
 export interface ResolvedModule<M extends PlannerModule> {
   readonly name: string;
   readonly module: M;
@@ -41,15 +45,10 @@ export interface ModuleSet {
   readonly extendGenerators: readonly ResolvedModule<SequenceGenerator>[];
   readonly filters: readonly ResolvedModule<SequenceFilter>[];
   readonly evaluator: ResolvedModule<Evaluator>;
+  /** The enabled calculators in run order: they tell the plan's steps (their `narrate`). */
+  readonly narrators: readonly OpportunityCalculator[];
   /** The stages' and these modules' timing keys, one slot each. */
   readonly timing: TimingTable;
-}
-
-/** Same rule as @planner/evaluation's evaluatorNameFor (pipeline.md §4.6: Monte Carlo wins over stochastic). */
-export function evaluatorNameFor(settings: PlannerSettings): string {
-  if (settings.enableMonteCarloPaths) return 'monte_carlo';
-  if (settings.enableStochasticScenarios) return 'stochastic';
-  return 'single_objective';
 }
 
 const SECTION: Record<Exclude<ModuleKind, 'evaluator'>, string> = {
@@ -101,16 +100,6 @@ class Resolver {
     return undefined;
   }
 
-  parseParams(module: PlannerModule, raw: unknown, path: string): unknown {
-    const parsed = module.params.safeParse(raw ?? {});
-    if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) {
-      const sub = issue.path.map(String).join('.');
-      this.issues.push({ path: sub ? `${path}.${sub}` : path, message: issue.message });
-    }
-    return undefined;
-  }
-
   resolveTable<K extends Exclude<ModuleKind, 'evaluator'>>(kind: K, table: ModuleTable): ResolvedModule<ModuleOfKind<K>>[] {
     const out: ResolvedModule<ModuleOfKind<K>>[] = [];
     for (const [name, settings] of table) {
@@ -118,7 +107,7 @@ class Resolver {
       const path = `${SECTION[kind]}.${name}`;
       const module = this.find(kind, name, path);
       if (module === undefined) continue;
-      const params = this.parseParams(module, settings.params, `${path}.params`);
+      const params: unknown = settings.params;
       const depthCap = kind === 'pattern' ? depthCapOf(module, params) : undefined;
       const timingKey = `${kind}:${name}`;
       const timingSlot = -1;
@@ -129,8 +118,9 @@ class Resolver {
 }
 
 /**
- * Picks every enabled module of the configuration out of `modules` and parses
- * its params; throws one ConfigError naming every missing or mismatched module.
+ * Picks every enabled module of the configuration, and the evaluator it
+ * names, out of `modules`; throws one ConfigError naming every missing or
+ * mismatched module. Params are taken as validated by `@planner/config`.
  */
 export function resolveModules(config: PlannerConfig, modules: readonly PlannerModule[]): ModuleSet {
   const r = new Resolver(modules);
@@ -138,10 +128,11 @@ export function resolveModules(config: PlannerConfig, modules: readonly PlannerM
   const patterns = r.resolveTable('pattern', config.patterns);
   const generators = r.resolveTable('sequence_generator', config.sequenceGenerators);
   const filters = r.resolveTable('filter', config.filters);
-  const evaluatorName = evaluatorNameFor(config.planner);
+  const evaluatorName = config.evaluator;
   const evaluatorModule = r.find('evaluator', evaluatorName, 'planner', ' (chosen by the [planner] evaluation switches)');
-  const evaluatorParams = evaluatorModule ? r.parseParams(evaluatorModule, {}, 'planner') : undefined;
   if (r.issues.length > 0 || evaluatorModule === undefined) throw new ConfigError(r.issues);
+  // No configuration section sets evaluator params: the evaluator runs with its schema's defaults.
+  const evaluatorParams: unknown = evaluatorModule.params.parse({});
   const evaluatorKey = `evaluator:${evaluatorName}`;
   const timing = new TimingTable([
     ...STAGE_KEYS,
@@ -159,6 +150,7 @@ export function resolveModules(config: PlannerConfig, modules: readonly PlannerM
     depthGenerators: gs.filter((g) => g.module.stage === 'depth'),
     extendGenerators: gs.filter((g) => g.module.stage === 'extend'),
     filters: slotted(filters),
+    narrators: calculators.map((c) => c.module),
     evaluator: {
       name: evaluatorName, module: evaluatorModule, params: evaluatorParams, timingKey: evaluatorKey, timingSlot: timing.slotOf(evaluatorKey),
     },

@@ -1,12 +1,28 @@
-import type { ActionCandidate, OpportunitiesByCategory, PlanStep, PortfolioContext } from '@planner/contracts';
+import type {
+  ActionCandidate, OpportunitiesByCategory, OpportunityCalculator, PlanStep, PortfolioContext, StepNarrative,
+} from '@planner/contracts';
 import { pyFixed } from '@planner/context';
 
-// Exact texts of pipeline.md §5.10 (reference narrative.py); numbers use Python formatting.
+// Texts of pipeline.md §5.10 (reference narrative.py); numbers use Python formatting.
+// The planner writes a step's opening and closing sentences; what lies between
+// comes from the calculator that recognises the candidate (its `narrate`).
 
-function regionTag(tags: readonly string[], prefix: string): string | null {
-  const tag = tags.find((t) => t.startsWith(prefix));
-  // Python str.replace removes every occurrence, not only the prefix.
-  return tag === undefined ? null : tag.replaceAll(prefix, '').toUpperCase();
+/** What tells a step: the enabled calculators, in run order. */
+export type Narrator = Pick<OpportunityCalculator, 'narrate'>;
+
+/** The first narration any narrator gives for the candidate; a throwing hook counts as no answer. */
+export function narrationOf(action: ActionCandidate, narrators: readonly Narrator[]): StepNarrative | undefined {
+  for (const n of narrators) {
+    if (n.narrate === undefined) continue;
+    let told: StepNarrative | undefined;
+    try {
+      told = n.narrate(action);
+    } catch {
+      continue;
+    }
+    if (told !== undefined) return told;
+  }
+  return undefined;
 }
 
 function topBuyName(opportunities: OpportunitiesByCategory): string | null {
@@ -14,68 +30,52 @@ function topBuyName(opportunities: OpportunitiesByCategory): string | null {
   return top === undefined ? null : top.name;
 }
 
-function sellNarrative(a: ActionCandidate, portfolio: PortfolioContext, opportunities: OpportunitiesByCategory): string {
+function middle(a: ActionCandidate, told: StepNarrative | undefined): readonly string[] {
+  return told === undefined ? [`Reason: ${a.reason}.`] : told.parts;
+}
+
+function sellNarrative(
+  a: ActionCandidate, portfolio: PortfolioContext, opportunities: OpportunitiesByCategory, told: StepNarrative | undefined,
+): string {
   const held = portfolio.positions.get(a.symbol) ?? 0;
   const value = pyFixed(a.valueEur, 0);
   const parts = [
     held > 0 && a.valueEur > 0
       ? `Sell ${pyFixed((a.valueEur / held) * 100, 0)}% / €${value} of ${a.name} (${a.symbol})`
       : `Sell €${value} of ${a.name} (${a.symbol})`,
+    ...middle(a, told),
   ];
-  if (a.tags.includes('windfall')) {
-    parts.push(`This position has experienced windfall gains beyond normal growth. ${a.reason}.`);
-    parts.push('Taking profits locks in gains and frees capital for better opportunities.');
-  } else if (a.tags.includes('profit_taking')) {
-    parts.push(`Reason: ${a.reason}.`);
-    parts.push('This reduces risk by converting paper gains to realized profits.');
-  } else if (a.tags.includes('rebalance')) {
-    const region = regionTag(a.tags, 'overweight_');
-    if (region !== null) {
-      parts.push(`The portfolio is overweight in ${region} region.`);
-      parts.push('Trimming this position improves country diversification.');
-    } else {
-      parts.push(`Reason: ${a.reason}.`);
-    }
-  } else {
-    parts.push(`Reason: ${a.reason}.`);
-  }
   const top = topBuyName(opportunities);
   if (top !== null) parts.push(`This frees capital to invest in ${top}, which offers better risk-adjusted returns.`);
   return parts.join(' ');
 }
 
-function buyNarrative(a: ActionCandidate, portfolio: PortfolioContext): string {
-  const parts = [`Buy €${pyFixed(a.valueEur, 0)} of ${a.name} (${a.symbol})`];
-  if (a.tags.includes('averaging_down')) {
-    parts.push('This quality security is temporarily down, presenting an opportunity to lower the average cost basis.');
-    parts.push(`${a.reason}.`);
-    parts.push('Averaging down on quality dips is a proven long-term strategy.');
-  } else if (a.tags.includes('rebalance')) {
-    const region = regionTag(a.tags, 'underweight_');
-    if (region !== null) {
-      parts.push(`The portfolio is underweight in ${region} region.`);
-      parts.push('This purchase improves country diversification and reduces concentration risk.');
-    } else {
-      parts.push(`Reason: ${a.reason}.`);
-    }
-  } else if (a.tags.includes('quality') || a.tags.includes('opportunity')) {
-    parts.push(`${a.reason}.`);
-    parts.push('High-quality securities with good fundamentals tend to outperform over the long term.');
-  } else {
-    parts.push(`Reason: ${a.reason}.`);
-  }
+function buyNarrative(a: ActionCandidate, portfolio: PortfolioContext, told: StepNarrative | undefined): string {
+  const parts = [`Buy €${pyFixed(a.valueEur, 0)} of ${a.name} (${a.symbol})`, ...middle(a, told)];
   const y = portfolio.securityDividends.get(a.symbol) ?? 0;
   if (y > 0.03) parts.push(`This security also provides a ${pyFixed(y * 100, 1)}% dividend yield for income.`);
   return parts.join(' ');
 }
 
-/** Step narrative; `portfolio` is the start state, `opportunities` the full sorted category lists. */
+/** Step narrative of an action whose narration is known (`undefined`: none). */
+export function toldStep(
+  action: ActionCandidate, portfolio: PortfolioContext, opportunities: OpportunitiesByCategory, told: StepNarrative | undefined,
+): string {
+  return action.side === 'SELL' ? sellNarrative(action, portfolio, opportunities, told) : buyNarrative(action, portfolio, told);
+}
+
+/**
+ * Step narrative; `portfolio` is the start state, `opportunities` the full
+ * sorted category lists, `narrators` the enabled calculators in run order
+ * (without them every step says `Reason: <reason>.` between opening and closing).
+ */
 export function stepNarrative(
   action: ActionCandidate,
   portfolio: PortfolioContext,
   opportunities: OpportunitiesByCategory,
+  narrators: readonly Narrator[] = [],
 ): string {
-  return action.side === 'SELL' ? sellNarrative(action, portfolio, opportunities) : buyNarrative(action, portfolio);
+  return toldStep(action, portfolio, opportunities, narrationOf(action, narrators));
 }
 
 type SummaryStep = Pick<PlanStep, 'side' | 'symbol' | 'valueEur' | 'isWindfall' | 'isAveragingDown'>;

@@ -231,6 +231,7 @@ export function finishPlan(run: PreparedRun, list: CandidateList, search: BeamSe
       run.ctx.portfolio,
       run.opportunities.categories,
       checked(run, winner.sequence),
+      run.modules.narrators,
     );
   }, (p) => p.steps.length);
 }

@@ -37,7 +37,7 @@ describe('createPlanner + plan: the full flow with fake modules', () => {
     expect(plan.steps[0]).toMatchObject({
       stepNumber: 1, quantity: 1, price: 100, currency: 'EUR', valueEur: 400, reason: 'reason D', tags: ['opportunity'],
       isWindfall: false, isAveragingDown: false,
-      narrative: 'Buy €400 of D Inc. (D) reason D. High-quality securities with good fundamentals tend to outperform over the long term.',
+      narrative: 'Buy €400 of D Inc. (D) reason D. A fake buy.',
     });
     expect(plan.scoreBreakdown).toEqual({ fake: true, steps: 2 });
     expect(plan.currentBreakdown).toEqual({ diversification: 50, dividend: 50, quality: 50, total: 50 });
@@ -97,7 +97,7 @@ describe('createPlanner + plan: the full flow with fake modules', () => {
     expect(symbolsOf(plan)).toEqual(['BUY:D', 'BUY:E']);
   });
 
-  it('picks the evaluator by name: monte_carlo, else stochastic, else single_objective', async () => {
+  it('looks up the evaluator the configuration names among its modules', async () => {
     const marked = (name: string) => {
       const base = fakeEvaluator(name);
       return { ...base, prepare: (...args: Parameters<typeof base.prepare>) => {
@@ -106,11 +106,11 @@ describe('createPlanner + plan: the full flow with fake modules', () => {
       } };
     };
     const modules = [fakeBuys, fakeSells, fakeEach, marked('single_objective'), marked('stochastic'), marked('monte_carlo')];
-    const run = async (planner: Partial<PlannerSettings>) =>
-      (await createPlanner({ config: config({ planner }), modules }).plan(snapshot())).scoreBreakdown;
-    expect(await run({})).toEqual({ by: 'single_objective' });
-    expect(await run({ enableStochasticScenarios: true })).toEqual({ by: 'stochastic' });
-    expect(await run({ enableStochasticScenarios: true, enableMonteCarloPaths: true })).toEqual({ by: 'monte_carlo' });
+    const run = async (evaluator: string) =>
+      (await createPlanner({ config: config({ evaluator }), modules }).plan(snapshot())).scoreBreakdown;
+    expect(await run('single_objective')).toEqual({ by: 'single_objective' });
+    expect(await run('stochastic')).toEqual({ by: 'stochastic' });
+    expect(await run('monte_carlo')).toEqual({ by: 'monte_carlo' });
   });
 });
 
@@ -188,11 +188,11 @@ describe('configuration checks', () => {
     const wrongKind = err(() => createPlanner({ config: config({ patterns: ['fake_buys'] }), modules: allFakes })) as ConfigError;
     expect(wrongKind.message).toContain("'fake_buys'");
     expect(wrongKind.message).toContain('only a calculator');
-    const noEval = err(() => createPlanner({ config: config({ planner: { enableMonteCarloPaths: true } }), modules: allFakes })) as ConfigError;
+    const noEval = err(() => createPlanner({ config: config({ evaluator: 'monte_carlo' }), modules: allFakes })) as ConfigError;
     expect(noEval.message).toContain("evaluator 'monte_carlo'");
   });
 
-  it('ignores disabled modules and parses params with the module schema once', async () => {
+  it('ignores disabled modules and passes the params the configuration validated', async () => {
     const cfg = config({ calculators: [['fake_buys', on({ boost: 1 })], ['broken', { enabled: false, params: {} }]] });
     const plan = await createPlanner({ config: cfg, modules: allFakes }).plan(snapshot());
     expect(plan.funnel.opportunitiesByModule).toEqual({ fake_buys: 2 });

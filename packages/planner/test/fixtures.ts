@@ -16,8 +16,20 @@ export const security = (symbol: string, extra: Partial<Security> = {}): Securit
 export const SETTINGS: PlannerSettings = plannerSettings({ description: 'test config', maxDepth: 3, costPenaltyFactor: 0.1, seed: 7 });
 
 const on = (params: Record<string, unknown> = {}): ModuleSettings => ({ enabled: true, params });
+
+/**
+ * Params as @planner/config hands them over: parsed by the module's own
+ * schema (defaults filled). The planner trusts them, so the fixture does what
+ * config does for the fake modules it knows.
+ */
+function validated(name: string, settings: ModuleSettings): ModuleSettings {
+  const module = [fakeBuys, fakeSells, throwingCalculator, fakeEach].find((m) => m.name === name);
+  if (module === undefined || !settings.enabled) return settings;
+  return { enabled: true, params: module.params.parse(settings.params) as Record<string, unknown> };
+}
+
 const table = (...names: (string | [string, ModuleSettings])[]) =>
-  new Map(names.map((n) => (typeof n === 'string' ? [n, on()] : n)));
+  new Map(names.map((n): [string, ModuleSettings] => (typeof n === 'string' ? [n, validated(n, on())] : [n[0], validated(n[0], n[1])])));
 
 export function config(
   parts: {
@@ -26,6 +38,8 @@ export function config(
     patterns?: (string | [string, ModuleSettings])[];
     generators?: (string | [string, ModuleSettings])[];
     filters?: (string | [string, ModuleSettings])[];
+    /** The evaluator's name, as @planner/config resolves it from the [planner] switches. */
+    evaluator?: string;
   } = {},
 ): PlannerConfig {
   return {
@@ -35,6 +49,7 @@ export function config(
     sequenceGenerators: table(...(parts.generators ?? [])),
     filters: table(...(parts.filters ?? [])),
     compat: COMPAT_DEFAULTS,
+    evaluator: parts.evaluator ?? 'single_objective',
     warnings: [],
   };
 }
@@ -69,6 +84,7 @@ export const fakeBuys = defineCalculator({
   description: 'buys D and E',
   params: z.object({ boost: z.number().default(0) }),
   category: 'opportunity_buys',
+  narrate: (c) => (c.side === 'BUY' ? { parts: [`${c.reason}.`, 'A fake buy.'] } : undefined),
   calculate: (_ctx, p) => [
     cand('D', 'BUY', 0.8 + p.boost, { valueEur: 400, tags: ['opportunity'] }),
     cand('E', 'BUY', 0.6 + p.boost, { valueEur: 300, tags: ['quality'] }),

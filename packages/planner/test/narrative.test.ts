@@ -1,8 +1,20 @@
-import type { OpportunitiesByCategory, PortfolioContext } from '@planner/contracts';
+import type { ActionCandidate, OpportunitiesByCategory, PortfolioContext, StepNarrative } from '@planner/contracts';
 import { portfolioContext } from '@planner/testkit';
 import { describe, expect, it } from 'vitest';
-import { actionSummary, planNarrative, stepNarrative, tradeoffExplanation } from '../src/narrative.js';
+import { planSteps } from '../src/assemble-plan.js';
+import { actionSummary, type Narrator, planNarrative, stepNarrative, tradeoffExplanation } from '../src/narrative.js';
 import { cand } from './fixtures.js';
+
+/** A calculator's narrate hook that recognises candidates by one tag (as the standard calculators do). */
+const narrator = (tag: string, told: (a: ActionCandidate) => StepNarrative): Narrator => ({
+  narrate: (a) => (a.tags.includes(tag) ? told(a) : undefined),
+});
+const overweight = narrator('overweight_us', () => ({
+  parts: ['The portfolio is overweight in US region.', 'Trimming this position improves country diversification.'],
+}));
+const windfall = narrator('windfall', (a) => ({ parts: [`Windfall sentence. ${a.reason}.`], theme: 'windfall' }));
+const dip = narrator('averaging_down', (a) => ({ parts: [`Dip sentence. ${a.reason}.`], theme: 'averaging_down' }));
+const throwing: Narrator = { narrate: () => { throw new Error('boom'); } };
 
 const portfolio = (positions: Record<string, number> = {}, dividends: Record<string, number> = {}): PortfolioContext =>
   portfolioContext({ positions: new Map(Object.entries(positions)), totalValue: 10000, securityDividends: new Map(Object.entries(dividends)) });
@@ -13,30 +25,31 @@ const withBuys: OpportunitiesByCategory = { rebalance_buys: [loreal] };
 describe('sell narrative', () => {
   it('reproduces the rebalance example of pipeline.md §5.10', () => {
     const xom = cand('XOM.US', 'SELL', 0.5, { name: 'Exxon Mobil Corp.', valueEur: 1244, tags: ['rebalance', 'overweight_us'] });
-    expect(stepNarrative(xom, portfolio({ 'XOM.US': 4150 }), withBuys)).toBe(
+    expect(stepNarrative(xom, portfolio({ 'XOM.US': 4150 }), withBuys, [overweight])).toBe(
       'Sell 30% / €1244 of Exxon Mobil Corp. (XOM.US) The portfolio is overweight in US region. Trimming this position improves country diversification. This frees capital to invest in L\'Oreal S.A., which offers better risk-adjusted returns.',
     );
   });
 
-  it('drops the percentage without a held value and uses the windfall sentences', () => {
+  it('drops the percentage without a held value; the first narrator that answers tells the middle', () => {
     const a = cand('A', 'SELL', 1, { name: 'Alpha', valueEur: 500, reason: 'Windfall: up 80%', tags: ['profit_taking', 'windfall'] });
-    expect(stepNarrative(a, portfolio(), {})).toBe(
-      'Sell €500 of Alpha (A) This position has experienced windfall gains beyond normal growth. Windfall: up 80%. Taking profits locks in gains and frees capital for better opportunities.',
+    expect(stepNarrative(a, portfolio(), {}, [throwing, overweight, windfall, dip])).toBe(
+      'Sell €500 of Alpha (A) Windfall sentence. Windfall: up 80%.',
     );
   });
 
-  it('uses the profit-taking sentences', () => {
-    const a = cand('A', 'SELL', 1, { name: 'Alpha', valueEur: 500, reason: 'Up 40%', tags: ['profit_taking'] });
-    expect(stepNarrative(a, portfolio({ A: 1000 }), {})).toBe(
-      'Sell 50% / €500 of Alpha (A) Reason: Up 40%. This reduces risk by converting paper gains to realized profits.',
-    );
-  });
-
-  it('falls back to the reason for a rebalance sell without overweight tag and for other tags', () => {
+  it('falls back to the reason when no narrator answers or none is given', () => {
     const r = cand('A', 'SELL', 1, { name: 'Alpha', valueEur: 500, reason: 'Trim', tags: ['rebalance'] });
-    const o = cand('A', 'SELL', 1, { name: 'Alpha', valueEur: 500, reason: 'Trim', tags: ['other'] });
+    expect(stepNarrative(r, portfolio(), {}, [overweight, windfall])).toBe('Sell €500 of Alpha (A) Reason: Trim.');
     expect(stepNarrative(r, portfolio(), {})).toBe('Sell €500 of Alpha (A) Reason: Trim.');
-    expect(stepNarrative(o, portfolio(), {})).toBe('Sell €500 of Alpha (A) Reason: Trim.');
+  });
+
+  it('marks windfall and averaging-down steps by the theme of their narration, not by tags', () => {
+    const w = cand('A', 'SELL', 1, { tags: ['windfall'] });
+    const d = cand('D', 'BUY', 1, { tags: ['averaging_down'] });
+    const steps = planSteps([w, d], portfolio(), {}, [windfall, dip]);
+    expect(steps.map((s) => [s.isWindfall, s.isAveragingDown])).toEqual([[true, false], [false, true]]);
+    const untold = planSteps([w, d], portfolio(), {});
+    expect(untold.map((s) => [s.isWindfall, s.isAveragingDown])).toEqual([[false, false], [false, false]]);
   });
 
   it('names the first buy candidate: averaging_down before rebalance_buys before opportunity_buys', () => {
@@ -66,12 +79,12 @@ describe('buy narrative', () => {
     expect(stepNarrative(ibe, portfolio(), {})).toBe('Buy €2670 of Iberdrola S.A. (IBE.EU) Reason: Optimizer target: 8.0% (current: 0.0%).');
   });
 
-  it('uses the averaging-down sentences and the dividend sentence (3.25 rounds to 3.2)', () => {
+  it('puts the narration before the dividend sentence (3.25 rounds to 3.2)', () => {
     const t = cand('TTE.EU', 'BUY', 1, {
       name: 'TotalEnergies SE', valueEur: 213.6, reason: 'Quality security down 25%, averaging down', tags: ['averaging_down', 'buy_low'],
     });
-    expect(stepNarrative(t, portfolio({}, { 'TTE.EU': 0.0325 }), {})).toBe(
-      'Buy €214 of TotalEnergies SE (TTE.EU) This quality security is temporarily down, presenting an opportunity to lower the average cost basis. Quality security down 25%, averaging down. Averaging down on quality dips is a proven long-term strategy. This security also provides a 3.2% dividend yield for income.',
+    expect(stepNarrative(t, portfolio({}, { 'TTE.EU': 0.0325 }), {}, [dip])).toBe(
+      'Buy €214 of TotalEnergies SE (TTE.EU) Dip sentence. Quality security down 25%, averaging down. This security also provides a 3.2% dividend yield for income.',
     );
   });
 
@@ -79,22 +92,6 @@ describe('buy narrative', () => {
     const t = cand('T', 'BUY', 1, { name: 'T', valueEur: 100, reason: 'r' });
     expect(stepNarrative(t, portfolio({}, { T: 0.03 }), {})).toBe('Buy €100 of T (T) Reason: r.');
     expect(stepNarrative(t, portfolio({}, { T: 0.0301 }), {})).toBe('Buy €100 of T (T) Reason: r. This security also provides a 3.0% dividend yield for income.');
-  });
-
-  it('uses the underweight region sentences', () => {
-    const t = cand('T', 'BUY', 1, { name: 'T', valueEur: 100, reason: 'r', tags: ['rebalance', 'underweight_asia'] });
-    expect(stepNarrative(t, portfolio(), {})).toBe(
-      'Buy €100 of T (T) The portfolio is underweight in ASIA region. This purchase improves country diversification and reduces concentration risk.',
-    );
-  });
-
-  it('uses the quality/opportunity sentences', () => {
-    for (const tag of ['quality', 'opportunity']) {
-      const t = cand('T', 'BUY', 1, { name: 'T', valueEur: 100, reason: 'High quality', tags: [tag] });
-      expect(stepNarrative(t, portfolio(), {})).toBe(
-        'Buy €100 of T (T) High quality. High-quality securities with good fundamentals tend to outperform over the long term.',
-      );
-    }
   });
 });
 

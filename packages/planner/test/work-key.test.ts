@@ -14,9 +14,8 @@ describe('work key', () => {
   it('keys are the first 32 hex digits of sha-256 (known vectors, unchanged since node:crypto)', () => {
     const s = snapshot();
     expect(portfolioHash(s)).toBe('73afaa0ea0709caf93a53fd89961526d');
-    // The config hash covers every [compat] switch: it changed when issue 13 added four and
-    // issue 12 added shifted_remainder_neutral_metrics.
-    expect(configHash(config(), 7)).toBe('e8f14b57cfee25b8dbbb599bbe3faca7');
+    // The config hash covers every [compat] switch (issue 13 added four) and the evaluator's name (issue 10).
+    expect(configHash(config(), 7)).toBe('24d44061502bee1cde79170657c2f20c');
     const named = { ...s, securities: s.securities.map((x, i) => (i === 0 ? { ...x, name: 'Nestlé € 😀 \ud800' } : x)) };
     expect(portfolioHash(named)).toBe('af1c83aa936eae05ffffb11dda7af8da');
   });
@@ -52,7 +51,7 @@ describe('work key', () => {
     expect(configHash(config({ planner: { maxDepth: 4 } }), 7)).not.toBe(h);
     expect(configHash(config(), 8)).not.toBe(h);
     expect(configHash(config({ calculators: ['fake_sells', 'fake_buys'] }), 7)).not.toBe(h);
-    expect(configHash(config({ calculators: ['fake_buys', ['fake_sells', { enabled: true, params: { x: 1 } }]] }), 7)).not.toBe(h);
+    expect(configHash(config({ calculators: [['fake_buys', { enabled: true, params: { boost: 1 } }], 'fake_sells'] }), 7)).not.toBe(h);
     expect(workKey('core', snapshot(), config(), 7).bucket).toBe('core');
   });
 });

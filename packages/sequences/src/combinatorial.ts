@@ -76,6 +76,15 @@ export const combinatorial = defineSequenceGenerator({
   description: 'Every combination of 1..max_sells sells followed by 1..max_buys buys, capped per depth',
   params: combinatorialParams,
   stage: 'depth',
+  order: 100,
+  enabledByDefault: true,
+  advise(params, call) {
+    const n = call.enabled.patterns.length;
+    const out: string[] = [];
+    if (n < 2) out.push(`combinatorial generators work best with several patterns enabled (currently: ${n})`);
+    if (params.maxCombinations > 100) out.push(`combinatorial generator max_combinations=${params.maxCombinations} may cause very long planning times`);
+    return out;
+  },
   generate(input, params) {
     const { sells, buys } = sellsAndBuys(input);
     return enumerateCombinations(sells, buys, depthLimits(input, params));

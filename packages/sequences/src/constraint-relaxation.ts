@@ -117,6 +117,8 @@ export const constraintRelaxation = defineSequenceGenerator({
   description: 'What-if variants: in-budget copies and 1.5x buys of held symbols (or fractional lots in lot mode)',
   params: constraintRelaxationParams,
   stage: 'extend',
+  order: 400,
+  enabledByDefault: true,
   generate(input, params) {
     const held = input.ctx.positionsBySymbol;
     const source =

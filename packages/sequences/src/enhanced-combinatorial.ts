@@ -240,6 +240,12 @@ export const enhancedCombinatorial = defineSequenceGenerator({
   description: 'Priority-weighted random sell-then-buy sequences, rejecting ones too similar to the last ten',
   params: combinatorialParams,
   stage: 'depth',
+  order: 200,
+  enabledByDefault: true,
+  advise(_params, call) {
+    const n = call.enabled.patterns.length;
+    return n < 2 ? [`combinatorial generators work best with several patterns enabled (currently: ${n})`] : [];
+  },
   generate(input, params) {
     // Repeats are dropped (the contract forbids emitting a sequence twice).
     // Parity-neutral: the planner keeps only the first sequence of each

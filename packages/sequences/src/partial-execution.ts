@@ -74,6 +74,8 @@ export const partialExecution = defineSequenceGenerator({
   description: 'Shorter variants: the leading actions of each sequence (or partial fills in fill mode)',
   params: partialExecutionParams,
   stage: 'extend',
+  order: 300,
+  enabledByDefault: true,
   generate(input, params) {
     const source =
       params.mode === 'prefix'

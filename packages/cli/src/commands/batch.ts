@@ -52,7 +52,7 @@ export function batchCommand(ctx: Context): Command {
         const { createBucketService } = await import('@planner/buckets');
         const service = createBucketService({ repository: store.buckets, modules: ctx.modules, store });
         const planner = await service.getPlanner(o.bucket);
-        for (const w of warningsFor(planner.config, snapshot)) ctx.io.err(`warning: ${w}\n`);
+        for (const w of warningsFor(planner.config, snapshot, ctx.modules)) ctx.io.err(`warning: ${w}\n`);
         if (store.queue && o.retryFailed) {
           const n = await store.queue.retryFailed(o.bucket);
           ctx.io.err(`queued ${n} failed batch${n === 1 ? '' : 'es'} of bucket ${o.bucket} again\n`);

@@ -79,7 +79,7 @@ export async function planBuckets(ctx: Context, file: string, o: PlanBucketsOpti
     const result = await planAllBuckets(service, snapshot, { source: file, ...(seed === undefined ? {} : { seed }) });
     for (const b of result.buckets) {
       if (b.plan === null) continue;
-      for (const w of warningsFor((await service.getPlanner(b.id)).config, snapshot)) ctx.io.err(`warning: bucket ${b.id}: ${w}\n`);
+      for (const w of warningsFor((await service.getPlanner(b.id)).config, snapshot, ctx.modules)) ctx.io.err(`warning: bucket ${b.id}: ${w}\n`);
     }
     ctx.io.out(o.json ? `${JSON.stringify(result, null, 2)}\n` : formatBucketPlans(result, file));
     const failed = result.buckets.filter((b) => b.error !== null);

@@ -42,7 +42,7 @@ export function planCommand(ctx: Context): Command {
       const snapshot = readSnapshot(file, parseMaxInput(opts.maxInputMb));
       const config = chooseConfig(opts, ctx.modules);
       const seed = parseSeed(opts.seed);
-      for (const w of warningsFor(config, snapshot)) ctx.io.err(`warning: ${w}\n`);
+      for (const w of warningsFor(config, snapshot, ctx.modules)) ctx.io.err(`warning: ${w}\n`);
       const planner = createPlanner({ config, modules: ctx.modules });
       const plan = await planner.plan(snapshot, seed === undefined ? {} : { seed });
       ctx.io.out(opts.json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlan(plan, file));
