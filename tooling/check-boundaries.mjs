@@ -25,6 +25,8 @@ export const ALLOWED = {
   'example-plugin': ['contracts'],
   testkit: ['contracts'],
   'browser-harness': '*',
+  report: ['contracts'],
+  web: '*',
 };
 
 /**
@@ -32,7 +34,7 @@ export const ALLOWED = {
  * module and no Node-only global. A file named node.ts, or under src/node/,
  * is a Node-only entry (e.g. `@planner/config/node`) and is exempt.
  */
-export const PORTABLE = ['contracts', 'context', 'calculators', 'patterns', 'sequences', 'filters', 'evaluation', 'planner', 'config'];
+export const PORTABLE = ['contracts', 'context', 'calculators', 'patterns', 'sequences', 'filters', 'evaluation', 'planner', 'config', 'report'];
 const NODE_ONLY_FILE = /(?:^|[\\/])src[\\/](?:node\.[cm]?[jt]sx?$|node[\\/])/;
 const NODE_GLOBALS = /\b(?:process\s*\.|Buffer\s*\.|Buffer\s*\(|__dirname\b|__filename\b|require\s*\()/;
 const BUILTINS = new Set(builtinModules);

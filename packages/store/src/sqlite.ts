@@ -14,6 +14,11 @@ import type { BucketRecord, BucketRepository, PlannerStore } from './types.js';
 export type { PlannerStore } from './types.js';
 export { SQLITE_APPLICATION_ID, SQLITE_SCHEMA_VERSION } from './sqlite-schema.js';
 
+function isAccessError(e: unknown): boolean {
+  const code = String((e as { code?: unknown }).code ?? '');
+  return code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH';
+}
+
 /** What went wrong, in words: a full disk or a read-only place is not a corrupt file. */
 function writeError(where: string, op: string, e: unknown): StoreError {
   const code = String((e as { code?: unknown }).code ?? '');
@@ -21,7 +26,7 @@ function writeError(where: string, op: string, e: unknown): StoreError {
   let what = `failed in ${op}: ${message}`;
   if (code === 'SQLITE_FULL') {
     what = `is full in ${op} (${message}): the disk, or the database's size limit; the work stored so far is kept, free space and run again`;
-  } else if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
+  } else if (isAccessError(e)) {
     what = `cannot be written in ${op} (${message}): the file or its directory is read-only, or not writable by this user (SQLite needs to create the -wal and -shm files beside it)`;
   }
   return new StoreError(`sqlite store ${where} ${what}`, { cause: e });
@@ -56,6 +61,8 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
   } catch (e) {
     db.close();
     if (e instanceof StoreError) throw e;
+    // Reading a WAL file needs its -shm beside it: a read-only place fails here already, and is not a corrupt file.
+    if (isAccessError(e)) throw writeError(where, 'open', e);
     throw new StoreError(`cannot open sqlite store ${where}: ${(e as Error).message} (corrupt or not a SQLite file)`, { cause: e });
   }
   try {

@@ -1,6 +1,8 @@
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '@planner/contracts';
@@ -124,6 +126,23 @@ describe('sqlite faults', () => {
     expect(again.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all()).toEqual([{ name: 'users' }]);
     again.close();
   });
+
+  it('a store in a place this user cannot write is reported as read-only, not as corrupt', async () => {
+    const path = join(dir, 'work.db');
+    (await seeded(path, 5)).store.close();
+    // Root writes anywhere: the child runs as `nobody`, for whom the directory and the file are read-only.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) chmodSync(dir, 0o755);
+    else chmodSync(dir, 0o555);
+    const child = fileURLToPath(new URL('./children/sqlite-open.ts', import.meta.url));
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=source', child, path], {
+      encoding: 'utf8', cwd: fileURLToPath(new URL('..', import.meta.url)), ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    });
+    chmodSync(dir, 0o755);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/sqlite store '.*work\.db' cannot be written in open \(.*\): the file or its directory is read-only, or not writable by this user/);
+    expect(r.stdout).not.toContain('corrupt');
+  }, 120_000);
 
   it('a newer schema version is refused', async () => {
     const path = join(dir, 'work.db');

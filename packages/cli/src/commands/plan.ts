@@ -16,6 +16,7 @@ export interface RunOptions {
 
 interface PlanOptions extends RunOptions, StoreChoice {
   readonly buckets?: boolean;
+  readonly html?: string;
 }
 
 export function planCommand(ctx: Context): Command {
@@ -27,6 +28,7 @@ export function planCommand(ctx: Context): Command {
     .option('--seed <n>', 'seed of the run (overrides [planner] seed)')
     .option('--json', 'print the plan as JSON')
     .option('--max-input-mb <n>', 'refuse a snapshot larger than this many MiB (default 64)')
+    .option('--html <file>', 'also write the plan as a self-contained HTML report')
     .option('--buckets', 'plan every bucket of --db/--pg on its own part of the snapshot, then aggregate')
     .option('--db <file>', 'with --buckets: the SQLite file of the buckets')
     .option('--pg <url>', 'with --buckets: the PostgreSQL connection string of the buckets')
@@ -45,6 +47,11 @@ export function planCommand(ctx: Context): Command {
       for (const w of warningsFor(config, snapshot, ctx.modules)) ctx.io.err(`warning: ${w}\n`);
       const planner = createPlanner({ config, modules: ctx.modules });
       const plan = await planner.plan(snapshot, seed === undefined ? {} : { seed });
+      if (opts.html !== undefined) {
+        // Loaded only here: the report and its chart library are not needed by a plain plan.
+        const { describeConfig, writeHtmlReport } = await import('./html-report.js');
+        writeHtmlReport(opts.html, plan, describeConfig(opts, config, ctx.modules), file === '-' ? 'stdin' : file);
+      }
       ctx.io.out(opts.json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlan(plan, file));
     });
 }

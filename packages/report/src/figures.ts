@@ -1,0 +1,79 @@
+import type { Plan } from '@planner/contracts';
+
+/** One weighted component of the end-state score (scoreBreakdown), on 0..1. */
+export interface ScoreComponent {
+  readonly name: string;
+  readonly score: number;
+  readonly weight: number;
+  readonly contribution: number;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/**
+ * The components of the winning end state that carry a weight, in the order
+ * the evaluator wrote them. A component's score is `score` or `weighted_score`
+ * (the evaluator names it so when the component itself is a weighted blend).
+ */
+export function scoreComponents(plan: Plan): ScoreComponent[] {
+  const out: ScoreComponent[] = [];
+  for (const [name, value] of Object.entries(plan.scoreBreakdown)) {
+    if (!isRecord(value)) continue;
+    const weight = num(value.weight);
+    const contribution = num(value.contribution);
+    const score = num(value.score) ?? num(value.weighted_score);
+    if (weight === undefined || contribution === undefined || score === undefined) continue;
+    out.push({ name, score, weight, contribution });
+  }
+  return out;
+}
+
+/** The funnel's stages, widest first. */
+export function funnelStages(plan: Plan): { readonly stage: string; readonly count: number }[] {
+  const f = plan.funnel;
+  return [
+    { stage: 'opportunities', count: f.opportunities },
+    { stage: 'sequences generated', count: f.generated },
+    { stage: 'after dedup', count: f.afterDedup },
+    { stage: 'after filters', count: f.afterFilters },
+    { stage: 'feasible', count: f.feasible },
+    { stage: 'evaluated', count: f.evaluated },
+  ];
+}
+
+export interface CurrencyCash {
+  readonly currency: string;
+  /** Native units received by the plan's sells. */
+  readonly cashIn: number;
+  /** Native units spent by the plan's buys. */
+  readonly cashOut: number;
+  /** Cash in that currency after the last step (the plan's execution check), when known. */
+  readonly after?: number;
+}
+
+/** Cash in and out per trading currency (quantity × native price), and the balance after the plan. */
+export function cashByCurrency(plan: Plan): CurrencyCash[] {
+  const flows = new Map<string, { cashIn: number; cashOut: number }>();
+  for (const step of plan.steps) {
+    const flow = flows.get(step.currency) ?? { cashIn: 0, cashOut: 0 };
+    if (step.side === 'SELL') flow.cashIn += step.quantity * step.price;
+    else flow.cashOut += step.quantity * step.price;
+    flows.set(step.currency, flow);
+  }
+  const after = plan.execution?.cashAfter ?? {};
+  const currencies = [...new Set([...flows.keys(), ...Object.keys(after)])].sort();
+  return currencies.map((currency) => {
+    const flow = flows.get(currency) ?? { cashIn: 0, cashOut: 0 };
+    const balance = after[currency];
+    return { currency, ...flow, ...(balance === undefined ? {} : { after: balance }) };
+  });
+}
+
+/** `plan.timings` split into pipeline stages and modules (`kind:name` keys), in the order the planner wrote them. */
+export function splitTimings(plan: Plan): { stages: [string, number][]; modules: [string, number][] } {
+  const stages: [string, number][] = [];
+  const modules: [string, number][] = [];
+  for (const [key, ms] of Object.entries(plan.timings)) (key.includes(':') ? modules : stages).push([key, ms]);
+  return { stages, modules };
+}

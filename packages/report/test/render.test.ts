@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { Plan, PlanStep } from '@planner/contracts';
+import { cashByCurrency, chartSpecs, escapeHtml, renderReport, reportSections, scoreComponents, scriptJson, type ReportConfig } from '../src/index.js';
+
+const EVIL = `<script>alert("x")</script>&'`;
+
+function step(stepNumber: number, side: 'BUY' | 'SELL', symbol: string, currency: string, quantity: number, price: number, text = 'reason'): PlanStep {
+  return {
+    stepNumber, side, symbol, name: `${symbol} Inc`, quantity, price, currency, valueEur: quantity * price,
+    reason: text, narrative: `narrative of ${text}`, tags: [], isWindfall: false, isAveragingDown: false,
+  };
+}
+
+function planWith(steps: PlanStep[], extra: Partial<Plan> = {}): Plan {
+  return {
+    steps, currentScore: 68.4, endStateScore: 70.2, improvement: 1.8, cashRequired: 646, cashGenerated: 814, feasible: true,
+    narrative: 'the plan narrative', availableCashEur: 5500,
+    currentBreakdown: { diversification: 72.7, dividend: 60.6, quality: 70.5, total: 68.4 },
+    scoreBreakdown: {
+      total_return: { weighted_score: 0.932, weight: 0.35, contribution: 0.326 },
+      diversification: { score: 0.459, weight: 0.25, contribution: 0.115 },
+      end_state_score: 0.702,
+      risk_profile: 'balanced',
+    },
+    funnel: { opportunities: 29, opportunitiesByModule: { profit_taking: 4 }, generated: 198, sequencesByModule: { direct_buy: 5 }, afterDedup: 121, afterFilters: 50, feasible: 50, evaluated: 45 },
+    timings: { context: 1.5, 'calculator:profit_taking': 0.25, generation: 3, total: 5 },
+    diagnostics: [], seed: 7, configName: 'default',
+    execution: { executable: true, violations: [], cashAfter: { EUR: 100, USD: -5 }, cashAfterEur: 90, costsEur: 2, costsDeducted: true, quirks: [] },
+    ...extra,
+  };
+}
+
+const CONFIG: ReportConfig = { name: 'default', source: "preset 'default'", basePreset: 'default', changes: [] };
+
+describe('escaping', () => {
+  it('escapes the five HTML-significant characters', () => {
+    expect(escapeHtml(`<a href="x">&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;');
+  });
+
+  it('writes JSON that cannot close a script element', () => {
+    const text = scriptJson({ label: '</script><script>alert(1)</script>\u2028' });
+    expect(text).not.toMatch(/<|>|\u2028/);
+    expect(JSON.parse(text)).toEqual({ label: '</script><script>alert(1)</script>\u2028' });
+  });
+
+  it('no string of the plan or the configuration reaches the page as markup', () => {
+    const plan = planWith([step(1, 'SELL', EVIL, EVIL, 1, 10, EVIL)], {
+      narrative: EVIL,
+      diagnostics: [{ level: 'warning', module: EVIL, message: EVIL }],
+      funnel: { opportunities: 1, opportunitiesByModule: { [EVIL]: 1 }, generated: 1, sequencesByModule: { [EVIL]: 1 }, afterDedup: 1, afterFilters: 1, feasible: 1, evaluated: 1 },
+      timings: { [EVIL]: 1, [`calculator:${EVIL}`]: 2 },
+      scoreBreakdown: { [EVIL]: { score: 0.5, weight: 1, contribution: 0.5 } },
+    });
+    const config: ReportConfig = { name: EVIL, source: EVIL, basePreset: EVIL, changes: [{ path: EVIL, before: EVIL, after: { [EVIL]: EVIL } }] };
+    const html = renderReport({ plan, config, snapshotName: EVIL, chartLibrary: '/* chart library */' });
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('"x")</script>');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;');
+    // The only script elements are the chart specs, the library and the drawing code.
+    expect(html.match(/<script/g)).toHaveLength(3);
+  });
+
+  it('a chart library containing </script> cannot end its element early', () => {
+    const html = renderReport({ plan: planWith([]), config: CONFIG, chartLibrary: 'var s = "</script><b>";' });
+    expect(html).toContain('var s = "<\\/script><b>";');
+  });
+});
+
+describe('the report', () => {
+  const plan = planWith([step(1, 'SELL', 'ROG.EU', 'EUR', 3, 271.4), step(2, 'BUY', 'V.US', 'USD', 1, 316.7), step(3, 'BUY', 'OR.EU', 'EUR', 1, 330)]);
+
+  it('has one table row per step, in order, with the narratives', () => {
+    const html = renderReport({ plan, config: CONFIG });
+    const rows = html.match(/<tr class="step">.*?<\/tr>/g) ?? [];
+    expect(rows).toHaveLength(3);
+    expect(rows.map((r) => /<td class="num">(\d+)<\/td>/.exec(r)?.[1])).toEqual(['1', '2', '3']);
+    expect(rows[1]).toContain('V.US');
+    expect(rows[1]).toContain('narrative of reason');
+  });
+
+  it('has every section, each with a heading', () => {
+    const html = renderReport({ plan, config: CONFIG, chartLibrary: '' });
+    for (const id of ['summary', 'steps', 'score', 'funnel', 'cash', 'timings', 'configuration']) {
+      expect(html).toMatch(new RegExp(`<section id="${id}"><h2>`));
+    }
+    expect(html).not.toContain('<section id="diagnostics">');
+    expect(html).toContain('@media print');
+  });
+
+  it('loads nothing from the network: a CSP forbids it and there is no src or href', () => {
+    const html = renderReport({ plan, config: CONFIG, chartLibrary: '/* lib */' });
+    expect(html).toContain("default-src 'none'");
+    expect(html).not.toMatch(/\s(?:src|href)=/);
+  });
+
+  it('has a canvas per chart with the library, and only tables without it', () => {
+    const withCharts = renderReport({ plan, config: CONFIG, chartLibrary: '/* lib */' });
+    const tablesOnly = renderReport({ plan, config: CONFIG });
+    for (const spec of chartSpecs(plan)) {
+      expect(withCharts).toContain(`<canvas id="${spec.id}"`);
+      expect(tablesOnly).not.toContain(`<canvas id="${spec.id}"`);
+    }
+    expect(tablesOnly).not.toContain('<script');
+  });
+
+  it('shows the settings that differ from the base preset', () => {
+    const config: ReportConfig = { name: 'mine', source: 'mine.toml', basePreset: 'aggressive', changes: [{ path: 'planner.max_depth', before: 7, after: 3 }] };
+    const html = reportSections(plan, config, { charts: false });
+    expect(html).toContain('<tr><td>planner.max_depth</td><td>7</td><td>3</td></tr>');
+    expect(html).toContain('<th scope="col">aggressive</th>');
+  });
+});
+
+describe('the figures', () => {
+  it('takes the weighted components of the end state, score or weighted_score', () => {
+    expect(scoreComponents(planWith([]))).toEqual([
+      { name: 'total_return', score: 0.932, weight: 0.35, contribution: 0.326 },
+      { name: 'diversification', score: 0.459, weight: 0.25, contribution: 0.115 },
+    ]);
+  });
+
+  it('adds cash in and out per currency and takes the balance after from the execution check', () => {
+    const plan = planWith([step(1, 'SELL', 'A', 'EUR', 2, 10), step(2, 'BUY', 'B', 'USD', 1, 5), step(3, 'BUY', 'C', 'EUR', 1, 4)]);
+    expect(cashByCurrency(plan)).toEqual([
+      { currency: 'EUR', cashIn: 20, cashOut: 4, after: 100 },
+      { currency: 'USD', cashIn: 0, cashOut: 5, after: -5 },
+    ]);
+  });
+
+  it('stacks the end state by weighted component, summing to the contributions', () => {
+    const [score] = chartSpecs(planWith([]));
+    const after = score?.config.data.datasets.slice(1).map((d) => (d.data as (number | null)[])[1]);
+    expect(after).toEqual([32.6, 11.5]);
+    expect(score?.config.data.datasets[0]?.data).toEqual([68.4, null]);
+  });
+});
