@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Plan } from '@planner/contracts';
@@ -90,6 +90,8 @@ describe('plugins from a configuration and from --plugin', () => {
     const step = plan.steps.find((s) => s.tags.includes('high_yield'));
     expect(step?.symbol).toBe('ALV.EU');
     expect(step?.narrative).toMatch(/^Buy €\d+ of .+ \(ALV\.EU\) A high-yield pick: yields 5\.2%\. Income compounds\./);
+    const v = await cli('config', 'validate', config);
+    expect(v.code, v.err).toBe(0);
   });
 
   it('the plugin pattern without its calculator is the needs error; planner modules names where plugin modules came from', async () => {
@@ -123,5 +125,16 @@ describe('plugins from a configuration and from --plugin', () => {
     r = await cli('plan', snapshot, '--config', badParams.config);
     expect(r.code).toBe(2);
     expect(r.err).toContain('opportunity_calculators.high_yield.params.min_yield');
+  });
+
+  it("the plugin guide's calculator (packages/contracts/README.md) runs as written", async () => {
+    const readme = readFileSync(join(packages, 'contracts/README.md'), 'utf8');
+    const code = /```js\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(code).toContain('defineCalculator');
+    const { config } = pluginFolder('extends = "default"\nplugins = ["./my-modules.js"]\n[opportunity_calculators.high_yield]\n', 'my-modules.js', code);
+    const r = await cli('plan', snapshot, '--config', config, '--json');
+    expect(r.code, r.err).toBe(0);
+    const plan = JSON.parse(r.out) as Plan;
+    expect(plan.funnel.opportunitiesByModule.high_yield).toBe(1);
   });
 });
