@@ -77,6 +77,19 @@ describe('rebalance_sells', () => {
     expect(run({ ...lots(50), compat: executable })).toEqual([]);
   });
 
+  it('compat off: valueEur is quantity × price / rate and the quantity is in whole lots', () => {
+    const ctx = makeContext({
+      fxRates: { USD: 1.1 },
+      securities: [sec('A', { country: 'US' }), sec('C', { country: 'US', currency: 'USD', minLot: 4 }), sec('B', { country: 'DE' })],
+      positions: [pos('A', 40, 90), pos('C', 22, 90), pos('B', 40, 90)],
+      ...groups,
+    });
+    const value = run({ ...ctx, compat: { ...COMPAT_DEFAULTS, valueEurNotFromQuantity: false } }).find((x) => x.symbol === 'C');
+    expect(value).toMatchObject({ quantity: 6, valueEur: (6 * 100) / 1.1 });
+    const lots = run({ ...ctx, compat: { ...COMPAT_DEFAULTS, valueEurNotFromQuantity: false, tradesBreakBoardLot: false } });
+    expect(lots.find((x) => x.symbol === 'C')).toMatchObject({ quantity: 4, valueEur: (4 * 100) / 1.1 });
+  });
+
   it('needs current > target + threshold (strict)', () => {
     expect(run(split(4400))).toEqual([]);
     expect(run(split(4490))).toEqual([]);

@@ -6,6 +6,8 @@ import type { Io } from './io.js';
 export interface Context {
   readonly io: Io;
   readonly modules: readonly PlannerModule[];
+  /** Plugin module → the specifier it was loaded from (`--plugin`, `plugins = [...]`); standard modules are absent. */
+  readonly origins?: ReadonlyMap<PlannerModule, string>;
   /** How the store commands load a store (default: dynamic imports); tests simulate a missing driver. */
   readonly stores?: StoreLoaders;
 }

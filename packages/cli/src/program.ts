@@ -12,14 +12,17 @@ import { snapshotValidateCommand } from './commands/snapshot-validate.js';
 import { workerCommand } from './commands/worker.js';
 import type { StoreLoaders } from './commands/store-drivers.js';
 import type { Context } from './context.js';
-import type { Io } from './io.js';
+import { escapeControls, type Io } from './io.js';
 import { standardModules } from './modules.js';
+import { loadPlugins, pluginRequests } from './plugins.js';
 import cliPackage from '../package.json' with { type: 'json' };
 
 export function createProgram(ctx: Context): Command {
   const program = new Command('planner')
     .description('portfolio trade planner')
     .version(cliPackage.version, '-V, --version', 'print the version of @planner/cli')
+    // Read by run() before the commands are built (plugins add modules); declared so commander accepts it anywhere.
+    .option('--plugin <specifier>', 'load a plugin: an npm package or an ES module path, from the working directory (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
   const config = new Command('config').description('validate, show and compare configurations');
@@ -35,9 +38,14 @@ export function createProgram(ctx: Context): Command {
 }
 
 /** Exit code 2: bad input (config, snapshot); 1: anything else. Never a stack trace. */
-export async function run(argv: readonly string[], io: Io, modules = standardModules(), stores?: StoreLoaders): Promise<number> {
+export async function run(argv: readonly string[], rawIo: Io, modules = standardModules(), stores?: StoreLoaders): Promise<number> {
+  // Names and messages come from input files: their control characters must not drive the terminal.
+  const io: Io = { out: (s) => rawIo.out(escapeControls(s)), err: (s) => rawIo.err(escapeControls(s)) };
   try {
-    await createProgram({ io, modules, ...(stores === undefined ? {} : { stores }) }).parseAsync([...argv], { from: 'user' });
+    const requests = pluginRequests(argv, process.cwd());
+    const loaded = requests.length > 0 ? await loadPlugins(modules, requests) : { modules, origins: new Map() };
+    const ctx = { io, modules: loaded.modules, origins: loaded.origins, ...(stores === undefined ? {} : { stores }) };
+    await createProgram(ctx).parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;

@@ -33,6 +33,11 @@ function paramsSchema(module: PlannerModule): JsonSchema {
  */
 export function configJsonSchema(modules: readonly PlannerModule[]): JsonSchema {
   const properties: Record<string, JsonSchema> = {
+    plugins: {
+      type: 'array',
+      description: 'plugins to load: npm package names or paths to ES modules, relative to this file',
+      items: { type: 'string', minLength: 1 },
+    },
     planner: strip(z.toJSONSchema(PlannerSectionSchema, { io: 'input' }) as JsonSchema),
     compat: strip(z.toJSONSchema(CompatSectionSchema, { io: 'input' }) as JsonSchema),
   };

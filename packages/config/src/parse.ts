@@ -2,6 +2,7 @@ import {
   ConfigError, type InputIssue, type ModuleSettings, type ModuleTable, type PlannerConfig, type PlannerModule,
 } from '@planner/contracts';
 import { evaluatorFor } from './evaluator.js';
+import { pluginList } from './plugins.js';
 import { type ConfigFile, isTable, locateIssues, mergeLayers, readLayers, type ReadExtended } from './extends.js';
 import { describeValue, zodIssues } from './issues.js';
 import { countLeftOut } from './left-out.js';
@@ -23,7 +24,7 @@ export interface ParseOptions {
   readonly readExtended?: ReadExtended;
 }
 
-const TOP_LEVEL = ['extends', 'planner', 'compat', ...SECTIONS.map((s) => s.section)];
+const TOP_LEVEL = ['extends', 'plugins', 'planner', 'compat', ...SECTIONS.map((s) => s.section)];
 const MODULE_KEYS = ['enabled', 'params'];
 
 function knownList(modules: readonly PlannerModule[], info: SectionInfo): string {
@@ -112,6 +113,12 @@ export function parseLayers(file: ConfigFile, options: Omit<ParseOptions, 'sourc
   const issues: InputIssue[] = [];
   for (const key of Object.keys(raw)) {
     if (!TOP_LEVEL.includes(key)) issues.push({ path: key, message: `unknown table '${key}' (known: ${TOP_LEVEL.join(', ')})` });
+  }
+  try {
+    pluginList(raw.plugins);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    issues.push(...error.issues);
   }
   const planner = PlannerSectionSchema.safeParse(raw.planner ?? {});
   if (!planner.success) {

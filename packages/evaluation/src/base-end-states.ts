@@ -21,25 +21,41 @@ export function symbolsOutsideBaseEndStates(
   const soldOffIn = new Map<string, number>();
   const traded = new Set<string>();
   const heldAtEnd = new Set<string>();
-  const values = new Map<string, number>();
+  // A sequence trades a handful of symbols: parallel arrays scanned linearly
+  // cost the interpreter (where the first plan runs) far less than a Map per sequence.
+  const symbols: string[] = [];
+  const values: number[] = [];
+  const fixed = costs.transactionCostFixed;
+  const percent = costs.transactionCostPercent;
   for (const sequence of sequences) {
-    values.clear();
+    symbols.length = 0;
+    values.length = 0;
     let cash = availableCash;
-    for (const action of sequence) {
-      const cost = cashCostOf(action, costs.transactionCostFixed, costs.transactionCostPercent, compat);
-      const held = values.get(action.symbol) ?? startPositions.get(action.symbol) ?? 0;
-      traded.add(action.symbol);
+    for (let i = 0; i < sequence.length; i++) {
+      const action = sequence[i]!;
+      const symbol = action.symbol;
+      const cost = cashCostOf(action, fixed, percent, compat);
+      const k = symbols.indexOf(symbol);
+      const held = k >= 0 ? values[k]! : startPositions.get(symbol) ?? 0;
+      traded.add(symbol);
+      let value: number;
       if (action.side === 'SELL') {
-        values.set(action.symbol, Math.max(0, held - action.valueEur));
+        value = Math.max(0, held - action.valueEur);
         cash += action.valueEur - cost;
       } else {
         if (action.valueEur + cost > cash) continue;
-        values.set(action.symbol, held + action.valueEur);
+        value = held + action.valueEur;
         cash -= action.valueEur + cost;
       }
+      if (k >= 0) values[k] = value;
+      else {
+        symbols.push(symbol);
+        values.push(value);
+      }
     }
-    for (const [symbol, value] of values) {
-      if (value > 0) heldAtEnd.add(symbol);
+    for (let k = 0; k < symbols.length; k++) {
+      const symbol = symbols[k]!;
+      if (values[k]! > 0) heldAtEnd.add(symbol);
       else if (startPositions.has(symbol)) soldOffIn.set(symbol, (soldOffIn.get(symbol) ?? 0) + 1);
     }
   }

@@ -1,0 +1,140 @@
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Plan } from '@planner/contracts';
+import { describe, expect, it } from 'vitest';
+import { cli, here } from './helpers.js';
+
+// A plugin as an outside author writes it: a folder outside packages/ that
+// depends only on @planner/contracts and zod (linked into its node_modules),
+// with one calculator and one pattern, each declaring its order, needs and narrative.
+
+const PLUGIN = `
+import { defineCalculator, definePattern } from '@planner/contracts';
+import { z } from 'zod';
+
+export const highYield = defineCalculator({
+  name: 'high_yield',
+  description: 'Buys the highest dividend yield above a floor',
+  params: z.object({ minYield: z.number().min(0).max(1).default(0.05), amountEur: z.number().positive().default(1000) }),
+  category: 'opportunity_buys',
+  order: 250,
+  sides: ['BUY'],
+  narrate: (c) => (c.tags.includes('high_yield') ? { parts: ['A high-yield pick: ' + c.reason + '.', 'Income compounds.'] } : undefined),
+  calculate(ctx, p) {
+    if (!ctx.allowBuy) return [];
+    const best = ctx.securities
+      .filter((s) => s.allowBuy && (s.metrics.dividendYield ?? 0) >= p.minYield && (ctx.buyPrices.get(s.symbol) ?? 0) > 0)
+      .sort((a, b) => (b.metrics.dividendYield ?? 0) - (a.metrics.dividendYield ?? 0))[0];
+    if (!best) return [];
+    const price = ctx.buyPrices.get(best.symbol);
+    const rate = ctx.fxRate(best.currency);
+    const quantity = Math.max(best.minLot, Math.floor((p.amountEur * rate) / price / best.minLot) * best.minLot);
+    return [{
+      side: 'BUY', symbol: best.symbol, name: best.name, quantity, price, valueEur: (quantity * price) / rate,
+      currency: best.currency, priority: 2, reason: 'yields ' + (best.metrics.dividendYield * 100).toFixed(1) + '%', tags: ['high_yield'],
+    }];
+  },
+});
+
+export const highYieldFirst = definePattern({
+  name: 'high_yield_first',
+  description: 'The high-yield buy on its own',
+  params: z.object({}),
+  order: 50,
+  needs: ['high_yield'],
+  generate: (opps) => (opps.opportunity_buys ?? []).filter((c) => c.tags.includes('high_yield')).map((c) => [c]),
+});
+
+export const modules = [highYield, highYieldFirst];
+`;
+
+const packages = here('../../');
+const snapshot = here('../examples/portfolio.json');
+
+function link(target: string, path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  symlinkSync(target, path, 'junction');
+}
+
+/** A plugin folder outside packages/, its dependencies linked, and a config next to it. */
+function pluginFolder(toml: string, file = 'my-modules.mjs', source = PLUGIN): { dir: string; config: string } {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'planner-plugin-')));
+  link(join(packages, 'contracts'), join(dir, 'node_modules/@planner/contracts'));
+  link(realpathSync(join(packages, 'contracts/node_modules/zod')), join(dir, 'node_modules/zod'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'my-plugin', type: 'module', dependencies: { '@planner/contracts': '*', zod: '*' } }));
+  writeFileSync(join(dir, file), source);
+  const config = join(dir, 'planner.toml');
+  writeFileSync(config, toml);
+  return { dir, config };
+}
+
+const ENABLED = `extends = "default"
+plugins = ["./my-modules.mjs"]
+
+[opportunity_calculators.high_yield.params]
+min_yield = 0.05
+
+[pattern_generators.high_yield_first]
+`;
+
+describe('plugins from a configuration and from --plugin', () => {
+  it('a TOML config with plugins = [...] loads the plugin and planner plan --config uses it, with its own narrative', async () => {
+    const { config } = pluginFolder(ENABLED);
+    const r = await cli('plan', snapshot, '--config', config, '--json');
+    expect(r.err).not.toContain('error');
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.out) as Plan;
+    expect(plan.funnel.opportunitiesByModule.high_yield).toBe(1);
+    expect(plan.funnel.sequencesByModule.high_yield_first).toBeGreaterThan(0);
+    const step = plan.steps.find((s) => s.tags.includes('high_yield'));
+    expect(step?.symbol).toBe('ALV.EU');
+    expect(step?.narrative).toMatch(/^Buy €\d+ of .+ \(ALV\.EU\) A high-yield pick: yields 5\.2%\. Income compounds\./);
+    const v = await cli('config', 'validate', config);
+    expect(v.code, v.err).toBe(0);
+  });
+
+  it('the plugin pattern without its calculator is the needs error; planner modules names where plugin modules came from', async () => {
+    const { config } = pluginFolder(`extends = "default"\nplugins = ["./my-modules.mjs"]\n[pattern_generators.high_yield_first]\n`);
+    const r = await cli('plan', snapshot, '--config', config);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('pattern high_yield_first is enabled but needs the high_yield calculator');
+    const { dir } = pluginFolder('');
+    const m = await cli('modules', '--plugin', join(dir, 'my-modules.mjs'));
+    expect(m.code).toBe(0);
+    expect(m.out).toContain(`calculator high_yield (plugin ${join(dir, 'my-modules.mjs')}): Buys the highest dividend yield`);
+  });
+
+  it('clear errors: not found, not a module list, a name clash (naming both), params failing the plugin schema', async () => {
+    const missing = pluginFolder('plugins = ["./nope.mjs"]\n');
+    let r = await cli('plan', snapshot, '--config', missing.config);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/plugin '\.\/nope\.mjs' \(plugins\[0\] of .*planner\.toml\) not found from /);
+
+    const notList = pluginFolder('plugins = ["./my-modules.mjs"]\n', 'my-modules.mjs', 'export const modules = 42;\n');
+    r = await cli('plan', snapshot, '--config', notList.config);
+    expect(r.err).toContain("is not a module list: expected its 'modules' (or default) export to be a non-empty array of define* values, found a number");
+
+    const clash = pluginFolder('plugins = ["./my-modules.mjs", "./again.mjs"]\n');
+    writeFileSync(join(clash.dir, 'again.mjs'), PLUGIN.replace("name: 'high_yield_first'", "name: 'direct_buy'"));
+    r = await cli('plan', snapshot, '--config', clash.config);
+    expect(r.err).toContain("calculator 'high_yield' of plugin './again.mjs' clashes with the calculator of that name in plugin './my-modules.mjs'");
+    expect(r.err).toContain("pattern 'direct_buy' of plugin './again.mjs' clashes with the pattern of that name in the standard modules");
+
+    const badParams = pluginFolder(`${ENABLED}[opportunity_calculators.high_yield.params.extra]\n`.replace('min_yield = 0.05', 'min_yield = 7'));
+    r = await cli('plan', snapshot, '--config', badParams.config);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('opportunity_calculators.high_yield.params.min_yield');
+  });
+
+  it("the plugin guide's calculator (packages/contracts/README.md) runs as written", async () => {
+    const readme = readFileSync(join(packages, 'contracts/README.md'), 'utf8');
+    const code = /```js\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(code).toContain('defineCalculator');
+    const { config } = pluginFolder('extends = "default"\nplugins = ["./my-modules.js"]\n[opportunity_calculators.high_yield]\n', 'my-modules.js', code);
+    const r = await cli('plan', snapshot, '--config', config, '--json');
+    expect(r.code, r.err).toBe(0);
+    const plan = JSON.parse(r.out) as Plan;
+    expect(plan.funnel.opportunitiesByModule.high_yield).toBe(1);
+  });
+});
