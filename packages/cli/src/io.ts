@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { ConfigError, SnapshotError, type PlannerConfig, type PlannerModule, type PortfolioSnapshot } from '@planner/contracts';
 import { isPresetName, loadPreset, presetNames, warningsForSnapshot } from '@planner/config';
-import { loadConfig } from '@planner/config/node';
+import { DEFAULT_MAX_INPUT_BYTES, loadConfig, readTextFile } from '@planner/config/node';
 import { parseSnapshot } from '@planner/context';
 
 /** What a command writes to; the tests capture it. */
@@ -10,16 +10,39 @@ export interface Io {
   err(text: string): void;
 }
 
-/** Reads and validates a snapshot file; `-` reads it from standard input. */
-export function readSnapshot(path: string): PortfolioSnapshot {
+/**
+ * Reads and validates a snapshot file; `-` reads it from standard input.
+ * More than `maxBytes` is refused (`--max-input-mb`), so an endless stream stops.
+ */
+export function readSnapshot(path: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): PortfolioSnapshot {
   let text: string;
   try {
-    text = readFileSync(path === '-' ? 0 : path, 'utf8');
+    text = readTextFile(path === '-' ? 0 : path, maxBytes);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
-    throw new SnapshotError([{ path: '', message: reason }], path, { cause: error });
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'file not found' : code === undefined ? (error as Error).message : String(error);
+    const hint = reason.startsWith('larger than the size limit') ? '; raise it with --max-input-mb' : '';
+    throw new SnapshotError([{ path: '', message: `${reason}${hint}` }], path, { cause: error });
   }
   return parseSnapshot(text, path === '-' ? 'stdin' : path);
+}
+
+/** `--max-input-mb N`: the snapshot size limit in MiB (default 64). */
+export function parseMaxInput(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_MAX_INPUT_BYTES;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0) {
+    throw new ConfigError([{ path: '', message: `--max-input-mb: expected a number of MiB above 0, found ${JSON.stringify(text)}` }]);
+  }
+  return Math.floor(n * 1048576);
+}
+
+/** Control characters and bidi overrides in text the CLI prints, made visible (\x1b) instead of acting on the terminal. */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 export interface ConfigChoice {

@@ -114,7 +114,11 @@ export async function loadPlugins(standard: readonly PlannerModule[], requests: 
 /** `--plugin X` / `--plugin=X` (from the working directory) and the `plugins` of `--config FILE` (from its directory). */
 export function pluginRequests(argv: readonly string[], cwd: string): PluginRequest[] {
   const out: PluginRequest[] = [];
-  let config: string | undefined;
+  const configs: string[] = [];
+  // `config validate FILE` and `config diff A B` name configuration files positionally.
+  if (argv[0] === 'config' && (argv[1] === 'validate' || argv[1] === 'diff')) {
+    for (const a of argv.slice(2)) if (!a.startsWith('-') && a.endsWith('.toml')) configs.push(a);
+  }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--') break;
@@ -123,9 +127,9 @@ export function pluginRequests(argv: readonly string[], cwd: string): PluginRequ
     const plugin = value('--plugin');
     if (plugin !== undefined) out.push({ specifier: plugin, baseDir: cwd, from: '--plugin' });
     const file = value('--config');
-    if (file !== undefined) config = file;
+    if (file !== undefined) configs.push(file);
   }
-  if (config !== undefined) {
+  for (const config of configs) {
     let text: string | undefined;
     try {
       text = readFileSync(resolve(cwd, config), 'utf8');

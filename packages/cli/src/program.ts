@@ -12,7 +12,7 @@ import { snapshotValidateCommand } from './commands/snapshot-validate.js';
 import { workerCommand } from './commands/worker.js';
 import type { StoreLoaders } from './commands/store-drivers.js';
 import type { Context } from './context.js';
-import type { Io } from './io.js';
+import { escapeControls, type Io } from './io.js';
 import { standardModules } from './modules.js';
 import { loadPlugins, pluginRequests } from './plugins.js';
 import cliPackage from '../package.json' with { type: 'json' };
@@ -38,7 +38,9 @@ export function createProgram(ctx: Context): Command {
 }
 
 /** Exit code 2: bad input (config, snapshot); 1: anything else. Never a stack trace. */
-export async function run(argv: readonly string[], io: Io, modules = standardModules(), stores?: StoreLoaders): Promise<number> {
+export async function run(argv: readonly string[], rawIo: Io, modules = standardModules(), stores?: StoreLoaders): Promise<number> {
+  // Names and messages come from input files: their control characters must not drive the terminal.
+  const io: Io = { out: (s) => rawIo.out(escapeControls(s)), err: (s) => rawIo.err(escapeControls(s)) };
   try {
     const requests = pluginRequests(argv, process.cwd());
     const loaded = requests.length > 0 ? await loadPlugins(modules, requests) : { modules, origins: new Map() };

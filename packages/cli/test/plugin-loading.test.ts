@@ -90,6 +90,8 @@ describe('plugins from a configuration and from --plugin', () => {
     const step = plan.steps.find((s) => s.tags.includes('high_yield'));
     expect(step?.symbol).toBe('ALV.EU');
     expect(step?.narrative).toMatch(/^Buy €\d+ of .+ \(ALV\.EU\) A high-yield pick: yields 5\.2%\. Income compounds\./);
+    const v = await cli('config', 'validate', config);
+    expect(v.code, v.err).toBe(0);
   });
 
   it('the plugin pattern without its calculator is the needs error; planner modules names where plugin modules came from', async () => {

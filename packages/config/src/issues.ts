@@ -65,9 +65,11 @@ export function zodIssues(
   for (const issue of error.issues) {
     const segments = issue.path.map((p, i) => (i === 0 && typeof p === 'string' ? name(p) : String(p)));
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        out.push({ path: join(prefix, [...segments, name(key)]), message: `unknown key '${name(key)}'${known}` });
-      }
+      // the known keys once per table, not once per unknown key
+      issue.keys.forEach((key, i) => {
+        const listed = i === 0 ? known : known && ' (known keys listed above)';
+        out.push({ path: join(prefix, [...segments, name(key)]), message: `unknown key '${name(key)}'${listed}` });
+      });
       continue;
     }
     const found = describeValue(valueAt(raw, issue.path.map((p, i) => (i === 0 && typeof p === 'string' ? name(p) : p))));

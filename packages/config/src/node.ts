@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, type PlannerConfig, type PlannerModule } from '@planner/contracts';
 import type { ReadExtended } from './extends.js';
 import { parseConfig } from './parse.js';
 import { presetText } from './presets.js';
+import { readTextFile } from './node/read-text.js';
+
+export { DEFAULT_MAX_INPUT_BYTES, readTextFile } from './node/read-text.js';
 
 /*
  * The Node-only part of @planner/config (`@planner/config/node`): reading
@@ -27,8 +29,9 @@ export function presetPath(name: string): string {
 
 function readText(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readTextFile(path);
   } catch (error) {
+    if (!(error as NodeJS.ErrnoException).code) throw error;
     throw new Error((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error), { cause: error });
   }
 }

@@ -20,7 +20,8 @@ export const PLANNER_FIELDS = {
   // range checked only when diverse selection is on (§2.8 error 13)
   diversity_weight: z.number().default(0.3),
   // reference model defaults; the presets set 2.0 / 0.002
-  transaction_cost_fixed: z.number().min(0).default(5.0),
+  // bounded so cost sums stay finite (1e308 gave null cost fields, issue 14)
+  transaction_cost_fixed: z.number().min(0).max(1e12).default(5.0),
   transaction_cost_percent: z.number().min(0).max(0.01).default(0.001),
   allow_sell: z.boolean().default(true),
   allow_buy: z.boolean().default(true),
@@ -49,6 +50,7 @@ export type PlannerSection = z.output<typeof PlannerSectionSchema>;
 export const PLANNER_HINTS: Readonly<Record<string, string>> = {
   max_depth: 'depth above 10 is too expensive, 7 is the recommended maximum',
   transaction_cost_percent: 'a cost above 0.01 (1%) seems unusually high',
+  transaction_cost_fixed: 'a larger fixed cost makes the sums of costs overflow',
 };
 
 /** Keys whose values are floats (serialized with a decimal point). */

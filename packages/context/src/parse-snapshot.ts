@@ -1,7 +1,9 @@
 import { SnapshotError } from '@planner/contracts';
 import type { InputIssue, PortfolioSnapshot } from '@planner/contracts';
 import type { z } from 'zod';
-import { BUCKET_ID, KNOWN_KEYS, SnapshotSchema } from './snapshot-schema.js';
+import { derivedIssues } from './snapshot-derived.js';
+import { keepEveryKey, keyIssues } from './snapshot-keys.js';
+import { BUCKET_ID, KNOWN_KEYS, RECORD_VALUES, SnapshotSchema } from './snapshot-schema.js';
 
 type Segment = PropertyKey;
 const WEIGHT_TOLERANCE = 1e-9;
@@ -57,14 +59,20 @@ const TYPE_NAMES: Record<string, string> = {
   array: 'an array', record: 'an object',
 };
 
-function fromZodIssue(issue: z.core.$ZodIssue, root: unknown): InputIssue[] {
+/** `listed`: the objects whose known keys were already listed (once per object, not per unknown key). */
+function fromZodIssue(issue: z.core.$ZodIssue, root: unknown, listed: Set<string>): InputIssue[] {
   const path = issue.path as Segment[];
   const found = describeValue(valueAt(root, path));
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = allowedKeys(path);
-      const want = allowed ? `one of the keys ${allowed.join(', ')}` : 'no other key';
-      return issue.keys.map((k) => ({ path: formatPath([...path, k]), message: `expected ${want}, found unknown key "${k}"` }));
+      const where = formatPath(path);
+      return issue.keys.map((k) => {
+        let want = allowed ? `one of the keys ${allowed.join(', ')}` : 'no other key';
+        if (allowed && listed.has(where)) want = `one of the keys listed above for ${where}`;
+        listed.add(where);
+        return { path: formatPath([...path, k]), message: `expected ${want}, found unknown key ${describeValue(k)}` };
+      });
     }
     case 'invalid_type': {
       const v = valueAt(root, path);
@@ -213,16 +221,25 @@ function jsonSyntaxIssue(text: string, err: unknown): InputIssue {
 export function parseSnapshot(input: unknown, source?: string): PortfolioSnapshot {
   let data = input;
   if (typeof input === 'string') {
+    // A byte-order mark is accepted, as in TOML; NULs mean UTF-16 (or binary) read as UTF-8.
+    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    if (text.includes('\u0000')) {
+      throw new SnapshotError([{ path: '(root)', message: 'expected UTF-8 JSON text, found NUL characters (a UTF-16 or binary file?)' }], source);
+    }
     try {
-      data = JSON.parse(input);
+      data = JSON.parse(text);
     } catch (err) {
-      throw new SnapshotError([jsonSyntaxIssue(input, err)], source, { cause: err });
+      throw new SnapshotError([jsonSyntaxIssue(text, err)], source, { cause: err });
     }
   }
   const result = SnapshotSchema.safeParse(data);
-  const issues = result.success ? [] : result.error.issues.flatMap((i) => fromZodIssue(i, data));
+  const listed = new Set<string>();
+  const issues = result.success ? [] : result.error.issues.flatMap((i) => fromZodIssue(i, data, listed));
   issues.push(...crossCheck(data));
+  issues.push(...keyIssues(data, (path) => RECORD_VALUES[path.join('.')], (i) => fromZodIssue(i, data, listed)));
   if (issues.length > 0 || !result.success) throw new SnapshotError(issues, source);
-  const snapshot: PortfolioSnapshot = result.data;
+  const snapshot: PortfolioSnapshot = keepEveryKey(result.data, data);
+  const derived = derivedIssues(snapshot);
+  if (derived.length > 0) throw new SnapshotError(derived, source);
   return snapshot;
 }

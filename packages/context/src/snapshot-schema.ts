@@ -58,13 +58,26 @@ export const TradeSchema = z.strictObject({
   at: isoDateTime,
 });
 
-const weights = z.record(z.string(), z.number().min(0));
+const weight = z.number().min(0);
+const weights = z.record(z.string(), weight);
+const members = z.array(z.string());
+// negative cash is a debt the planner cannot model (issue 12)
+const cashAmount = finite.min(0);
+// A rate outside this range is a unit mistake, and a subnormal one makes every EUR value infinite.
+const fxRate = z.number().min(1e-6).max(1e9);
+const closes = z.array(finite);
+
+/** The value schema of each record keyed by user names (by dotted path), for keys zod's records skip. */
+export const RECORD_VALUES: Readonly<Record<string, z.ZodType>> = {
+  cash: cashAmount, fxRates: fxRate, targetWeights: weight, priceHistory: closes,
+  'targets.countries': weight, 'targets.industries': weight, 'targets.countryGroups': members, 'targets.industryGroups': members,
+};
 
 export const TargetsSchema = z.strictObject({
   countries: weights.default({}),
   industries: weights.default({}),
-  countryGroups: z.record(z.string(), z.array(z.string())).default({}),
-  industryGroups: z.record(z.string(), z.array(z.string())).default({}),
+  countryGroups: z.record(z.string(), members).default({}),
+  industryGroups: z.record(z.string(), members).default({}),
 });
 
 export const SnapshotSchema = z.strictObject({
@@ -73,17 +86,15 @@ export const SnapshotSchema = z.strictObject({
   seed: z.int().optional(),
   asOf: isoDateTime,
   baseCurrency: z.literal('EUR'),
-  // negative cash is a debt the planner cannot model (issue 12)
-  cash: z.record(z.string(), finite.min(0)).default({}),
-  // A rate outside this range is a unit mistake, and a subnormal one makes every EUR value infinite.
-  fxRates: z.record(z.string(), z.number().min(1e-6).max(1e9)),
+  cash: z.record(z.string(), cashAmount).default({}),
+  fxRates: z.record(z.string(), fxRate),
   minCashReserve: z.number().min(0).default(0),
   securities: z.array(SecuritySchema),
   positions: z.array(PositionSchema).default([]),
   targets: TargetsSchema,
   targetWeights: weights.optional(),
   recentTrades: z.array(TradeSchema).default([]),
-  priceHistory: z.record(z.string(), z.array(finite)).optional(),
+  priceHistory: z.record(z.string(), closes).optional(),
   // Bucket id -> currency -> balance; ids and currencies are checked across fields.
   bucketCash: z.record(z.string(), z.record(z.string(), z.number().min(0))).optional(),
 });

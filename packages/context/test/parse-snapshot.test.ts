@@ -238,3 +238,45 @@ describe('parseSnapshot rejections', () => {
     expectIssue('[1]', '(root)', /^expected an object, found an array of 1$/);
   });
 });
+
+describe('parseSnapshot on hostile input (issue 14)', () => {
+  const text = (edit: (s: Record<string, any>) => void): string => {
+    const s = base();
+    edit(s);
+    return JSON.stringify(s);
+  };
+
+  it('keeps a __proto__ key as an ordinary key, and validates its value', () => {
+    const s = parseSnapshot(text((x) => { x.targets.countries = { EU: 0.5 }; }).replace('"EU":["Germany"]', '"EU":["Germany"],"__proto__":["France"]'));
+    expect(Object.keys(s.targets.countryGroups)).toEqual(['EU', '__proto__']);
+    expect(Object.hasOwn(s.targets.countryGroups, '__proto__')).toBe(true);
+    expect(s.targets.countryGroups.__proto__).toEqual(['France']);
+    expect(issuesOf(text(() => undefined).replace('"countries":{"EU":0.5}', '"countries":{"EU":0.5,"__proto__":-1}')))
+      .toEqual([{ path: 'targets.countries.__proto__', message: 'expected a number >= 0, found -1' }]);
+  });
+
+  it('refuses a digit-only key among others in an ordered record, accepts it alone', () => {
+    expect(issuesOf(text((x) => { x.targets.countryGroups = { EU: ['Germany'], 10: ['France'] }; })))
+      .toEqual([{ path: 'targets.countryGroups["10"]', message: 'expected a name that is not only digits (JavaScript would move it before the other keys and change the plan; write e.g. "g10"), found "10"' }]);
+    expect(parseSnapshot(text((x) => { x.targets.countryGroups = { 10: ['Germany'] }; })).targets.countryGroups).toEqual({ 10: ['Germany'] });
+  });
+
+  it('accepts a byte-order mark; refuses NUL characters', () => {
+    expect(parseSnapshot(`\uFEFF${text(() => undefined)}`).securities).toHaveLength(2);
+    expect(issuesOf(`{"a":"\u0000"}`)[0]?.message).toBe('expected UTF-8 JSON text, found NUL characters (a UTF-16 or binary file?)');
+  });
+
+  it('refuses values whose derived EUR values overflow', () => {
+    expect(issuesOf(text((x) => { x.positions[0].quantity = 1e308; x.positions[0].avgPrice = 1; })).map((i) => i.path)).toEqual(['positions[0]']);
+    expect(issuesOf(text((x) => { x.positions[0].avgPrice = 1e308; x.positions[0].quantity = 5; })).map((i) => i.path)).toEqual(['positions[0].avgPrice']);
+    expect(issuesOf(text((x) => { x.cash = { EUR: 1e308, USD: 1e308 }; }))).toEqual([{ path: 'cash', message: 'expected balances whose sum in EUR is finite, found a sum of Infinity' }]);
+  });
+
+  it('lists the known keys once per object', () => {
+    const issues = issuesOf(text((x) => { x.colour = 1; x.size = 2; }));
+    expect(issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(/^expected one of the keys name, description, .*, found unknown key "colour"$/),
+      'expected one of the keys listed above for (root), found unknown key "size"',
+    ]);
+  });
+});

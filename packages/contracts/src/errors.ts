@@ -24,9 +24,14 @@ export interface InputIssue {
   readonly line?: number;
 }
 
+/** Issues written into an error's message; all of them stay in `issues`. */
+const MAX_LISTED_ISSUES = 50;
+
 function formatIssues(what: string, source: string | undefined, issues: readonly InputIssue[]): string {
   const where = source ? ` in ${source}` : '';
-  const lines = issues.map((i) => `  ${i.path || '(root)'}${i.line ? ` (line ${i.line})` : ''}: ${i.message}`);
+  // A file with thousands of mistakes gets a readable message, not megabytes of them.
+  const lines = issues.slice(0, MAX_LISTED_ISSUES).map((i) => `  ${i.path || '(root)'}${i.line ? ` (line ${i.line})` : ''}: ${i.message}`);
+  if (issues.length > MAX_LISTED_ISSUES) lines.push(`  ... and ${issues.length - MAX_LISTED_ISSUES} more issue(s)`);
   return `invalid ${what}${where}: ${issues.length} issue(s)\n${lines.join('\n')}`;
 }
 

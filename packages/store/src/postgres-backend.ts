@@ -385,10 +385,16 @@ export class PostgresBackend {
     return { queued, active, failed };
   }
 
-  /** Queues the bucket's failed jobs again (each gets one more retry); returns how many. */
+  /**
+   * Queues the bucket's failed jobs again (each gets one more retry); returns how many. Cancelled jobs
+   * go back too: a give-back (cancel, then resume) cut between its two steps leaves one cancelled.
+   */
   async retryFailed(bucket: string): Promise<number> {
     const { failed } = await this.queueStatus(bucket);
     if (failed.length > 0) await this.boss.retry(queueName(bucket), failed.map((f) => f.id));
+    const q = quoteSchema(this.queueSchema);
+    const cancelled = await this.pool.query<{ id: string }>(`SELECT id FROM ${q}.job WHERE name = $1 AND state = 'cancelled'`, [queueName(bucket)]);
+    if (cancelled.rows.length > 0) await this.boss.resume(queueName(bucket), cancelled.rows.map((r) => r.id));
     return failed.length;
   }
 

@@ -187,6 +187,22 @@ describe('postgres store', () => {
     // With the job still leased (300 s) this would be 10..19.
     expect((await next.claimBatch(k, 10)).map((s) => s.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     await next.close();
+    // A give-back cut between its two steps leaves the job cancelled: --retry-failed brings it back as well.
+    const pg = (await import('pg')).default;
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`UPDATE planner_queue.job SET state = 'cancelled' WHERE name = 'planner-batch.core' AND state = 'created' AND data->>'from' = '10'`);
+    await c.end();
+    const last = await createPostgresStore({ connectionString: url, batchSize: 10 });
+    await last.open(k);
+    await last.queue!.retryFailed('core');
+    const seen: number[] = [];
+    for (let b; (b = await last.claimBatch(k, 10)).length > 0; ) {
+      seen.push(...b.map((s) => s.index));
+      await last.recordResults(k, b.map(evaluate));
+    }
+    expect(seen.filter((i) => i >= 10 && i < 20)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    await last.close();
   });
 
   it('a batch whose retries ran out is reported with its error and queued again on request', async () => {

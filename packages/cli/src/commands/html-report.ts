@@ -1,4 +1,5 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import type { Plan, PlannerConfig, PlannerModule } from '@planner/contracts';
 import { diffConfigs, isPresetName, loadPreset, parseConfig } from '@planner/config';
@@ -34,7 +35,7 @@ export function describeConfig(choice: ConfigChoice, config: PlannerConfig, modu
 /** Writes the plan's self-contained HTML report; a temporary file and a rename, so a failure leaves no partial file. */
 export function writeHtmlReport(path: string, plan: Plan, report: ReportConfig, snapshotName: string): void {
   // Resolved from the CLI's own dependencies: the bundled `planner` has no node_modules of @planner/report.
-  const html = renderReport({ plan, config: report, snapshotName, chartLibrary: readChartLibrary(import.meta.url) });
+  const html = renderReport({ plan, config: report, snapshotName: basename(snapshotName), chartLibrary: readChartLibrary(import.meta.url) });
   const temporary = `${path}.tmp-${process.pid}`;
   writeFileSync(temporary, html);
   renameSync(temporary, path);

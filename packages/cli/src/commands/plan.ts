@@ -3,7 +3,7 @@ import { ConfigError } from '@planner/contracts';
 import { createPlanner } from '@planner/planner';
 import type { Context } from '../context.js';
 import { formatPlan } from '../format.js';
-import { chooseConfig, parseSeed, readSnapshot, warningsFor } from '../io.js';
+import { chooseConfig, parseMaxInput, parseSeed, readSnapshot, warningsFor } from '../io.js';
 import type { StoreChoice } from './store-options.js';
 
 export interface RunOptions {
@@ -11,6 +11,7 @@ export interface RunOptions {
   readonly config?: string;
   readonly seed?: string;
   readonly json?: boolean;
+  readonly maxInputMb?: string;
 }
 
 interface PlanOptions extends RunOptions, StoreChoice {
@@ -26,6 +27,7 @@ export function planCommand(ctx: Context): Command {
     .option('--config <file>', 'a TOML configuration file')
     .option('--seed <n>', 'seed of the run (overrides [planner] seed)')
     .option('--json', 'print the plan as JSON')
+    .option('--max-input-mb <n>', 'refuse a snapshot larger than this many MiB (default 64)')
     .option('--html <file>', 'also write the plan as a self-contained HTML report')
     .option('--buckets', 'plan every bucket of --db/--pg on its own part of the snapshot, then aggregate')
     .option('--db <file>', 'with --buckets: the SQLite file of the buckets')
@@ -39,7 +41,7 @@ export function planCommand(ctx: Context): Command {
       if (opts.db !== undefined || opts.pg !== undefined) {
         throw new ConfigError([{ path: '', message: '--db and --pg name the buckets to plan: add --buckets' }]);
       }
-      const snapshot = readSnapshot(file);
+      const snapshot = readSnapshot(file, parseMaxInput(opts.maxInputMb));
       const config = chooseConfig(opts, ctx.modules);
       const seed = parseSeed(opts.seed);
       for (const w of warningsFor(config, snapshot, ctx.modules)) ctx.io.err(`warning: ${w}\n`);

@@ -1,0 +1,50 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+
+/** Default size limit of an input file (snapshot or configuration): 64 MiB. */
+export const DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+const CHUNK = 1 << 16;
+
+function encodingProblem(bytes: Uint8Array): string | undefined {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return `expected UTF-8 text, found UTF-16 (byte-order mark ${bytes[0] === 0xff ? 'FF FE' : 'FE FF'}): save the file as UTF-8`;
+  }
+  if (bytes.includes(0)) return 'expected UTF-8 text, found NUL bytes (a UTF-16 file without a byte-order mark, or a binary file?)';
+  return undefined;
+}
+
+/**
+ * Reads a text file (or a file descriptor: 0 is standard input) as UTF-8,
+ * refusing more than `maxBytes` (an endless `/dev/zero` stops there) and
+ * UTF-16 or binary content, whose NUL bytes would otherwise reach messages.
+ * A UTF-8 byte-order mark is dropped. Throws an Error whose message says why.
+ */
+export function readTextFile(path: string | number, maxBytes = DEFAULT_MAX_INPUT_BYTES): string {
+  const fd = typeof path === 'number' ? path : openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      const n = readSync(fd, chunk, 0, CHUNK, null);
+      if (n === 0) break;
+      // fail fast on an encoding problem the first chunk already shows
+      if (total === 0) {
+        const problem = encodingProblem(chunk.subarray(0, n));
+        if (problem !== undefined) throw new Error(problem);
+      }
+      total += n;
+      if (total > maxBytes) {
+        throw new Error(`larger than the size limit of ${maxBytes} bytes (${(maxBytes / 1048576).toFixed(1)} MiB)`);
+      }
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+    }
+    const bytes = Buffer.concat(chunks);
+    const problem = encodingProblem(bytes);
+    if (problem !== undefined) throw new Error(problem);
+    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    return bytes.toString('utf8', start);
+  } finally {
+    if (typeof path !== 'number') closeSync(fd);
+  }
+}
