@@ -1,3 +1,4 @@
+import { COMPAT_DEFAULTS } from '@planner/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rebalanceSells } from '../src/rebalance-sells.js';
@@ -48,6 +49,19 @@ describe('rebalance_sells', () => {
     expect(c).toMatchObject({ quantity: 6, price: 100, currency: 'USD', reason: 'Overweight US by 20.0%' });
     expect(c?.valueEur).toBe((2200 / 1.1) * 0.3);
     expect(c?.valueEur).not.toBe((6 * 100) / 1.1);
+  });
+
+  it('compat off: valueEur is quantity × price / rate and the quantity is in whole lots', () => {
+    const ctx = makeContext({
+      fxRates: { USD: 1.1 },
+      securities: [sec('A', { country: 'US' }), sec('C', { country: 'US', currency: 'USD', minLot: 4 }), sec('B', { country: 'DE' })],
+      positions: [pos('A', 40, 90), pos('C', 22, 90), pos('B', 40, 90)],
+      ...groups,
+    });
+    const value = run({ ...ctx, compat: { ...COMPAT_DEFAULTS, valueEurNotFromQuantity: false } }).find((x) => x.symbol === 'C');
+    expect(value).toMatchObject({ quantity: 6, valueEur: (6 * 100) / 1.1 });
+    const lots = run({ ...ctx, compat: { ...COMPAT_DEFAULTS, valueEurNotFromQuantity: false, tradesBreakBoardLot: false } });
+    expect(lots.find((x) => x.symbol === 'C')).toMatchObject({ quantity: 4, valueEur: (4 * 100) / 1.1 });
   });
 
   it('needs current > target + threshold (strict)', () => {

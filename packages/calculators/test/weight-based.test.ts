@@ -1,3 +1,4 @@
+import { COMPAT_DEFAULTS } from '@planner/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { weightBased, weightBasedCategory } from '../src/weight-based.js';
@@ -118,6 +119,31 @@ describe('weight_based', () => {
     const u = out.find((c) => c.symbol === 'U');
     expect(u).toMatchObject({ quantity: Math.trunc((0.1 * 10_000) / 25), valueEur: 1000, currency: 'EUR' });
     expect(out.find((c) => c.symbol === 'H')?.currency).toBe('USD');
+  });
+
+  it('compat.weight_based_ignores_fx off: sized and valued with the rate, labelled in the security\'s currency', () => {
+    const ctx = makeContext({
+      fxRates: { USD: 1.1 },
+      securities: [sec('U', { price: 25, currency: 'USD' }), sec('H', { price: 50, currency: 'USD' }), sec('Z', { price: 100 })],
+      positions: [pos('H', 10, 40), pos('Z', 100 - 500 / 1.1 / 100, 100)],
+      targetWeights: { U: 0.1, H: 0.1, Z: 0.5 },
+    });
+    const out = run({ ...ctx, compat: { ...COMPAT_DEFAULTS, weightBasedIgnoresFx: false } });
+    const q = Math.trunc((0.1 * 10_000 * 1.1) / 25);
+    expect(out.find((c) => c.symbol === 'U')).toMatchObject({ quantity: q, valueEur: (q * 25) / 1.1, currency: 'USD' });
+    for (const c of out) expect(c.valueEur).toBeCloseTo((c.quantity * c.price) / (c.currency === 'USD' ? 1.1 : 1), 9);
+  });
+
+  it('compat.trades_break_board_lot off: buys and sells in whole lots', () => {
+    const lots = makeContext({
+      securities: [sec('L', { price: 10, minLot: 100 }), sec('S', { price: 10, minLot: 100 }), sec('Z', { price: 100 })],
+      positions: [pos('S', 500, 10), pos('Z', 45, 100)],
+      targetWeights: { L: 0.25, S: 0.025, Z: 0.45 },
+    });
+    // T = 9500: L's gap of 2375 EUR is 237 shares, rounded down to 2 lots; S sells 4 whole lots either way.
+    expect(run(lots).map((c) => [c.symbol, c.quantity])).toEqual([['S', 400], ['L', 237], ['Z', 2]]);
+    const executable = run({ ...lots, compat: { ...COMPAT_DEFAULTS, tradesBreakBoardLot: false } });
+    expect(executable.map((c) => [c.symbol, c.quantity])).toEqual([['S', 400], ['L', 200], ['Z', 2]]);
   });
 
   it('multiplies buy priorities and divides sell priorities by the multiplier; ties keep gap order', () => {

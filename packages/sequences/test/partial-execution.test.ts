@@ -90,6 +90,18 @@ describe('partial_execution, fill mode (spec §3.3)', () => {
     expect([...partialFills([{ ...aapl, quantity: 3 }], [0.5], 2)]).toHaveLength(0);
   });
 
+  it('executable resizing: whole lots, valueEur from the quantity, no 0-share fill (issue 13)', () => {
+    const lot10 = { ...aapl, quantity: 30, price: 10, valueEur: 300 };
+    const resizing = {
+      compat: { valueEurNotFromQuantity: false, tradesBreakBoardLot: false, zeroShareSells: false },
+      lotOf: () => 10,
+    };
+    // 50% of 30 = 15 → 10 (one lot); 25% of 30 = 7 → 0 lots, dropped; the reference keeps 15 at half the value.
+    const out = [...partialFills([lot10], [0.5, 0.25], 0, resizing)];
+    expect(out.map((seq) => [seq[0]!.quantity, seq[0]!.valueEur])).toEqual([[10, 100]]);
+    expect([...partialFills([lot10], [0.5, 0.25], 0)].map((seq) => [seq[0]!.quantity, seq[0]!.valueEur])).toEqual([[15, 150], [7, 75]]);
+  });
+
   it('reads the flat list in category order: sells of profit_taking first', () => {
     const out = [...partialExecution.generate(extendInput([], { opportunities: { rebalance_buys: [buy('RB')], profit_taking: [sell('PT')] } }), partialExecution.params.parse({ mode: 'fill', fillPercentages: [1.0] }))];
     expect(symbols(out)).toEqual([['PT'], ['RB']]);
