@@ -6,6 +6,7 @@
 // configuration and creates the planner; `firstPlanMs` is the first plan.
 import { parseArgs } from 'node:util';
 import { config as zodConfig } from 'zod';
+import { tuneForOneShot } from './one-shot-tiering.js';
 
 const startMs = performance.now();
 /** CPU time of the process so far (ms, all threads): on a loaded machine it varies far less than wall time. */
@@ -16,6 +17,7 @@ const { positionals, values } = parseArgs({
   options: { preset: { type: 'string' }, config: { type: 'string' }, seed: { type: 'string' } },
 });
 zodConfig({ jitless: true }); // as the command does (bin.ts)
+tuneForOneShot(); // as `planner plan` does (bin.ts)
 const t0 = performance.now();
 const c0 = cpu();
 const { chooseConfig, createPlanner, parseSeed, readSnapshot, standardModules } = await import('./cold-core.js');
