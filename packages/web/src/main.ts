@@ -1,0 +1,144 @@
+import Chart from 'chart.js/auto';
+import { presetNames, loadPreset, type Sliders } from '@planner/config';
+import type { Plan } from '@planner/contracts';
+import { REPORT_CSS, chartSpecs, escapeHtml, reportSections } from '@planner/report';
+import exampleText from 'planner-example-snapshot?raw';
+import { standardModules } from './modules.js';
+import { planDiff, type StepChange } from './plan-diff.js';
+import type { PlanRequest, PlanResponse } from './protocol.js';
+import type { PageSettings } from './settings.js';
+import { PAGE_CSS } from './style.js';
+
+const SLIDERS: readonly { key: keyof Sliders; label: string; low: string; high: string }[] = [
+  { key: 'riskAppetite', label: 'risk appetite', low: 'conservative', high: 'aggressive' },
+  { key: 'holdDuration', label: 'hold duration', low: 'quick flips', high: 'patient' },
+  { key: 'entryStyle', label: 'entry style', low: 'buy dips', high: 'buy breakouts' },
+  { key: 'positionSpread', label: 'position spread', low: 'concentrated', high: 'diversified' },
+  { key: 'profitTakingAggressiveness', label: 'profit taking', low: 'let winners run', high: 'take profits early' },
+];
+
+/** What a test (or a curious user, from the console) can read: every finished plan and its time. */
+interface PageState {
+  plans: number;
+  settings?: PageSettings;
+  plan?: Plan;
+  planMs?: number;
+  times: number[];
+  error?: string;
+}
+const state: PageState = { plans: 0, times: [] };
+(window as unknown as { plannerPage: PageState }).plannerPage = state;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const style = document.createElement('style');
+style.textContent = REPORT_CSS + PAGE_CSS;
+document.head.append(style);
+
+let snapshot = { text: exampleText, name: 'portfolio.json (the shipped example)' };
+let moved: Partial<Sliders> = {};
+let depthChanged = false;
+
+const presetSelect = $<HTMLSelectElement>('preset');
+for (const name of presetNames()) presetSelect.add(new Option(name, name, name === 'default', name === 'default'));
+const depthInput = $<HTMLInputElement>('max-depth');
+
+for (const s of SLIDERS) {
+  const label = document.createElement('label');
+  label.innerHTML = `<span>${escapeHtml(s.label)} <output id="out-${s.key}">(preset)</output></span>` +
+    `<input type="range" id="slider-${s.key}" min="0" max="1" step="0.05" value="0.5">` +
+    `<small>${escapeHtml(s.low)} · ${escapeHtml(s.high)}</small>`;
+  $('sliders').append(label);
+  const input = label.querySelector('input') as HTMLInputElement;
+  input.addEventListener('input', () => {
+    moved = { ...moved, [s.key]: Number(input.value) };
+    $(`out-${s.key}`).textContent = input.value;
+    replan();
+  });
+}
+
+/** Picking a preset starts from it as shipped: its depth, no slider moved. */
+function resetToPreset(): void {
+  moved = {};
+  depthChanged = false;
+  depthInput.value = String(loadPreset(presetSelect.value, { modules: standardModules }).planner.maxDepth);
+  for (const s of SLIDERS) {
+    ($(`slider-${s.key}`) as HTMLInputElement).value = '0.5';
+    $(`out-${s.key}`).textContent = '(preset)';
+  }
+}
+
+presetSelect.addEventListener('change', () => { resetToPreset(); replan(); });
+$('reset-sliders').addEventListener('click', () => { resetToPreset(); replan(); });
+depthInput.addEventListener('change', () => { depthChanged = true; replan(); });
+
+async function useFile(file: File): Promise<void> {
+  snapshot = { text: await file.text(), name: file.name };
+  replan();
+}
+$<HTMLInputElement>('snapshot-file').addEventListener('change', (e) => {
+  const file = (e.target as HTMLInputElement).files?.[0];
+  if (file) void useFile(file);
+});
+const drop = $('drop-zone');
+drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('dragging'); });
+drop.addEventListener('dragleave', () => drop.classList.remove('dragging'));
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.classList.remove('dragging');
+  const file = e.dataTransfer?.files[0];
+  if (file) void useFile(file);
+});
+
+const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+let lastId = 0;
+let charts: Chart[] = [];
+
+/** Sends the current settings; only the newest request's answer is shown. */
+function replan(): void {
+  const settings: PageSettings = {
+    preset: presetSelect.value,
+    sliders: moved,
+    ...(depthChanged ? { maxDepth: Number(depthInput.value) } : {}),
+  };
+  state.settings = settings;
+  $('snapshot-name').textContent = snapshot.name;
+  const request: PlanRequest = { id: ++lastId, snapshotText: snapshot.text, snapshotName: snapshot.name, settings };
+  worker.postMessage(request);
+}
+
+function changeList(title: string, list: StepChange[], show: (c: StepChange) => string): string {
+  return list.length === 0 ? '' : `<li><strong>${escapeHtml(title)}</strong>: ${list.map((c) => escapeHtml(`${c.side} ${c.symbol} ${show(c)}`)).join(', ')}</li>`;
+}
+
+function showDiff(before: Plan | undefined, after: Plan): string {
+  if (!before) return '<p>First plan: nothing to compare with yet.</p>';
+  const d = planDiff(before, after);
+  const items = changeList('added', d.added, (c) => `× ${c.after}`) +
+    changeList('removed', d.removed, (c) => `× ${c.before}`) +
+    changeList('resized', d.resized, (c) => `${c.before} → ${c.after}`);
+  return `<p>Since the plan before:</p>${items === '' ? '<p>the same steps.</p>' : `<ul>${items}</ul>`}`;
+}
+
+worker.onmessage = ({ data }: MessageEvent<PlanResponse>) => {
+  if (data.id !== lastId) return;
+  if (!data.ok) {
+    state.error = data.error;
+    $('status').textContent = data.error;
+    return;
+  }
+  const before = state.plan;
+  state.error = undefined;
+  state.plan = data.plan;
+  state.planMs = data.planMs;
+  state.times.push(data.planMs);
+  $('status').textContent = `Planned in ${data.planMs.toFixed(1)} ms (in the worker) · ${data.plan.steps.length} step(s) · score ${data.plan.currentScore} → ${data.plan.endStateScore}`;
+  $('diff').innerHTML = showDiff(before, data.plan);
+  const config = { name: data.configName, source: `preset '${presetSelect.value}' + sliders`, basePreset: presetSelect.value, changes: data.changes };
+  for (const chart of charts) chart.destroy();
+  $('report').innerHTML = reportSections(data.plan, config, { charts: true });
+  charts = chartSpecs(data.plan).map((spec) => new Chart($<HTMLCanvasElement>(spec.id), spec.config as never));
+  state.plans++;
+};
+
+resetToPreset();
+replan();

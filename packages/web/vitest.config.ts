@@ -1,0 +1,3 @@
+import { base } from '../../tooling/vitest.config.base';
+
+export default base;
