@@ -28,7 +28,8 @@ export function isTable(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
 }
 
-function tomlIssue(error: unknown): InputIssue {
+/** A TOML syntax error as an issue that names its line and column. */
+export function tomlIssue(error: unknown): InputIssue {
   if (error instanceof TomlError) {
     const first = error.message.split('\n')[0] ?? 'invalid TOML';
     return { path: '', message: `malformed TOML: ${first.replace(/^Invalid TOML document: /, '')} (column ${error.column})`, line: error.line };

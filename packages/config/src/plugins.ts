@@ -1,5 +1,6 @@
 import { ConfigError } from '@planner/contracts';
-import { parse as parseToml, TomlError } from 'smol-toml';
+import { parse as parseToml } from 'smol-toml';
+import { tomlIssue } from './extends.js';
 import { describeValue } from './issues.js';
 
 /**
@@ -13,8 +14,7 @@ export function pluginsOf(toml: string, source?: string): string[] {
   try {
     raw = parseToml(toml) as Record<string, unknown>;
   } catch (error) {
-    const message = error instanceof TomlError ? error.message.split('\n')[0] ?? 'invalid TOML' : String(error);
-    throw new ConfigError([{ path: '', message: `malformed TOML: ${message}` }], source, { cause: error });
+    throw new ConfigError([tomlIssue(error)], source, { cause: error });
   }
   return pluginList(raw.plugins, source);
 }
