@@ -1,31 +1,13 @@
 import { z } from 'zod';
-import {
-  defineCalculator, defineEvaluator, defineFilter, definePattern, defineSequenceGenerator, type PlannerModule,
-} from '@planner/contracts';
-import { buy, sell } from '@planner/testkit';
+import { defineCalculator, defineEvaluator, definePattern, type PlannerModule } from '@planner/contracts';
+import { buy, sell, standardModuleStandIns } from '@planner/testkit';
 
-// Stand-ins for the standard modules (buckets may not import module packages):
-// the standard names, run by default in their order, params that accept anything, no behaviour.
+// The standard modules' stand-ins from the test kit (buckets may not import
+// module packages), with params that accept anything: these tests store
+// configs, they do not check module params.
 const loose = z.object({}).catchall(z.unknown());
 const standard = (i: number) => ({ order: (i + 1) * 100, enabledByDefault: true });
-
-const calculators = ['profit_taking', 'averaging_down', 'opportunity_buys', 'rebalance_sells', 'rebalance_buys', 'weight_based']
-  .map((name, i) => defineCalculator({ name, description: `fake ${name}`, params: loose, calculate: () => [], ...standard(i) }));
-const patterns = [
-  'direct_buy', 'profit_taking', 'rebalance', 'averaging_down', 'single_best', 'multi_sell', 'mixed_strategy',
-  'opportunity_first', 'deep_rebalance', 'cash_generation', 'cost_optimized',
-].map((name, i) => definePattern({ name, description: `fake ${name}`, params: loose, generate: () => [], ...standard(i) }))
-  .concat(['adaptive', 'market_regime'].map((name, i) => definePattern({
-    name, description: `fake ${name}`, params: loose, stage: 'once', generate: () => [], ...standard(11 + i),
-  })));
-const generators = [
-  ...['combinatorial', 'enhanced_combinatorial'].map((name, i) =>
-    defineSequenceGenerator({ name, description: `fake ${name}`, params: loose, stage: 'depth', generate: () => [], ...standard(i) })),
-  ...['partial_execution', 'constraint_relaxation'].map((name, i) =>
-    defineSequenceGenerator({ name, description: `fake ${name}`, params: loose, stage: 'extend', generate: () => [], ...standard(2 + i) })),
-];
-const filters = ['correlation_aware', 'diversity', 'eligibility', 'recently_traded']
-  .map((name, i) => defineFilter({ name, description: `fake ${name}`, params: loose, filter: (s) => [...s], ...standard(i) }));
+const looseStandIns = standardModuleStandIns.map((m): PlannerModule => ({ ...m, params: loose }));
 const evaluators = ['single_objective', 'stochastic', 'monte_carlo'].map((name) =>
   defineEvaluator({
     name, description: `fake ${name}`, params: loose,
@@ -35,7 +17,7 @@ const evaluators = ['single_objective', 'stochastic', 'monte_carlo'].map((name) 
     }),
   }));
 
-export const modules: readonly PlannerModule[] = [...calculators, ...patterns, ...generators, ...filters, ...evaluators];
+export const modules: readonly PlannerModule[] = [...looseStandIns, ...evaluators];
 
 // Stubs with behaviour, for planning whole slices: a buy of one share of
 // every unheld security, a sell of every held position, each one alone as a

@@ -7,4 +7,5 @@ export { portfolioContext } from './portfolio-context.js';
 export { position, positionView } from './position.js';
 export { countingRng, noRandom } from './random.js';
 export { security } from './security.js';
+export { momentumStandIn, standardModuleStandIns } from './standard-modules.js';
 export { compat, plannerSettings } from './settings.js';
