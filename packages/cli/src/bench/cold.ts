@@ -32,19 +32,8 @@ export interface ColdTiming {
   readonly steps: readonly string[];
 }
 
-interface ProbeSample {
-  readonly startMs: number;
-  readonly importMs: number;
-  readonly setupMs: number;
-  readonly firstPlanMs: number;
-  readonly secondPlanMs: number;
-  readonly startCpuMs: number;
-  readonly importCpuMs: number;
-  readonly setupCpuMs: number;
-  readonly firstPlanCpuMs: number;
-  readonly evaluated: number;
-  readonly steps: readonly string[];
-}
+/** One probe process's figures: a ColdTiming before the medians and the whole-process runs. */
+type ProbeSample = Omit<ColdTiming, 'processMs' | 'processes'>;
 
 /** The built probe and CLI. From the sources and from the bundle alike they sit at ../../dist/bin/. */
 export function builtEntries(): { probe: string; cli: string } {
