@@ -41,6 +41,9 @@ async function countsInDb(url: string): Promise<{ rows: number; distinct: number
 }
 
 async function stopAll(children: Child[]): Promise<{ batches: number; sequences: number }[]> {
+  // A worker installs its SIGTERM handler once it is ready; on a quiet machine the others can finish
+  // all the work before the last one gets there, and SIGTERM would then kill it before it reports.
+  await Promise.all(children.map((c) => c.waitFor((l) => l === 'ready', 60_000)));
   const stats = children.map((c) => c.waitFor((l) => l.startsWith('stats '), 60_000));
   for (const c of children) c.proc.kill('SIGTERM');
   return (await Promise.all(stats)).map((l) => JSON.parse(l.slice(6)) as { batches: number; sequences: number });
