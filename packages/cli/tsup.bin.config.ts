@@ -1,4 +1,5 @@
-import { cpSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'tsup';
 
@@ -24,29 +25,60 @@ const zodEnglishOnly = {
   },
 };
 
-export default defineConfig({
-  entry: { planner: 'src/bin.ts', 'cold-probe': 'src/cold-probe.ts' },
-  outDir: 'dist/bin',
-  format: ['esm'],
+const shared = {
   target: 'node20',
   platform: 'node',
   bundle: true,
-  splitting: true,
   treeshake: true,
   minify: false,
   sourcemap: false,
   dts: false,
-  clean: true,
   noExternal: [/^(?!better-sqlite3$|pg$|pg-boss$).*/],
   external: ['better-sqlite3', 'pg', 'pg-boss'],
-  // commander is CommonJS: its require('events') needs a real require in an ES module.
-  banner: { js: "import { createRequire as __plannerCreateRequire } from 'node:module';\nconst require = __plannerCreateRequire(import.meta.url);" },
   esbuildPlugins: [zodEnglishOnly],
-  esbuildOptions(options) {
+  esbuildOptions(options: { conditions?: string[] }) {
     options.conditions = ['source'];
   },
+} as const;
+
+export default defineConfig([{
+  entry: { planner: 'src/bin.ts', 'cold-probe': 'src/cold-probe.ts', 'make-code-cache': 'src/make-code-cache.ts' },
+  ...shared,
+  outDir: 'dist/bin',
+  format: ['esm'],
+  splitting: true,
+  clean: true,
+  // commander is CommonJS: its require('events') needs a real require in an ES module.
+  banner: { js: "import { createRequire as __plannerCreateRequire } from 'node:module';\nconst require = __plannerCreateRequire(import.meta.url);" },
   // @planner/config reads its presets from `../presets/` next to its code.
   async onSuccess() {
     cpSync(new URL('../config/presets/', import.meta.url), new URL('./dist/presets/', import.meta.url), { recursive: true });
   },
-});
+}, {
+  // The same command as one CommonJS file, which the `planner` bin compiles with a
+  // V8 code cache (src/load-main.ts; Node 20 caches no ES module). `make-code-cache`
+  // writes the cache after this build (root `prepare`, `build:bin`).
+  ...shared,
+  entry: { 'planner-main': 'src/main.ts' },
+  outDir: 'dist/main',
+  format: ['cjs'],
+  outExtension: () => ({ js: '.cjs' }),
+  splitting: false,
+  // tsup's tree shaking (rollup) would hoist the drivers' require() calls to the
+  // top of the file, loading them with every command; esbuild's own keeps them lazy.
+  treeshake: false,
+  // ASCII without comments: the loader reads it as one-byte text (src/code-cache.ts), and there is less to read.
+  minifyWhitespace: true,
+  esbuildOptions(options: { conditions?: string[]; charset?: string }) {
+    options.conditions = ['source'];
+    options.charset = 'ascii';
+  },
+  clean: true,
+  // import.meta.url (presets, the chart library, the probe's paths) from __filename.
+  shims: true,
+  // The file's hash as its last line: a code cache belongs to one build (src/code-cache.ts).
+  async onSuccess() {
+    const file = new URL('./dist/main/planner-main.cjs', import.meta.url);
+    appendFileSync(file, `\n//# planner-build ${createHash('sha1').update(readFileSync(file)).digest('hex')}\n`);
+  },
+}]);

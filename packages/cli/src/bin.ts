@@ -1,15 +1,13 @@
 #!/usr/bin/env node
-import { config as zodConfig } from 'zod';
+import { loadMain, onlyPrintsHelp } from './load-main.js';
 import { isOneShotPlan, tuneForOneShot } from './one-shot-tiering.js';
 
-// zod compiles a fast parser for each object schema (new Function) when the
-// schema is built; that pays off over thousands of parses, and a command parses
-// each schema once or twice: it made the setup before the first plan about a
-// third slower (packages/cli/README.md, "Cold start"). Set before the schemas
-// exist, hence the dynamic import of everything else.
-zodConfig({ jitless: true });
-if (isOneShotPlan(process.argv.slice(2))) tuneForOneShot();
-const { run } = await import('./program.js');
+// Loads nothing of the planner here: `run` imports what the command line needs
+// (--help and --version need none of it; packages/cli/README.md, "Cold start").
+const args = process.argv.slice(2);
+const { run } = onlyPrintsHelp(args) ? await import('./program.js') : (await loadMain()).main;
+// After loading: V8 accepts a code cache only under the flags it was made with.
+if (isOneShotPlan(args)) tuneForOneShot();
 
 // A closed pipe (`planner modules | head`) ends the output, not the process with a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -17,7 +15,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const code = await run(process.argv.slice(2), {
+const code = await run(args, {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
 });

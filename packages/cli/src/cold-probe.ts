@@ -2,10 +2,10 @@
 //   node dist/bin/cold-probe.js SNAPSHOT [--preset NAME | --config FILE] [--seed N]
 // prints one JSON line. `startMs` is Node's own start-up (process start to the
 // probe's first line); `importMs` loads the planner (config, context, planner,
-// the standard modules); `setupMs` reads and validates the snapshot and the
+// the standard modules) as the command does, the code cache included (`codeCache`); `setupMs` reads and validates the snapshot and the
 // configuration and creates the planner; `firstPlanMs` is the first plan.
 import { parseArgs } from 'node:util';
-import { config as zodConfig } from 'zod';
+import { loadMain } from './load-main.js';
 import { tuneForOneShot } from './one-shot-tiering.js';
 
 const startMs = performance.now();
@@ -16,11 +16,11 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { preset: { type: 'string' }, config: { type: 'string' }, seed: { type: 'string' } },
 });
-zodConfig({ jitless: true }); // as the command does (bin.ts)
-tuneForOneShot(); // as `planner plan` does (bin.ts)
 const t0 = performance.now();
 const c0 = cpu();
-const { chooseConfig, createPlanner, parseSeed, readSnapshot, standardModules } = await import('./cold-core.js');
+const { main, cache } = await loadMain();
+tuneForOneShot(); // as `planner plan` does, after loading (bin.ts)
+const { chooseConfig, createPlanner, parseSeed, readSnapshot, standardModules } = await main.loadColdCore();
 const t1 = performance.now();
 const c1 = cpu();
 const snapshot = readSnapshot(positionals[0] ?? '-');
@@ -46,6 +46,7 @@ process.stdout.write(`${JSON.stringify({
   importCpuMs: c1 - c0,
   setupCpuMs: c2 - c1,
   firstPlanCpuMs: c3 - c2,
+  codeCache: cache,
   evaluated: plan.funnel.evaluated,
   steps: plan.steps.map((s) => `${s.side} ${s.symbol} ${s.quantity}`),
 })}\n`);

@@ -1,14 +1,9 @@
 import type { Plan } from '@planner/contracts';
 import { camelToSnake } from '@planner/config';
 import { pyFixed } from '@planner/context';
+import { table } from './table.js';
 
-/** Left- or right-aligned text columns. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (right.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
-}
+export { table } from './table.js';
 
 function signed(n: number, digits: number): string {
   return `${n >= 0 ? '+' : ''}${pyFixed(n, digits)}`;

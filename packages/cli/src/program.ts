@@ -11,10 +11,10 @@ import { planCommand } from './commands/plan.js';
 import { snapshotValidateCommand } from './commands/snapshot-validate.js';
 import { workerCommand } from './commands/worker.js';
 import type { StoreLoaders } from './commands/store-drivers.js';
+import type { PlannerModule } from '@planner/contracts';
 import type { Context } from './context.js';
-import { escapeControls, type Io } from './io.js';
-import { standardModules } from './modules.js';
-import { loadPlugins, pluginRequests } from './plugins.js';
+import { escapeControls } from './escape-controls.js';
+import type { Io } from './io.js';
 import cliPackage from '../package.json' with { type: 'json' };
 
 export function createProgram(ctx: Context): Command {
@@ -37,15 +37,34 @@ export function createProgram(ctx: Context): Command {
   return program;
 }
 
+/**
+ * The modules a command runs with: `given`, or the standard modules, plus the
+ * plugins the command line names. Loaded only when a command's action runs, so
+ * `--help`, `--version` and a usage error build no module and no schema.
+ */
+async function commandModules(argv: readonly string[], given: readonly PlannerModule[] | undefined): Promise<Pick<Context, 'modules' | 'origins'>> {
+  // The CLI parses each schema once or twice: zod's compiled fast path (new
+  // Function per object schema) costs more than it saves (README "Cold start").
+  // Set before the first schema is built, which is here at the latest.
+  (await import('./zod-setup.js')).parseSchemasJitless();
+  const modules = given ?? (await import('./modules.js')).standardModules();
+  const { loadPlugins, pluginRequests } = await import('./plugins.js');
+  const requests = pluginRequests(argv, process.cwd());
+  return requests.length > 0 ? loadPlugins(modules, requests) : { modules, origins: new Map() };
+}
+
 /** Exit code 2: bad input (config, snapshot); 1: anything else. Never a stack trace. */
-export async function run(argv: readonly string[], rawIo: Io, modules = standardModules(), stores?: StoreLoaders): Promise<number> {
+export async function run(argv: readonly string[], rawIo: Io, modules?: readonly PlannerModule[], stores?: StoreLoaders): Promise<number> {
   // Names and messages come from input files: their control characters must not drive the terminal.
   const io: Io = { out: (s) => rawIo.out(escapeControls(s)), err: (s) => rawIo.err(escapeControls(s)) };
   try {
-    const requests = pluginRequests(argv, process.cwd());
-    const loaded = requests.length > 0 ? await loadPlugins(modules, requests) : { modules, origins: new Map() };
-    const ctx = { io, modules: loaded.modules, origins: loaded.origins, ...(stores === undefined ? {} : { stores }) };
-    await createProgram(ctx).parseAsync([...argv], { from: 'user' });
+    const ctx: { -readonly [K in keyof Context]: Context[K] } = { io, modules: [], ...(stores === undefined ? {} : { stores }) };
+    const program = createProgram(ctx);
+    // Every action reads ctx.modules; commander runs this hook before any action and never for --help or --version.
+    program.hook('preAction', async () => {
+      Object.assign(ctx, await commandModules(argv, modules));
+    });
+    await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;

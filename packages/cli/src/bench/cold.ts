@@ -28,6 +28,8 @@ export interface ColdTiming {
   readonly processMs: number;
   readonly processes: number;
   readonly evaluated: number;
+  /** Whether the probe compiled the command's code with its V8 code cache: used, absent, stale, rejected (or sources). */
+  readonly codeCache: string;
   /** The first plan's steps (`SIDE SYMBOL QTY`), to check against the warm plan. */
   readonly steps: readonly string[];
 }
@@ -94,6 +96,7 @@ export function timeCold(cases: readonly ColdCase[], processes: number, onRound?
     processMs: medianOf(ms),
     processes,
     evaluated: p[0]!.evaluated,
+    codeCache: p[0]!.codeCache,
     steps: p[0]!.steps,
   }));
 }

@@ -1,8 +1,5 @@
 import { Command, CommanderError } from 'commander';
 import type { Context } from '../context.js';
-import { formatPlan } from '../format.js';
-import { parseSeed, readSnapshot, warningsFor } from '../io.js';
-import { progressLine } from './progress-line.js';
 import { ConfigError, StoreError } from '@planner/contracts';
 import type { BatchQueue } from '@planner/store';
 import { connectionLostLine, openStore, parseBucketId, parsePositive, withStoreOptions } from './store-options.js';
@@ -36,6 +33,9 @@ export function batchCommand(ctx: Context): Command {
     .option('--retry-failed', 'queue again the batches whose retries ran out (--pg), then run')
     .action(async (o: BatchOptions) => {
       await parseBucketId(o.bucket, '--bucket');
+      // Loaded here, not with the command line's definitions: `--help` needs none of it.
+      const [{ parseSeed, readSnapshot, warningsFor }, { formatPlan }, { progressLine }] =
+        await Promise.all([import('../io.js'), import('../format.js'), import('./progress-line.js')]);
       if (o.pg === undefined && (!o.evaluate || o.retryFailed)) {
         throw new ConfigError([{ path: '', message: `${o.evaluate ? '--retry-failed' : '--no-evaluate'} needs --pg: only a PostgreSQL store has a queue and workers` }]);
       }

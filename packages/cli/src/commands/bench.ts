@@ -1,142 +1,9 @@
-import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { Command } from 'commander';
-import { pyFixed } from '@planner/context';
-import { createPlanner } from '@planner/planner';
-import { type ColdCase, type ColdTiming, timeCold } from '../bench/cold.js';
-import { readReferenceTimings, referenceMs } from '../bench/reference-timings.js';
-import { geometricMean } from '../bench/stats.js';
-import { defaultScenarioDir, type SuiteCase, suiteCases } from '../bench/suite.js';
-import { STABLE_RULE, timeWarm, type WarmTiming } from '../bench/warm.js';
+import type { BenchOptions } from '../bench/bench-run.js';
 import type { Context } from '../context.js';
-import { table } from '../format.js';
-import { chooseConfig, parseSeed, readSnapshot } from '../io.js';
-import type { RunOptions } from './plan.js';
 import { parsePositive } from './store-options.js';
 
 export { median, percentile } from '../bench/stats.js';
-
-interface BenchOptions extends RunOptions {
-  readonly runs: string;
-  readonly cold?: boolean;
-  readonly processes: string;
-  readonly scenarios?: string;
-  readonly only?: string;
-}
-
-const ms = (n: number): string => pyFixed(n, n < 10 ? 2 : 1);
-const ratio = (r: number | null): string => (r === null ? '-' : `${pyFixed(r, r < 10 ? 2 : 1)}x`);
-const RULE_TEXT = `warm-up until the medians of the last ${STABLE_RULE.window} blocks (block k: >= ${STABLE_RULE.blockRuns}*2^k runs and ${STABLE_RULE.blockMs}*2^k ms) ` +
-  `lie within ${STABLE_RULE.tolerance * 100}% (at most ${STABLE_RULE.maxMs / 1000} s)`;
-
-async function warmCase(ctx: Context, c: ColdCase, runs: number): Promise<WarmTiming & { sequencesEvaluated: number; steps: string[] }> {
-  const snapshot = readSnapshot(c.snapshot);
-  const config = chooseConfig(c, ctx.modules);
-  const planner = createPlanner({ config, modules: ctx.modules });
-  const options = c.seed === undefined ? {} : { seed: c.seed };
-  const plan = await planner.plan(snapshot, options);
-  const timing = await timeWarm(() => planner.plan(snapshot, options), runs);
-  return { ...timing, sequencesEvaluated: plan.funnel.evaluated, steps: plan.steps.map((s) => `${s.side} ${s.symbol} ${s.quantity}`) };
-}
-
-/** One snapshot: warm (and with --cold, fresh processes). */
-async function benchOne(ctx: Context, file: string, opts: BenchOptions, runs: number): Promise<void> {
-  const seed = parseSeed(opts.seed);
-  const c: ColdCase = { snapshot: file, ...(opts.preset === undefined ? {} : { preset: opts.preset }), ...(opts.config === undefined ? {} : { config: opts.config }), ...(seed === undefined ? {} : { seed }) };
-  const processes = parsePositive('--processes', opts.processes, 10);
-  const cold = opts.cold ? timeCold([c], processes)[0]! : undefined;
-  const { steps: _steps, ...warm } = await warmCase(ctx, c, runs);
-  const name = chooseConfig(c, ctx.modules).planner.name;
-  if (opts.json) {
-    const { steps: _s, ...coldFields } = cold ?? { steps: [] };
-    ctx.io.out(`${JSON.stringify({ ...warm, ...coldFields })}\n`);
-    return;
-  }
-  ctx.io.out(
-    `${file} (config ${name}): median ${pyFixed(warm.medianMs, 2)} ms, p95 ${pyFixed(warm.p95Ms, 2)} ms over ${runs} runs ` +
-      `after ${warm.warmupRuns} warm-up runs${warm.warmupStable ? '' : ' (median not yet stable)'}; ${warm.sequencesEvaluated} sequences evaluated per run\n`,
-  );
-  if (cold) {
-    ctx.io.out(
-      `fresh process (median of ${processes}): node start ${ms(cold.startMs)} ms, import ${ms(cold.importMs)} ms, setup ${ms(cold.setupMs)} ms, ` +
-        `first plan ${ms(cold.firstPlanMs)} ms, second ${ms(cold.secondPlanMs)} ms; whole \`planner plan\` process ${ms(cold.processMs)} ms\n` +
-        `CPU time: start ${ms(cold.startCpuMs)} ms, import ${ms(cold.importCpuMs)} ms, setup ${ms(cold.setupCpuMs)} ms, first plan ${ms(cold.firstPlanCpuMs)} ms\n`,
-    );
-  }
-}
-
-interface SuiteRow extends WarmTiming {
-  readonly scenario: string;
-  readonly preset: string;
-  readonly sequencesEvaluated: number;
-  readonly referenceWarmMs: number | null;
-  readonly warmRatio: number | null;
-  readonly cold?: Omit<ColdTiming, 'steps'> & { readonly referenceFirstCallMs: number | null; readonly firstPlanRatio: number | null; readonly samePlan: boolean };
-}
-
-/** Every scenario × parity preset, with the reference's figures and our ratios. */
-async function benchSuite(ctx: Context, opts: BenchOptions, runs: number): Promise<void> {
-  const dir = opts.scenarios ?? defaultScenarioDir();
-  const cases: SuiteCase[] = suiteCases(dir, opts.only);
-  const refs = readReferenceTimings(join(dir, 'REFERENCE_TIMINGS.md'));
-  const loadBefore = loadavg();
-  const processes = parsePositive('--processes', opts.processes, 10);
-  const colds = opts.cold ? timeCold(cases, processes, (r) => ctx.io.err(`fresh processes: round ${r}/${processes}\n`)) : undefined;
-  const rows: SuiteRow[] = [];
-  for (const [i, c] of cases.entries()) {
-    const { steps, ...warm } = await warmCase(ctx, c, runs);
-    const refWarm = referenceMs(refs.warm, c.scenario, c.parity);
-    const row: SuiteRow = { scenario: c.scenario, preset: c.parity, ...warm, referenceWarmMs: refWarm, warmRatio: refWarm === null ? null : refWarm / warm.medianMs };
-    const cold = colds?.[i];
-    if (cold) {
-      const { steps: coldSteps, ...coldFields } = cold;
-      const refFirst = referenceMs(refs.firstCall, c.scenario, c.parity);
-      rows.push({ ...row, cold: { ...coldFields, referenceFirstCallMs: refFirst, firstPlanRatio: refFirst === null ? null : refFirst / cold.firstPlanMs, samePlan: coldSteps.join() === steps.join() } });
-    } else rows.push(row);
-  }
-  const loadAfter = loadavg();
-  const ratios = (pick: (r: SuiteRow) => number | null | undefined) => rows.map(pick).filter((r): r is number => typeof r === 'number');
-  const summary = {
-    warmRatioGeomean: geometricMean(ratios((r) => r.warmRatio)),
-    warmRatioMin: Math.min(...ratios((r) => r.warmRatio)),
-    ...(colds ? {
-      firstPlanRatioGeomean: geometricMean(ratios((r) => r.cold?.firstPlanRatio)),
-      firstPlanRatioMin: Math.min(...ratios((r) => r.cold?.firstPlanRatio)),
-      setupMsMax: Math.max(...ratios((r) => r.cold?.setupMs)),
-      processMsMedianMax: Math.max(...ratios((r) => r.cold?.processMs)),
-    } : {}),
-  };
-  if (opts.json) {
-    ctx.io.out(`${JSON.stringify({ cases: rows, summary, processes: colds ? processes : 0, runs, warmupRule: STABLE_RULE, loadAverage: { before: loadBefore, after: loadAfter } }, null, 2)}\n`);
-    return;
-  }
-  const header = ['scenario', 'preset', ...(colds ? ['import', 'setup', 'first plan', 'cpu', 'ref first', 'ratio', '2nd plan', 'process'] : []), 'warm', 'warm-up runs', 'ref warm', 'ratio'];
-  const body = rows.map((r) => [
-    r.scenario, r.preset,
-    ...(r.cold ? [ms(r.cold.importMs), ms(r.cold.setupMs), ms(r.cold.firstPlanMs), ms(r.cold.firstPlanCpuMs), r.cold.referenceFirstCallMs === null ? '-' : ms(r.cold.referenceFirstCallMs), ratio(r.cold.firstPlanRatio), ms(r.cold.secondPlanMs), ms(r.cold.processMs)] : []),
-    ms(r.medianMs), `${r.warmupRuns}${r.warmupStable ? '' : '*'}`, r.referenceWarmMs === null ? '-' : ms(r.referenceWarmMs), ratio(r.warmRatio),
-  ]);
-  const right = new Set(header.map((_, i) => i).filter((i) => i >= 2));
-  const lines = [
-    table(header, body, right), '',
-    `ms, medians. Warm: ${runs} runs in one process after a ${RULE_TEXT}; * = not stable. Ratio: the reference's time / ours (> 1: we are faster).`,
-  ];
-  if (colds) {
-    lines.push(
-      `Fresh processes: ${processes} per case, interleaved over the cases; import, setup (snapshot + config + createPlanner) and the first plan in a probe process, ` +
-        `"cpu" = the first plan's CPU time (all threads), "process" = a whole \`planner plan --json\` process of the built CLI. Reference "first": its first call in a fresh process.`,
-      `First plan: geometric mean ${ratio(summary.firstPlanRatioGeomean ?? null)}, worst ${ratio(summary.firstPlanRatioMin ?? null)} the reference's first call; ` +
-        `setup at most ${ms(summary.setupMsMax ?? 0)} ms; whole process at most ${ms(summary.processMsMedianMax ?? 0)} ms.`,
-    );
-    const differing = rows.filter((r) => r.cold && !r.cold.samePlan).map((r) => `${r.scenario}/${r.preset}`);
-    if (differing.length > 0) lines.push(`WARNING: the fresh process planned differently from the warm one: ${differing.join(', ')}`);
-  }
-  lines.push(
-    `Warm: geometric mean ${ratio(summary.warmRatioGeomean)}, worst ${ratio(summary.warmRatioMin)} the reference's warm median.`,
-    `Load average (1, 5, 15 min): ${loadBefore.map((l) => pyFixed(l, 2)).join(' ')} before, ${loadAfter.map((l) => pyFixed(l, 2)).join(' ')} after.`,
-  );
-  ctx.io.out(`${lines.join('\n')}\n`);
-}
 
 export function benchCommand(ctx: Context): Command {
   return new Command('bench')
@@ -154,6 +21,7 @@ export function benchCommand(ctx: Context): Command {
     .option('--json', 'print the figures as JSON (medianMs, p95Ms, runs, sequencesEvaluated, warmupRuns, warmupStable; with --cold importMs, setupMs, firstPlanMs, ...)')
     .action(async (file: string | undefined, opts: BenchOptions) => {
       const runs = parsePositive('--runs', opts.runs, 20);
+      const { benchOne, benchSuite } = await import('../bench/bench-run.js');
       if (file === undefined) await benchSuite(ctx, opts, runs);
       else await benchOne(ctx, file, opts, runs);
     });

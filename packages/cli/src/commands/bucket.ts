@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { ConfigError, StoreError, type PlannerModule } from '@planner/contracts';
-import { parseConfig, serializeConfig } from '@planner/config';
-import { loadConfig } from '@planner/config/node';
 import type { Bucket, BucketService } from '@planner/buckets';
 import type { BatchQueue, BucketConfigSource, BucketKind, BucketStatus, PlannerStore } from '@planner/store';
 import type { Context } from '../context.js';
-import { pyFixed } from '@planner/context';
-import { table } from '../format.js';
+import { table } from '../table.js';
 import { openStore, parseBucketId, withStoreOptions } from './store-options.js';
 import type { StoreChoice } from './store-options.js';
 
@@ -16,7 +13,7 @@ interface SourceChoice {
   readonly config?: string;
 }
 
-function configSource(choice: SourceChoice, modules: readonly PlannerModule[]): BucketConfigSource {
+async function configSource(choice: SourceChoice, modules: readonly PlannerModule[]): Promise<BucketConfigSource> {
   if ((choice.preset === undefined) === (choice.config === undefined)) {
     throw new ConfigError([{ path: '', message: 'give exactly one of --preset NAME or --config FILE.toml' }]);
   }
@@ -29,11 +26,12 @@ function configSource(choice: SourceChoice, modules: readonly PlannerModule[]): 
   }
   // The text is stored and parsed later without its directory: a file that extends
   // another file is stored resolved (a preset name resolves anywhere).
-  if (!extendsAFile(toml, modules)) return { toml };
+  const [{ parseConfig, serializeConfig }, { loadConfig }] = await Promise.all([import('@planner/config'), import('@planner/config/node')]); // not needed by --help
+  if (!extendsAFile(toml, modules, parseConfig)) return { toml };
   return { toml: serializeConfig(loadConfig(choice.config as string, { modules }), { modules }) };
 }
 
-function extendsAFile(toml: string, modules: readonly PlannerModule[]): boolean {
+function extendsAFile(toml: string, modules: readonly PlannerModule[], parseConfig: typeof import('@planner/config').parseConfig): boolean {
   try {
     parseConfig(toml, { modules });
     return false;
@@ -109,7 +107,7 @@ export function bucketCommand(ctx: Context): Command {
     .action(async (id: string, o: StoreChoice & SourceChoice & { kind?: string; share?: string }) => {
       await parseBucketId(id);
       const kind = parseKind(o.kind, id);
-      const source = configSource(o, ctx.modules);
+      const source = await configSource(o, ctx.modules);
       const share = parseShare(o.share, kind);
       const added = await withService(ctx, o, (s) => s.add({ id, kind, config: source, share }), true);
       ctx.io.out(`added bucket ${added.id} (${added.kind}, share ${added.share}, ${describeSource(added.config)})\n`);
@@ -132,6 +130,7 @@ export function bucketCommand(ctx: Context): Command {
         const b = await s.get(id);
         if (!b) throw new StoreError(`bucket '${id}' does not exist`);
         const p = (await s.getPlanner(id)).config.planner;
+        const { pyFixed } = await import('@planner/context');
         return [
           `id: ${b.id}`, `kind: ${b.kind}`, `share: ${b.share}`, `status: ${b.status}`, `config: ${describeSource(b.config)}`,
           `high-water mark: ${b.highWaterMark ? `${pyFixed(b.highWaterMark.value, 2)} EUR (${b.highWaterMark.at})` : 'none yet (set by planner plan --buckets)'}`,
@@ -150,7 +149,7 @@ export function bucketCommand(ctx: Context): Command {
     .option('--config <file>', 'a TOML configuration file')
     .action(async (id: string, o: StoreChoice & SourceChoice) => {
       await parseBucketId(id);
-      const source = configSource(o, ctx.modules);
+      const source = await configSource(o, ctx.modules);
       const b = await withService(ctx, o, (s) => s.setConfig(id, source));
       ctx.io.out(`bucket ${b.id} now plans with ${describeSource(b.config)}\n`);
     }));

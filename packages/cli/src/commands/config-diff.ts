@@ -1,7 +1,5 @@
 import { Command } from 'commander';
-import { diffConfigs } from '@planner/config';
 import type { Context } from '../context.js';
-import { loadConfigOrPreset } from '../io.js';
 
 const show = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v));
 
@@ -11,7 +9,8 @@ export function configDiffCommand(ctx: Context): Command {
     .argument('<a>', 'first configuration')
     .argument('<b>', 'second configuration')
     .option('--json', 'print the changes as JSON')
-    .action((a: string, b: string, opts: { json?: boolean }) => {
+    .action(async (a: string, b: string, opts: { json?: boolean }) => {
+      const [{ diffConfigs }, { loadConfigOrPreset }] = await Promise.all([import('@planner/config'), import('../io.js')]);
       const changes = diffConfigs(loadConfigOrPreset(a, ctx.modules), loadConfigOrPreset(b, ctx.modules));
       if (opts.json) {
         ctx.io.out(`${JSON.stringify(changes, null, 2)}\n`);

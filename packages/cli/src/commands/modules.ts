@@ -1,36 +1,12 @@
 import { Command } from 'commander';
-import { z } from 'zod';
-import type { PlannerModule } from '@planner/contracts';
-import { camelToSnake } from '@planner/config';
 import type { Context } from '../context.js';
-
-interface ParamInfo {
-  readonly name: string;
-  readonly type: string;
-  readonly default?: unknown;
-  readonly description?: string;
-}
-
-function paramsOf(module: PlannerModule): ParamInfo[] {
-  let schema: { properties?: Record<string, { type?: string; default?: unknown; description?: string; enum?: unknown[] }> };
-  try {
-    schema = z.toJSONSchema(module.params, { io: 'input', unrepresentable: 'any' }) as typeof schema;
-  } catch {
-    return [];
-  }
-  return Object.entries(schema.properties ?? {}).map(([key, p]) => ({
-    name: camelToSnake(key),
-    type: p.enum ? p.enum.map((v) => JSON.stringify(v)).join('|') : (p.type ?? 'any'),
-    ...(p.default !== undefined ? { default: p.default } : {}),
-    ...(p.description ? { description: p.description } : {}),
-  }));
-}
 
 export function modulesCommand(ctx: Context): Command {
   return new Command('modules')
     .description('list every module with its params and defaults')
     .option('--json', 'print as JSON')
-    .action((opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean }) => {
+      const { paramsOf } = await import('./module-params.js');
       const list = ctx.modules.map((m) => {
         const plugin = ctx.origins?.get(m);
         return { kind: m.kind, name: m.name, description: m.description, params: paramsOf(m), ...(plugin === undefined ? {} : { plugin }) };

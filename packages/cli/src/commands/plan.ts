@@ -1,9 +1,6 @@
 import { Command } from 'commander';
 import { ConfigError } from '@planner/contracts';
-import { createPlanner } from '@planner/planner';
 import type { Context } from '../context.js';
-import { formatPlan } from '../format.js';
-import { chooseConfig, parseMaxInput, parseSeed, readSnapshot, warningsFor } from '../io.js';
 import type { StoreChoice } from './store-options.js';
 
 export interface RunOptions {
@@ -33,6 +30,8 @@ export function planCommand(ctx: Context): Command {
     .option('--db <file>', 'with --buckets: the SQLite file of the buckets')
     .option('--pg <url>', 'with --buckets: the PostgreSQL connection string of the buckets')
     .action(async (file: string, opts: PlanOptions) => {
+      // Loaded here, not with the command line's definitions: `--help` needs none of it.
+      const { chooseConfig, parseMaxInput, parseSeed, readSnapshot, warningsFor } = await import('../io.js');
       if (opts.buckets) {
         // Loaded only here: a plain plan needs no store and no bucket code.
         const { planBuckets } = await import('./plan-buckets.js');
@@ -45,6 +44,7 @@ export function planCommand(ctx: Context): Command {
       const config = chooseConfig(opts, ctx.modules);
       const seed = parseSeed(opts.seed);
       for (const w of warningsFor(config, snapshot, ctx.modules)) ctx.io.err(`warning: ${w}\n`);
+      const { createPlanner } = await import('@planner/planner');
       const planner = createPlanner({ config, modules: ctx.modules });
       const plan = await planner.plan(snapshot, seed === undefined ? {} : { seed });
       if (opts.html !== undefined) {
@@ -52,6 +52,6 @@ export function planCommand(ctx: Context): Command {
         const { describeConfig, writeHtmlReport } = await import('./html-report.js');
         writeHtmlReport(opts.html, plan, describeConfig(opts, config, ctx.modules), file === '-' ? 'stdin' : file);
       }
-      ctx.io.out(opts.json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlan(plan, file));
+      ctx.io.out(opts.json ? `${JSON.stringify(plan, null, 2)}\n` : (await import('../format.js')).formatPlan(plan, file));
     });
 }

@@ -1,0 +1,144 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadWithCodeCache, writeCodeCache } from '../src/code-cache.js';
+import { onlyPrintsHelp } from '../src/load-main.js';
+import { here } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'planner-code-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Probe {
+  double(x: number): number;
+  separator: string;
+  later(): Promise<string>;
+}
+
+const SOURCE = `
+exports.double = (x) => x * 2;
+exports.separator = require('node:path').sep;
+exports.later = async () => (await import('node:path')).basename('/a/b.txt');
+`;
+
+/** The source as the build leaves it: its hash as the last line. */
+const withBuildId = (source: string): string => `${source}\n//# planner-build ${createHash('sha1').update(source).digest('hex')}\n`;
+
+/** A CommonJS file with a cache made after running it; returns both paths. */
+function madeWithCache(name: string): { file: string; cache: string } {
+  const file = join(dir, `${name}.cjs`);
+  const cache = join(dir, `${name}.v8-cache`);
+  // Another text per file: V8 reuses what this process compiled from the same text, whatever the cache says.
+  writeFileSync(file, withBuildId(`${SOURCE}// ${name}\n`));
+  const loaded = loadWithCodeCache<Probe>(file, null);
+  expect(loaded.exports.double(21)).toBe(42);
+  writeCodeCache(loaded, cache);
+  return { file, cache };
+}
+
+async function works(exports: Probe): Promise<void> {
+  expect(exports.double(4)).toBe(8);
+  expect(exports.separator).toBe('/');
+  expect(await exports.later()).toBe('b.txt');
+}
+
+describe('loading a CommonJS file with its V8 code cache', () => {
+  it('uses a cache made from the same file', async () => {
+    const { file, cache } = madeWithCache('same');
+    const loaded = loadWithCodeCache<Probe>(file, cache);
+    expect(loaded.cache).toBe('used');
+    await works(loaded.exports);
+  });
+
+  it('runs without a cache when there is none', async () => {
+    const file = join(dir, 'none.cjs');
+    writeFileSync(file, withBuildId(SOURCE));
+    const loaded = loadWithCodeCache<Probe>(file, join(dir, 'none.v8-cache'));
+    expect(loaded.cache).toBe('absent');
+    await works(loaded.exports);
+  });
+
+  // V8 rejecting a corrupt cache needs a fresh process (it reuses what this one compiled): see the built command below.
+
+  it('a cache of an earlier build of the file is not used, even at the same length', async () => {
+    const { file, cache } = madeWithCache('rebuilt');
+    writeFileSync(file, withBuildId(SOURCE.replace('x * 2', 'x + x')));
+    const loaded = loadWithCodeCache<Probe>(file, cache);
+    expect(loaded.cache).toBe('stale');
+    await works(loaded.exports);
+  });
+
+  it('a file without a build id gets no cache', async () => {
+    const { file, cache } = madeWithCache('no-id');
+    writeFileSync(file, SOURCE);
+    const loaded = loadWithCodeCache<Probe>(file, cache);
+    expect(loaded.cache).toBe('stale');
+    await works(loaded.exports);
+    expect(() => writeCodeCache(loaded, cache)).toThrow(/no build id/);
+  });
+
+  it('a truncated cache file is not used', async () => {
+    const { file, cache } = madeWithCache('truncated');
+    writeFileSync(cache, readFileSync(cache).subarray(0, 10));
+    expect(loadWithCodeCache<Probe>(file, cache).cache).toBe('stale');
+  });
+});
+
+describe('the built command with and without its code cache', () => {
+  // A copy of the built command (made at install), so the cache can be removed and damaged.
+  const dist = join(dir, 'dist');
+  cpSync(here('../dist/bin'), join(dist, 'bin'), { recursive: true });
+  cpSync(here('../dist/main'), join(dist, 'main'), { recursive: true });
+  cpSync(here('../dist/presets'), join(dist, 'presets'), { recursive: true });
+  const example = here('../examples/portfolio.json');
+  const cacheFile = join(dist, 'main', 'planner-main.v8-cache');
+  const plan = () => {
+    const r = spawnSync(process.execPath, [join(dist, 'bin', 'planner.js'), 'plan', example, '--json'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const { timings: _t, ...rest } = JSON.parse(r.stdout) as { timings: unknown };
+    return rest;
+  };
+  const probeCache = () => {
+    const r = spawnSync(process.execPath, [join(dist, 'bin', 'cold-probe.js'), example], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    return (JSON.parse(r.stdout) as { codeCache: string }).codeCache;
+  };
+
+  it('plans the same with the cache, with a corrupt one and without one', () => {
+    expect(probeCache()).toBe('used');
+    const cached = plan();
+    const bytes = readFileSync(cacheFile);
+    writeFileSync(cacheFile, Buffer.concat([bytes.subarray(0, 40), Buffer.alloc(bytes.length - 40, 7)]));
+    expect(probeCache()).toBe('rejected');
+    expect(plan()).toEqual(cached);
+    rmSync(cacheFile);
+    expect(probeCache()).toBe('absent');
+    expect(plan()).toEqual(cached);
+  });
+
+  it('--help and --version load no zod (so no schema and no module): only the command line definitions', () => {
+    expect([['--help'], ['plan', '-h'], ['-V'], []].every(onlyPrintsHelp)).toBe(true);
+    expect(onlyPrintsHelp(['plan', 'x.json'])).toBe(false);
+    // Node's module hooks list every file the command loads.
+    const log = join(dir, 'loaded.txt');
+    writeFileSync(join(dir, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }`);
+    writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module'; register('./hooks.mjs', import.meta.url);`);
+    const loadedBy = (...args: string[]) => {
+      rmSync(log, { force: true });
+      const r = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), join(dist, 'bin', 'planner.js'), ...args], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:'));
+    };
+    const withZod = (urls: string[]) => urls.filter((url) => readFileSync(new URL(url), 'utf8').includes('ZodObject'));
+    for (const args of [['--help'], ['--version'], ['plan', '--help']]) {
+      const urls = loadedBy(...args);
+      expect(urls.some((url) => url.endsWith('/bin/planner.js'))).toBe(true);
+      expect(withZod(urls), args.join(' ')).toEqual([]);
+    }
+    // The hooks see ES modules only; a plan loads the rest from the CommonJS file.
+    expect(loadedBy('plan', example)).toEqual(expect.arrayContaining([expect.stringMatching(/\/bin\/planner\.js$/)]));
+  });
+});
