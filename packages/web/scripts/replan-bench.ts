@@ -84,7 +84,10 @@ async function main(): Promise<void> {
     }
     const state = await tab.evaluate(() => {
       const s = (window as any).plannerPage;
-      return { times: s.times as number[], roundTrips: s.roundTrips as number[], error: s.error as string | undefined, steps: s.plan?.steps.length as number };
+      return {
+        times: s.times as number[], workerTimes: s.workerTimes as number[], renderTimes: s.renderTimes as number[], roundTrips: s.roundTrips as number[],
+        error: s.error as string | undefined,
+      };
     });
     if (state.error !== undefined || problems.length > 0) throw new Error(`the page failed: ${state.error ?? problems.join('; ')}`);
     const userAgent = await tab.evaluate(() => navigator.userAgent);
@@ -95,6 +98,8 @@ async function main(): Promise<void> {
       warmup: o.warmup,
       firstPlanMs: state.times[0],
       plan: summary(state.times.slice(measured)),
+      worker: summary(state.workerTimes.slice(measured)),
+      render: summary(state.renderTimes.slice(measured)),
       roundTrip: summary(state.roundTrips.slice(measured)),
       targetMs: TARGET_MS,
       chromium: /(?:Headless)?Chrome\/[\d.]+/.exec(userAgent)?.[0] ?? userAgent,
@@ -117,6 +122,8 @@ async function main(): Promise<void> {
       `| ms                                 |  median |     p95 |     max |     min | < ${TARGET_MS} ms   |`,
       '|------------------------------------|--------:|--------:|--------:|--------:|----------:|',
       row('plan (planner.plan in the worker)', result.plan),
+      row('worker (config + plan + diff)', result.worker),
+      row('page (report + charts drawn)', result.render),
       row('change → plan drawn in the page', result.roundTrip),
       '',
       `Load average (1, 5, 15 min): before ${load(result.loadAverageBefore)}, after ${load(result.loadAverageAfter)}.`,

@@ -29,11 +29,15 @@ interface PageState {
   plan?: Plan;
   planMs?: number;
   times: number[];
+  /** Per finished plan: the whole answer in the worker (configuration, plan, config diff), ms. */
+  workerTimes: number[];
+  /** Per finished plan: the report and charts drawn from the answer in the page, ms. */
+  renderTimes: number[];
   /** Per finished plan: from the change (the request sent) to the report and charts in the page, ms. */
   roundTrips: number[];
   error?: string;
 }
-const state: PageState = { plans: 0, times: [], roundTrips: [] };
+const state: PageState = { plans: 0, times: [], workerTimes: [], renderTimes: [], roundTrips: [] };
 (window as unknown as { plannerPage: PageState }).plannerPage = state;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -143,6 +147,7 @@ function showDiff(before: Plan | undefined, after: Plan): string {
 }
 
 worker.onmessage = ({ data }: MessageEvent<PlanResponse>) => {
+  const received = performance.now();
   if (data.id !== lastId || last === undefined) return;
   const request = last;
   if (!data.ok) {
@@ -172,7 +177,10 @@ worker.onmessage = ({ data }: MessageEvent<PlanResponse>) => {
   // As in the report: a test reads what was drawn.
   (window as unknown as { plannerCharts: Chart[] }).plannerCharts = charts;
   // Chart.js draws at construction when animation is off: the page is complete here.
-  const roundTrip = performance.now() - request.sentAt;
+  const drawn = performance.now();
+  const roundTrip = drawn - request.sentAt;
+  state.workerTimes.push(data.workerMs);
+  state.renderTimes.push(drawn - received);
   state.roundTrips.push(roundTrip);
   $('status').textContent = `Planned in ${data.planMs.toFixed(1)} ms in the worker, shown ${roundTrip.toFixed(1)} ms after the change · ` +
     `${data.plan.steps.length} step(s) · score ${data.plan.currentScore} → ${data.plan.endStateScore}`;
