@@ -26,7 +26,8 @@ function snapshotText(targets: string, targetWeights = ''): string {
 describe('readJsonInKeyOrder', () => {
   it('gives the value JSON.parse gives, for any JSON', () => {
     fc.assert(fc.property(fc.jsonValue(), (v) => {
-      const text = JSON.stringify(v, null, 1);
+      // under a digit-only key, so the walk reads it (text without one takes JSON.parse's value as it is)
+      const text = JSON.stringify({ 0: v }, null, 1);
       expect(readJsonInKeyOrder(text).value).toStrictEqual(JSON.parse(text));
     }), { numRuns: 300 });
   });
@@ -47,6 +48,14 @@ describe('readJsonInKeyOrder', () => {
     expect(keysOf(value as object)).toEqual(['k"1', 'd', '__proto__']);
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
     expect(Object.hasOwn(value as object, '__proto__')).toBe(true);
+  });
+
+  it('text without digit-only keys: JSON.parse\'s order, which is the written one; an escaped digit key is one too', () => {
+    const plain = readJsonInKeyOrder('{"b": 1, "a": {"z": "10", "y": ["2"]}, "c": "9:"}');
+    expect(plain.keysOf(plain.value as object)).toEqual(['b', 'a', 'c']);
+    expect(plain.keysOf((plain.value as { a: object }).a)).toEqual(['z', 'y']);
+    const escaped = readJsonInKeyOrder('{"b": 1, "\\u0031\\u0030": 2, "a": 3}');
+    expect(escaped.keysOf(escaped.value as object)).toEqual(['b', '10', 'a']);
   });
 
   it('throws JSON.parse\'s syntax error; deep nesting does not overflow the stack', () => {
