@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type CacheUse, loadWithCodeCache } from './code-cache.js';
+import { type CacheUse, loadWithCodeCache, writeCodeCache } from './code-cache.js';
 
 export type MainModule = typeof import('./main.js');
 
@@ -28,4 +28,20 @@ export async function loadMain(): Promise<{ main: MainModule; cache: CacheUse | 
  */
 export function onlyPrintsHelp(args: readonly string[]): boolean {
   return args.length === 0 || args[0] === 'help' || args.some((a) => a === '-h' || a === '--help' || a === '-V' || a === '--version');
+}
+
+/**
+ * Compiles the built file without a cache, plans `snapshot` with the three
+ * shipped presets (so the functions a plan runs get compiled) and saves what
+ * V8 compiled as the file's code cache. Returns the cache's size in bytes.
+ */
+export async function makeCodeCache(files: { file: string; cache: string }, snapshot: string): Promise<number> {
+  const loaded = loadWithCodeCache<MainModule>(files.file, null);
+  let errors = '';
+  const quiet = { out: () => undefined, err: (s: string) => { errors += s; } };
+  for (const preset of ['default', 'conservative', 'aggressive']) {
+    const code = await loaded.exports.run(['plan', snapshot, '--preset', preset, '--json'], quiet);
+    if (code !== 0) throw new Error(`make-code-cache: planning ${snapshot} with the ${preset} preset failed (exit ${code}): ${errors}`);
+  }
+  return writeCodeCache(loaded, files.cache);
 }

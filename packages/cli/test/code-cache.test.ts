@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadWithCodeCache, writeCodeCache } from '../src/code-cache.js';
-import { onlyPrintsHelp } from '../src/load-main.js';
+import { loadMain, mainFiles, makeCodeCache, onlyPrintsHelp } from '../src/load-main.js';
 import { here } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'planner-code-cache-'));
@@ -83,6 +83,27 @@ describe('loading a CommonJS file with its V8 code cache', () => {
     const { file, cache } = madeWithCache('truncated');
     writeFileSync(cache, readFileSync(cache).subarray(0, 10));
     expect(loadWithCodeCache<Probe>(file, cache).cache).toBe('stale');
+  });
+});
+
+describe('the command\'s code', () => {
+  it('from the sources: the ES modules, with the planner code the cold probe times', async () => {
+    expect(mainFiles().file).toMatch(/[\\/]main[\\/]planner-main\.cjs$/);
+    const { main, cache } = await loadMain();
+    expect(cache).toBe('sources');
+    const core = await main.loadColdCore();
+    const modules = core.standardModules();
+    const planner = core.createPlanner({ config: core.chooseConfig({ preset: 'conservative' }, modules), modules });
+    expect((await planner.plan(core.readSnapshot(here('../examples/portfolio.json')))).configName).toBe('conservative');
+  });
+
+  it('make-code-cache plans with the three presets, then writes a cache the next load uses; a failing plan is an error', async () => {
+    const files = { file: join(dir, 'main.cjs'), cache: join(dir, 'main.v8-cache') };
+    cpSync(here('../dist/main/planner-main.cjs'), files.file);
+    expect(await makeCodeCache(files, here('../examples/portfolio.json'))).toBeGreaterThan(40);
+    expect(readFileSync(files.cache).subarray(0, 40).toString()).toMatch(/^[0-9a-f]{40}$/);
+    expect(loadWithCodeCache(files.file, files.cache).cache).toBe('used');
+    await expect(makeCodeCache(files, join(dir, 'missing.json'))).rejects.toThrow(/planning .*missing\.json with the default preset failed \(exit 2\)/);
   });
 });
 
