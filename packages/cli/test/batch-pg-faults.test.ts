@@ -136,6 +136,35 @@ describe('planner batch and worker, PostgreSQL: a stop costs nothing', () => {
   }, 300_000);
 });
 
+describe('planner worker, PostgreSQL: a restarted database', () => {
+  it('the database restarted while workers evaluate: the worker process reconnects and the run finishes with the plan of plan()', async () => {
+    const url = await server.createDatabase('worker_restart');
+    const toml = writeFile(tempDir('worker-restart'), 'mc.toml', monteCarloToml(100));
+    expect((await cli('bucket', 'add', 'core', '--pg', url, '--config', toml)).code).toBe(0);
+    const worker = spawnPlanner(['worker', '--pg', url]);
+    await worker.waitFor((l) => l.startsWith('! worker ready'));
+    const run = spawnPlanner(['batch', '--pg', url, '--bucket', 'core', '--snapshot', universe30, '--batch-size', '50', '--no-evaluate', '--json']);
+    for (;;) {
+      if ((await counts(url).catch(() => ({ evaluations: 0 }))).evaluations >= 100) break;
+      await sleep(100);
+    }
+    server.halt('fast');
+    await worker.waitFor((l) => l.startsWith('! postgres: lost the connection'));
+    server.restart();
+    // Before the fix the worker died with "Unhandled 'error' event", and the run waited for workers forever.
+    expect(await run.exited).toBe(0);
+    const stopped = worker.waitFor((l) => l.startsWith('! worker stopped:'));
+    worker.proc.kill('SIGTERM');
+    await stopped;
+    expect(await worker.exited).toBe(0);
+    expect(worker.err()).not.toMatch(/Unhandled|at .*\.js:\d+/);
+    const c = await counts(url);
+    expect(c).toEqual({ sequences: c.sequences, evaluations: c.sequences, distinct: c.sequences });
+    const expected = JSON.parse((await cli('plan', universe30, '--config', toml, '--json')).out) as Plan;
+    expect(withoutTimings(JSON.parse(run.out()) as Plan)).toEqual(withoutTimings(expected));
+  }, 300_000);
+});
+
 describe('planner batch and bucket show, PostgreSQL: failed batches end to end', () => {
   it('a batch whose retries ran out: batch and bucket show name it with its error; --retry-failed queues it again and the run finishes', async () => {
     const url = await server.createDatabase('failed');

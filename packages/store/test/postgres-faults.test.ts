@@ -175,6 +175,34 @@ describe('postgres faults', () => {
     }
   }, 120_000);
 
+  it('the connection cut while the work is first stored: put does not crash, retries its transaction, stores and queues everything once', async () => {
+    const url = await server.createDatabase('put_cut');
+    const lost: string[] = [];
+    const store = await createPostgresStore({ connectionString: url, batchSize: 1000, onConnectionLost: ({ op }) => lost.push(op) });
+    const k = key('core');
+    await store.open(k);
+    const put = store.put(k, makeSequences(60_000)); // 30 statements in one transaction: long enough to be caught
+    // Cut the connection that stores the rows, in the middle of its transaction (as a server restart does).
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    let cut = 0;
+    for (let i = 0; i < 6000 && cut === 0; i++) {
+      const r = await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+           AND state IN ('active', 'idle in transaction') AND query LIKE 'INSERT INTO %sequences%'`,
+      );
+      cut = r.rowCount ?? 0;
+      if (cut === 0) await new Promise((r) => setTimeout(r, 5));
+    }
+    await admin.end();
+    await put; // before the fix: "Unhandled 'error' event" from the checked-out client ended the process
+    expect(cut).toBe(1);
+    expect(lost).toContain('put');
+    expect(await store.progress(k)).toEqual({ total: 60_000, evaluated: 0, finished: false });
+    expect(await store.queue!.status('core')).toEqual({ queued: 60, active: 0, failed: [] });
+    await store.close();
+  }, 120_000);
+
   it('a changed config key mid-run: stale batches are dropped, the new work is clean', async () => {
     const url = await server.createDatabase('rekey');
     const seqs = makeSequences(60);
