@@ -108,6 +108,26 @@ describe('configs that compose (extends)', () => {
     expect(r.out).toBe('planner.max_depth: 7 -> 3\nplanner.beam_width: 20 -> 12\n');
   });
 
+  it('diff --json gives the changes as data; two equal configurations have no differences', async () => {
+    const r = await cli('config', 'diff', 'aggressive', mine, '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toEqual([
+      { path: 'planner.max_depth', before: 7, after: 3 },
+      { path: 'planner.beam_width', before: 20, after: 12 },
+    ]);
+    const same = await cli('config', 'diff', 'conservative', presetPath('conservative'));
+    expect(same.code, same.err).toBe(0);
+    expect(same.out).toBe('no differences\n');
+  });
+
+  it('validate of a configuration without warnings prints the one line', async () => {
+    const quiet = join(root, 'quiet.toml');
+    writeFileSync(quiet, 'extends = "default"\n[filters.correlation_aware]\nenabled = false\n');
+    const r = await cli('config', 'validate', quiet);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toBe(`${quiet}: valid configuration 'default'\n`);
+  });
+
   it('validate accepts a preset name, as diff does', async () => {
     for (const name of presetNames()) {
       const r = await cli('config', 'validate', name);
