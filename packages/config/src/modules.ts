@@ -22,10 +22,14 @@ export function findModule(modules: readonly PlannerModule[], kind: ModuleKind, 
   return modules.find((m) => m.kind === kind && m.name === name);
 }
 
-/** Unwraps default/optional/pipe wrappers down to an object schema, if there is one. */
+/**
+ * Unwraps default/optional/pipe wrappers down to an object schema, if there is
+ * one. Unbounded: each step goes one schema deeper in a finite tree, and a cap
+ * would let a deeply wrapped schema strip unknown keys silently.
+ */
 function objectOf(schema: z.ZodType): z.ZodObject | undefined {
   let cur: unknown = schema;
-  for (let i = 0; i < 10; i++) {
+  for (;;) {
     if (cur instanceof z.ZodObject) return cur;
     if (cur instanceof z.ZodDefault || cur instanceof z.ZodOptional || cur instanceof z.ZodNullable || cur instanceof z.ZodPrefault) {
       cur = cur.unwrap();
@@ -35,7 +39,6 @@ function objectOf(schema: z.ZodType): z.ZodObject | undefined {
       return undefined;
     }
   }
-  return undefined;
 }
 
 /**
