@@ -108,6 +108,18 @@ describe('configs that compose (extends)', () => {
     expect(r.out).toBe('planner.max_depth: 7 -> 3\nplanner.beam_width: 20 -> 12\n');
   });
 
+  it('warnings are those of the resolved configuration: lowering aggressive\'s max_depth to 3 drops its high-load warning everywhere', async () => {
+    expect((await cli('config', 'validate', 'aggressive')).out).toContain('high computational load: max_depth=7');
+    const validate = await cli('config', 'validate', mine);
+    const show = await cli('config', 'show', '--config', mine);
+    const plan = await cli('plan', here('../examples/portfolio.json'), '--config', mine);
+    for (const r of [validate, show, plan]) {
+      expect(r.code, r.err).toBe(0);
+      expect(r.out + r.err).not.toContain('computational load');
+      expect(r.out + r.err).not.toContain('max_depth=7');
+    }
+  });
+
   it('diff --json gives the changes as data; two equal configurations have no differences', async () => {
     const r = await cli('config', 'diff', 'aggressive', mine, '--json');
     expect(r.code, r.err).toBe(0);

@@ -127,6 +127,24 @@ describe('plugins from a configuration and from --plugin', () => {
     expect(r.err).toContain('opportunity_calculators.high_yield.params.min_yield');
   });
 
+  it('a plugin named by a file the configuration extends is loaded, relative to that file; each file of the chain once', async () => {
+    const { dir } = pluginFolder(ENABLED.replace('extends = "default"', 'extends = "aggressive"'));
+    const elsewhere = realpathSync(mkdtempSync(join(tmpdir(), 'planner-child-')));
+    const child = join(elsewhere, 'child.toml');
+    writeFileSync(child, `extends = ${JSON.stringify(join(dir, 'planner.toml'))}\n[planner]\nmax_depth = 3\n`);
+    const r = await cli('plan', snapshot, '--config', child, '--json');
+    expect(r.code, r.err).toBe(0);
+    const plan = JSON.parse(r.out) as Plan;
+    expect(plan.funnel.opportunitiesByModule.high_yield).toBe(1);
+    // A cycle (child -> parent -> child) is the configuration's error to report, not an endless walk.
+    const loop = join(elsewhere, 'loop.toml');
+    writeFileSync(loop, `extends = "./loop2.toml"\n`);
+    writeFileSync(join(elsewhere, 'loop2.toml'), `extends = "./loop.toml"\nplugins = [${JSON.stringify(join(dir, 'my-modules.mjs'))}]\n`);
+    const cycle = await cli('config', 'validate', loop);
+    expect(cycle.code).toBe(2);
+    expect(cycle.err).toContain('extends cycle');
+  });
+
   it("the plugin guide's calculator (packages/contracts/README.md) runs as written", async () => {
     const readme = readFileSync(join(packages, 'contracts/README.md'), 'utf8');
     const code = /```js\n([\s\S]*?)```/.exec(readme)?.[1];
