@@ -4,7 +4,7 @@ import type { AllBucketsPlan, BucketPlan } from '@planner/buckets';
 import { createSqliteStore } from '@planner/store/sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatBucketPlans } from '../src/commands/plan-buckets.js';
-import { tempDir } from './batch-helpers.js';
+import { addReadmeBuckets, tempDir } from './batch-helpers.js';
 import { cli, here } from './helpers.js';
 
 // The README's two-bucket example (see plan-buckets.test.ts).
@@ -18,11 +18,6 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function addReadmeBuckets(): Promise<void> {
-  expect((await cli('bucket', 'add', 'core', '--db', db, '--preset', 'aggressive', '--share', '0.85')).code).toBe(0);
-  expect((await cli('bucket', 'add', 'momentum_1', '--db', db, '--preset', 'conservative', '--kind', 'satellite', '--share', '0.15')).code).toBe(0);
-}
-
 describe('planner plan --buckets: failures and the text of scaled buckets', () => {
   it('an empty registry is bad input that says how to add a bucket', async () => {
     await createSqliteStore({ path: db }).close();
@@ -32,7 +27,7 @@ describe('planner plan --buckets: failures and the text of scaled buckets', () =
   });
 
   it('a bucket whose stored configuration this run cannot build fails alone: named in its section and on stderr, the others planned, exit 1', async () => {
-    await addReadmeBuckets();
+    await addReadmeBuckets(db);
     // As stored by a run that loaded a plugin (its calculator), planned by one that did not.
     const store = createSqliteStore({ path: db });
     await store.buckets.update('momentum_1', { config: { toml: 'extends = "conservative"\n[opportunity_calculators.high_yield]\n' } });
@@ -49,7 +44,7 @@ describe('planner plan --buckets: failures and the text of scaled buckets', () =
   }, 120_000);
 
   it('a satellite below full aggression shows its scaled steps, or that none are left; no aggregate says so', async () => {
-    await addReadmeBuckets();
+    await addReadmeBuckets(db);
     const r = await cli('plan', example, '--buckets', '--db', db, '--json');
     expect(r.code, r.err).toBe(0);
     const result = JSON.parse(r.out) as AllBucketsPlan;
