@@ -49,7 +49,7 @@ describe('planIncremental', () => {
     }
   });
 
-  it('stops on the abort signal after the batch in hand and resumes where it stopped', async () => {
+  it('stops on an abort between batches and resumes where it stopped', async () => {
     const planner = createPlanner({ config: cfg(), modules: allFakes });
     const store = new TestStore();
     const ac = new AbortController();
