@@ -92,7 +92,7 @@ describe('planIncremental', () => {
     const total = store.sequences.length;
     expect(first).toMatchObject({ status: 'stopped', plan: null, generated: true });
     // One batch holds every sequence: a stop after the batch in hand would have evaluated them all.
-    expect(first.evaluated).toBeGreaterThanOrEqual(3);
+    expect(first.evaluated).toBeGreaterThan(0);
     expect(first.evaluated).toBeLessThan(total);
     expect(store.done.size).toBe(first.evaluated);
     expect(first.progress).toEqual({ total, evaluated: first.evaluated, finished: false });
