@@ -66,10 +66,11 @@ const cashAmount = finite.min(0);
 // A rate outside this range is a unit mistake, and a subnormal one makes every EUR value infinite.
 const fxRate = z.number().min(1e-6).max(1e9);
 const closes = z.array(finite);
+const balances = z.record(z.string(), z.number().min(0));
 
 /** The value schema of each record keyed by user names (by dotted path), for keys zod's records skip. */
 export const RECORD_VALUES: Readonly<Record<string, z.ZodType>> = {
-  cash: cashAmount, fxRates: fxRate, targetWeights: weight, priceHistory: closes,
+  cash: cashAmount, fxRates: fxRate, targetWeights: weight, priceHistory: closes, bucketCash: balances,
   'targets.countries': weight, 'targets.industries': weight, 'targets.countryGroups': members, 'targets.industryGroups': members,
 };
 
@@ -96,7 +97,7 @@ export const SnapshotSchema = z.strictObject({
   recentTrades: z.array(TradeSchema).default([]),
   priceHistory: z.record(z.string(), closes).optional(),
   // Bucket id -> currency -> balance; ids and currencies are checked across fields.
-  bucketCash: z.record(z.string(), z.record(z.string(), z.number().min(0))).optional(),
+  bucketCash: z.record(z.string(), balances).optional(),
 });
 
 export type SnapshotInput = z.input<typeof SnapshotSchema>;
