@@ -24,6 +24,7 @@ describe('planner bench --cold', () => {
       expect(result[key], key).toBeGreaterThan(0);
     }
     expect(result.processes).toBe(2);
+    expect(result.codeCache).toBe('used'); // the cache the install made
     expect(result.evaluated).toBe(result.sequencesEvaluated);
   });
 
@@ -53,7 +54,7 @@ describe('planner bench --cold', () => {
     const r = await cli('bench', example, '--preset', 'conservative', '--cold', '--processes', '1', '--runs', '2');
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/^\S*portfolio\.json \(config conservative\): median [\d.]+ ms, p95 [\d.]+ ms over 2 runs after \d+ warm-up runs( \(median not yet stable\))?; \d+ sequences evaluated per run\n/);
-    expect(r.out).toMatch(/^fresh process \(median of 1\): node start [\d.]+ ms, import [\d.]+ ms, setup [\d.]+ ms, first plan [\d.]+ ms, second [\d.]+ ms; whole `planner plan` process [\d.]+ ms$/m);
+    expect(r.out).toMatch(/^fresh process \(median of 1\): node start [\d.]+ ms, import [\d.]+ ms, setup [\d.]+ ms, first plan [\d.]+ ms, second [\d.]+ ms; whole `planner plan` process [\d.]+ ms; code cache used$/m);
     expect(r.out).toMatch(/^CPU time: start [\d.]+ ms, import [\d.]+ ms, setup [\d.]+ ms, first plan [\d.]+ ms$/m);
   }, 120_000);
 
