@@ -1,4 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+// zod's core classes by their own import: `z.core.X` would bundle all of zod's core.
+import * as core from 'zod/v4/core';
 import type { InputIssue, ModuleKind, ModuleSettings, ModuleTable, PlannerConfig, PlannerModule } from '@planner/contracts';
 import { camelToSnake, snakeToCamel } from './case.js';
 import { zodIssues } from './issues.js';
@@ -22,15 +24,19 @@ export function findModule(modules: readonly PlannerModule[], kind: ModuleKind, 
   return modules.find((m) => m.kind === kind && m.name === name);
 }
 
-/** Unwraps default/optional/pipe wrappers down to an object schema, if there is one. */
-function objectOf(schema: z.ZodType): z.ZodObject | undefined {
-  let cur: unknown = schema;
+/**
+ * Unwraps default/optional/pipe wrappers down to an object schema, if there
+ * is one. zod's core classes match the schemas of zod/mini and of classic zod
+ * alike, so a plugin may use either.
+ */
+function objectOf(schema: core.$ZodType): core.$ZodObject | undefined {
+  let cur: core.$ZodType = schema;
   for (let i = 0; i < 10; i++) {
-    if (cur instanceof z.ZodObject) return cur;
-    if (cur instanceof z.ZodDefault || cur instanceof z.ZodOptional || cur instanceof z.ZodNullable || cur instanceof z.ZodPrefault) {
-      cur = cur.unwrap();
-    } else if (cur instanceof z.ZodPipe) {
-      cur = cur.in;
+    if (cur instanceof core.$ZodObject) return cur;
+    if (cur instanceof core.$ZodDefault || cur instanceof core.$ZodOptional || cur instanceof core.$ZodNullable || cur instanceof core.$ZodPrefault) {
+      cur = cur._zod.def.innerType;
+    } else if (cur instanceof core.$ZodPipe) {
+      cur = cur._zod.def.in;
     } else {
       return undefined;
     }
@@ -42,12 +48,12 @@ function objectOf(schema: z.ZodType): z.ZodObject | undefined {
  * The keys a params schema declares, or `null` when it accepts any key (a
  * non-object schema or an object with a catch-all).
  */
-export function declaredKeys(schema: z.ZodType): readonly string[] | null {
+export function declaredKeys(schema: core.$ZodType): readonly string[] | null {
   const obj = objectOf(schema);
   if (!obj) return null;
-  const catchall = obj.def.catchall;
-  if (catchall && !(catchall instanceof z.ZodNever)) return null;
-  return Object.keys(obj.shape);
+  const catchall = obj._zod.def.catchall;
+  if (catchall && !(catchall instanceof core.$ZodNever)) return null;
+  return Object.keys(obj._zod.def.shape);
 }
 
 export interface ParamsResult {
@@ -78,7 +84,7 @@ export function parseParams(module: PlannerModule, rawParams: Readonly<Record<st
       }
     }
   }
-  const result = module.params.safeParse(input);
+  const result = z.safeParse(module.params, input);
   if (!result.success) {
     issues.push(...zodIssues(result.error, rawParams, path, { keyName: (k) => written.get(k) ?? camelToSnake(k) }));
   }

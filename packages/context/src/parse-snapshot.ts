@@ -1,6 +1,6 @@
 import { SnapshotError } from '@planner/contracts';
 import type { InputIssue, PortfolioSnapshot } from '@planner/contracts';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { derivedIssues } from './snapshot-derived.js';
 import { keepEveryKey, keyIssues } from './snapshot-keys.js';
 import { BUCKET_ID, KNOWN_KEYS, RECORD_VALUES, SnapshotSchema } from './snapshot-schema.js';

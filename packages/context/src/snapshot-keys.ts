@@ -1,5 +1,5 @@
 import type { InputIssue } from '@planner/contracts';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 type Segment = PropertyKey;
 
@@ -34,7 +34,7 @@ const isIndexKey = (key: string): boolean => /^(0|[1-9]\d{0,9})$/.test(key) && N
  */
 export function keyIssues(
   data: unknown,
-  valueSchema: (path: readonly string[]) => z.ZodType | undefined,
+  valueSchema: (path: readonly string[]) => z.ZodMiniType | undefined,
   toIssues: (issue: z.core.$ZodIssue) => InputIssue[],
 ): InputIssue[] {
   const issues: InputIssue[] = [];
