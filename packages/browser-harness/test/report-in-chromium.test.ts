@@ -15,6 +15,9 @@ interface PageFacts {
   stepRows: number;
   sections: string[];
   charts: { id: string; points: number; inkPixels: number }[];
+  /** The score components chart: its bars per dataset (before, after). */
+  componentBars: { label: string; data: (number | null)[] }[];
+  componentRows: number;
 }
 
 describe('the HTML report in headless Chromium', () => {
@@ -52,8 +55,11 @@ describe('the HTML report in headless Chromium', () => {
     await page.setViewportSize({ width: 1200, height: 900 });
     await page.goto(pathToFileURL(reportPath).href);
     const facts = await page.evaluate((): PageFacts => {
-      const charts = (window as unknown as { plannerCharts: { canvas: HTMLCanvasElement; data: { datasets: { data: (number | null)[] }[] } }[] }).plannerCharts;
+      const charts = (window as unknown as { plannerCharts: { canvas: HTMLCanvasElement; data: { datasets: { label: string; data: (number | null)[] }[] } }[] }).plannerCharts;
+      const components = charts.find((c) => c.canvas.id === 'chart-components');
       return {
+        componentBars: (components?.data.datasets ?? []).map((d) => ({ label: d.label, data: d.data })),
+        componentRows: document.querySelectorAll('#score tbody tr.component').length,
         stepRows: document.querySelectorAll('#steps tbody tr.step').length,
         sections: [...document.querySelectorAll('main > section')].map((s) => s.id),
         charts: charts.map((chart) => {
@@ -75,6 +81,13 @@ describe('the HTML report in headless Chromium', () => {
       expect(chart.points, chart.id).toBeGreaterThan(0);
       // Bars, axes and labels: a blank canvas has no pixel with any alpha.
       expect(chart.inkPixels, chart.id).toBeGreaterThan(1000);
+    }
+    // The score before and after, per component: a before and an after bar for each of the evaluator's five components.
+    expect(facts.componentRows).toBe(5);
+    expect(facts.componentBars.map((d) => d.label)).toEqual(['before: current holdings', 'after: end state']);
+    for (const d of facts.componentBars) {
+      expect(d.data, d.label).toHaveLength(5);
+      for (const v of d.data) expect(v, d.label).toEqual(expect.any(Number));
     }
     process.stdout.write(`report screenshot: ${artifacts}report.png (${readFileSync(`${artifacts}report.png`).length} B)\n`);
     await page.close();

@@ -89,7 +89,7 @@ export function sliceSnapshot(snapshot: PortfolioSnapshot, bucketId: string, cas
   const securities = snapshot.securities.filter((s) => bucketOf(s) === bucketId);
   const symbols = new Set(securities.map((s) => s.symbol));
   const { bucketCash: _all, targetWeights, priceHistory, ...rest } = snapshot;
-  const weights = pick(targetWeights, symbols);
+  const weights = targetWeights === undefined ? undefined : new Map([...targetWeights].filter(([k]) => symbols.has(k)));
   const history = pick(priceHistory, symbols);
   return {
     ...rest,

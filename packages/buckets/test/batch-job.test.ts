@@ -44,7 +44,7 @@ function snapshot(symbols: readonly string[]): PortfolioSnapshot {
     securities: symbols.map((name, i) => security(name.split(':')[0] as string, {
       name, price: 10 + i, country: 'Germany', industry: 'Tech', ...(name.includes(':') ? { bucket: name.split(':')[1] as string } : {}),
     })),
-    positions: [], targets: { countries: {}, industries: {}, countryGroups: {}, industryGroups: {} }, recentTrades: [],
+    positions: [], targets: { countries: new Map(), industries: new Map(), countryGroups: new Map(), industryGroups: new Map() }, recentTrades: [],
   };
 }
 const withoutTimings = (p: unknown) => (p === null ? p : { ...(p as object), timings: {} });

@@ -17,9 +17,9 @@ function portfolio(extra: Partial<PortfolioSnapshot> = {}): PortfolioSnapshot {
     asOf: '2026-01-02T12:00:00', baseCurrency: 'EUR', cash: { EUR: 9_000, USD: 1_300 }, fxRates: { USD: 1.3 }, minCashReserve: 1_000,
     securities: [sec('A', 10), sec('S', 20, 'sat'), sec('B', 30), sec('T', 40, 'sat', 'USD'), sec('P', 50, 'dormant')],
     positions: [{ symbol: 'A', quantity: 100, avgPrice: 8 }, { symbol: 'S', quantity: 50, avgPrice: 25, currentPrice: 22 }, { symbol: 'P', quantity: 10, avgPrice: 50 }],
-    targets: { countries: {}, industries: {}, countryGroups: {}, industryGroups: {} },
+    targets: { countries: new Map(), industries: new Map(), countryGroups: new Map(), industryGroups: new Map() },
     recentTrades: [{ symbol: 'A', side: 'BUY', at: '2025-12-01T00:00:00' }, { symbol: 'T', side: 'SELL', at: '2025-11-01T00:00:00' }],
-    targetWeights: { A: 0.5, S: 0.2 },
+    targetWeights: new Map([['A', 0.5], ['S', 0.2]]),
     priceHistory: { A: [1, 2], T: [3, 4] },
     ...extra,
   };
@@ -51,7 +51,7 @@ describe('cash and slices of buckets', () => {
     expect(slice.securities.map((x) => x.symbol)).toEqual(['S', 'T']);
     expect(slice.positions.map((p) => p.symbol)).toEqual(['S']);
     expect(slice.recentTrades.map((t) => t.symbol)).toEqual(['T']);
-    expect(slice.targetWeights).toEqual({ S: 0.2 });
+    expect(slice.targetWeights).toEqual(new Map([['S', 0.2]]));
     expect(slice.priceHistory).toEqual({ T: [3, 4] });
     expect([slice.cash, slice.minCashReserve, slice.targets, slice.asOf]).toEqual([{ EUR: 1_800 }, 180, s.targets, s.asOf]);
     expect('bucketCash' in sliceSnapshot({ ...s, bucketCash: { sat: { EUR: 1 } } }, 'sat', { balances: {}, eur: 0, reserve: 0 })).toBe(false);

@@ -74,6 +74,8 @@ export function formatPlan(plan: Plan, label: string): string {
   out.push(`Score: ${pyFixed(plan.currentScore, 2)} -> ${pyFixed(plan.endStateScore, 2)} (${signed(plan.improvement, 2)})`);
   const b = plan.currentBreakdown;
   out.push(`  current: diversification ${pyFixed(b.diversification, 1)}, dividend ${pyFixed(b.dividend, 1)}, quality ${pyFixed(b.quality, 1)}, total ${pyFixed(b.total, 1)}`);
+  const before = endStateComponents(plan.currentScoreBreakdown ?? {});
+  if (before) out.push(`  current, scored as an end state: ${before}`);
   const after = endStateComponents(plan.scoreBreakdown);
   if (after) out.push(`  end state: ${after}`);
   out.push(`Cash: required ${pyFixed(plan.cashRequired, 2)}, generated ${pyFixed(plan.cashGenerated, 2)}, available ${pyFixed(plan.availableCashEur, 2)} EUR; feasible ${plan.feasible}`);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Plan } from '@planner/contracts';
 import { allocateBucketCash, sliceSnapshot } from '@planner/buckets';
-import { parseSnapshot } from '@planner/context';
+import { parseSnapshot, snapshotToJson } from '@planner/context';
 import { here, scenarioDir } from './helpers.js';
 
 export const universe30 = join(scenarioDir, 'universe_30.input.json');
@@ -44,7 +44,7 @@ export function taggedCopy(dir: string, path: string, bucket: string): string {
 export function sliceFile(dir: string, path: string, bucket: string, registry: readonly { id: string; share: number }[]): string {
   const snapshot = parseSnapshot(readFileSync(path, 'utf8'));
   const slice = sliceSnapshot(snapshot, bucket, allocateBucketCash(snapshot, registry).get(bucket)!);
-  return writeFile(dir, `${bucket}.slice.json`, JSON.stringify(slice));
+  return writeFile(dir, `${bucket}.slice.json`, snapshotToJson(slice));
 }
 
 export function writeFile(dir: string, name: string, text: string): string {

@@ -13,6 +13,7 @@ describe('planner plan', () => {
     expect(r.out).toMatch(/^step {2}side {2}symbol/m);
     expect(r.out).toMatch(/^Score: \d+\.\d\d -> \d+\.\d\d \([+-]\d+\.\d\d\)$/m);
     expect(r.out).toMatch(/^ {2}current: diversification [\d.]+, dividend [\d.]+, quality [\d.]+, total [\d.]+$/m);
+    expect(r.out).toMatch(/^ {2}current, scored as an end state: total return [\d.]+ x0\.35, diversification [\d.]+ x0\.25, long term promise [\d.]+ x0\.20, stability [\d.]+ x0\.15, opinion [\d.]+ x0\.05/m);
     expect(r.out).toMatch(/^ {2}end state: total return [\d.]+ x0\.35, diversification [\d.]+ x0\.25, long term promise [\d.]+ x0\.20, stability [\d.]+ x0\.15, opinion [\d.]+ x0\.05/m);
     expect(r.out).toMatch(/^Funnel: opportunities \d+ -> sequences \d+/m);
     expect(r.out).toMatch(/^Time: [\d.]+ ms/m);

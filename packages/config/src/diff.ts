@@ -19,9 +19,9 @@ function diffRecords(prefix: string, a: Readonly<Record<string, unknown>>, b: Re
   }
 }
 
-function snakeParams(params: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
+function snakeParams(params: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(params ?? {})) out[camelToSnake(k)] = v;
+  for (const [k, v] of Object.entries(params)) out[camelToSnake(k)] = v;
   return out;
 }
 

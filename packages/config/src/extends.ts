@@ -31,7 +31,7 @@ export function isTable(value: unknown): value is Record<string, unknown> {
 /** A TOML syntax error as an issue that names its line and column. */
 export function tomlIssue(error: unknown): InputIssue {
   if (error instanceof TomlError) {
-    const first = error.message.split('\n')[0] ?? 'invalid TOML';
+    const first = error.message.split('\n')[0] as string; // split always gives one piece
     return { path: '', message: `malformed TOML: ${first.replace(/^Invalid TOML document: /, '')} (column ${error.column})`, line: error.line };
   }
   return { path: '', message: `malformed TOML: ${error instanceof Error ? error.message : String(error)}` };

@@ -25,13 +25,15 @@ export function findModule(modules: readonly PlannerModule[], kind: ModuleKind, 
 }
 
 /**
- * Unwraps default/optional/pipe wrappers down to an object schema, if there
- * is one. zod's core classes match the schemas of zod/mini and of classic zod
- * alike, so a plugin may use either.
+ * Unwraps default/optional/pipe wrappers down to an object schema, if there is
+ * one. Unbounded: each step goes one schema deeper in a finite tree, and a cap
+ * would let a deeply wrapped schema strip unknown keys silently. zod's core
+ * classes match the schemas of zod/mini and of classic zod alike, so a plugin
+ * may use either.
  */
 function objectOf(schema: core.$ZodType): core.$ZodObject | undefined {
   let cur: core.$ZodType = schema;
-  for (let i = 0; i < 10; i++) {
+  for (;;) {
     if (cur instanceof core.$ZodObject) return cur;
     if (cur instanceof core.$ZodDefault || cur instanceof core.$ZodOptional || cur instanceof core.$ZodNullable || cur instanceof core.$ZodPrefault) {
       cur = cur._zod.def.innerType;
@@ -41,7 +43,6 @@ function objectOf(schema: core.$ZodType): core.$ZodObject | undefined {
       return undefined;
     }
   }
-  return undefined;
 }
 
 /**

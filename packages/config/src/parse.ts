@@ -2,7 +2,7 @@ import {
   ConfigError, type InputIssue, type ModuleSettings, type ModuleTable, type PlannerConfig, type PlannerModule,
 } from '@planner/contracts';
 import { evaluatorFor } from './evaluator.js';
-import { pluginList } from './plugins.js';
+import { pluginIssues } from './plugins.js';
 import { type ConfigFile, isTable, locateIssues, mergeLayers, readLayers, type ReadExtended } from './extends.js';
 import { describeValue, zodIssues } from './issues.js';
 import { countLeftOut } from './left-out.js';
@@ -114,12 +114,7 @@ export function parseLayers(file: ConfigFile, options: Omit<ParseOptions, 'sourc
   for (const key of Object.keys(raw)) {
     if (!TOP_LEVEL.includes(key)) issues.push({ path: key, message: `unknown table '${key}' (known: ${TOP_LEVEL.join(', ')})` });
   }
-  try {
-    pluginList(raw.plugins);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    issues.push(...error.issues);
-  }
+  issues.push(...pluginIssues(raw.plugins));
   const planner = PlannerSectionSchema.safeParse(raw.planner ?? {});
   if (!planner.success) {
     issues.push(...zodIssues(planner.error, raw.planner, 'planner', { hints: PLANNER_HINTS, known: Object.keys(PLANNER_FIELDS) }));

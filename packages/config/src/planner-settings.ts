@@ -119,9 +119,10 @@ export function plannerToSection(settings: PlannerSettings): Record<string, unkn
   return out;
 }
 
+/** `section` is CompatSectionSchema's output, whose defaults fill every switch. */
 export function compatFromSection(section: Record<string, boolean>): CompatSwitches {
   const out: Record<string, boolean> = {};
-  for (const key of Object.keys(COMPAT_DEFAULTS)) out[key] = section[camelToSnake(key)] ?? true;
+  for (const key of Object.keys(COMPAT_DEFAULTS)) out[key] = section[camelToSnake(key)] as boolean;
   return out as unknown as CompatSwitches;
 }
 

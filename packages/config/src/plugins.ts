@@ -1,4 +1,4 @@
-import { ConfigError } from '@planner/contracts';
+import { ConfigError, type InputIssue } from '@planner/contracts';
 import { parse as parseToml } from 'smol-toml';
 import { tomlIssue } from './extends.js';
 import { describeValue } from './issues.js';
@@ -19,16 +19,19 @@ export function pluginsOf(toml: string, source?: string): string[] {
   return pluginList(raw.plugins, source);
 }
 
-/** Checks the value of `plugins`: absent, or an array of non-empty strings. */
-export function pluginList(value: unknown, source?: string): string[] {
+/** What is wrong with the value of `plugins`: nothing when absent or an array of non-empty strings. */
+export function pluginIssues(value: unknown): InputIssue[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    throw new ConfigError([{ path: 'plugins', message: `expected an array of plugin specifiers, found ${describeValue(value)}` }], source);
-  }
-  const issues = value.flatMap((v, i) =>
+  if (!Array.isArray(value)) return [{ path: 'plugins', message: `expected an array of plugin specifiers, found ${describeValue(value)}` }];
+  return value.flatMap((v, i) =>
     typeof v === 'string' && v.trim() !== ''
       ? []
       : [{ path: `plugins[${i}]`, message: `expected a package name or a path to an ES module, found ${describeValue(v)}` }]);
+}
+
+/** Checks the value of `plugins`: absent, or an array of non-empty strings. */
+export function pluginList(value: unknown, source?: string): string[] {
+  const issues = pluginIssues(value);
   if (issues.length > 0) throw new ConfigError(issues, source);
-  return value as string[];
+  return value === undefined ? [] : (value as string[]);
 }

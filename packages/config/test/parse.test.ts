@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, COMPAT_DEFAULTS } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../src/index.js';
+import { parseConfig, pluginList, pluginsOf } from '../src/index.js';
 import { modules, momentum } from './fixtures.js';
 
 /** Run order the stand-ins declare (their `order`), which is pipeline.md §2.1's canonical order. */
@@ -280,6 +280,52 @@ fill_percentages = 0.5
     expect(() => parse(`${off(['profit_taking'])}[pattern_generators.profit_taking]\nenabled = false\n`)).not.toThrow();
   });
 
+  it('a module section, entry or params that is not a table says what it found', () => {
+    expect(issuesOf('opportunity_calculators = 5\n')).toEqual([
+      { path: 'opportunity_calculators', message: 'expected a table of opportunity calculators, found 5', line: 1 },
+    ]);
+    expect(issuesOf('[pattern_generators]\nsingle_best = true\n')).toEqual([
+      { path: 'pattern_generators.single_best', message: "expected a table with 'enabled' and 'params', found true", line: 2 },
+    ]);
+    expect(issuesOf('[filters.diversity]\nparams = [1]\n')).toEqual([
+      { path: 'filters.diversity.params', message: 'expected a table of params, found array [1]', line: 2 },
+    ]);
+  });
+
+  it('plugins must be an array of non-empty specifiers; each bad entry is named', () => {
+    expect(issuesOf('plugins = "./mine.js"\n')).toEqual([
+      { path: 'plugins', message: 'expected an array of plugin specifiers, found string "./mine.js"', line: 1 },
+    ]);
+    expect(issuesOf('plugins = ["ok", " ", 3]\n').map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'plugins[1]: expected a package name or a path to an ES module, found string " "',
+      'plugins[2]: expected a package name or a path to an ES module, found 3',
+    ]);
+  });
+
+  it('locates keys past multi-line strings, in quoted and dotted forms, and repeated array tables at their first line', () => {
+    const issues = issuesOf([
+      `"filters".'diversity'.params.max_sequences = "many"`,
+      '[planner]',
+      'description = """',
+      'max_depth = 99 is text here',
+      '"""',
+      "name = '''one line'''",
+      'max_depth = 0',
+      '[[extra]]',
+      '[[extra]]',
+      "[pattern_generators.'adaptive'.params]",
+      "max_depth = '''",
+      'x = 1',
+      "'''",
+    ].join('\n'));
+    expect(issues.map((i) => [i.path, i.line])).toEqual([
+      ['extra', 8],
+      ['planner.max_depth', 7],
+      ['pattern_generators.adaptive.params.max_depth', 11],
+      ['filters.diversity.params.max_sequences', 1],
+    ]);
+  });
+
   it('all issues are collected in one error', () => {
     const issues = issuesOf('[planner]\nmax_depth = 0\npriority_threshold = 2\n[filters.nope]\n');
     expect(issues.map((i) => i.path)).toEqual(['planner.max_depth', 'planner.priority_threshold', 'filters.nope']);
@@ -308,5 +354,24 @@ max_combinations = 150
 
   it('no warnings when nothing is questionable', () => {
     expect(parse('extends = "default"\n[filters.correlation_aware]\nenabled = false\n').warnings).toEqual([]);
+  });
+});
+
+describe('pluginsOf / pluginList (read before the modules are known)', () => {
+  it('lists the specifiers in file order; none when the key is absent', () => {
+    expect(pluginsOf('plugins = ["@acme/planner-momentum", "./local.js"]\n[planner]\nmax_depth = 3\n')).toEqual(['@acme/planner-momentum', './local.js']);
+    expect(pluginsOf('[planner]\n')).toEqual([]);
+    expect(pluginList(undefined)).toEqual([]);
+  });
+
+  it('a bad value or malformed TOML is a ConfigError naming the file and line', () => {
+    expect(() => pluginList({ a: 1 }, 'cfg.toml')).toThrow('invalid configuration in cfg.toml: 1 issue(s)\n  plugins: expected an array of plugin specifiers, found a table');
+    try {
+      pluginsOf('plugins = [\n', 'cfg.toml');
+      throw new Error('no error');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).issues[0]).toMatchObject({ path: '', line: 2, message: expect.stringMatching(/^malformed TOML: /) });
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PlannerConfig } from '@planner/contracts';
+import { defineCalculator, type PlannerConfig } from '@planner/contracts';
+import { z } from 'zod';
 import { loadPreset, parseConfig, presetNames, serializeConfig } from '../src/index.js';
 import { modules, momentum } from './fixtures.js';
 
@@ -40,6 +41,32 @@ describe('serializeConfig', () => {
     expect(text).toContain('[compat]\nsimulation_drops_group_maps = true\n');
     expect(text).toContain('[opportunity_calculators.profit_taking]\nenabled = true\n[opportunity_calculators.profit_taking.params]\nwindfall_threshold = 0.3\npriority_weight = 1.0\n');
     expect(text).toContain('fill_percentages = [0.5, 0.75, 1.0]');
+  });
+
+  it("writes non-finite numbers, inline tables and a name that is not a bare key as TOML reads them back", () => {
+    // a plugin whose schema zod cannot describe (another zod copy): params are written as they are
+    const free = defineCalculator({
+      name: 'free form', description: 'plugin', calculate: () => [],
+      params: { safeParse: (v: unknown) => ({ success: true, data: v }), parse: (v: unknown) => v } as unknown as z.ZodType,
+    });
+    const mods = [...modules, free];
+    const base = parseConfig('', { modules: mods });
+    const calculators = new Map(base.calculators);
+    calculators.set('free form', { enabled: true, params: { ratio: Number.NaN, cap: Number.POSITIVE_INFINITY, floor: Number.NEGATIVE_INFINITY, zero: -0, skip: undefined, band: { lo: 1, 'hi x': 2, none: undefined }, empty: {} } });
+    const c: PlannerConfig = { ...base, calculators };
+    const text = serializeConfig(c, { modules: mods });
+    expect(text).toContain('[opportunity_calculators."free form"]\nenabled = true\n[opportunity_calculators."free form".params]\n'
+      + 'ratio = nan\ncap = inf\nfloor = -inf\nzero = -0.0\nband = { lo = 1, "hi x" = 2 }\nempty = {}\n');
+    expect(parseConfig(text, { modules: mods }).calculators.get('free form')?.params).toEqual({
+      ratio: Number.NaN, cap: Number.POSITIVE_INFINITY, floor: Number.NEGATIVE_INFINITY, zero: -0, band: { lo: 1, 'hi x': 2 }, empty: {},
+    });
+  });
+
+  it('a value TOML has no form for (null) is refused, not written wrong', () => {
+    const base = parseConfig('', { modules });
+    const filters = new Map(base.filters);
+    filters.set('diversity', { enabled: true, params: { diversityWeight: null } });
+    expect(() => serializeConfig({ ...base, filters })).toThrow(new TypeError('cannot write null as TOML'));
   });
 
   it('round-trips any valid [planner] settings (property)', () => {

@@ -96,6 +96,19 @@ describe('mapSliders', () => {
     expect(mapSliders({ entryStyle: 1 }, { modules: withPlugin, base: pluginBase }).filters.get('entry_gate')?.params).toEqual({ threshold: 0.3 + 1 * 0.6 });
   });
 
+  it("a slider output outside a plugin param's own range is an error, not an invalid configuration", () => {
+    const gate = defineFilter({
+      name: 'entry_gate', description: 'a plugin filter', params: z.object({ threshold: z.number().max(0.5).default(0.5) }),
+      sliderParams: { threshold: 'momentum_threshold' }, filter: (s) => [...s],
+    });
+    const withGate = [...modules, gate];
+    const base = parseConfig('[filters.entry_gate]\n', { modules: withGate });
+    expect(mapSliders({ entryStyle: 0 }, { modules: withGate, base }).filters.get('entry_gate')?.params).toEqual({ threshold: 0.3 });
+    expect(() => mapSliders({ entryStyle: 1 }, { modules: withGate, base })).toThrow(
+      /filters\.entry_gate\.params\.threshold: expected a value at most 0\.5, found 0\.89+/,
+    );
+  });
+
   it('no sliders: the base unchanged', () => {
     const base = loadPreset('default', { modules });
     const c = mapSliders({}, { modules, base });

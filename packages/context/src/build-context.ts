@@ -34,9 +34,9 @@ export function contextSettingsFrom(settings: PlannerSettings): ContextSettings 
 }
 
 /** Inverse of group -> members; a member listed twice ends in its last group (Python dict semantics). */
-function invertGroups(groups: Readonly<Record<string, readonly string[]>>): Map<string, string> {
+function invertGroups(groups: ReadonlyMap<string, readonly string[]>): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [group, members] of Object.entries(groups)) for (const m of members) out.set(m, group);
+  for (const [group, members] of groups) for (const m of members) out.set(m, group);
   return out;
 }
 
@@ -122,10 +122,10 @@ export function buildContext(
   if (!(totalValue > 0)) totalValue = 1.0;
 
   const countryToGroup = invertGroups(snapshot.targets.countryGroups);
-  const countryWeights = new Map(Object.entries(snapshot.targets.countries));
+  const countryWeights = new Map(snapshot.targets.countries);
   const portfolio: PortfolioContext = {
     countryWeights,
-    industryWeights: new Map(Object.entries(snapshot.targets.industries)),
+    industryWeights: new Map(snapshot.targets.industries),
     positions: positionValues,
     totalValue,
     securityCountries,
@@ -144,7 +144,7 @@ export function buildContext(
   const recentlyBought = symbolsTradedWithin(snapshot.recentTrades, 'BUY', asOfMs, settings.buyCooldownDays);
   const ineligibleSymbols = computeIneligibleSymbols(positions, securitiesBySymbol, tradeDates, settings, asOfMs);
 
-  const targetWeights = new Map(Object.entries(snapshot.targetWeights ?? {}));
+  const targetWeights = new Map(snapshot.targetWeights);
   const history = snapshot.priceHistory;
 
   return {

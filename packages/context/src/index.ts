@@ -17,7 +17,11 @@ export { candidatesEqual, emptyCategories, processBuyOpportunity, processSellOpp
 export { REFERENCE_WEIGHT_SIZING, type WeightTradeSizing } from './candidates.js';
 export { BUCKET_ID, KNOWN_KEYS, MetricsSchema, PositionSchema, SecuritySchema, SnapshotSchema, TargetsSchema, TradeSchema } from './snapshot-schema.js';
 export type { SnapshotInput } from './snapshot-schema.js';
+export type { ParseSnapshotOptions } from './parse-snapshot.js';
 export { describeValue, formatPath, parseSnapshot } from './parse-snapshot.js';
+export type { JsonInKeyOrder, KeyOrder } from './json-key-order.js';
+export { readJsonInKeyOrder } from './json-key-order.js';
+export { snapshotToJson } from './snapshot-json.js';
 export { hashSequence, hasDuplicateSymbol, sequenceJson, sequenceKey, sumPriority } from './sequence-hash.js';
 export { computeGroupAllocations } from './group-allocations.js';
 export { computeCorrelations } from './correlations.js';

@@ -2,6 +2,7 @@ import { SnapshotError } from '@planner/contracts';
 import type { InputIssue, PortfolioSnapshot } from '@planner/contracts';
 import type * as z from 'zod/mini';
 import { derivedIssues } from './snapshot-derived.js';
+import { enumerationOrder, readJsonInKeyOrder, type KeyOrder } from './json-key-order.js';
 import { keepEveryKey, keyIssues } from './snapshot-keys.js';
 import { BUCKET_ID, KNOWN_KEYS, RECORD_VALUES, SnapshotSchema } from './snapshot-schema.js';
 
@@ -213,13 +214,28 @@ function jsonSyntaxIssue(text: string, err: unknown): InputIssue {
   return issue;
 }
 
+export interface ParseSnapshotOptions {
+  /**
+   * The written key order of each object of `input`, for a value read from
+   * text by `readJsonInKeyOrder` (stored work does so). Default: the order
+   * JavaScript enumerates (integer-like keys first); JSON text passed as a
+   * string always keeps its written order.
+   */
+  readonly keysOf?: KeyOrder;
+}
+
 /**
- * Validates a snapshot (an object, or JSON text) at the boundary and applies
+ * Validates a snapshot (JSON text, or an object) at the boundary and applies
  * the FORMAT.md defaults. Every problem is collected; the thrown
  * SnapshotError names each offending path, what was expected and what was found.
+ *
+ * Text keeps every key in the order written, digit-only keys included; an
+ * object cannot tell where its digit-only keys were written (JavaScript lists
+ * them first), so give text when `targets` or `targetWeights` may hold such keys.
  */
-export function parseSnapshot(input: unknown, source?: string): PortfolioSnapshot {
+export function parseSnapshot(input: unknown, source?: string, options: ParseSnapshotOptions = {}): PortfolioSnapshot {
   let data = input;
+  let keysOf = options.keysOf ?? enumerationOrder;
   if (typeof input === 'string') {
     // A byte-order mark is accepted, as in TOML; NULs mean UTF-16 (or binary) read as UTF-8.
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -227,7 +243,7 @@ export function parseSnapshot(input: unknown, source?: string): PortfolioSnapsho
       throw new SnapshotError([{ path: '(root)', message: 'expected UTF-8 JSON text, found NUL characters (a UTF-16 or binary file?)' }], source);
     }
     try {
-      data = JSON.parse(text);
+      ({ value: data, keysOf } = readJsonInKeyOrder(text));
     } catch (err) {
       throw new SnapshotError([jsonSyntaxIssue(text, err)], source, { cause: err });
     }
@@ -238,7 +254,7 @@ export function parseSnapshot(input: unknown, source?: string): PortfolioSnapsho
   issues.push(...crossCheck(data));
   issues.push(...keyIssues(data, (path) => RECORD_VALUES[path.join('.')], (i) => fromZodIssue(i, data, listed)));
   if (issues.length > 0 || !result.success) throw new SnapshotError(issues, source);
-  const snapshot: PortfolioSnapshot = keepEveryKey(result.data, data);
+  const snapshot: PortfolioSnapshot = keepEveryKey(result.data as unknown as PortfolioSnapshot, data, keysOf);
   const derived = derivedIssues(snapshot);
   if (derived.length > 0) throw new SnapshotError(derived, source);
   return snapshot;

@@ -1,5 +1,6 @@
 import type { InputIssue } from '@planner/contracts';
 import type * as z from 'zod/mini';
+import type { KeyOrder } from './json-key-order.js';
 
 type Segment = PropertyKey;
 
@@ -13,10 +14,12 @@ const KEYED_RECORDS: readonly (readonly string[])[] = [
   ['targets', 'countries'], ['targets', 'industries'], ['targets', 'countryGroups'], ['targets', 'industryGroups'],
 ];
 
-/** The records whose key order decides a plan (weights iterate in file order; the last group naming a country wins). */
-const ORDERED_RECORDS: readonly (readonly string[])[] = [
-  ['targetWeights'], ['targets', 'countries'], ['targets', 'industries'], ['targets', 'countryGroups'], ['targets', 'industryGroups'],
-];
+/**
+ * The records whose key order decides a plan (weights are read in file
+ * order; the last group naming a country wins): Maps in the snapshot.
+ * The others are looked up by key, so they stay objects.
+ */
+const ORDERED_RECORDS: readonly (readonly string[])[] = KEYED_RECORDS.filter(([a]) => a === 'targets' || a === 'targetWeights');
 
 function at(root: unknown, path: readonly string[]): unknown {
   let v = root;
@@ -24,32 +27,13 @@ function at(root: unknown, path: readonly string[]): unknown {
   return v;
 }
 
-/** An array index: JavaScript objects list these keys first, whatever their place in the file. */
-const isIndexKey = (key: string): boolean => /^(0|[1-9]\d{0,9})$/.test(key) && Number(key) < 2 ** 32 - 1;
-
-/**
- * Keys JavaScript objects cannot keep as written: a digit-only key among
- * others (it would move to the front, changing which group wins), and the
- * value of a `__proto__` key, which zod skips (validated here with `schema`).
- */
+/** The value of a `__proto__` key, which zod skips: validated here with the record's value schema. */
 export function keyIssues(
   data: unknown,
   valueSchema: (path: readonly string[]) => z.ZodMiniType | undefined,
   toIssues: (issue: z.core.$ZodIssue) => InputIssue[],
 ): InputIssue[] {
   const issues: InputIssue[] = [];
-  for (const path of ORDERED_RECORDS) {
-    const record = at(data, path);
-    if (!isRecord(record)) continue;
-    const keys = Object.keys(record);
-    if (keys.length < 2) continue;
-    for (const key of keys.filter(isIndexKey)) {
-      issues.push({
-        path: `${path.join('.')}[${JSON.stringify(key)}]`,
-        message: `expected a name that is not only digits (JavaScript would move it before the other keys and change the plan; write e.g. "g${key}"), found "${key}"`,
-      });
-    }
-  }
   for (const path of KEYED_RECORDS) {
     const record = at(data, path);
     if (!isRecord(record) || !Object.hasOwn(record, '__proto__')) continue;
@@ -62,19 +46,31 @@ export function keyIssues(
   return issues;
 }
 
+const copyValue = (v: unknown): unknown => (Array.isArray(v) ? [...v] : v);
+
 /**
- * Copies the parsed records with every key of the input, `__proto__`
- * included, into objects without a prototype (so such a key is an ordinary
- * key). Values are the input's: zod validated them and transforms none.
+ * The parsed snapshot with every key of the input, `__proto__` included:
+ * the order-deciding records become Maps in `keysOf` order (the file's, for
+ * text), the others objects without a prototype when they hold a `__proto__`
+ * key (so it is an ordinary key). Values are the input's: zod validated them
+ * and transforms none.
  */
-export function keepEveryKey<T extends object>(parsed: T, data: unknown): T {
+export function keepEveryKey<T extends object>(parsed: T, data: unknown, keysOf: KeyOrder): T {
   let out: Record<string, unknown> = parsed as Record<string, unknown>;
   for (const path of KEYED_RECORDS) {
     const record = at(data, path);
-    if (!isRecord(record) || !Object.hasOwn(record, '__proto__')) continue;
-    const copy = Object.create(null) as Record<string, unknown>;
-    for (const [k, v] of Object.entries(record)) copy[k] = Array.isArray(v) ? [...v] : v;
-    out = withAt(out, path, copy);
+    if (!isRecord(record)) continue;
+    if (ORDERED_RECORDS.includes(path)) {
+      out = withAt(out, path, new Map(keysOf(record).map((k) => [k, copyValue(record[k])])));
+    } else if (Object.hasOwn(record, '__proto__')) {
+      const copy = Object.create(null) as Record<string, unknown>;
+      for (const [k, v] of Object.entries(record)) copy[k] = copyValue(v);
+      out = withAt(out, path, copy);
+    }
+  }
+  // zod's defaults: targets without a group table still hold an empty Map
+  for (const path of ORDERED_RECORDS) {
+    if (path[0] === 'targets' && !(at(out, path) instanceof Map)) out = withAt(out, path, new Map());
   }
   return out as T;
 }

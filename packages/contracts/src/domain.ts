@@ -61,11 +61,16 @@ export interface Trade {
   readonly at: string;
 }
 
+/**
+ * Group targets, each Map in file order: it is the order the calculators
+ * read them in, and the last group naming a country or industry wins. Maps,
+ * not objects, because an object lists digit-only keys (`"10"`) first.
+ */
 export interface Targets {
-  readonly countries: Readonly<Record<string, number>>;
-  readonly industries: Readonly<Record<string, number>>;
-  readonly countryGroups: Readonly<Record<string, readonly string[]>>;
-  readonly industryGroups: Readonly<Record<string, readonly string[]>>;
+  readonly countries: ReadonlyMap<string, number>;
+  readonly industries: ReadonlyMap<string, number>;
+  readonly countryGroups: ReadonlyMap<string, readonly string[]>;
+  readonly industryGroups: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The validated portfolio snapshot (`docs/scenarios/FORMAT.md`). Array order is significant. */
@@ -84,7 +89,8 @@ export interface PortfolioSnapshot {
   readonly securities: readonly Security[];
   readonly positions: readonly Position[];
   readonly targets: Targets;
-  readonly targetWeights?: Readonly<Record<string, number>>;
+  /** Optimizer target weights per symbol, in file order (the order weight gaps are computed in). */
+  readonly targetWeights?: ReadonlyMap<string, number>;
   readonly recentTrades: readonly Trade[];
   /** Symbol -> daily closes, oldest first, native currency. */
   readonly priceHistory?: Readonly<Record<string, readonly number[]>>;

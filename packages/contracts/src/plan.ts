@@ -101,7 +101,19 @@ export interface Plan {
   readonly narrative: string;
   readonly availableCashEur: number;
   readonly currentBreakdown: HealthScore;
+  /**
+   * The evaluator's breakdown of the winning end state (components with
+   * `score` or `weighted_score`, `weight` and `contribution`, then the
+   * adjustments); `{}` when there are no steps.
+   */
   readonly scoreBreakdown: Readonly<Record<string, unknown>>;
+  /**
+   * The same breakdown for the current portfolio: the end state of the empty
+   * sequence, scored by the plan's evaluator with its weights, so that each
+   * component can be compared before and after. Present with or without steps;
+   * absent only on plans made before it existed.
+   */
+  readonly currentScoreBreakdown?: Readonly<Record<string, unknown>>;
   readonly funnel: FunnelCounts;
   /** Milliseconds per stage and per module. Not part of the deterministic content. */
   readonly timings: Readonly<Record<string, number>>;

@@ -1,31 +1,15 @@
-import type { PortfolioContext } from '@planner/contracts';
+import { portfolioContext } from '@planner/testkit';
 import { describe, expect, it } from 'vitest';
 import { healthScore } from '../src/health-score.js';
 
-function portfolio(p: Partial<PortfolioContext> & { positions: Map<string, number>; totalValue: number }): PortfolioContext {
-  return {
-    countryWeights: new Map(),
-    industryWeights: new Map(),
-    securityCountries: new Map(),
-    securityIndustries: new Map(),
-    securityScores: new Map(),
-    securityDividends: new Map(),
-    countryToGroup: new Map(),
-    industryToGroup: new Map(),
-    positionAvgPrices: new Map(),
-    currentPrices: new Map(),
-    ...p,
-  };
-}
-
 describe('healthScore (§4.1)', () => {
   it('is 50 everywhere when T <= 0', () => {
-    const h = healthScore(portfolio({ positions: new Map([['A', 100]]), totalValue: 0 }));
+    const h = healthScore(portfolioContext({ positions: new Map([['A', 100]]), totalValue: 0 }));
     expect(h).toEqual({ diversification: 50, dividend: 50, quality: 50, total: 50 });
   });
 
   it('uses the neutral 20% deviation without countries, 50 without dividends or scores', () => {
-    const h = healthScore(portfolio({ positions: new Map([['A', 100]]), totalValue: 100 }));
+    const h = healthScore(portfolioContext({ positions: new Map([['A', 100]]), totalValue: 100 }));
     expect(h.diversification).toBe(33.3); // 100 × (1 − 0.2/0.3)
     expect(h.dividend).toBe(50);
     expect(h.quality).toBe(50);
@@ -34,7 +18,7 @@ describe('healthScore (§4.1)', () => {
 
   it('aggregates position values by country group against the targets', () => {
     const h = healthScore(
-      portfolio({
+      portfolioContext({
         positions: new Map([
           ['A', 600],
           ['B', 300],
@@ -62,7 +46,7 @@ describe('healthScore (§4.1)', () => {
 
   it('maps a country without group (and a symbol without country) to OTHER', () => {
     const h = healthScore(
-      portfolio({
+      portfolioContext({
         positions: new Map([
           ['A', 700],
           ['B', 300],
@@ -77,7 +61,7 @@ describe('healthScore (§4.1)', () => {
 
   it('dividend = min(100, 30 + 1000 × Σ yield·w); a 0 or missing yield counts 0', () => {
     const h = healthScore(
-      portfolio({
+      portfolioContext({
         positions: new Map([
           ['A', 500],
           ['B', 500],
@@ -88,14 +72,14 @@ describe('healthScore (§4.1)', () => {
     );
     expect(h.dividend).toBe(50); // 30 + 1000 × 0.02
     const capped = healthScore(
-      portfolio({ positions: new Map([['A', 1000]]), totalValue: 1000, securityDividends: new Map([['A', 0.09]]) }),
+      portfolioContext({ positions: new Map([['A', 1000]]), totalValue: 1000, securityDividends: new Map([['A', 0.09]]) }),
     );
     expect(capped.dividend).toBe(100);
   });
 
   it('quality = 100 × Σ q·w with a missing or 0 score read as 0.5', () => {
     const h = healthScore(
-      portfolio({
+      portfolioContext({
         positions: new Map([
           ['A', 500],
           ['B', 250],
@@ -113,7 +97,7 @@ describe('healthScore (§4.1)', () => {
 
   it('weights sum past 1 when T excludes cash and buys were simulated', () => {
     const h = healthScore(
-      portfolio({ positions: new Map([['A', 2000]]), totalValue: 1000, securityScores: new Map([['A', 0.8]]) }),
+      portfolioContext({ positions: new Map([['A', 2000]]), totalValue: 1000, securityScores: new Map([['A', 0.8]]) }),
     );
     expect(h.quality).toBe(160);
   });

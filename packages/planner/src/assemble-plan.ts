@@ -12,6 +12,8 @@ export const NO_BENEFICIAL_ACTIONS_TEXT = 'No beneficial actions identified.';
 /** What every plan carries besides its steps and scores. */
 export interface PlanFrame {
   readonly current: HealthScore;
+  /** The evaluator's detailed breakdown of the current portfolio (the empty sequence); the plan's `currentScoreBreakdown`. */
+  readonly currentScoreBreakdown?: Readonly<Record<string, unknown>>;
   readonly availableCashEur: number;
   readonly funnel: FunnelCounts;
   readonly timings: Readonly<Record<string, number>>;
@@ -31,6 +33,7 @@ function frameFields(f: PlanFrame) {
   return {
     availableCashEur: f.availableCashEur,
     currentBreakdown: f.current,
+    ...(f.currentScoreBreakdown === undefined ? {} : { currentScoreBreakdown: f.currentScoreBreakdown }),
     funnel: f.funnel,
     timings: f.timings,
     diagnostics: f.diagnostics,

@@ -278,6 +278,7 @@ async function assembleIncremental(
   }
   const frame: PlanFrame = {
     current,
+    currentScoreBreakdown: run.currentScoreBreakdown,
     availableCashEur: run.ctx.availableCashEur,
     funnel: { opportunities: run.opportunities.total, opportunitiesByModule: run.opportunities.byModule, ...funnel, evaluated: pulled },
     timings: recorder.timingRecord, // brought up to date when the run ends

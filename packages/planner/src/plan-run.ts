@@ -25,6 +25,8 @@ export interface PreparedRun {
   readonly rng: RandomSource;
   readonly scorer: SequenceScorer;
   readonly current: HealthScore;
+  /** The evaluator's detailed breakdown of the current portfolio (the empty sequence); `{}` if that evaluation failed. */
+  readonly currentScoreBreakdown: Readonly<Record<string, unknown>>;
   readonly opportunities: Opportunities;
   /** What the plan check reads (issue 13). */
   readonly check: PlanCheckInput;
@@ -69,13 +71,27 @@ export function prepareRun(
     // Without a scorer there is no plan to fall back to: always fatal.
     throw error instanceof ModuleError ? error : new ModuleError('evaluator', name, error);
   }
+  // Part of the scorer's setup, as `currentScore()` (untimed, outside the
+  // module's evaluation time), but not fatal: the plan can do without it.
+  // Before `candidates`: the current portfolio is scored with the metrics it
+  // really has, not the neutral ones the reference gave symbols every feasible
+  // sequence sells off (DECISIONS #24), so that every plan path gets the same breakdown.
+  let currentScoreBreakdown: Readonly<Record<string, unknown>> = {};
+  try {
+    currentScoreBreakdown = scorer.evaluate([], true).breakdown ?? {};
+  } catch (error) {
+    recorder.fail('evaluator', name, error);
+  }
   const opportunities = recorder.stage(
     'opportunities',
     () => collectOpportunities(ctx, modules.calculators, recorder),
     (o) => o.total,
   );
   const check = { ctx, cash: snapshot.cash, compat: config.compat };
-  return { config, modules, recorder, seed, ctx, rng, scorer, current, opportunities, check, enforceCheck: isExecutableProfile(config.compat) };
+  return {
+    config, modules, recorder, seed, ctx, rng, scorer, current, currentScoreBreakdown, opportunities, check,
+    enforceCheck: isExecutableProfile(config.compat),
+  };
 }
 
 /** The evaluation order: feasible sequences sorted by Σ priority. */
@@ -195,6 +211,7 @@ export function finishPlan(run: PreparedRun, list: CandidateList, search: BeamSe
   const g = list.generation;
   const frame: PlanFrame = {
     current,
+    currentScoreBreakdown: run.currentScoreBreakdown,
     availableCashEur: run.ctx.availableCashEur,
     funnel: {
       opportunities: run.opportunities.total,

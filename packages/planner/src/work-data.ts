@@ -1,6 +1,6 @@
 import { StoreError } from '@planner/contracts';
 import type { Diagnostic, PortfolioSnapshot } from '@planner/contracts';
-import { parseSnapshot } from '@planner/context';
+import { parseSnapshot, readJsonInKeyOrder, snapshotToJson, type KeyOrder } from '@planner/context';
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 
@@ -47,15 +47,22 @@ const WorkDataSchema = z.object({
   diagnostics: z.array(z.object({ level: z.enum(['warning', 'error']), module: z.optional(z.string()), message: z.string() })),
 });
 
+/** The snapshot's Maps (targets, targetWeights) are written in their order, which decodeWorkData reads back. */
 export function encodeWorkData(data: WorkData): string {
-  return JSON.stringify({ format: FORMAT, version: VERSION, ...data });
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries({ format: FORMAT, version: VERSION, ...data })) {
+    if (value === undefined) continue;
+    parts.push(`${JSON.stringify(key)}:${key === 'snapshot' ? snapshotToJson(value as PortfolioSnapshot) : JSON.stringify(value)}`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 /** Reads stored work data; anything else is a StoreError (never a wrong plan). */
 export function decodeWorkData(text: string): WorkData {
   let raw: unknown;
+  let keysOf: KeyOrder | undefined;
   try {
-    raw = JSON.parse(text);
+    ({ value: raw, keysOf } = readJsonInKeyOrder(text));
   } catch (error) {
     throw new StoreError(`stored work data is not JSON: ${(error as Error).message}`, { cause: error });
   }
@@ -67,5 +74,5 @@ export function decodeWorkData(text: string): WorkData {
   }
   const d = r.data;
   const diagnostics: Diagnostic[] = d.diagnostics.map((x) => ({ level: x.level, message: x.message, ...(x.module === undefined ? {} : { module: x.module }) }));
-  return { snapshot: parseSnapshot(d.snapshot, 'stored work'), seed: d.seed, config: d.config, funnel: d.funnel, diagnostics };
+  return { snapshot: parseSnapshot(d.snapshot, 'stored work', keysOf === undefined ? {} : { keysOf }), seed: d.seed, config: d.config, funnel: d.funnel, diagnostics };
 }

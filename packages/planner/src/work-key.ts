@@ -1,6 +1,7 @@
 import { sha256 as sha256Bytes } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { PlannerConfig, PortfolioSnapshot, WorkKey } from '@planner/contracts';
+import { snapshotToJson } from '@planner/context';
 
 /**
  * JSON with object keys sorted and Maps written as their entry lists (in
@@ -29,7 +30,8 @@ const sha256 = (text: string): string => bytesToHex(sha256Bytes(utf8ToBytes(text
  * ignores prices and cash: resumed work must score exactly what a fresh run would.
  */
 export function portfolioHash(snapshot: PortfolioSnapshot): string {
-  return sha256(canonicalJson(snapshot));
+  // Hashed as the JSON of its file (targets as objects, keys sorted), which keeps the hashes of stored work.
+  return sha256(canonicalJson(JSON.parse(snapshotToJson(snapshot))));
 }
 
 /** Hash of the behaviour-relevant configuration (warnings left out) and the run's seed. */

@@ -72,7 +72,7 @@ export function snapshot(): PortfolioSnapshot {
       { symbol: 'B', quantity: 10, avgPrice: 80 },
       { symbol: 'C', quantity: 10, avgPrice: 80 },
     ],
-    targets: { countries: {}, industries: {}, countryGroups: {}, industryGroups: {} },
+    targets: { countries: new Map(), industries: new Map(), countryGroups: new Map(), industryGroups: new Map() },
     recentTrades: [],
   };
 }

@@ -20,6 +20,21 @@ describe('stored work data', () => {
     expect(portfolioHash(back.snapshot)).toBe(portfolioHash(data.snapshot));
   });
 
+  it('keeps the order of the targets, digit-only keys included (a worker must plan what the caller planned)', () => {
+    const groups = new Map([['EU', ['Germany']], ['10', ['Germany']]]);
+    const targets = { ...data.snapshot.targets, countries: new Map([['EU', 0.5], ['10', 0.5]]), countryGroups: groups };
+    const ordered = { ...data, snapshot: { ...data.snapshot, targets, targetWeights: new Map([['B', 0.5], ['A', 0.1]]) } };
+    const back = decodeWorkData(encodeWorkData(ordered));
+    expect([...back.snapshot.targets.countryGroups.keys()]).toEqual(['EU', '10']);
+    expect([...back.snapshot.targets.countries.keys()]).toEqual(['EU', '10']);
+    expect([...(back.snapshot.targetWeights ?? new Map()).keys()]).toEqual(['B', 'A']);
+  });
+
+  it('writes what JSON.stringify wrote for a snapshot without Maps\' digit-only keys (stored work stays readable both ways)', () => {
+    const targets = { countries: {}, industries: {}, countryGroups: {}, industryGroups: {} };
+    expect(encodeWorkData(data)).toBe(JSON.stringify({ format: 'planner-work', version: 1, ...data, snapshot: { ...data.snapshot, targets } }));
+  });
+
   it('anything else is a StoreError naming the problem', () => {
     expect(() => decodeWorkData('not json')).toThrow(StoreError);
     expect(() => decodeWorkData(JSON.stringify({ ...JSON.parse(encodeWorkData(data)), version: 2 }))).toThrow(/version/);

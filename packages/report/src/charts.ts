@@ -1,5 +1,5 @@
 import type { Plan } from '@planner/contracts';
-import { funnelStages, scoreComponents } from './figures.js';
+import { type ScoreComponent, componentChanges, funnelStages } from './figures.js';
 
 /** A Chart.js configuration made of data only (no callbacks), so it can be inlined as JSON. */
 export interface ChartSpec {
@@ -21,24 +21,27 @@ function options(extra: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
- * The charts of a plan: the score before and after (the end state stacked by
- * weighted component), each component's score and weighted contribution, and the funnel.
+ * The charts of a plan: the score before and after (the health score, then
+ * the current portfolio and the end state stacked by weighted component), each
+ * component's weighted contribution before and after, and the funnel.
  */
 export function chartSpecs(plan: Plan): ChartSpec[] {
-  const components = scoreComponents(plan);
+  const changes = componentChanges(plan);
+  const hasBefore = changes.some((c) => c.before !== undefined);
   const specs: ChartSpec[] = [];
+  const contribution = (c?: ScoreComponent) => (c === undefined ? null : round(c.contribution * 100));
   specs.push({
     id: 'chart-score',
-    title: 'Score before and after (0..100; the end state stacked by weighted component)',
+    title: 'Score before and after (0..100; the evaluator\'s score stacked by weighted component)',
     config: {
       type: 'bar',
       data: {
-        labels: ['before: current holdings', 'after: end state'],
+        labels: ['before: health score', ...(hasBefore ? ['before: current holdings'] : []), 'after: end state'],
         datasets: [
-          { label: 'current score', data: [plan.currentScore, null], backgroundColor: '#9aa4ae' },
-          ...components.map((c, i) => ({
+          { label: 'health score (currentScore)', data: [plan.currentScore, ...(hasBefore ? [null] : []), null], backgroundColor: '#9aa4ae' },
+          ...changes.map((c, i) => ({
             label: `${c.name} × ${c.weight}`,
-            data: [null, round(c.contribution * 100)],
+            data: [null, ...(hasBefore ? [contribution(c.before)] : []), contribution(c.after)],
             backgroundColor: PALETTE[i % PALETTE.length],
           })),
         ],
@@ -51,14 +54,14 @@ export function chartSpecs(plan: Plan): ChartSpec[] {
   });
   specs.push({
     id: 'chart-components',
-    title: 'End-state components: score and weighted contribution (× 100)',
+    title: 'Components before and after, weighted (contribution × 100)',
     config: {
       type: 'bar',
       data: {
-        labels: components.map((c) => `${c.name} (weight ${c.weight})`),
+        labels: changes.map((c) => `${c.name} (weight ${c.weight})`),
         datasets: [
-          { label: 'score × 100', data: components.map((c) => round(c.score * 100)), backgroundColor: '#9ec1e6' },
-          { label: 'weighted contribution × 100', data: components.map((c) => round(c.contribution * 100)), backgroundColor: '#2f6fb0' },
+          { label: 'before: current holdings', data: changes.map((c) => contribution(c.before)), backgroundColor: '#9ec1e6' },
+          { label: 'after: end state', data: changes.map((c) => contribution(c.after)), backgroundColor: '#2f6fb0' },
         ],
       },
       options: options({ indexAxis: 'y', scales: { x: { beginAtZero: true } } }),

@@ -12,13 +12,14 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /**
- * The components of the winning end state that carry a weight, in the order
- * the evaluator wrote them. A component's score is `score` or `weighted_score`
- * (the evaluator names it so when the component itself is a weighted blend).
+ * The components of an evaluator's breakdown that carry a weight, in the
+ * order the evaluator wrote them. A component's score is `score` or
+ * `weighted_score` (the evaluator names it so when the component itself is a
+ * weighted blend).
  */
-export function scoreComponents(plan: Plan): ScoreComponent[] {
+export function componentsOf(breakdown: Readonly<Record<string, unknown>>): ScoreComponent[] {
   const out: ScoreComponent[] = [];
-  for (const [name, value] of Object.entries(plan.scoreBreakdown)) {
+  for (const [name, value] of Object.entries(breakdown)) {
     if (!isRecord(value)) continue;
     const weight = num(value.weight);
     const contribution = num(value.contribution);
@@ -26,6 +27,44 @@ export function scoreComponents(plan: Plan): ScoreComponent[] {
     if (weight === undefined || contribution === undefined || score === undefined) continue;
     out.push({ name, score, weight, contribution });
   }
+  return out;
+}
+
+/** The weighted components of the winning end state (`scoreBreakdown`). */
+export function scoreComponents(plan: Plan): ScoreComponent[] {
+  return componentsOf(plan.scoreBreakdown);
+}
+
+/** The weighted components of the current portfolio (`currentScoreBreakdown`), scored by the same evaluator. */
+export function currentScoreComponents(plan: Plan): ScoreComponent[] {
+  return componentsOf(plan.currentScoreBreakdown ?? {});
+}
+
+/** One component before and after the plan; a side is absent when its breakdown lacks the component. */
+export interface ComponentChange {
+  readonly name: string;
+  readonly weight: number;
+  readonly before?: ScoreComponent;
+  readonly after?: ScoreComponent;
+}
+
+/**
+ * Each weighted component before (the current portfolio) and after (the
+ * end state), the end state's order first. A plan without steps leaves the
+ * portfolio as it is: with no end-state breakdown (the planner gives `{}`
+ * then), its end state is the current one.
+ */
+export function componentChanges(plan: Plan): ComponentChange[] {
+  const before = currentScoreComponents(plan);
+  const end = scoreComponents(plan);
+  const after = end.length === 0 && plan.steps.length === 0 ? before : end;
+  const byName = new Map(before.map((c) => [c.name, c]));
+  const out: ComponentChange[] = after.map((a) => {
+    const b = byName.get(a.name);
+    return { name: a.name, weight: a.weight, after: a, ...(b === undefined ? {} : { before: b }) };
+  });
+  const named = new Set(after.map((a) => a.name));
+  for (const b of before) if (!named.has(b.name)) out.push({ name: b.name, weight: b.weight, before: b });
   return out;
 }
 

@@ -1,7 +1,7 @@
 import type { Plan } from '@planner/contracts';
 import { chartSpecs } from './charts.js';
 import { escapeHtml as e } from './escape.js';
-import { cashByCurrency, funnelStages, scoreComponents, splitTimings } from './figures.js';
+import { cashByCurrency, componentChanges, funnelStages, splitTimings } from './figures.js';
 import type { ReportConfig } from './input.js';
 import { formatNumber as n } from './numbers.js';
 
@@ -49,13 +49,20 @@ function steps(plan: Plan): string {
 
 function score(plan: Plan, charts: boolean): string {
   const [scoreChart, componentChart] = chartSpecs(plan);
-  const components = scoreComponents(plan).map((c) => [c.name, n(c.score, 3), n(c.weight), n(c.contribution, 3)]);
+  const opt = (v: number | undefined, digits: number) => (v === undefined ? '' : n(v, digits));
+  const components = componentChanges(plan).map((c) => [
+    c.name, n(c.weight), opt(c.before?.score, 3), opt(c.after?.score, 3), opt(c.before?.contribution, 3), opt(c.after?.contribution, 3),
+    c.before === undefined || c.after === undefined ? '' : n(c.after.contribution - c.before.contribution, 3),
+  ]);
+  const caption = plan.steps.length === 0
+    ? 'Components of the evaluator\'s score (0..1): no steps, so the end state is the current portfolio'
+    : 'Components of the evaluator\'s score (0..1): the current portfolio before, the end state after';
   const b = plan.currentBreakdown;
   const health = [['diversification', n(b.diversification, 1)], ['dividend', n(b.dividend, 1)], ['quality', n(b.quality, 1)], ['total', n(b.total, 1)]];
   return `<section id="score"><h2>Score before and after</h2>` +
     (charts && scoreChart && componentChart ? `<div class="charts">${figure(scoreChart.id, scoreChart.title)}${figure(componentChart.id, componentChart.title)}</div>` : '') +
-    `<div class="tables">${table('After: end-state components (0..1)', ['component', 'score', 'weight', 'contribution'], components, { numeric: [1, 2, 3] })}` +
-    `${table('Before: health of the current holdings (0..100)', ['component', 'score'], health, { numeric: [1] })}</div></section>`;
+    `<div class="tables">${table(caption, ['component', 'weight', 'score before', 'score after', 'contribution before', 'contribution after', 'change'], components, { numeric: [1, 2, 3, 4, 5, 6], rowAttr: 'component' })}` +
+    `${table('Before: health of the current holdings (0..100), the plan\'s current score', ['component', 'score'], health, { numeric: [1] })}</div></section>`;
 }
 
 function funnel(plan: Plan, charts: boolean): string {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan, PlanStep } from '@planner/contracts';
-import { cashByCurrency, chartSpecs, escapeHtml, renderReport, reportSections, scoreComponents, scriptJson, type ReportConfig } from '../src/index.js';
+import {
+  cashByCurrency, chartSpecs, componentChanges, currentScoreComponents, escapeHtml, renderReport, reportSections, scoreComponents, scriptJson,
+  type ReportConfig,
+} from '../src/index.js';
 
 const EVIL = `<script>alert("x")</script>&'`;
 
@@ -50,6 +53,7 @@ describe('escaping', () => {
       funnel: { opportunities: 1, opportunitiesByModule: { [EVIL]: 1 }, generated: 1, sequencesByModule: { [EVIL]: 1 }, afterDedup: 1, afterFilters: 1, feasible: 1, evaluated: 1 },
       timings: { [EVIL]: 1, [`calculator:${EVIL}`]: 2 },
       scoreBreakdown: { [EVIL]: { score: 0.5, weight: 1, contribution: 0.5 } },
+      currentScoreBreakdown: { [`${EVIL}2`]: { score: 0.5, weight: 1, contribution: 0.5 } },
     });
     const config: ReportConfig = { name: EVIL, source: EVIL, basePreset: EVIL, changes: [{ path: EVIL, before: EVIL, after: { [EVIL]: EVIL } }] };
     const html = renderReport({ plan, config, snapshotName: EVIL, chartLibrary: '/* chart library */' });
@@ -129,8 +133,71 @@ describe('the figures', () => {
 
   it('stacks the end state by weighted component, summing to the contributions', () => {
     const [score] = chartSpecs(planWith([]));
+    expect(score?.config.data.labels).toEqual(['before: health score', 'after: end state']);
     const after = score?.config.data.datasets.slice(1).map((d) => (d.data as (number | null)[])[1]);
     expect(after).toEqual([32.6, 11.5]);
     expect(score?.config.data.datasets[0]?.data).toEqual([68.4, null]);
+  });
+});
+
+describe('the score before and after, per component', () => {
+  const current = {
+    total_return: { weighted_score: 0.8, weight: 0.35, contribution: 0.28 },
+    diversification: { score: 0.684, weight: 0.25, contribution: 0.171 },
+    stability: { weighted_score: 0.6, weight: 0.15, contribution: 0.09 },
+    end_state_score: 0.541,
+    multi_objective: { end_score: 0.541 },
+  };
+  const plan = planWith([step(1, 'BUY', 'V.US', 'USD', 1, 316.7)], { currentScoreBreakdown: current });
+
+  it('pairs each component of the current portfolio with the end state\'s, the end state\'s order first', () => {
+    expect(componentChanges(plan)).toEqual([
+      { name: 'total_return', weight: 0.35, after: { name: 'total_return', score: 0.932, weight: 0.35, contribution: 0.326 }, before: { name: 'total_return', score: 0.8, weight: 0.35, contribution: 0.28 } },
+      { name: 'diversification', weight: 0.25, after: { name: 'diversification', score: 0.459, weight: 0.25, contribution: 0.115 }, before: { name: 'diversification', score: 0.684, weight: 0.25, contribution: 0.171 } },
+      { name: 'stability', weight: 0.15, before: { name: 'stability', score: 0.6, weight: 0.15, contribution: 0.09 } },
+    ]);
+    expect(currentScoreComponents(plan).map((c) => c.name)).toEqual(['total_return', 'diversification', 'stability']);
+  });
+
+  it('charts before and after data for every component, weighted', () => {
+    const [score, components] = chartSpecs(plan);
+    expect(score?.config.data.labels).toEqual(['before: health score', 'before: current holdings', 'after: end state']);
+    expect(score?.config.data.datasets.map((d) => [d.label, d.data])).toEqual([
+      ['health score (currentScore)', [68.4, null, null]],
+      ['total_return × 0.35', [null, 28, 32.6]],
+      ['diversification × 0.25', [null, 17.1, 11.5]],
+      ['stability × 0.15', [null, 9, null]],
+    ]);
+    expect(components?.config.data.labels).toEqual(['total_return (weight 0.35)', 'diversification (weight 0.25)', 'stability (weight 0.15)']);
+    expect(components?.config.data.datasets.map((d) => [d.label, d.data])).toEqual([
+      ['before: current holdings', [28, 17.1, 9]],
+      ['after: end state', [32.6, 11.5, null]],
+    ]);
+  });
+
+  it('a plan without steps shows the current portfolio on both sides', () => {
+    const none = planWith([], { scoreBreakdown: {}, currentScoreBreakdown: current });
+    const [, components] = chartSpecs(none);
+    expect(components?.config.data.datasets.map((d) => d.data)).toEqual([[28, 17.1, 9], [28, 17.1, 9]]);
+    const html = reportSections(none, CONFIG, { charts: false });
+    expect(html).toContain('no steps, so the end state is the current portfolio');
+    expect(html.match(/<tr class="component">/g)).toHaveLength(3);
+  });
+
+  it('tables every component with its weight, score and contribution before and after, and the change', () => {
+    const html = reportSections(plan, CONFIG, { charts: false });
+    const rows = html.match(/<tr class="component">.*?<\/tr>/g) ?? [];
+    const cells = (row: string) => [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]);
+    expect(rows.map(cells)).toEqual([
+      ['total_return', '0.35', '0.800', '0.932', '0.280', '0.326', '0.046'],
+      ['diversification', '0.25', '0.684', '0.459', '0.171', '0.115', '-0.056'],
+      ['stability', '0.15', '0.600', '', '0.090', '', ''],
+    ]);
+  });
+
+  it('without the breakdown of the current portfolio (a plan from before it existed) only the end state is charted', () => {
+    const [score, components] = chartSpecs(planWith([step(1, 'BUY', 'V.US', 'USD', 1, 316.7)]));
+    expect(score?.config.data.labels).toEqual(['before: health score', 'after: end state']);
+    expect(components?.config.data.datasets[0]?.data).toEqual([null, null]);
   });
 });

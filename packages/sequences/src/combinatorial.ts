@@ -6,10 +6,10 @@ import type { DepthLimits } from './depth-limits.js';
 
 /**
  * Every k-subset of 0..n-1 in lexicographic order ((0,1), (0,2), …, (1,2), …),
- * as Python's itertools.combinations. The yielded array is reused: copy it.
+ * as Python's itertools.combinations, for 1 <= k <= n (the only caller's loop
+ * bounds guarantee it). The yielded array is reused: copy it.
  */
 function* indexCombinations(n: number, k: number): Generator<Int32Array> {
-  if (k > n || k <= 0) return;
   const idx = new Int32Array(k);
   for (let i = 0; i < k; i++) idx[i] = i;
   for (;;) {

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { plannerSettings } from '@planner/testkit';
 import { combinatorial, enumerateCombinations } from '../src/combinatorial.js';
+import { enhancedCombinatorial } from '../src/enhanced-combinatorial.js';
 import type { DepthLimits } from '../src/depth-limits.js';
 import { buy, depthInput, noDraws, sell, symbols } from './fixtures.js';
 
@@ -33,6 +35,22 @@ describe('enumerateCombinations (spec §2.1)', () => {
     expect([...enumerateCombinations(S, [], limits())]).toEqual([]);
     expect([...enumerateCombinations([], B, limits())]).toEqual([]);
     expect([...enumerateCombinations(S, B, limits({ maxCombinations: 0 }))]).toEqual([]);
+  });
+
+  it('the cap keeps a prefix at every value, whichever loop level it is reached at', () => {
+    // caps 2, 3 and 6 run out exactly at the end of a buy count, of a sell subset and of a sell count
+    const full = symbols(enumerateCombinations(S, B, limits()));
+    for (let cap = 0; cap <= full.length + 1; cap++) {
+      expect(symbols(enumerateCombinations(S, B, limits({ maxCombinations: cap })))).toEqual(full.slice(0, cap));
+    }
+  });
+
+  it('sell subsets follow itertools.combinations order: (S1,S2), (S1,S3), (S2,S3)', () => {
+    const sells = [sell('S1', 0.9), sell('S2', 0.9), sell('S3', 0.9)];
+    expect(symbols(enumerateCombinations(sells, B, limits({ maxBuys: 1 })))).toEqual([
+      ['S1', 'B1'], ['S1', 'B2'], ['S2', 'B1'], ['S2', 'B2'], ['S3', 'B1'], ['S3', 'B2'],
+      ['S1', 'S2', 'B1'], ['S1', 'S2', 'B2'], ['S1', 'S3', 'B1'], ['S1', 'S3', 'B2'], ['S2', 'S3', 'B1'], ['S2', 'S3', 'B2'],
+    ]);
   });
 
   it('threshold is inclusive: 0.3 passes, just below does not', () => {
@@ -107,6 +125,32 @@ describe('combinatorial module (per-depth invocation, spec §2.3)', () => {
   it('depth 3: one sell, sells = profit_taking ++ rebalance_sells, buys = averaging_down ++ … ++ opportunity_buys', () => {
     const out = symbols(combinatorial.generate(depthInput(opportunities, 3, noDraws), combinatorial.params.parse({})));
     expect(out).toEqual([['P', 'A'], ['P', 'O'], ['P', 'A', 'O'], ['R', 'A'], ['R', 'O'], ['R', 'A', 'O']]);
+  });
+
+  it('either sell list may be absent: profit_taking alone, rebalance_sells alone', () => {
+    const params = combinatorial.params.parse({});
+    const run = (o: Parameters<typeof depthInput>[0]) => symbols(combinatorial.generate(depthInput(o, 2, noDraws), params));
+    expect(run({ profit_taking: [sell('P', 0.9)], rebalance_buys: [buy('RB', 0.9)] })).toEqual([['P', 'RB']]);
+    expect(run({ rebalance_sells: [sell('R', 0.9)], rebalance_buys: [buy('RB', 0.9)] })).toEqual([['R', 'RB']]);
+  });
+
+  it('advice (pipeline.md §2.8 warnings 3 and 10): fewer than two patterns, max_combinations above 100', () => {
+    const call = (patterns: string[]) => ({
+      settings: plannerSettings(),
+      enabled: { calculators: [], patterns, sequenceGenerators: ['combinatorial'], filters: [] },
+    });
+    expect(combinatorial.advise!(combinatorial.params.parse({}), call(['a', 'b']))).toEqual([]);
+    expect(combinatorial.advise!(combinatorial.params.parse({ maxCombinations: 100 }), call(['a']))).toEqual([
+      'combinatorial generators work best with several patterns enabled (currently: 1)',
+    ]);
+    expect(combinatorial.advise!(combinatorial.params.parse({ maxCombinations: 101 }), call(['a', 'b']))).toEqual([
+      'combinatorial generator max_combinations=101 may cause very long planning times',
+    ]);
+    // the enhanced generator shares warning 3 only
+    expect(enhancedCombinatorial.advise!(enhancedCombinatorial.params.parse({ maxCombinations: 101 }), call([]))).toEqual([
+      'combinatorial generators work best with several patterns enabled (currently: 0)',
+    ]);
+    expect(enhancedCombinatorial.advise!(enhancedCombinatorial.params.parse({ maxCombinations: 101 }), call(['a', 'b']))).toEqual([]);
   });
 
   it('uses the planner threshold unless the param sets one', () => {

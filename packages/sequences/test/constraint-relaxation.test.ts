@@ -36,6 +36,11 @@ describe('constraint_relaxation, budget mode (spec §4.2)', () => {
     expect(run([seq], 699.99, [])).toHaveLength(0);
   });
 
+  it('a configured factor below 1 tightens: a copy only when the buys fit that share of the cash', () => {
+    // seq buys 700: in budget at 1000; 0.5 × 1000 does not cover it, 0.7 × 1000 just does
+    expect(budgetRelaxations([seq], 1, 1000, () => false, [0.5, 0.7, 1.1], 1.5)).toEqual([seq, seq]);
+  });
+
   it('a sequence without buys needs 0: copies even with zero cash; empty input gives nothing', () => {
     expect(run([[X]], 0, ['X'])).toEqual([[X], [X], [X]]);
     expect(run([], 1000, ['Y'])).toEqual([]);

@@ -254,14 +254,17 @@ describe('createSimilarityWindow (the bit-set form used by the sampler)', () => 
     const industries = ['Tech', 'Tech,', 'Banks, Insurance', 'Energy', '', ' Tech , Energy'];
     const arb = fc.record({
       secs: fc.array(fc.tuple(fc.constantFrom(...countries), fc.constantFrom(...industries)), { minLength: 1, maxLength: 40 }),
+      unknown: fc.integer({ min: 0, max: 2 }),
       nSells: fc.integer({ min: 0, max: 6 }),
       picks: fc.array(fc.tuple(fc.array(fc.nat(), { maxLength: 3 }), fc.array(fc.nat(), { maxLength: 4 })), { maxLength: 30 }),
     });
     fc.assert(
-      fc.property(arb, ({ secs: specs, nSells, picks }) => {
+      fc.property(arb, ({ secs: specs, unknown, nSells, picks }) => {
         const all = specs.map(([c, i], k) => security(`S${k}`, c, i));
         const map = secMap(...all);
-        const candidates = all.map((s, k) => (k < nSells ? sell(s.symbol, 0.5) : buy(s.symbol, 0.5)));
+        // candidates of symbols the map does not hold come first (they add nothing to a profile)
+        const names = [...Array.from({ length: unknown }, (_, k) => `U${k}`), ...all.map((s) => s.symbol)];
+        const candidates = names.map((sym, k) => (k < nSells ? sell(sym, 0.5) : buy(sym, 0.5)));
         const sells = candidates.slice(0, Math.min(nSells, candidates.length));
         const buys = candidates.slice(sells.length);
         const slow = similarityChecker(map);
@@ -281,13 +284,15 @@ describe('createSimilarityWindow (the bit-set form used by the sampler)', () => 
   it('agrees with similarityChecker past 32 distinct countries or industries (the multi-word bit sets)', () => {
     const feature = (prefix: string) => fc.integer({ min: 0, max: 5 }).map((k) => `${prefix}${k}`);
     const arb = fc.record({
-      secs: fc.array(fc.tuple(feature('C'), fc.array(feature('I'), { maxLength: 3 })), { minLength: 1, maxLength: 12 }),
+      // '' is a security without a country
+      secs: fc.array(fc.tuple(fc.oneof(feature('C'), fc.constant('')), fc.array(feature('I'), { maxLength: 3 })), { minLength: 1, maxLength: 12 }),
+      unknown: fc.integer({ min: 0, max: 2 }),
       nSells: fc.integer({ min: 0, max: 6 }),
       fillers: fc.constantFrom('countries', 'industries', 'both'),
       picks: fc.array(fc.tuple(fc.array(fc.nat(), { maxLength: 4 }), fc.array(fc.nat(), { maxLength: 4 })), { maxLength: 30 }),
     });
     fc.assert(
-      fc.property(arb, ({ secs: specs, nSells, fillers, picks }) => {
+      fc.property(arb, ({ secs: specs, unknown, nSells, fillers, picks }) => {
         // 40 securities of their own country and/or industry push the feature count past one word
         const filler = Array.from({ length: 40 }, (_, k): [string, string[]] => [
           fillers === 'industries' ? 'C0' : `F${k}`,
@@ -295,7 +300,8 @@ describe('createSimilarityWindow (the bit-set form used by the sampler)', () => 
         ]);
         const all = [...specs, ...filler].map(([c, inds], k) => security(`S${k}`, c, inds.join(',')));
         const map = secMap(...all);
-        const candidates = all.map((s, k) => (k < nSells ? sell(s.symbol, 0.5) : buy(s.symbol, 0.5)));
+        const names = [...Array.from({ length: unknown }, (_, k) => `U${k}`), ...all.map((s) => s.symbol)];
+        const candidates = names.map((sym, k) => (k < nSells ? sell(sym, 0.5) : buy(sym, 0.5)));
         const sells = candidates.slice(0, Math.min(nSells, candidates.length));
         const buys = candidates.slice(sells.length);
         const slow = similarityChecker(map);
@@ -311,6 +317,30 @@ describe('createSimilarityWindow (the bit-set form used by the sampler)', () => 
       { seed: 42, numRuns: 300 },
     );
   });
+});
+
+describe('createSimilarityWindow: the last ten accepted (spec §2.5)', () => {
+  // A and B share a profile; X0..X9 are each of their own country and industry
+  const own = Array.from({ length: 10 }, (_, i) => security(`X${i}`, `C${i}`, `I${i}`));
+  const windowOver = (extra: Security[]) => {
+    const buys = [buy('A'), buy('B'), ...own.map((s) => buy(s.symbol)), ...extra.map((s) => buy(s.symbol))];
+    const window = createSimilarityWindow([], buys, secMap(security('A', 'US', 'Tech'), security('B', 'US', 'Tech'), ...own, ...extra));
+    return (pos: number) => window.accept(new Int32Array(0), 0, Int32Array.of(pos), 1);
+  };
+  // 40 more candidates of their own countries and industries: the profiles no longer fit one 32-bit word
+  const fillers = Array.from({ length: 40 }, (_, i) => security(`F${i}`, `FC${i}`, `FI${i}`));
+
+  for (const [form, extra] of [['one-word', []], ['multi-word', fillers]] as const) {
+    it(`${form} bit sets: a profile leaves the window after ten later acceptances`, () => {
+      const accept = windowOver([...extra]);
+      expect(accept(0)).toBe(true); // A
+      for (let i = 0; i < 9; i++) expect(accept(2 + i)).toBe(true); // X0..X8
+      expect(accept(1)).toBe(false); // B: A is among the last ten
+      expect(accept(11)).toBe(true); // X9 pushes A out
+      expect(accept(1)).toBe(true); // B
+      expect(accept(1)).toBe(false); // B again: the B just accepted is in the window
+    });
+  }
 });
 
 describe('enhancedCombinatorial run cache (seed-free setup shared across depths)', () => {

@@ -17,16 +17,27 @@ const SLIDERS: readonly { key: keyof Sliders; label: string; low: string; high: 
   { key: 'profitTakingAggressiveness', label: 'profit taking', low: 'let winners run', high: 'take profits early' },
 ];
 
-/** What a test (or a curious user, from the console) can read: every finished plan and its time. */
+/**
+ * What a test, the benchmark (or a curious user, from the console) can read:
+ * every finished plan, its time in the worker, and the time from the change
+ * to the plan drawn on the page.
+ */
 interface PageState {
   plans: number;
   settings?: PageSettings;
+  snapshotName?: string;
   plan?: Plan;
   planMs?: number;
   times: number[];
+  /** Per finished plan: the whole answer in the worker (configuration, plan, config diff), ms. */
+  workerTimes: number[];
+  /** Per finished plan: the report and charts drawn from the answer in the page, ms. */
+  renderTimes: number[];
+  /** Per finished plan: from the change (the request sent) to the report and charts in the page, ms. */
+  roundTrips: number[];
   error?: string;
 }
-const state: PageState = { plans: 0, times: [] };
+const state: PageState = { plans: 0, times: [], workerTimes: [], renderTimes: [], roundTrips: [] };
 (window as unknown as { plannerPage: PageState }).plannerPage = state;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -34,7 +45,10 @@ const style = document.createElement('style');
 style.textContent = REPORT_CSS + PAGE_CSS;
 document.head.append(style);
 
-let snapshot = { text: exampleText, name: 'portfolio.json (the shipped example)' };
+interface Snapshot { readonly text: string; readonly name: string }
+/** The snapshot the plan shown was made from; a file that cannot be planned does not replace it. */
+let shown: Snapshot = { text: exampleText, name: 'portfolio.json (the shipped example)' };
+let snapshot: Snapshot = shown;
 let moved: Partial<Sliders> = {};
 let depthChanged = false;
 
@@ -71,8 +85,20 @@ presetSelect.addEventListener('change', () => { resetToPreset(); replan(); });
 $('reset-sliders').addEventListener('click', () => { resetToPreset(); replan(); });
 depthInput.addEventListener('change', () => { depthChanged = true; replan(); });
 
+function showError(message: string): void {
+  state.error = message;
+  $('error').textContent = message;
+}
+
 async function useFile(file: File): Promise<void> {
-  snapshot = { text: await file.text(), name: file.name };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    showError(`Could not read ${file.name}: ${(error as Error).message}. Still showing ${shown.name}.`);
+    return;
+  }
+  snapshot = { text, name: file.name };
   replan();
 }
 $<HTMLInputElement>('snapshot-file').addEventListener('change', (e) => {
@@ -91,6 +117,7 @@ drop.addEventListener('drop', (e) => {
 
 const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 let lastId = 0;
+let last: { readonly snapshot: Snapshot; readonly sentAt: number } | undefined;
 let charts: Chart[] = [];
 
 /** Sends the current settings; only the newest request's answer is shown. */
@@ -101,8 +128,8 @@ function replan(): void {
     ...(depthChanged ? { maxDepth: Number(depthInput.value) } : {}),
   };
   state.settings = settings;
-  $('snapshot-name').textContent = snapshot.name;
   const request: PlanRequest = { id: ++lastId, snapshotText: snapshot.text, snapshotName: snapshot.name, settings };
+  last = { snapshot, sentAt: performance.now() };
   worker.postMessage(request);
 }
 
@@ -120,23 +147,43 @@ function showDiff(before: Plan | undefined, after: Plan): string {
 }
 
 worker.onmessage = ({ data }: MessageEvent<PlanResponse>) => {
-  if (data.id !== lastId) return;
+  const received = performance.now();
+  if (data.id !== lastId || last === undefined) return;
+  const request = last;
   if (!data.ok) {
-    state.error = data.error;
-    $('status').textContent = data.error;
+    if (request.snapshot !== shown) {
+      // A file that cannot be planned: say why, and go on with the snapshot shown.
+      snapshot = shown;
+      showError(`Could not use ${request.snapshot.name}: ${data.error}. Still showing ${shown.name}.`);
+    } else {
+      showError(`Could not plan with these settings: ${data.error}. The plan shown is the one before.`);
+    }
     return;
   }
+  shown = request.snapshot;
   const before = state.plan;
   state.error = undefined;
+  $('error').textContent = '';
+  $('snapshot-name').textContent = shown.name;
+  state.snapshotName = shown.name;
   state.plan = data.plan;
   state.planMs = data.planMs;
   state.times.push(data.planMs);
-  $('status').textContent = `Planned in ${data.planMs.toFixed(1)} ms (in the worker) · ${data.plan.steps.length} step(s) · score ${data.plan.currentScore} → ${data.plan.endStateScore}`;
   $('diff').innerHTML = showDiff(before, data.plan);
   const config = { name: data.configName, source: `preset '${presetSelect.value}' + sliders`, basePreset: presetSelect.value, changes: data.changes };
   for (const chart of charts) chart.destroy();
   $('report').innerHTML = reportSections(data.plan, config, { charts: true });
   charts = chartSpecs(data.plan).map((spec) => new Chart($<HTMLCanvasElement>(spec.id), spec.config as never));
+  // As in the report: a test reads what was drawn.
+  (window as unknown as { plannerCharts: Chart[] }).plannerCharts = charts;
+  // Chart.js draws at construction when animation is off: the page is complete here.
+  const drawn = performance.now();
+  const roundTrip = drawn - request.sentAt;
+  state.workerTimes.push(data.workerMs);
+  state.renderTimes.push(drawn - received);
+  state.roundTrips.push(roundTrip);
+  $('status').textContent = `Planned in ${data.planMs.toFixed(1)} ms in the worker, shown ${roundTrip.toFixed(1)} ms after the change · ` +
+    `${data.plan.steps.length} step(s) · score ${data.plan.currentScore} → ${data.plan.endStateScore}`;
   state.plans++;
 };
 

@@ -10,7 +10,14 @@ export interface PlanRequest {
   readonly settings: PageSettings;
 }
 
-/** Worker → page: the plan and how long `planner.plan` took in the worker, or the error's name and message. */
+/**
+ * Worker → page: the plan, how long `planner.plan` took (`planMs`) and the
+ * whole answer in the worker (`workerMs`: snapshot, configuration, plan,
+ * config diff), or the error's name and message.
+ */
 export type PlanResponse =
-  | { readonly id: number; readonly ok: true; readonly plan: Plan; readonly planMs: number; readonly configName: string; readonly changes: readonly ReportConfigChange[] }
+  | {
+    readonly id: number; readonly ok: true; readonly plan: Plan; readonly planMs: number; readonly workerMs: number;
+    readonly configName: string; readonly changes: readonly ReportConfigChange[];
+  }
   | { readonly id: number; readonly ok: false; readonly error: string };

@@ -9,9 +9,15 @@ export interface PageSettings {
   readonly maxDepth?: number;
 }
 
-/** The configuration of the page's settings: `mapSliders` on the preset, then the depth. */
-export function configFor(settings: PageSettings, modules: readonly PlannerModule[]): PlannerConfig {
-  const preset = loadPreset(settings.preset, { modules });
+/**
+ * The configuration of the page's settings: `mapSliders` on the preset, then
+ * the depth. `preset` is the loaded preset of `settings.preset`, when the caller keeps it.
+ */
+export function configFor(
+  settings: PageSettings,
+  modules: readonly PlannerModule[],
+  preset: PlannerConfig = loadPreset(settings.preset, { modules }),
+): PlannerConfig {
   const config = Object.keys(settings.sliders).length === 0 ? preset : mapSliders(settings.sliders, { modules, base: preset });
   if (settings.maxDepth === undefined) return config;
   const deeper: PlannerConfig = { ...config, planner: { ...config.planner, maxDepth: settings.maxDepth } };

@@ -8,5 +8,7 @@ export const PAGE_CSS = `
 .file input { display: none; }
 .file { color: #2f6fb0; text-decoration: underline; cursor: pointer; }
 #status { font-weight: 600; margin: .4rem 0; }
+#error { color: #b8473f; font-weight: 600; margin: .4rem 0; white-space: pre-line; }
+#error:empty { display: none; }
 #diff ul { margin: 0; }
 `;

@@ -1,0 +1,103 @@
+import { closeSync, fstatSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { ConfigError } from '@planner/contracts';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/index.js';
+import { loadConfig, readExtendedFile, readTextFile } from '../src/node.js';
+import { modules } from './fixtures.js';
+
+const root = mkdtempSync(join(tmpdir(), 'planner-read-'));
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(root, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('readTextFile: input files are UTF-8 text of bounded size', () => {
+  it('drops a UTF-8 byte-order mark, keeps text that only starts like one', () => {
+    expect(readTextFile(file('bom.toml', '\uFEFFmax_depth = 3\n'))).toBe('max_depth = 3\n');
+    // U+FEC0 and U+F000 start with EF BB and EF: not a byte-order mark
+    expect(readTextFile(file('ef-bb.txt', '\uFEC0x'))).toBe('\uFEC0x');
+    expect(readTextFile(file('ef.txt', '\uF000x'))).toBe('\uF000x');
+  });
+
+  it.each([
+    ['FF FE', [0xff, 0xfe, 0x61, 0x00]],
+    ['FE FF', [0xfe, 0xff, 0x00, 0x61]],
+  ])('refuses UTF-16 (byte-order mark %s), saying how to fix it', (mark, bytes) => {
+    expect(() => readTextFile(file(`utf16-${mark}.toml`, Uint8Array.from(bytes)))).toThrow(
+      `expected UTF-8 text, found UTF-16 (byte-order mark ${mark}): save the file as UTF-8`,
+    );
+  });
+
+  it('refuses NUL bytes, in the first chunk read or later', () => {
+    const nul = 'expected UTF-8 text, found NUL bytes (a UTF-16 file without a byte-order mark, or a binary file?)';
+    expect(() => readTextFile(file('nul.toml', Uint8Array.from([0x61, 0x00, 0x62])))).toThrow(nul);
+    // past the first 64 KiB chunk, so only the check of the whole text sees it
+    expect(() => readTextFile(file('late-nul.toml', `${'a'.repeat(70_000)}\u0000`))).toThrow(nul);
+    // a lone FF or FE is not a UTF-16 mark (invalid UTF-8 decodes to U+FFFD)
+    expect(readTextFile(file('ff.txt', Uint8Array.from([0xff, 0x61])))).toBe('\uFFFDa');
+  });
+
+  it('stops at the size limit instead of reading on', () => {
+    expect(() => readTextFile(file('big.toml', 'x'.repeat(2048)), 1024)).toThrow('larger than the size limit of 1024 bytes (0.0 MiB)');
+    expect(readTextFile(file('exact.toml', 'x'.repeat(1024)), 1024)).toHaveLength(1024);
+    // a file larger than one chunk reads whole
+    expect(readTextFile(file('two-chunks.toml', 'y'.repeat(100_000)))).toHaveLength(100_000);
+  });
+
+  it('reads an open file descriptor (0 is standard input) and leaves it open', () => {
+    const fd = openSync(file('fd.toml', 'seed = 1\n'), 'r');
+    try {
+      expect(readTextFile(fd)).toBe('seed = 1\n');
+      expect(fstatSync(fd).isFile()).toBe(true);
+    } finally {
+      closeSync(fd);
+    }
+  });
+});
+
+describe('loadConfig: file errors are ConfigErrors naming the file', () => {
+  const failure = (path: string): ConfigError => {
+    try {
+      loadConfig(path, { modules });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return error as ConfigError;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  it('an encoding problem says what was found', () => {
+    const path = file('utf16.toml', Uint8Array.from([0xff, 0xfe, 0x61, 0x00]));
+    expect(failure(path).issues).toEqual([{ path: '', message: expect.stringContaining('found UTF-16 (byte-order mark FF FE)') }]);
+    expect(failure(path).source).toBe(path);
+  });
+
+  it('a directory is reported with the system error', () => {
+    expect(failure(root).issues[0]?.message).toMatch(/EISDIR/);
+  });
+
+  it('a relative path is shown relative to the working directory', () => {
+    const path = relative(process.cwd(), file('rel.toml', '[planner]\nmax_depth = 0\n'));
+    expect(failure(path).source).toBe(path);
+  });
+});
+
+describe('readExtendedFile', () => {
+  it('without an extending file, or from a preset, resolves against the working directory', () => {
+    const path = relative(process.cwd(), file('base.toml', 'extends = "default"\n[planner]\nmax_depth = 2\n'));
+    expect(readExtendedFile(path, undefined)).toEqual({ text: 'extends = "default"\n[planner]\nmax_depth = 2\n', source: path });
+    expect(readExtendedFile(path, "preset 'default'").source).toBe(path);
+    const c = parseConfig(`extends = ${JSON.stringify(path)}\n`, { modules, readExtended: readExtendedFile });
+    expect(c.planner.maxDepth).toBe(2);
+  });
+
+  it('a reader that throws something other than an Error is still reported', () => {
+    const thrower = () => {
+      throw 'offline'; // a host's reader may throw anything
+    };
+    expect(() => parseConfig('extends = "./x.toml"\n', { modules, readExtended: thrower })).toThrow("cannot read './x.toml': offline");
+  });
+});
