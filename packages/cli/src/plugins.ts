@@ -4,7 +4,6 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, type InputIssue, type PlannerModule } from '@planner/contracts';
 import { pluginsOf } from '@planner/config';
-import * as z from 'zod/mini';
 
 const KINDS = new Set(['calculator', 'pattern', 'sequence_generator', 'filter', 'evaluator']);
 
@@ -71,7 +70,7 @@ async function loadOne(req: PluginRequest): Promise<PlannerModule[]> {
   // A plugin module must accept its own defaults, or no configuration can enable it.
   const issues: InputIssue[] = [];
   for (const m of list) {
-    const r = z.safeParse(m.params, {});
+    const r = m.params.safeParse({});
     if (!r.success) {
       issues.push({ path: 'plugins', message: `plugin '${req.specifier}': ${m.kind} '${m.name}' rejects its own default params: ${r.error.issues.map((i) => i.message).join('; ')}` });
     }

@@ -6,7 +6,6 @@ import { buildContext, contextSettingsFrom, createPythonRandom, parseSnapshot, p
 import { evaluators } from '@planner/evaluation';
 import { createPlanner } from '@planner/planner';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'zod/mini';
 import { standardModules } from '../src/modules.js';
 import { cli, here, scenarioDir } from './helpers.js';
 
@@ -36,7 +35,7 @@ function emptySequenceBreakdown(config: PlannerConfig, snapshotText: string, see
   const ctx = buildContext(snapshot, contextSettingsFrom(config.planner), { totalValueExcludesCash: config.compat.totalValueExcludesCash, compat: config.compat });
   const evaluator = evaluators.find((e) => e.name === config.evaluator) as Evaluator;
   const settings = { ...config.planner, seed };
-  const scorer = evaluator.prepare(ctx, { settings, compat: config.compat, rng: createPythonRandom(seed) }, parse(evaluator.params, {}));
+  const scorer = evaluator.prepare(ctx, { settings, compat: config.compat, rng: createPythonRandom(seed) }, evaluator.params.parse({}));
   return scorer.evaluate([], true).breakdown;
 }
 

@@ -1,6 +1,5 @@
 import { camelToSnake, configJsonSchema } from '@planner/config';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'zod/mini';
 import { standardModules } from '../src/modules.js';
 
 type Schema = { properties?: Record<string, Schema>; default?: unknown };
@@ -19,7 +18,7 @@ describe('configJsonSchema over the 27 standard modules', () => {
       const table = schema.properties?.[SECTION[module.kind]]?.properties?.[module.name];
       expect(table, `${module.kind} ${module.name}`).toBeDefined();
       const params = table?.properties?.params?.properties ?? {};
-      const defaults = parse(module.params, {}) as Record<string, unknown>;
+      const defaults = module.params.parse({}) as Record<string, unknown>;
       for (const [key, value] of Object.entries(defaults)) {
         expect(params[camelToSnake(key)]?.default, `${module.name}.${camelToSnake(key)}`).toEqual(value);
         checked++;
@@ -27,7 +26,7 @@ describe('configJsonSchema over the 27 standard modules', () => {
       // Every listed param is one the module's schema accepts.
       for (const key of Object.keys(params)) {
         const camel = key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-        expect(() => parse(module.params, { [camel]: defaults[camel] })).not.toThrow();
+        expect(() => module.params.parse({ [camel]: defaults[camel] })).not.toThrow();
       }
     }
     expect(standardModules().filter((m) => m.kind !== 'evaluator')).toHaveLength(27);

@@ -85,7 +85,7 @@ export function parseParams(module: PlannerModule, rawParams: Readonly<Record<st
       }
     }
   }
-  const result = z.safeParse(module.params, input);
+  const result = module.params.safeParse(input);
   if (!result.success) {
     issues.push(...zodIssues(result.error, rawParams, path, { keyName: (k) => written.get(k) ?? camelToSnake(k) }));
   }

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { buildContext, contextSettingsFrom, createPythonRandom, parseSnapshot, pyRound } from '@planner/context';
 import type { ActionCandidate, Evaluator, PlannerSettings } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'zod/mini';
 import { evaluators } from '../src/index.js';
 
 /** The preset switches to evaluator name, as @planner/config resolves it (pipeline.md §4.6). */
@@ -51,7 +50,7 @@ describe('reference scenarios', () => {
     const ctx = buildContext(snapshot, contextSettingsFrom(s));
     const evaluator: Evaluator | undefined = evaluators.find((e) => e.name === evaluatorNameFor(s));
     if (evaluator === undefined) throw new Error('no evaluator');
-    const scorer = evaluator.prepare(ctx, { settings: s, compat: compat(), rng: createPythonRandom(gold.seed) }, parse(evaluator.params, {}));
+    const scorer = evaluator.prepare(ctx, { settings: s, compat: compat(), rng: createPythonRandom(gold.seed) }, evaluator.params.parse({}));
     expect(Math.abs(scorer.currentScore().total - gold.currentScore)).toBeLessThanOrEqual(0.1);
     if (gold.steps.length === 0) {
       // An empty plan reports the current score as its end-state score.

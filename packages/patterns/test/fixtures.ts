@@ -9,7 +9,6 @@ import type {
   Sequence,
 } from '@planner/contracts';
 import { buy, opportunityContext, portfolioContext, sell, security as kitSecurity } from '@planner/testkit';
-import { parse } from 'zod/mini';
 
 /** A SELL candidate (spec notation S(sym, v, p)). */
 export function S(symbol: string, valueEur: number, priority: number, extra: Partial<ActionCandidate> = {}): ActionCandidate {
@@ -74,7 +73,7 @@ export function call(o: CallOptions = {}): PatternCall {
 
 /** Runs a pattern with default params. */
 export function run(pattern: PatternGenerator, opportunities: OpportunitiesByCategory, o: CallOptions = {}): Sequence[] {
-  return pattern.generate(opportunities, parse(pattern.params, {}), call(o));
+  return pattern.generate(opportunities, pattern.params.parse({}), call(o));
 }
 
 /** `S:PT1`-style labels, the notation of the spec's examples. */

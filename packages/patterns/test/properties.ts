@@ -1,7 +1,6 @@
 import type { ActionCandidate, OpportunitiesByCategory, OpportunityCategory, PatternCall, PatternGenerator } from '@planner/contracts';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { parse } from 'zod/mini';
 import { B, call, S } from './fixtures.js';
 
 // Shared property test of spec modules-patterns.md §7, run from each pattern's test file.
@@ -62,7 +61,7 @@ export function itSatisfiesPatternProperties(pattern: PatternGenerator, options:
         const inputs = new Set(Object.values(raw).flat());
         const opps = deepFreeze(raw);
         const c: PatternCall = call({ cash: cash0, L, ...more });
-        const params = parse(pattern.params, {});
+        const params = pattern.params.parse({});
         const out = pattern.generate(opps, params, c);
         expect(out.length).toBeLessThanOrEqual(options.maxSequences);
         for (const seq of out) {
@@ -88,8 +87,8 @@ export function itSatisfiesPatternProperties(pattern: PatternGenerator, options:
   });
 
   it('accepts {} as params and leaves the depth cap unset', () => {
-    expect(parse(pattern.params, {})).toEqual({});
-    expect(parse(pattern.params, { maxDepth: 3 })).toMatchObject({ maxDepth: 3 });
-    expect(() => parse(pattern.params, { maxDepth: 0 })).toThrow();
+    expect(pattern.params.parse({})).toEqual({});
+    expect(pattern.params.parse({ maxDepth: 3 })).toMatchObject({ maxDepth: 3 });
+    expect(() => pattern.params.parse({ maxDepth: 0 })).toThrow();
   });
 }

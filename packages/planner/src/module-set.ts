@@ -3,7 +3,6 @@ import type {
   PlannerModule, SequenceFilter, SequenceGenerator,
 } from '@planner/contracts';
 import { ConfigError } from '@planner/contracts';
-import * as z from 'zod/mini';
 import { STAGE_KEYS, TimingTable } from './timing-table.js';
 
 /**
@@ -133,7 +132,7 @@ export function resolveModules(config: PlannerConfig, modules: readonly PlannerM
   const evaluatorModule = r.find('evaluator', evaluatorName, 'planner', ' (chosen by the [planner] evaluation switches)');
   if (r.issues.length > 0 || evaluatorModule === undefined) throw new ConfigError(r.issues);
   // No configuration section sets evaluator params: the evaluator runs with its schema's defaults.
-  const evaluatorParams: unknown = z.parse(evaluatorModule.params, {});
+  const evaluatorParams: unknown = evaluatorModule.params.parse({});
   const evaluatorKey = `evaluator:${evaluatorName}`;
   const timing = new TimingTable([
     ...STAGE_KEYS,
