@@ -1,4 +1,4 @@
 import { withCoverageThresholds } from '../../tooling/vitest.config.base';
 
 // Coverage floor (issue 15): raise it when coverage goes up, never lower it silently.
-export default withCoverageThresholds({ statements: 96, branches: 89, functions: 98, lines: 97 });
+export default withCoverageThresholds({ statements: 97, branches: 92, functions: 99, lines: 97 });

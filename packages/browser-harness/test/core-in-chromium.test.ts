@@ -104,6 +104,23 @@ describe('the core in headless Chromium', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it('a digit-only group name keeps its place in the page as in Node (issue 14)', async () => {
+    const { page, problems } = await openPage();
+    const digits = example.replaceAll('"ASIA"', '"10"');
+    expect(digits.split('"10"').length - 1).toBe(2);
+    const result = await page.evaluate(async ({ digits }) => {
+      const core = (globalThis as unknown as { plannerCore: Core }).plannerCore;
+      const mods = [...core.calculators, ...core.patterns, ...core.sequenceGenerators, ...core.filters, ...core.evaluators];
+      const snapshot = core.parseSnapshot(digits, 'digits.json');
+      const planner = core.createPlanner({ config: core.loadPreset('default', { modules: mods }), modules: mods });
+      return { groups: [...snapshot.targets.countryGroups.keys()], plan: JSON.stringify(await planner.plan(snapshot)) };
+    }, { digits });
+    expect(result.groups).toEqual(['US', 'EU', 'UK', '10']);
+    const planner = createPlanner({ config: loadPreset('default', { modules }), modules });
+    expect(withoutTimings(result.plan)).toEqual(withoutTimings(JSON.stringify(await planner.plan(parseSnapshot(digits, 'digits.json')))));
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it('bad input is the same clear error in the page as in Node: a snapshot field, a config key', async () => {
     const { page, problems } = await openPage();
     const badSnapshot = JSON.stringify({ ...(JSON.parse(example) as object), cash: { EUR: 'lots' } });

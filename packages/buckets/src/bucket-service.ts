@@ -6,6 +6,7 @@ import type { IncrementalResult, Planner } from '@planner/planner';
 import { parseBucketRecord } from '@planner/store';
 import type { BucketConfigSource, BucketKind, BucketRecord, BucketRepository, BucketStatus } from '@planner/store';
 import { checkShares } from './bucket-slice.js';
+import { whyNotPlanned } from './bucket-status.js';
 import { buildConfig, sourceHash } from './config-source.js';
 import { prepareBuckets } from './plan-all.js';
 
@@ -157,10 +158,8 @@ export function createBucketService(options: BucketServiceOptions): BucketServic
     },
     async runBatch(id, snapshot, o) {
       const bucket = await requireBucket(id);
-      // pipeline.md §7.1: paused and retired buckets are not planned.
-      if (bucket.status === 'paused' || bucket.status === 'retired') {
-        throw new StoreError(`bucket '${id}' is ${bucket.status}: it is not planned (change its status to plan it)`);
-      }
+      const refused = whyNotPlanned(bucket);
+      if (refused !== null) throw new StoreError(refused);
       const planner = await this.getPlanner(id);
       const slice = await this.sliceFor(id, snapshot, o.source);
       return planner.planIncremental(slice, {

@@ -11,4 +11,5 @@ export { calculateAggression, scaleActions } from './aggression.js';
 export type { BucketAction } from './aggregate.js';
 export { aggregatePlans, highestPriorityAction } from './aggregate.js';
 export type { AllBucketsPlan, BucketPlan, PlanAllOptions, PlanBucketOptions, PreparedBucket } from './plan-all.js';
-export { bucketOrder, planAllBuckets, planPreparedBucket, prepareBuckets, TRADING_STATUSES } from './plan-all.js';
+export { bucketOrder, planAllBuckets, planPreparedBucket, prepareBuckets } from './plan-all.js';
+export { TRADING_STATUSES, whyNotPlanned } from './bucket-status.js';

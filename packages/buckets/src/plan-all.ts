@@ -9,9 +9,7 @@ import {
 } from './bucket-slice.js';
 import type { BucketCash } from './bucket-slice.js';
 import type { BucketService } from './bucket-service.js';
-
-/** `is_trading_allowed` (pipeline.md §7.1): only these statuses are planned. */
-export const TRADING_STATUSES: readonly BucketStatus[] = ['active', 'accumulating'];
+import { TRADING_STATUSES, whyNotPlanned } from './bucket-status.js';
 
 /** One bucket, ready to be planned: its slice of the snapshot and what aggression needs. */
 export interface PreparedBucket {
@@ -124,7 +122,8 @@ export async function planPreparedBucket(service: BucketService, p: PreparedBuck
   };
   const skip = (skipped: string, aggression: Aggression | null = null): BucketPlan =>
     ({ ...base, aggression, skipped, error: null, plan: null, actions: [] });
-  if (!TRADING_STATUSES.includes(bucket.status)) return skip(`status ${bucket.status}: only active and accumulating buckets trade`);
+  const refused = whyNotPlanned(bucket);
+  if (refused !== null) return skip(refused);
   if (p.slice.securities.length === 0) return skip(`no securities: none in the snapshot has "bucket": "${bucket.id}"`);
   const aggression = bucket.kind === 'core' ? null : calculateAggression(p.valueEur, p.targetValueEur, highWaterMark);
   if (aggression?.inHibernation) return skip(`hibernation: aggression 0 (limited by ${aggression.limitingFactor})`, aggression);

@@ -43,5 +43,9 @@ export function createWorkEvaluator(options: WorkEvaluatorOptions): EvaluateBatc
     return evaluator;
   }
 
-  return (batch) => evaluatorFor(batch.key, batch.data).evaluate(batch.sequences);
+  return (batch) => {
+    const evaluator = evaluatorFor(batch.key, batch.data);
+    // A stopping worker gets the evaluated part of the batch at once, not after the whole batch.
+    return batch.signal ? evaluator.evaluateUntil(batch.sequences, batch.signal) : evaluator.evaluate(batch.sequences);
+  };
 }

@@ -5,6 +5,8 @@ import { buy, security } from '@planner/testkit';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createBucketService } from '../src/bucket-service.js';
+import { TRADING_STATUSES, whyNotPlanned } from '../src/bucket-status.js';
+import { planAllBuckets } from '../src/plan-all.js';
 import { createWorkEvaluator } from '../src/work-evaluator.js';
 import { modules as stubs } from './fixtures.js';
 
@@ -73,17 +75,27 @@ describe('runBatch: the bucket batch job', () => {
     expect(core.plan?.steps).toHaveLength(2);
   });
 
-  it('refuses a paused or a retired bucket, and stores no work for it', async () => {
+  it('one status rule with planAllBuckets: a bucket it skips, runBatch refuses with the same message and stores no work', async () => {
     const store = createMemoryStore();
     const service = createBucketService({ repository: store.buckets, modules, store });
     await service.add({ id: 'core', kind: 'core', config: { toml: TOML }, share: 1 });
     const s = snapshot(['A', 'B']);
-    for (const status of ['paused', 'retired'] as const) {
+    for (const status of ['research', 'hibernating', 'paused', 'retired'] as const) {
       await store.buckets.update('core', { status });
-      await expect(service.runBatch('core', s, { store })).rejects.toThrow(`bucket 'core' is ${status}: it is not planned`);
+      const message = `bucket 'core' is ${status}: only active and accumulating buckets are planned (change its status to plan it)`;
+      expect(whyNotPlanned({ id: 'core', status })).toBe(message);
+      await expect(service.runBatch('core', s, { store })).rejects.toThrow(message);
+      expect((await planAllBuckets(service, s, { recordHighWaterMarks: false })).buckets[0]).toMatchObject({ skipped: message, plan: null });
     }
-    await store.buckets.update('core', { status: 'active' });
-    expect((await service.runBatch('core', s, { store })).status).toBe('finished');
+    for (const status of TRADING_STATUSES) {
+      await store.buckets.update('core', { status });
+      expect(whyNotPlanned({ id: 'core', status })).toBeNull();
+      expect((await planAllBuckets(service, s, { recordHighWaterMarks: false })).buckets[0]!.skipped).toBeNull();
+      const r = await service.runBatch('core', s, { store });
+      // Freshly generated: the refused runs stored nothing.
+      expect(r).toMatchObject({ status: 'finished', generated: true });
+      await store.invalidate('core');
+    }
   });
 
   it('stores the configuration with the work; a worker rebuilds the scorer from it alone', async () => {
@@ -102,6 +114,20 @@ describe('runBatch: the bucket batch job', () => {
     const done = await service.runBatch('core', s, { store });
     expect(done).toMatchObject({ status: 'finished', evaluated: 0, generated: false });
     expect(withoutTimings(done.plan)).toEqual(withoutTimings(await (await service.getPlanner('core')).plan(s)));
+  });
+
+  it('a stopping worker\'s evaluator hands back what it has: nothing once aborted, everything (the same results) until then', async () => {
+    const store = createMemoryStore();
+    const service = createBucketService({ repository: store.buckets, modules, store });
+    await service.add({ id: 'core', kind: 'core', config: { toml: TOML }, share: 1 });
+    const queued = await service.runBatch('core', snapshot(['A', 'B', 'C', 'D']), { store, evaluate: false, wait: false });
+    const data = await store.workData(queued.key);
+    const sequences = await store.claimBatch(queued.key, 1000);
+    expect(sequences.length).toBeGreaterThan(8);
+    const evaluate = createWorkEvaluator({ modules });
+    const whole = await evaluate({ key: queued.key, sequences, data });
+    expect(await evaluate({ key: queued.key, sequences, data, signal: new AbortController().signal })).toEqual(whole);
+    expect(await evaluate({ key: queued.key, sequences, data, signal: AbortSignal.abort() })).toEqual([]);
   });
 
   it('a worker refuses work without a description, without a configuration, or whose inputs do not hash to its key', async () => {

@@ -101,7 +101,7 @@ describe('planAllBuckets', () => {
     );
     const r = await planAllBuckets(service, portfolio());
     expect(r.buckets.map((b) => [b.id, b.skipped])).toEqual([
-      ['core', null], ['sat', null], ['dormant', 'status paused: only active and accumulating buckets trade'],
+      ['core', null], ['sat', null], ['dormant', "bucket 'dormant' is paused: only active and accumulating buckets are planned (change its status to plan it)"],
     ]);
     const [core, sat] = r.buckets;
     // The core plans with its 70 % of the cash (less its part of the reserve), the satellite with its 20 %.
@@ -149,7 +149,7 @@ describe('planAllBuckets', () => {
     );
     const r = await planAllBuckets(service, portfolio());
     expect(r.buckets.map((b) => [b.id, b.skipped?.split(':')[0] ?? 'planned'])).toEqual([
-      ['core', 'planned'], ['sat', 'status research'], ['dormant', 'planned'], ['empty', 'no securities'],
+      ['core', 'planned'], ['sat', "bucket 'sat' is research"], ['dormant', 'planned'], ['empty', 'no securities'],
     ]);
   });
 

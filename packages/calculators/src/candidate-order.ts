@@ -1,8 +1,13 @@
 import type { ActionCandidate, OpportunityContext } from '@planner/contracts';
+import { sortStable } from '@planner/context';
 
 /** Priority descending; Array.prototype.sort is stable, so ties keep input order like Python's sort. */
 export function sortByPriority(candidates: ActionCandidate[]): ActionCandidate[] {
-  return candidates.sort((a, b) => b.priority - a.priority);
+  return sortStable(candidates, byPriorityDesc);
+}
+
+function byPriorityDesc(a: ActionCandidate, b: ActionCandidate): number {
+  return b.priority - a.priority;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,6 +41,18 @@ async function waitForEvaluations(atLeast: number, child: { exited: Promise<unkn
   throw new Error('no progress');
 }
 
+/** Waits until the run has stored its sequences (one transaction) and so is evaluating them. */
+async function waitForSequences(child: { exited: Promise<unknown> }): Promise<void> {
+  let exited = false;
+  void child.exited.then(() => (exited = true));
+  for (let i = 0; i < 12000; i++) {
+    if (existsSync(db) && counts().sequences > 0) return;
+    if (exited) throw new Error('the batch process exited early');
+    await sleep(10);
+  }
+  throw new Error('no sequences stored');
+}
+
 const BATCH = 400;
 const args = (...extra: string[]) => ['batch', '--db', db, '--bucket', 'core', '--snapshot', universe30, '--batch-size', String(BATCH), ...extra];
 
@@ -70,21 +82,23 @@ describe('planner batch faults (sqlite, real processes)', () => {
     expect(plan.funnel.feasible).toBe(atKill.sequences);
   });
 
-  it('SIGINT stops cleanly after the batch in hand (exit 130) and the same command resumes', async () => {
+  it('SIGINT stops inside the batch in hand (exit 130), keeps what it evaluated, and the same command resumes', async () => {
     const toml = writeFile(dir, 'mc.toml', monteCarloToml(500));
     expect((await cli('bucket', 'add', 'core', '--db', db, '--config', toml)).code).toBe(0);
-    const run = spawnPlanner(args('--json'));
-    await waitForEvaluations(BATCH, run);
+    // One batch holds every sequence: a stop that waited for the batch in hand would finish the work and print the plan.
+    const one = ['batch', '--db', db, '--bucket', 'core', '--snapshot', universe30, '--batch-size', '100000', '--json'];
+    const run = spawnPlanner(one);
+    await waitForSequences(run);
     run.proc.kill('SIGINT');
     expect(await run.exited).toBe(STOPPED_EXIT_CODE);
     const stopped = counts();
     expect(run.err()).toContain(`stopped: ${stopped.evaluations}/${stopped.sequences} sequences of bucket core evaluated; run the same command to resume`);
     expect(run.out()).toBe('');
-    expect(stopped.evaluations % BATCH).toBe(0);
     expect(stopped.evaluations).toBeLessThan(stopped.sequences);
-    const resumed = await runPlanner(args('--json'));
+    const resumed = await runPlanner(one);
     expect(resumed.code).toBe(0);
     expect(resumed.err).toContain(`(${stopped.sequences - stopped.evaluations} in this run, resumed)`);
+    expect(counts()).toEqual({ sequences: stopped.sequences, evaluations: stopped.sequences, distinct: stopped.sequences });
     const uninterrupted = await cli('plan', universe30, '--config', toml, '--json');
     expect(withoutTimings(JSON.parse(resumed.out) as Plan)).toEqual(withoutTimings(JSON.parse(uninterrupted.out) as Plan));
   });

@@ -78,7 +78,7 @@ describe('planner plan --buckets', () => {
     expect(r.buckets[0]!.plan!.availableCashEur).toBeCloseTo(4800 - 500 * (4800 / 6000), 9);
     expect((await cli('bucket', 'set', 'momentum_1', '--db', db, '--status', 'paused')).code).toBe(0);
     const paused = JSON.parse((await cli('plan', example, '--buckets', '--db', db, '--json')).out) as AllBucketsPlan;
-    expect(paused.buckets[1]).toMatchObject({ skipped: 'status paused: only active and accumulating buckets trade', plan: null });
+    expect(paused.buckets[1]).toMatchObject({ skipped: "bucket 'momentum_1' is paused: only active and accumulating buckets are planned (change its status to plan it)", plan: null });
     expect(paused.aggregate.every((a) => a.bucket === 'core')).toBe(true);
   }, 120_000);
 

@@ -10,8 +10,8 @@ import { modules } from './fixtures.js';
 const calc = (name: string, params: z.ZodType, extra: Partial<PlannerModule> = {}) =>
   defineCalculator({ name, description: `plugin ${name}`, params, calculate: () => [], ...extra });
 
-/** What a module from another copy of zod (or a hand-written validator) looks like to this one. */
-const foreignSchema = { safeParse: (v: unknown) => ({ success: true, data: v }), parse: (v: unknown) => v } as unknown as z.ZodType;
+/** Two parts share one meta id: valid for parsing, but zod refuses to write it as JSON Schema. */
+const clashingIds = z.looseObject({ lo: z.number().meta({ id: 'bound' }).default(0), hi: z.number().meta({ id: 'bound' }).default(1) });
 
 function issuesOf(toml: string, plugins: readonly PlannerModule[]): string[] {
   try {
@@ -82,15 +82,16 @@ describe('plugin params schemas', () => {
     expect(Object.keys(schema.properties.opportunity_calculators.properties)).toEqual(['first', 'zeta', 'alpha']);
   });
 
-  it('a schema of another zod copy: any key passes, the JSON Schema says only "object", numbers are written as given', () => {
-    const foreign = calc('foreign', foreignSchema);
-    const c = parse('[opportunity_calculators.foreign.params]\nany_key = 2.5\nnested = { a = 1, "b c" = [1, 2], none = {} }\n', [foreign]);
-    expect(c.calculators.get('foreign')?.params).toEqual({ anyKey: 2.5, nested: { a: 1, 'b c': [1, 2], none: {} } });
-    const schema = configJsonSchema([foreign]) as { properties: { opportunity_calculators: { properties: { foreign: { properties: { params: unknown } } } } } };
-    expect(schema.properties.opportunity_calculators.properties.foreign.properties.params).toEqual({ type: 'object' });
-    const text = serializeConfig(c, { modules: [...modules, foreign] });
-    expect(text).toContain('[opportunity_calculators.foreign.params]\nany_key = 2.5\nnested = { a = 1, "b c" = [1, 2], none = {} }\n');
-    expect(parse(text, [foreign]).calculators.get('foreign')).toEqual(c.calculators.get('foreign'));
+  it('a loose schema zod cannot write as JSON Schema: any key passes, the JSON Schema says only "object", numbers are written as given', () => {
+    const clashing = calc('clashing', clashingIds);
+    const c = parse('[opportunity_calculators.clashing.params]\nlo = 2.0\nany_key = 2.5\nnested = { a = 1, "b c" = [1, 2], none = {} }\n', [clashing]);
+    expect(c.calculators.get('clashing')?.params).toEqual({ lo: 2, hi: 1, anyKey: 2.5, nested: { a: 1, 'b c': [1, 2], none: {} } });
+    const schema = configJsonSchema([clashing]) as { properties: { opportunity_calculators: { properties: { clashing: { properties: { params: unknown } } } } } };
+    expect(schema.properties.opportunity_calculators.properties.clashing.properties.params).toEqual({ type: 'object' });
+    // without a JSON Schema the float params are unknown: 2.0 is written as 2
+    const text = serializeConfig(c, { modules: [...modules, clashing] });
+    expect(text).toContain('[opportunity_calculators.clashing.params]\nlo = 2\nhi = 1\nany_key = 2.5\nnested = { a = 1, "b c" = [1, 2], none = {} }\n');
+    expect(parse(text, [clashing]).calculators.get('clashing')).toEqual(c.calculators.get('clashing'));
   });
 
   it('the JSON Schema lists required params in snake_case; a non-object schema is given as zod writes it', () => {

@@ -44,11 +44,8 @@ describe('serializeConfig', () => {
   });
 
   it("writes non-finite numbers, inline tables and a name that is not a bare key as TOML reads them back", () => {
-    // a plugin whose schema zod cannot describe (another zod copy): params are written as they are
-    const free = defineCalculator({
-      name: 'free form', description: 'plugin', calculate: () => [],
-      params: { safeParse: (v: unknown) => ({ success: true, data: v }), parse: (v: unknown) => v } as unknown as z.ZodType,
-    });
+    // a plugin whose params schema takes any key
+    const free = defineCalculator({ name: 'free form', description: 'plugin', calculate: () => [], params: z.looseObject({}) });
     const mods = [...modules, free];
     const base = parseConfig('', { modules: mods });
     const calculators = new Map(base.calculators);

@@ -30,3 +30,4 @@ export { buildContext, contextSettingsFrom } from './build-context.js';
 export type { PlannerContextSettings } from './planner-context.js';
 export { evaluationContextOf, evaluationModeOf, plannerContextFrom, plannerContextFromSettings } from './planner-context.js';
 export { compatOf } from './compat-of.js';
+export { sortStable } from './stable-sort.js';

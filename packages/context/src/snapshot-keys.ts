@@ -10,7 +10,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** The snapshot's objects keyed by user names: zod's record parsing drops a `__proto__` key. */
 const KEYED_RECORDS: readonly (readonly string[])[] = [
-  ['cash'], ['fxRates'], ['targetWeights'], ['priceHistory'],
+  ['cash'], ['fxRates'], ['targetWeights'], ['priceHistory'], ['bucketCash'],
   ['targets', 'countries'], ['targets', 'industries'], ['targets', 'countryGroups'], ['targets', 'industryGroups'],
 ];
 
@@ -46,7 +46,7 @@ export function keyIssues(
   return issues;
 }
 
-const copyValue = (v: unknown): unknown => (Array.isArray(v) ? [...v] : v);
+const copyValue = (v: unknown): unknown => (Array.isArray(v) ? [...v] : isRecord(v) ? { ...v } : v);
 
 /**
  * The parsed snapshot with every key of the input, `__proto__` included:

@@ -68,10 +68,11 @@ const cashAmount = finite.check(z.minimum(0));
 // A rate outside this range is a unit mistake, and a subnormal one makes every EUR value infinite.
 const fxRate = z.number().check(z.minimum(1e-6), z.maximum(1e9));
 const closes = z.array(finite);
+const balances = z.record(z.string(), z.number().check(z.minimum(0)));
 
 /** The value schema of each record keyed by user names (by dotted path), for keys zod's records skip. */
 export const RECORD_VALUES: Readonly<Record<string, z.ZodMiniType>> = {
-  cash: cashAmount, fxRates: fxRate, targetWeights: weight, priceHistory: closes,
+  cash: cashAmount, fxRates: fxRate, targetWeights: weight, priceHistory: closes, bucketCash: balances,
   'targets.countries': weight, 'targets.industries': weight, 'targets.countryGroups': members, 'targets.industryGroups': members,
 };
 
@@ -98,7 +99,7 @@ export const SnapshotSchema = z.strictObject({
   recentTrades: z._default(z.array(TradeSchema), []),
   priceHistory: z.optional(z.record(z.string(), closes)),
   // Bucket id -> currency -> balance; ids and currencies are checked across fields.
-  bucketCash: z.optional(z.record(z.string(), z.record(z.string(), z.number().check(z.minimum(0))))),
+  bucketCash: z.optional(z.record(z.string(), balances)),
 });
 
 export type SnapshotInput = z.input<typeof SnapshotSchema>;

@@ -24,8 +24,13 @@ export function collectTradeDates(trades: readonly Trade[]): Map<string, TradeDa
  * (`executed_at >= cutoff`), which this reproduces exactly.
  */
 export function symbolsTradedWithin(trades: readonly Trade[], side: Side, asOfMs: number, days: number): Set<string> {
-  const cutoff = cutoffIso(asOfMs, days);
   const out = new Set<string>();
-  for (const t of trades) if (t.side === side && t.at >= cutoff) out.add(t.symbol);
+  // The cutoff text only once a trade of this side needs it (many snapshots have none).
+  let cutoff: string | undefined;
+  for (const t of trades) {
+    if (t.side !== side) continue;
+    cutoff ??= cutoffIso(asOfMs, days);
+    if (t.at >= cutoff) out.add(t.symbol);
+  }
   return out;
 }

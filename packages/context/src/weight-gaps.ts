@@ -1,3 +1,5 @@
+import { sortStable } from './stable-sort.js';
+
 export interface WeightGap {
   readonly symbol: string;
   readonly current: number;
@@ -28,6 +30,6 @@ export function calculateWeightGaps(
       gaps.push({ symbol, current, target: 0.0, gap: -current, gapValue: -current * totalValue });
     }
   }
-  gaps.sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap));
+  sortStable(gaps, (a, b) => Math.abs(b.gap) - Math.abs(a.gap));
   return gaps;
 }

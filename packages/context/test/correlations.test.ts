@@ -1,3 +1,4 @@
+import { portfolioContext } from '@planner/testkit';
 import { describe, expect, it } from 'vitest';
 import { computeCorrelations } from '../src/correlations.js';
 import { computeGroupAllocations } from '../src/group-allocations.js';
@@ -30,6 +31,13 @@ describe('computeCorrelations (modules-sequences-filters.md §5.2)', () => {
     const vb = b.reduce((s, v) => s + (v - mb) ** 2, 0);
     expect(m.get('A:B')).toBeCloseTo(cov / Math.sqrt(va * vb), 12);
   });
+  it('a non-positive or non-finite close counts as missing (forward-filled); a series without any price is left out', () => {
+    const gap = computeCorrelations({ A: [1, 2, 4, 2], B: [4, 0, 8, 4], Z: [0, -1, Number.NaN] }, ['A', 'B', 'Z']);
+    // B reads [4, 4, 8, 4]: the returns of the back-fill example
+    expect(gap.get('A:B')).toBe(computeCorrelations({ A: [1, 2, 4, 2], B: [4, 8, 4] }, ['A', 'B']).get('A:B'));
+    expect([...gap.keys()].some((k) => k.includes('Z'))).toBe(false);
+    expect(computeCorrelations({ Z: [0, Number.POSITIVE_INFINITY] }, ['Z']).size).toBe(0);
+  });
   it('uses only the last `days` closes and is empty without data', () => {
     const m = computeCorrelations({ A: [5, 1, 2, 3], B: [9, 2, 4, 5] }, ['A', 'B'], 3);
     expect(computeCorrelations({ A: [5, 1, 2, 3], B: [9, 2, 4, 5] }, ['A', 'B']).get('A:B')).not.toBeCloseTo(1, 6);
@@ -41,12 +49,20 @@ describe('computeCorrelations (modules-sequences-filters.md §5.2)', () => {
 
 describe('computeGroupAllocations', () => {
   it('is empty when the total is not positive', () => {
-    const empty = new Map<string, never>();
-    const r = computeGroupAllocations({
-      countryWeights: empty, industryWeights: empty, positions: new Map([['A', 5]]), totalValue: 0, securityCountries: empty,
-      securityIndustries: empty, securityScores: empty, securityDividends: empty, countryToGroup: empty, industryToGroup: empty,
-      positionAvgPrices: empty, currentPrices: empty,
-    });
+    const r = computeGroupAllocations(portfolioContext({ positions: new Map([['A', 5]]), totalValue: 0 }));
     expect(r.countries.size + r.industries.size).toBe(0);
+  });
+
+  it('sums position weights per country and industry group; no country or no group is OTHER, empty industry pieces count nowhere', () => {
+    const r = computeGroupAllocations(portfolioContext({
+      positions: new Map([['A', 600], ['B', 300], ['C', 100]]),
+      totalValue: 1000,
+      securityCountries: new Map([['A', 'United States'], ['B', 'Peru']]),
+      countryToGroup: new Map([['United States', 'US']]),
+      securityIndustries: new Map([['A', 'Tech, Banks'], ['B', 'Tech,']]),
+      industryToGroup: new Map([['Tech', 'TECH']]),
+    }));
+    expect([...r.countries]).toEqual([['US', 0.6], ['OTHER', 0.4]]);
+    expect([...r.industries]).toEqual([['TECH', 0.8999999999999999], ['OTHER', 0.6]]);
   });
 });

@@ -8,6 +8,18 @@ const asOf = parseNaiveMs('2026-01-02T12:00:00Z')!;
 const settings = { minHoldDays: 90, sellCooldownDays: 180, maxLossThreshold: -0.2 };
 const secs = new Map(['A', 'B', 'C', 'D', 'E'].map((s) => [s, security(s)]));
 
+describe('collectTradeDates', () => {
+  it('keeps the latest string per side and overall, whatever the order of the trades (reference MAX(executed_at) over text)', () => {
+    const dates = collectTradeDates([
+      { symbol: 'A', side: 'BUY', at: '2025-06-01T00:00:00' },
+      { symbol: 'A', side: 'SELL', at: '2025-09-01T00:00:00' },
+      { symbol: 'A', side: 'BUY', at: '2025-03-01T00:00:00' },
+      { symbol: 'A', side: 'SELL', at: '2025-02-01T00:00:00' },
+    ]);
+    expect(dates.get('A')).toEqual({ lastBuy: '2025-06-01T00:00:00', lastSell: '2025-09-01T00:00:00', last: '2025-09-01T00:00:00' });
+  });
+});
+
 describe('computeIneligibleSymbols', () => {
   it('blocks positions traded within the larger of hold and cooldown, keeps those without history', () => {
     const dates = collectTradeDates([

@@ -24,11 +24,18 @@ function snapshotText(targets: string, targetWeights = ''): string {
 }
 
 describe('readJsonInKeyOrder', () => {
-  it('gives the value JSON.parse gives, for any JSON', () => {
+  it('gives the value JSON.parse gives, for any JSON (the reader, and the path without digit-only keys)', () => {
     fc.assert(fc.property(fc.jsonValue(), (v) => {
       const text = JSON.stringify(v, null, 1);
       expect(readJsonInKeyOrder(text).value).toStrictEqual(JSON.parse(text));
+      const withDigitKey = `{"0": ${text}}`;
+      expect(readJsonInKeyOrder(withDigitKey).value).toStrictEqual(JSON.parse(withDigitKey));
     }), { numRuns: 300 });
+  });
+
+  it('finds a digit-only key written with escapes', () => {
+    const { value, keysOf } = readJsonInKeyOrder('{"b": 1, "\\u0031\\u0030" : 2}');
+    expect(keysOf(value as object)).toEqual(['b', '10']);
   });
 
   it('keeps digit-only keys where they are written', () => {
@@ -51,8 +58,8 @@ describe('readJsonInKeyOrder', () => {
 
   it('throws JSON.parse\'s syntax error; deep nesting does not overflow the stack', () => {
     expect(() => readJsonInKeyOrder('{"a": 1,}')).toThrow(SyntaxError);
-    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
-    let v = readJsonInKeyOrder(deep).value;
+    const deep = `{"1": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    let v = (readJsonInKeyOrder(deep).value as Record<string, unknown>)[1];
     let depth = 0;
     while (Array.isArray(v) && v.length > 0) [v, depth] = [v[0], depth + 1];
     expect(depth).toBe(199_999);
@@ -102,6 +109,17 @@ describe('parseSnapshot keeps every key of the targets in file order', () => {
 
   it('a __proto__ value is validated like any other', () => {
     expect(() => parseSnapshot(snapshotText('{"countries": {"EU": 0.5, "__proto__": -1}}'))).toThrow(/targets\.countries\.__proto__: expected a number >= 0, found -1/);
+  });
+});
+
+describe('the records looked up by key keep a __proto__ key', () => {
+  it('bucketCash: a bucket named __proto__ keeps its balances; a bad balance there is named', () => {
+    const text = snapshotText('{}').replace('"fxRates": {}', '"fxRates": {}, "bucketCash": {"core": {"EUR": 600}, "__proto__": {"EUR": 400}}');
+    const s = parseSnapshot(text);
+    expect(Object.keys(s.bucketCash ?? {})).toEqual(['core', '__proto__']);
+    expect(Object.hasOwn(s.bucketCash ?? {}, '__proto__')).toBe(true);
+    expect((s.bucketCash as Record<string, Record<string, number>>)['__proto__']).toEqual({ EUR: 400 });
+    expect(() => parseSnapshot(text.replace('{"EUR": 400}', '{"EUR": -1}'))).toThrow(/bucketCash\.__proto__\.EUR: expected a number >= 0, found -1/);
   });
 });
 

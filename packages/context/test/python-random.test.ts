@@ -40,6 +40,24 @@ describe('PythonRandom', () => {
     expect([r.random(), r.random()]).toEqual(first);
   });
 
+  it('rejects the arguments CPython rejects, before drawing', () => {
+    const r = new PythonRandom(42);
+    expect(() => r.seed(1.5)).toThrow(new RangeError('PythonRandom: seed must be an integer, got 1.5'));
+    for (const k of [-1, 54, 2.5]) expect(() => r.getrandbits(k)).toThrow(`getrandbits: k must be an integer in 0..53, got ${k}`);
+    for (const n of [0, -3, 1.5, 2 ** 53 + 2]) expect(() => r.randbelow(n)).toThrow(`randbelow: n must be a positive integer, got ${n}`);
+    expect(() => r.randint(1.5, 3)).toThrow('randint: bounds must be integers, got 1.5, 3');
+    expect(() => r.choices([], [], 1)).toThrow('choices: empty population');
+    expect(() => r.choices(['a', 'b'], [1, Number.POSITIVE_INFINITY], 1)).toThrow('choices: total of weights must be finite');
+    // nothing was drawn: the stream still starts where seed 42 starts
+    expect(r.next32()).toBe(2746317213);
+  });
+
+  it('getrandbits(0) is 0 and draws nothing, as CPython', () => {
+    const r = new PythonRandom(42);
+    expect(r.getrandbits(0)).toBe(0);
+    expect(r.next32()).toBe(2746317213);
+  });
+
   it('randint(1, 2) four times gives 1, 1, 2, 1', () => {
     const r = createPythonRandom(42);
     expect([r.randint(1, 2), r.randint(1, 2), r.randint(1, 2), r.randint(1, 2)]).toEqual([1, 1, 2, 1]);

@@ -27,6 +27,16 @@ describe('pyRound', () => {
     expect(Object.is(pyRound(-0.001, 2), -0)).toBe(true);
   });
 
+  it('digits beyond what a double holds: x unchanged, or a zero of its sign (Python round(x, 400), round(x, -400))', () => {
+    expect(pyRound(1.5, 324)).toBe(1.5);
+    expect(Object.is(pyRound(123, -309), 0)).toBe(true);
+    expect(Object.is(pyRound(-123, -309), -0)).toBe(true);
+  });
+
+  it('refuses non-integer digits (Python raises TypeError)', () => {
+    expect(() => pyRound(1.5, 0.5)).toThrow(new RangeError('pyRound: digits must be an integer, got 0.5'));
+  });
+
   it('passes non-finite values through', () => {
     expect(pyRound(Number.NaN, 2)).toBeNaN();
     expect(pyRound(Infinity, 2)).toBe(Infinity);

@@ -17,6 +17,12 @@ describe('hashSequence', () => {
     expect(hashSequence([{ ...a, price: 99, valueEur: 1, reason: 'x' }, b])).toBe(hashSequence([a, b]));
     expect(hashSequence([b, a])).not.toBe(hashSequence([a, b]));
   });
+  it('writes non-finite quantities as Python json.dumps does (NaN, Infinity, -Infinity)', () => {
+    const q = (quantity: number) => sequenceJson([action('A', 'BUY', quantity)]);
+    expect([q(Number.NaN), q(Number.POSITIVE_INFINITY), q(Number.NEGATIVE_INFINITY)]).toEqual([
+      '[["A", "BUY", NaN]]', '[["A", "BUY", Infinity]]', '[["A", "BUY", -Infinity]]',
+    ]);
+  });
   it('writes non-ASCII and float quantities as Python json.dumps', () => {
     const seq = [action('ÄÖ\u007f\n€😀', 'BUY', 1.5e-7), action('X', 'SELL', 1e16), action('Y', 'BUY', 2.5)];
     expect(sequenceJson(seq)).toBe(

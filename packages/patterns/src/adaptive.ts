@@ -1,4 +1,5 @@
 import { definePattern } from '@planner/contracts';
+import { sortStable } from '@planner/context';
 import type { ActionCandidate, PortfolioContext, Security, Sequence } from '@planner/contracts';
 import { breakFill, categoryList } from './fill.js';
 import { depthParams } from './params.js';
@@ -74,7 +75,7 @@ function topGaps(targets: ReadonlyMap<string, number>, current: ReadonlyMap<stri
     const gap = target - (current.get(group) ?? 0);
     if (gap > min) gaps.push({ group, gap });
   }
-  gaps.sort((a, b) => (a.gap < b.gap ? 1 : a.gap > b.gap ? -1 : 0));
+  sortStable(gaps, (a, b) => (a.gap < b.gap ? 1 : a.gap > b.gap ? -1 : 0));
   return gaps.slice(0, TOP_GAPS).map((g) => g.group);
 }
 

@@ -1,4 +1,5 @@
 import { definePattern } from '@planner/contracts';
+import { sortStable } from '@planner/context';
 import type { ActionCandidate } from '@planner/contracts';
 import { buyLists, containsEqual, sellLists, single, totalLength } from './fill.js';
 import { depthParams } from './params.js';
@@ -21,7 +22,7 @@ export const costOptimized = definePattern({
     // by list, without building the concatenation.
     const ranked: ActionCandidate[] = [];
     for (const list of lists) for (const c of list) if (c.side === 'BUY') ranked.push(c);
-    ranked.sort(byPriorityDesc);
+    sortStable(ranked, byPriorityDesc);
     const seq: ActionCandidate[] = [];
     let cash = call.availableCashEur;
     selling: for (const list of sells) {

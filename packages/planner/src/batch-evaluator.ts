@@ -19,18 +19,27 @@ export const FAILED_EVALUATION_SCORE = -Number.MAX_VALUE;
  */
 export const UNEXECUTABLE_SCORE = -Number.MAX_VALUE / 2;
 
+/** Where `evaluateStored` starts, and when it pauses (told each evaluation's end time; true: return the results so far). */
+export interface EvaluateStoredRange {
+  readonly from?: number;
+  readonly pauseWhen?: (now: number) => boolean;
+}
+
 /** Evaluates stored sequences with the run's scorer; a throwing evaluation becomes a FAILED_EVALUATION_SCORE result. */
-export function evaluateStored(run: PreparedRun, sequences: readonly StoredSequence[]): StoredResult[] {
+export function evaluateStored(run: PreparedRun, sequences: readonly StoredSequence[], range: EvaluateStoredRange = {}): StoredResult[] {
   const { scorer, recorder } = run;
   const { name, timingSlot } = run.modules.evaluator;
+  const { pauseWhen } = range;
   const out: StoredResult[] = [];
   let t0 = recorder.now();
   const dropped = { count: 0 } as { count: number; first?: string };
-  for (const s of sequences) {
+  for (let i = range.from ?? 0; i < sequences.length; i++) {
+    const s = sequences[i] as StoredSequence;
     let result: StoredResult;
     if (!passesCheck(run, s.sequence, dropped)) {
       out.push({ index: s.index, hash: s.hash, score: UNEXECUTABLE_SCORE, diversificationScore: 0, riskScore: 0, transactionCost: 0 });
       t0 = recorder.now();
+      if (pauseWhen?.(t0)) break;
       continue;
     }
     try {
@@ -49,6 +58,34 @@ export function evaluateStored(run: PreparedRun, sequences: readonly StoredSeque
     recorder.addSlot(timingSlot, t1 - t0);
     t0 = t1;
     out.push(result);
+    if (pauseWhen?.(t1)) break;
+  }
+  return out;
+}
+
+/**
+ * Longest stretch of evaluation without a turn of the event loop, ms: a stop waits at most this
+ * (plus one evaluation). By time, not by count: a turn every 8 evaluations made a fast scorer
+ * 1.3 to 1.8 times slower (aggressive on universe_30, about 8 µs an evaluation, loaded machine).
+ */
+const EVENT_LOOP_TURN_MS = 50;
+
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * `evaluateStored`, cut short by `signal`: every EVENT_LOOP_TURN_MS it lets
+ * the event loop run (so a SIGINT/SIGTERM handler can abort), and once
+ * aborted it returns the results so far, a prefix of `sequences` in order.
+ * Without a signal it is `evaluateStored`. The scores never depend on where it stops.
+ */
+export async function evaluateStoredUntil(run: PreparedRun, sequences: readonly StoredSequence[], signal?: AbortSignal): Promise<StoredResult[]> {
+  if (!signal) return evaluateStored(run, sequences);
+  const out: StoredResult[] = [];
+  while (out.length < sequences.length && !signal.aborted) {
+    const turnAt = run.recorder.now() + EVENT_LOOP_TURN_MS;
+    // An abort set during an evaluation (by the scorer, or a handler it let run) counts at once.
+    for (const r of evaluateStored(run, sequences, { from: out.length, pauseWhen: (now) => now >= turnAt || signal.aborted })) out.push(r);
+    if (out.length < sequences.length) await yieldToEvents();
   }
   return out;
 }
@@ -66,6 +103,8 @@ export interface BatchEvaluator {
   /** The work key this evaluator's inputs hash to, for any bucket. */
   keyFor(bucket: string): WorkKey;
   evaluate(sequences: readonly StoredSequence[]): StoredResult[];
+  /** `evaluate`, stopped early by `signal`: the results of a prefix of `sequences` (see `evaluateStoredUntil`). */
+  evaluateUntil(sequences: readonly StoredSequence[], signal: AbortSignal): Promise<StoredResult[]>;
 }
 
 /**
@@ -80,5 +119,6 @@ export function createBatchEvaluator(options: BatchEvaluatorOptions): BatchEvalu
   return {
     keyFor: (bucket) => workKey(bucket, options.snapshot, options.config, options.seed),
     evaluate: (sequences) => evaluateStored(run, sequences),
+    evaluateUntil: (sequences, signal) => evaluateStoredUntil(run, sequences, signal),
   };
 }

@@ -1,4 +1,5 @@
 import type { ActionCandidate, OpportunityCategory } from '@planner/contracts';
+import { sortStable } from '@planner/context';
 
 /** The five category lists patterns read; every list present. */
 export type CategoryLists = Record<OpportunityCategory, ActionCandidate[]>;
@@ -16,5 +17,9 @@ export function countCandidates(lists: CategoryLists): number {
 
 /** Stable sort by priority, highest first (Python `sort(key=priority, reverse=True)` keeps ties in order). */
 export function sortByPriorityDesc(list: ActionCandidate[]): ActionCandidate[] {
-  return list.sort((a, b) => b.priority - a.priority);
+  return sortStable(list, byPriorityDesc);
+}
+
+function byPriorityDesc(a: ActionCandidate, b: ActionCandidate): number {
+  return b.priority - a.priority;
 }

@@ -1,5 +1,5 @@
 import type { ActionCandidate, Security } from '@planner/contracts';
-import { candidatesEqual } from '@planner/context';
+import { candidatesEqual, sortStable } from '@planner/context';
 
 /** Cluster of a candidate: its security's country, else industry, else the first 3 chars of the symbol (pipeline.md §5.3). */
 export function clusterKey(c: ActionCandidate, securities: ReadonlyMap<string, Security> | null): string {
@@ -23,33 +23,37 @@ export interface DiverseSelectionOptions {
 /**
  * Cluster number of each candidate, in order of first sight: equal numbers
  * exactly when `clusterKey` gives equal keys, without building key strings.
+ * Category lists are short: a linear search over the clusters seen so far
+ * allocates nothing, where three Maps per list did.
  */
-function clusterIds(list: readonly ActionCandidate[], securities: ReadonlyMap<string, Security> | null): { ids: Int32Array; count: number } {
-  const countries = new Map<string, number>();
-  const industries = new Map<string, number>();
-  const prefixes = new Map<string, number>();
-  const ids = new Int32Array(list.length);
-  let count = 0;
+function clusterIds(list: readonly ActionCandidate[], securities: ReadonlyMap<string, Security> | null, ids: number[]): number {
+  // Per cluster: which field named it (0 country, 1 industry, 2 symbol prefix) and the name.
+  const kinds: number[] = [];
+  const names: string[] = [];
   for (let i = 0; i < list.length; i++) {
     const c = list[i]!;
     const security = securities?.get(c.symbol);
-    let map: Map<string, number>;
+    let kind: number;
     let key: string;
     if (security && security.country) {
-      map = countries;
+      kind = 0;
       key = security.country;
     } else if (security && security.industry) {
-      map = industries;
+      kind = 1;
       key = security.industry;
     } else {
-      map = prefixes;
+      kind = 2;
       key = c.symbol.slice(0, 3);
     }
-    let id = map.get(key);
-    if (id === undefined) map.set(key, (id = count++));
-    ids[i] = id;
+    let id = 0;
+    while (id < names.length && (kinds[id] !== kind || names[id] !== key)) id++;
+    if (id === names.length) {
+      kinds.push(kind);
+      names.push(key);
+    }
+    ids.push(id);
   }
-  return { ids, count };
+  return names.length;
 }
 
 /**
@@ -62,23 +66,27 @@ export function selectDiverse(list: readonly ActionCandidate[], o: DiverseSelect
   if (list.length === 0 || o.maxCount <= 0) return [];
   if (list.length <= o.maxCount) return list.slice();
 
-  const { ids, count } = clusterIds(list, o.securitiesBySymbol);
-  // Members of each cluster in list order, and their priority summed in that order (Python's sum).
-  const members: number[][] = [];
-  const sums = new Float64Array(count);
-  for (let k = 0; k < count; k++) members.push([]);
-  for (let i = 0; i < list.length; i++) {
-    const k = ids[i]!;
-    members[k]!.push(i);
-    sums[k] = sums[k]! + list[i]!.priority;
-  }
+  const ids: number[] = [];
+  const count = clusterIds(list, o.securitiesBySymbol, ids);
+  // Each cluster's priority summed in list order (Python's sum).
+  const sums: number[] = [];
+  for (let k = 0; k < count; k++) sums.push(0);
+  for (let i = 0; i < list.length; i++) sums[ids[i]!] = sums[ids[i]!]! + list[i]!.priority;
   const perCluster = Math.max(1, Math.floor(o.maxCount / count));
-  const ranked = Array.from(members.keys()).sort((a, b) => sums[b]! - sums[a]!);
+  const ranked: number[] = [];
+  for (let k = 0; k < count; k++) ranked.push(k);
+  sortStable(ranked, (a, b) => sums[b]! - sums[a]!);
 
   const selected: number[] = [];
   for (const k of ranked) {
-    const m = members[k]!;
-    for (let j = 0; j < m.length && j < perCluster; j++) selected.push(m[j]!);
+    // The cluster's first `perCluster` members in list order.
+    let taken = 0;
+    for (let i = 0; i < list.length && taken < perCluster; i++) {
+      if (ids[i] === k) {
+        selected.push(i);
+        taken++;
+      }
+    }
     // The last cluster taken may overshoot; the final slice trims it.
     if (selected.length >= o.maxCount) break;
   }
@@ -88,16 +96,17 @@ export function selectDiverse(list: readonly ActionCandidate[], o: DiverseSelect
       const c = list[i]!;
       if (!selected.some((s) => candidatesEqual(list[s]!, c))) remaining.push(i);
     }
-    remaining.sort((a, b) => list[b]!.priority - list[a]!.priority);
+    sortStable(remaining, (a, b) => list[b]!.priority - list[a]!.priority);
     for (let j = 0; j < remaining.length && selected.length < o.maxCount; j++) selected.push(remaining[j]!);
   }
-  return rerank(list, ids, selected, o).slice(0, o.maxCount);
+  return rerank(list, ids, selected, o, o.maxCount);
 }
 
-function rerank(list: readonly ActionCandidate[], ids: Int32Array, selected: number[], o: DiverseSelectionOptions): ActionCandidate[] {
+/** The re-rank of the selected candidates; the first `max` of them. */
+function rerank(list: readonly ActionCandidate[], ids: readonly number[], selected: number[], o: DiverseSelectionOptions, max: number): ActionCandidate[] {
   const w = Math.max(0, Math.min(1, o.diversityWeight));
   const n = selected.length;
-  const scores = new Float64Array(n);
+  const scores: number[] = [];
   for (let i = 0; i < n; i++) {
     const c = list[selected[i]!]!;
     // reference quirk: diverse re-rank ignores clusters — CPython shows the list being
@@ -111,8 +120,12 @@ function rerank(list: readonly ActionCandidate[], ids: Int32Array, selected: num
     }
     const bonus = 1.0 / (1.0 + same * 0.5);
     const p = c.priority > 0 ? c.priority / 100.0 : 0.0;
-    scores[i] = (1.0 - w) * p + w * bonus;
+    scores.push((1.0 - w) * p + w * bonus);
   }
-  const order = Array.from(selected.keys()).sort((a, b) => scores[b]! - scores[a]!);
-  return order.map((i) => list[selected[i]!]!);
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) order.push(i);
+  sortStable(order, (a, b) => scores[b]! - scores[a]!);
+  const out: ActionCandidate[] = [];
+  for (let i = 0; i < n && i < max; i++) out.push(list[selected[order[i]!]!]!);
+  return out;
 }

@@ -30,7 +30,9 @@ export interface GenerationResult {
 }
 
 class Generation {
-  readonly byModule: Record<string, number> = {};
+  // Sequences per module name, in first-use order (a pattern and a generator of one name share an entry).
+  private readonly names: string[] = [];
+  private readonly counts: number[] = [];
   generated = 0;
   /** Per-run scratch of the generators (SequenceGeneratorInput.runCache). */
   private readonly runCache = new Map<unknown, unknown>();
@@ -38,8 +40,21 @@ class Generation {
   constructor(private readonly g: GenerationInput) {}
 
   private count(name: string, n: number): void {
-    this.byModule[name] = (this.byModule[name] ?? 0) + n;
+    const names = this.names;
+    let i = 0;
+    while (i < names.length && names[i] !== name) i++;
+    if (i === names.length) {
+      names.push(name);
+      this.counts.push(n);
+    } else {
+      this.counts[i] = this.counts[i]! + n;
+    }
     this.generated += n;
+  }
+
+  /** The counts as the funnel's record. */
+  byModule(): Record<string, number> {
+    return this.g.modules.shapes.generation.record(this.names, this.counts);
   }
 
   /** Runs one pattern; its time runs from `t0` (the previous call's end); returns this call's end. */
@@ -164,7 +179,7 @@ export function generateSequences(g: GenerationInput): GenerationResult {
   return {
     sequences,
     generated: gen.generated,
-    sequencesByModule: gen.byModule,
+    sequencesByModule: gen.byModule(),
     afterDedup: depth.afterDedup,
     afterFilters: sequences.length,
   };

@@ -6,7 +6,7 @@ import type {
 import { hashSequence, pyFixed } from '@planner/context';
 import { NO_BENEFICIAL_ACTIONS_TEXT, type PlanFrame, assemblePlan, emptyPlan } from './assemble-plan.js';
 import { runBeamSearch } from './beam-search.js';
-import { FAILED_EVALUATION_SCORE, UNEXECUTABLE_SCORE, evaluateStored } from './batch-evaluator.js';
+import { FAILED_EVALUATION_SCORE, UNEXECUTABLE_SCORE, evaluateStoredUntil } from './batch-evaluator.js';
 import { checkSequence } from './plan-check.js';
 import type { ModuleSet } from './module-set.js';
 import { type PreparedRun, candidateList, checked, finishPlan, prepareRun } from './plan-run.js';
@@ -21,7 +21,10 @@ export interface IncrementalOptions {
   readonly bucket: string;
   /** Sequences per batch; default 100. */
   readonly batchSize?: number;
-  /** Stops the run after the batch in hand; the next call resumes. */
+  /**
+   * Stops the run within a few evaluations: the evaluated part of the batch in
+   * hand is recorded, the rest is left to the store to hand out again; the next call resumes.
+   */
   readonly signal?: AbortSignal;
   /** Overrides `config.planner.seed` (part of the work key). */
   readonly seed?: number;
@@ -151,13 +154,15 @@ export async function runIncremental(
   const result = (status: 'stopped' | 'pending'): IncrementalResult => ({ status, plan: null, key, progress, evaluated, generated });
 
   while (!progress.finished) {
-    // Lets signal handlers run between batches (evaluation itself is synchronous).
+    // Lets signal handlers run between batches (and between a batch's evaluations, in evaluateStoredUntil).
     await tick();
     if (signal?.aborted) return result('stopped');
     const batch = doEvaluate ? await store.claimBatch(key, batchSize) : [];
     if (batch.length > 0) {
-      await store.recordResults(key, evaluateStored(run, batch));
-      evaluated += batch.length;
+      // A stop cuts the batch short; what was evaluated is kept, the rest goes back with the store's close().
+      const results = await evaluateStoredUntil(run, batch, signal);
+      if (results.length > 0) await store.recordResults(key, results);
+      evaluated += results.length;
       progress = await store.progress(key);
       await report();
       continue;

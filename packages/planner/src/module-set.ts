@@ -3,6 +3,7 @@ import type {
   PlannerModule, SequenceFilter, SequenceGenerator,
 } from '@planner/contracts';
 import { ConfigError } from '@planner/contracts';
+import { RecordShape } from './record-shape.js';
 import { STAGE_KEYS, TimingTable } from './timing-table.js';
 
 /**
@@ -49,6 +50,8 @@ export interface ModuleSet {
   readonly narrators: readonly OpportunityCalculator[];
   /** The stages' and these modules' timing keys, one slot each. */
   readonly timing: TimingTable;
+  /** The shapes of the funnel's per-module counts (calculators; patterns and generators). */
+  readonly shapes: { readonly opportunities: RecordShape; readonly generation: RecordShape };
 }
 
 const SECTION: Record<Exclude<ModuleKind, 'evaluator'>, string> = {
@@ -155,5 +158,6 @@ export function resolveModules(config: PlannerConfig, modules: readonly PlannerM
       name: evaluatorName, module: evaluatorModule, params: evaluatorParams, timingKey: evaluatorKey, timingSlot: timing.slotOf(evaluatorKey),
     },
     timing,
+    shapes: { opportunities: new RecordShape(), generation: new RecordShape() },
   };
 }

@@ -80,7 +80,8 @@ export function stepNarrative(
 
 type SummaryStep = Pick<PlanStep, 'side' | 'symbol' | 'valueEur' | 'isWindfall' | 'isAveragingDown'>;
 
-function strategySentence(sells: readonly SummaryStep[], buys: readonly SummaryStep[]): string | null {
+/** The first matching strategy (pipeline.md §5.10); a plan with steps has a sell or a buy, so one always matches. */
+function strategySentence(sells: readonly SummaryStep[], buys: readonly SummaryStep[]): string {
   const windfall = sells.some((s) => s.isWindfall);
   const averaging = buys.some((s) => s.isAveragingDown);
   if (windfall && averaging) {
@@ -92,8 +93,7 @@ function strategySentence(sells: readonly SummaryStep[], buys: readonly SummaryS
     return 'This plan rebalances the portfolio by trimming overweight positions and adding to underweight areas.';
   }
   if (buys.length > 0) return 'This plan deploys available cash into high-quality opportunities.';
-  if (sells.length > 0) return 'This plan reduces risk by taking profits from selected positions.';
-  return null;
+  return 'This plan reduces risk by taking profits from selected positions.';
 }
 
 function total(steps: readonly SummaryStep[]): number {
@@ -107,10 +107,7 @@ export function planNarrative(steps: readonly SummaryStep[], current: number, en
   if (steps.length === 0) return 'No actions recommended. The portfolio is well-positioned.';
   const sells = steps.filter((s) => s.side === 'SELL');
   const buys = steps.filter((s) => s.side === 'BUY');
-  const parts: string[] = [];
-  const strategy = strategySentence(sells, buys);
-  if (strategy !== null) parts.push(strategy);
-  parts.push(`The plan consists of ${steps.length} action(s):`);
+  const parts = [strategySentence(sells, buys), `The plan consists of ${steps.length} action(s):`];
   if (sells.length > 0) parts.push(`• Sell €${pyFixed(total(sells), 0)} from ${sells.map((s) => s.symbol).join(', ')}`);
   if (buys.length > 0) parts.push(`• Buy €${pyFixed(total(buys), 0)} in ${buys.map((s) => s.symbol).join(', ')}`);
   const improvement = end - current;

@@ -1,6 +1,7 @@
 import type { OpportunityCalculator, OpportunityCategory, OpportunityContext } from '@planner/contracts';
 import { type CategoryLists, countCandidates, emptyCategoryLists, sortByPriorityDesc } from './categories.js';
 import type { ResolvedModule } from './module-set.js';
+import { RecordShape } from './record-shape.js';
 import type { RunRecorder } from './run-recorder.js';
 
 export interface Opportunities {
@@ -26,9 +27,11 @@ export function collectOpportunities(
   ctx: OpportunityContext,
   calculators: readonly ResolvedModule<OpportunityCalculator>[],
   recorder: RunRecorder,
+  shape: RecordShape = new RecordShape(),
 ): Opportunities {
   const categories = emptyCategoryLists();
-  const byModule: Record<string, number> = {};
+  const names: string[] = [];
+  const counts: number[] = [];
   // One timestamp per calculator: each one's time runs from the previous one's end.
   let t0 = recorder.now();
   for (const { name, module, params, timingSlot } of calculators) {
@@ -52,11 +55,16 @@ export function collectOpportunities(
     } catch (error) {
       recorder.fail('calculator', name, error);
     }
-    byModule[name] = count;
+    names.push(name);
+    counts.push(count);
     const t1 = recorder.now();
     recorder.addSlot(timingSlot, t1 - t0);
     t0 = t1;
   }
-  for (const list of Object.values(categories)) sortByPriorityDesc(list);
-  return { categories, total: countCandidates(categories), byModule };
+  sortByPriorityDesc(categories.profit_taking);
+  sortByPriorityDesc(categories.averaging_down);
+  sortByPriorityDesc(categories.opportunity_buys);
+  sortByPriorityDesc(categories.rebalance_sells);
+  sortByPriorityDesc(categories.rebalance_buys);
+  return { categories, total: countCandidates(categories), byModule: shape.record(names, counts) };
 }

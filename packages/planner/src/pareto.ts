@@ -1,3 +1,4 @@
+import { sortStable } from '@planner/context';
 import type { ScoredSequence } from './scored-sequence.js';
 
 /**
@@ -25,6 +26,6 @@ export function paretoUpdate(beam: ScoredSequence[], e: ScoredSequence, width: n
   for (const entry of beam) if (!dominates(e, entry)) beam[kept++] = entry;
   beam.length = kept;
   if (!beam.some((entry) => dominates(entry, e))) beam.push(e);
-  beam.sort((a, b) => b.result.score - a.result.score);
+  sortStable(beam, (a, b) => b.result.score - a.result.score);
   if (beam.length > width) beam.length = width;
 }

@@ -7,6 +7,8 @@ export interface PlanCheckInput {
   /** The snapshot's cash balances, native units per currency. */
   readonly cash: Readonly<Record<string, number>>;
   readonly compat: CompatSwitches;
+  /** `executabilityQuirks(compat)` when the caller has it (a run checks many sequences); computed otherwise. */
+  readonly quirks?: readonly (keyof CompatSwitches)[];
 }
 
 /** Float slack of the cash walk and of the value comparison, EUR (well under a cent). */
@@ -79,7 +81,7 @@ export function checkSequence(sequence: Sequence, input: PlanCheckInput): PlanEx
     cashAfterEur: cashEur,
     costsEur,
     costsDeducted,
-    quirks: executabilityQuirks(compat),
+    quirks: input.quirks === undefined ? executabilityQuirks(compat) : [...input.quirks],
   };
 }
 

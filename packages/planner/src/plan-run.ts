@@ -1,7 +1,7 @@
 import type {
   HealthScore, OpportunityContext, Plan, PlanExecution, PlannerConfig, PortfolioSnapshot, RandomSource, Sequence, SequenceScorer,
 } from '@planner/contracts';
-import { ModuleError, PlannerError } from '@planner/contracts';
+import { ModuleError, PlannerError, executabilityQuirks } from '@planner/contracts';
 import { createPythonRandom, pyFixed } from '@planner/context';
 import { NO_BENEFICIAL_ACTIONS_TEXT, NO_FEASIBLE_SEQUENCE_TEXT, type PlanFrame, assemblePlan, emptyPlan } from './assemble-plan.js';
 import { type BeamSearch, runBeamSearch } from './beam-search.js';
@@ -10,7 +10,7 @@ import { FeasibleOrder, type OrderedSequences } from './feasible-order.js';
 import { type GenerationResult, generateSequences } from './generation.js';
 import type { ModuleSet } from './module-set.js';
 import { type Opportunities, collectOpportunities } from './opportunities.js';
-import { type PlanCheckInput, checkSequence, isExecutableProfile } from './plan-check.js';
+import { type PlanCheckInput, checkSequence } from './plan-check.js';
 import { contextOf } from './prepared-snapshot.js';
 import type { RunRecorder } from './run-recorder.js';
 import type { ScoredSequence } from './scored-sequence.js';
@@ -84,13 +84,14 @@ export function prepareRun(
   }
   const opportunities = recorder.stage(
     'opportunities',
-    () => collectOpportunities(ctx, modules.calculators, recorder),
+    () => collectOpportunities(ctx, modules.calculators, recorder, modules.shapes.opportunities),
     (o) => o.total,
   );
-  const check = { ctx, cash: snapshot.cash, compat: config.compat };
+  const quirks = executabilityQuirks(config.compat);
+  const check = { ctx, cash: snapshot.cash, compat: config.compat, quirks };
   return {
     config, modules, recorder, seed, ctx, rng, scorer, current, currentScoreBreakdown, opportunities, check,
-    enforceCheck: isExecutableProfile(config.compat),
+    enforceCheck: quirks.length === 0,
   };
 }
 
@@ -228,16 +229,17 @@ export function finishPlan(run: PreparedRun, list: CandidateList, search: BeamSe
     seed: run.seed,
     configName: config.planner.name,
   };
-  const nothing = checkSequence([], run.check);
+  // The empty plan's check (cash after, costs 0), only for an empty plan.
+  const nothing = () => checkSequence([], run.check);
   return recorder.stage('plan', () => {
-    if (search === null) return emptyPlan(frame, NO_FEASIBLE_SEQUENCE_TEXT, nothing);
+    if (search === null) return emptyPlan(frame, NO_FEASIBLE_SEQUENCE_TEXT, nothing());
     const winner = search.winner();
-    if (winner === undefined) return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT, nothing);
+    if (winner === undefined) return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT, nothing());
     const min = config.planner.minImprovement;
     const gain = winner.result.score * 100 - current.total;
     if (min > 0 && gain < min) {
       recorder.warn(`best plan improves the score by ${pyFixed(gain, 2)} points, below min_improvement ${min}`);
-      return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT, nothing);
+      return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT, nothing());
     }
     const { name, timingKey } = run.modules.evaluator;
     const detailed = recorder.call('evaluator', name, () => run.scorer.evaluate(winner.sequence, true), timingKey);

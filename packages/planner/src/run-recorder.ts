@@ -14,11 +14,14 @@ import { STAGES_ONLY, type TimingTable } from './timing-table.js';
  */
 export class RunRecorder {
   readonly diagnostics: Diagnostic[] = [];
-  private readonly record: Record<string, number> = {};
-  private readonly ms: Float64Array;
-  private readonly used: Uint8Array;
+  private record: Record<string, number> | null = null;
+  // Times of keys outside the table, in first-use order (rare: module calls without a prebuilt key).
+  private extra: Record<string, number> | null = null;
+  // Plain arrays copied from the table's zeros: a run is too short for typed arrays' allocation to pay off.
+  private readonly ms: number[];
+  private readonly used: number[];
   private readonly order: number[] = [];
-  private readonly seen = new Set<string>();
+  private seen: Set<string> | null = null;
 
   constructor(
     /** Module failures (and plan-check failures) throw instead of becoming diagnostics. */
@@ -26,15 +29,30 @@ export class RunRecorder {
     private readonly listener: PlannerEventListener | undefined,
     private readonly table: TimingTable = STAGES_ONLY,
   ) {
-    this.ms = new Float64Array(table.keys.length);
-    this.used = new Uint8Array(table.keys.length);
+    this.ms = table.zeros.slice();
+    this.used = table.unused.slice();
   }
 
   /** Milliseconds per stage and module so far (the one record, brought up to date). */
   get timings(): Record<string, number> {
+    const record = this.timingRecord;
+    if (this.extra !== null) Object.assign(record, this.extra);
     const keys = this.table.keys;
-    for (const slot of this.order) this.record[keys[slot]!] = this.ms[slot]!;
-    return this.record;
+    for (const slot of this.order) record[keys[slot]!] = this.ms[slot]!;
+    return record;
+  }
+
+  /**
+   * A new record of the times so far, in first-use order: for a plan assembled
+   * without `timingRecord`, built from the table's template for this order
+   * (writing thirty new string keys one by one took longer than the stages it timed).
+   */
+  snapshotTimings(): Record<string, number> {
+    if (this.extra === null) return this.table.record(this.order, this.ms);
+    const record = { ...this.extra };
+    const keys = this.table.keys;
+    for (const slot of this.order) record[keys[slot]!] = this.ms[slot]!;
+    return record;
   }
 
   /** Whether anyone receives events (progress events can be skipped otherwise). */
@@ -47,6 +65,7 @@ export class RunRecorder {
    * under construction, when `timings` is read once the run is over.
    */
   get timingRecord(): Record<string, number> {
+    this.record ??= {};
     return this.record;
   }
 
@@ -62,7 +81,10 @@ export class RunRecorder {
     const slot = this.table.slotOf(key);
     if (slot >= 0) this.addSlot(slot, ms);
     // A key outside the table (a module call without its prebuilt key): straight into the record.
-    else this.record[key] = (this.record[key] ?? 0) + ms;
+    else {
+      this.extra ??= {};
+      this.extra[key] = (this.extra[key] ?? 0) + ms;
+    }
   }
 
   /** Adds `ms` to a slot of the planner's TimingTable (a ResolvedModule's `timingSlot`). */
@@ -122,6 +144,7 @@ export class RunRecorder {
   // A module failing on many sequences reports once per distinct message.
   private note(d: Diagnostic): boolean {
     const key = `${d.level}|${d.module ?? ''}|${d.message}`;
+    this.seen ??= new Set();
     if (this.seen.has(key)) return false;
     this.seen.add(key);
     this.diagnostics.push(d);

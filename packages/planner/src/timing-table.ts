@@ -1,17 +1,45 @@
+import { RecordShape } from './record-shape.js';
+
 /**
  * The timing keys of one planner (stages, `total`, each module's `kind:name`)
  * with a fixed slot each, built once per planner so a run adds a module's time
- * into a typed array instead of a string-keyed object. Never changed after
- * construction: concurrent runs of one planner share it.
+ * into an array slot instead of a string-keyed object. Its keys never change:
+ * concurrent runs of one planner share it (the record template is a cache, replaced whole).
  */
 export class TimingTable {
   readonly keys: readonly string[];
+  /** One 0 (a double) per slot, copied by each run: its milliseconds. */
+  readonly zeros: readonly number[];
+  /** One 0 per slot, copied by each run: whether the slot was used. */
+  readonly unused: readonly number[];
   private readonly index: ReadonlyMap<string, number>;
+  private readonly shape = new RecordShape();
+  private readonly orderKeys: string[] = [];
+  private readonly orderMs: number[] = [];
 
   constructor(keys: Iterable<string>) {
     const unique = [...new Set(keys)];
     this.keys = unique;
     this.index = new Map(unique.map((k, i) => [k, i]));
+    // Filled with a fraction first so the array holds doubles from the start (no elements-kind change per run).
+    this.zeros = unique.map(() => 0.5).fill(0);
+    this.unused = unique.map(() => 0);
+  }
+
+  /**
+   * The keys of `order` (slots) with their `ms`, in that order (RecordShape).
+   * The scratch lists are filled and read within this call (runs are synchronous here).
+   */
+  record(order: readonly number[], ms: readonly number[]): Record<string, number> {
+    const keys = this.orderKeys;
+    const values = this.orderMs;
+    keys.length = 0;
+    values.length = 0;
+    for (const slot of order) {
+      keys.push(this.keys[slot]!);
+      values.push(ms[slot]!);
+    }
+    return this.shape.record(keys, values);
   }
 
   /** The key's slot, or -1 for a key the table does not know. */
@@ -24,3 +52,4 @@ export const STAGE_KEYS = ['context', 'opportunities', 'generation', 'filters', 
 
 /** A table of the stages only (runs without a module set). */
 export const STAGES_ONLY = new TimingTable(STAGE_KEYS);
+

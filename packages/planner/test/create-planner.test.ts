@@ -160,6 +160,17 @@ describe('failure isolation', () => {
     await expect(createPlanner({ config: cfg, modules, strict: true }).plan(snapshot())).rejects.toBeInstanceOf(ModuleError);
   });
 
+  it('a calculator routing to a category that does not exist fails alone; one with nothing to route is fine', async () => {
+    const misrouted = defineCalculator({
+      name: 'misrouted', description: '', params: z.object({}), category: 'moonshots' as never, calculate: () => [cand('D', 'BUY', 0.9)],
+    });
+    const quiet = defineCalculator({ name: 'quiet', description: '', params: z.object({}), category: 'moonshots' as never, calculate: () => [] });
+    const cfg = config({ calculators: ['misrouted', 'quiet', 'fake_buys'] });
+    const plan = await createPlanner({ config: cfg, modules: [...allFakes, misrouted, quiet] }).plan(snapshot());
+    expect(plan.diagnostics).toEqual([{ level: 'error', module: 'misrouted', message: "calculator 'misrouted' failed: unknown opportunity category 'moonshots'" }]);
+    expect(plan.funnel.opportunitiesByModule).toEqual({ misrouted: 0, quiet: 0, fake_buys: 2 });
+  });
+
   it('passes sequences through a throwing filter and ignores a throwing pattern or generator', async () => {
     const badFilter = defineFilter({ name: 'bad_filter', description: '', params: z.object({}), filter: () => { throw new Error('f'); } });
     const badPattern = definePattern({ name: 'bad_pattern', description: '', params: z.object({}), generate: () => { throw new Error('p'); } });
@@ -190,6 +201,21 @@ describe('configuration checks', () => {
     expect(wrongKind.message).toContain('only a calculator');
     const noEval = err(() => createPlanner({ config: config({ evaluator: 'monte_carlo' }), modules: allFakes })) as ConfigError;
     expect(noEval.message).toContain("evaluator 'monte_carlo'");
+  });
+
+  it('refuses two different modules of one kind under one name (the same module twice is fine)', () => {
+    const impostor = defineCalculator({ ...fakeBuys, description: 'another fake_buys' });
+    const err = (() => {
+      try {
+        createPlanner({ config: config(), modules: [...allFakes, impostor] });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).issues).toContainEqual({ path: 'fake_buys', message: "two different calculator modules are named 'fake_buys'" });
+    expect(() => createPlanner({ config: config(), modules: [...allFakes, fakeBuys] })).not.toThrow();
   });
 
   it('ignores disabled modules and passes the params the configuration validated', async () => {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createBatchEvaluator, FAILED_EVALUATION_SCORE } from '../src/batch-evaluator.js';
 import { createPlanner } from '../src/create-planner.js';
 import { decodeWorkData } from '../src/work-data.js';
-import { allFakes, config, fakeBuys, fakeEach, fakeEvaluator, fakeSells, snapshot } from './fixtures.js';
+import { allFakes, config, definePattern, fakeBuys, fakeEach, fakeEvaluator, fakeSells, snapshot } from './fixtures.js';
+import { z } from 'zod';
 import { TestStore } from './work-store.js';
 
 const withoutTimings = (p: Plan | null) => (p === null ? null : { ...p, timings: undefined });
@@ -48,7 +49,7 @@ describe('planIncremental', () => {
     }
   });
 
-  it('stops on the abort signal after the batch in hand and resumes where it stopped', async () => {
+  it('stops on an abort between batches and resumes where it stopped', async () => {
     const planner = createPlanner({ config: cfg(), modules: allFakes });
     const store = new TestStore();
     const ac = new AbortController();
@@ -63,6 +64,41 @@ describe('planIncremental', () => {
     expect(second.evaluated).toBe(put - 2);
     expect(store.sequences.length).toBe(put);
     expect(withoutTimings(second.plan)).toEqual(withoutTimings(await planner.plan(snapshot())));
+  });
+
+  it('an abort inside a batch stops within a few evaluations: their results are kept, the rest is evaluated on resume', async () => {
+    let calls = 0;
+    const ac = new AbortController();
+    // The scorer itself aborts at its third evaluation (as a SIGINT arriving mid-batch would).
+    const scorer = fakeEvaluator('single_objective', { fail: () => (++calls === 3 && ac.abort(), false) });
+    // Every combination of up to three candidates: more sequences than a stop waits for.
+    const combinations = definePattern({
+      name: 'fake_each', description: 'combinations', params: z.object({ maxDepth: z.number().optional() }),
+      generate: (opps) => {
+        const all = Object.values(opps).flatMap((list) => list ?? []);
+        const out: Sequence[] = [];
+        const grow = (from: number, seq: Sequence): void => {
+          if (seq.length > 0) out.push(seq);
+          if (seq.length < 3) for (let i = from; i < all.length; i++) grow(i + 1, [...seq, all[i]!]);
+        };
+        grow(0, []);
+        return out;
+      },
+    });
+    const modules = [fakeBuys, fakeSells, combinations, scorer];
+    const planner = createPlanner({ config: cfg(), modules });
+    const store = new TestStore();
+    const first = await planner.planIncremental(snapshot(), { store, bucket: 'core', batchSize: 1000, signal: ac.signal });
+    const total = store.sequences.length;
+    expect(first).toMatchObject({ status: 'stopped', plan: null, generated: true });
+    // One batch holds every sequence: a stop after the batch in hand would have evaluated them all.
+    expect(first.evaluated).toBeGreaterThan(0);
+    expect(first.evaluated).toBeLessThan(total);
+    expect(store.done.size).toBe(first.evaluated);
+    expect(first.progress).toEqual({ total, evaluated: first.evaluated, finished: false });
+    const second = await planner.planIncremental(snapshot(), { store, bucket: 'core', batchSize: 1000, signal: new AbortController().signal });
+    expect(second).toMatchObject({ status: 'finished', generated: false, evaluated: total - first.evaluated });
+    expect(withoutTimings(second.plan)).toEqual(withoutTimings(await createPlanner({ config: cfg(), modules: [fakeBuys, fakeSells, combinations, fakeEvaluator()] }).plan(snapshot())));
   });
 
   it('a changed portfolio, configuration or seed starts afresh', async () => {

@@ -151,6 +151,9 @@ describe('trade-off explanation and one-line summary', () => {
       'Selling Alpha in isolation would reduce the portfolio score by 2.2 points. However, as part of this sequence, it enables an overall improvement of 4.0 points. The short-term sacrifice creates a better long-term outcome.',
     );
   });
+  it('says Buying for a buy', () => {
+    expect(tradeoffExplanation({ ...a, side: 'BUY' }, -1, 2)).toMatch(/^Buying Alpha in isolation would reduce the portfolio score by 1\.0 points\./);
+  });
   it('formats one action', () => {
     expect(actionSummary(a)).toBe('SELL 3 A @ €12.35 = €37');
   });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { createPlanner } from '../src/create-planner.js';
 import { checkSequence, isExecutableProfile } from '../src/plan-check.js';
 import { config, fakeEach, fakeEvaluator, snapshot } from './fixtures.js';
+import { TestStore } from './work-store.js';
 
 const EXECUTABLE: CompatSwitches = { ...COMPAT_DEFAULTS, ...Object.fromEntries(EXECUTABILITY_COMPAT_KEYS.map((k) => [k, false])) };
 
@@ -108,6 +109,15 @@ describe('the planner checks what it proposes', () => {
     expect(plan.diagnostics).toEqual([
       { level: 'warning', message: 'dropped 2 sequence(s) that fail the plan check at true values (first: step 1 BUY 3 D: not a multiple of the board lot 5)' },
     ]);
+  });
+
+  it('executable profile, batch by batch (stoppable): the same plan and warning as plan()', async () => {
+    const planner = createPlanner({ config: cfg(EXECUTABLE), modules });
+    const r = await planner.planIncremental(lotSnapshot(), { store: new TestStore(), bucket: 'core', batchSize: 1, signal: new AbortController().signal });
+    expect(r.status).toBe('finished');
+    const whole = await planner.plan(lotSnapshot());
+    expect({ ...r.plan, timings: {} }).toEqual({ ...whole, timings: {} });
+    expect(r.plan?.diagnostics.map((d) => d.message)).toEqual(['dropped 2 sequence(s) that fail the plan check at true values (first: step 1 BUY 3 D: not a multiple of the board lot 5)']);
   });
 
   it('executable profile, strict: a sequence failing the check is an error', async () => {

@@ -33,6 +33,12 @@ export interface PostgresOptions {
   readonly reconnectSeconds?: number;
   /** Told of each retry after a lost connection (for a progress message). */
   readonly onConnectionLost?: (info: { readonly op: string; readonly error: string; readonly retryInMs: number }) => void;
+  /**
+   * A stop (SIGINT/SIGTERM): once aborted, an operation that lost the server
+   * fails at once instead of waiting for it to come back (`isStoppedWhileReconnecting`).
+   * Operations that reach the server still run, so nothing evaluated is lost.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** A failed batch job: its retries ran out (or it was failed for good). */
@@ -86,6 +92,7 @@ export class PostgresBackend {
   private readonly queueLock: string;
   private readonly queueSchema: string;
   private readonly reconnectMs: number;
+  private readonly stop = new AbortController();
   readonly where: string;
 
   private constructor(
@@ -110,6 +117,13 @@ export class PostgresBackend {
       // An idle client lost its server; the next query reports it.
       this.lastPoolError = e;
     });
+    if (options.signal?.aborted) this.interrupt();
+    else options.signal?.addEventListener('abort', () => this.interrupt(), { once: true });
+  }
+
+  /** Ends every wait for a lost server now, and the next ones at once (a stop; see `PostgresOptions.signal`). */
+  interrupt(): void {
+    this.stop.abort();
   }
 
   static async connect(options: PostgresOptions): Promise<PostgresBackend> {
@@ -176,6 +190,7 @@ export class PostgresBackend {
         if (e instanceof StoreError) throw e;
         const cause = (e as Error).message || this.lastPoolError?.message || String(e);
         if (!isConnectionError(e)) throw new StoreError(`postgres store failed in ${op}: ${cause}`, { cause: e });
+        if (this.stop.signal.aborted) throw stoppedWhileReconnecting(this.where, op, cause, e);
         const left = this.reconnectMs - (Date.now() - started);
         if (left <= 0 || this.closed) {
           throw new StoreError(
@@ -185,7 +200,8 @@ export class PostgresBackend {
         }
         const wait = Math.min(delay, left);
         this.onConnectionLost?.({ op, error: cause, retryInMs: wait });
-        await new Promise((resolve) => setTimeout(resolve, wait));
+        await pause(wait, this.stop.signal);
+        if (this.stop.signal.aborted) throw stoppedWhileReconnecting(this.where, op, cause, e);
         delay = Math.min(delay * 2, 5000);
       }
     }
@@ -574,6 +590,32 @@ export class PostgresBackend {
     await this.boss.stop({ graceful: false, close: false, wait: true }).catch(() => undefined);
     await this.pool.end().catch(() => undefined);
   }
+}
+
+/** Waits `ms`, or less when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+const stopErrors = new WeakSet<object>();
+
+function stoppedWhileReconnecting(where: string, op: string, cause: string, error: unknown): StoreError {
+  const e = new StoreError(`postgres store ${where}: stopped while waiting for the lost server (in ${op}: ${cause})`, { cause: error });
+  stopErrors.add(e);
+  return e;
+}
+
+/** The error of an operation ended by a stop while it waited for a lost server: a stop, not a failure. */
+export function isStoppedWhileReconnecting(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && stopErrors.has(e);
 }
 
 /** The connection string without its password (user-info or `?password=`), for messages. */

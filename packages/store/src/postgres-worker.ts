@@ -1,5 +1,5 @@
 import { StoreError } from '@planner/contracts';
-import { PostgresBackend } from './postgres-backend.js';
+import { isStoppedWhileReconnecting, PostgresBackend } from './postgres-backend.js';
 import type { FetchedJob, PostgresOptions } from './postgres-backend.js';
 import type { EvaluateBatch } from './types.js';
 
@@ -16,11 +16,15 @@ export interface PostgresWorkerOptions extends PostgresOptions {
 }
 
 export interface PostgresWorker {
-  /** Finishes the batches in hand, then stops; resolves when stopped. */
+  /**
+   * Stops promptly; resolves when stopped. A batch in hand is cut short: its
+   * evaluated part is recorded and the job goes back to the queue at once (the
+   * next worker takes it, no lease to wait for). A wait for a lost server ends at once.
+   */
   stop(): Promise<void>;
   /** Settles when the worker stops: rejects with a StoreError when the database failed. */
   readonly done: Promise<void>;
-  /** Batches and sequences this worker evaluated. */
+  /** Batches this worker finished, and sequences it evaluated (those of a batch cut short by a stop included). */
   readonly stats: { readonly batches: number; readonly sequences: number };
 }
 
@@ -35,6 +39,8 @@ export async function runPostgresWorker(options: PostgresWorkerOptions): Promise
   const pollMs = options.pollIntervalMs ?? 500;
   const stats = { batches: 0, sequences: 0 };
   let stopping = false;
+  // Tells the evaluator to hand back what it has (EvaluationBatch.signal).
+  const stopEvaluating = new AbortController();
   const wakers = new Set<() => void>();
   let buckets: string[] = [];
   let turn = 0;
@@ -96,27 +102,38 @@ export async function runPostgresWorker(options: PostgresWorkerOptions): Promise
       const description = await g('worker read', () => workData(key));
       let results;
       try {
-        results = await options.evaluate({ key, sequences, data: description });
+        results = await options.evaluate({ key, sequences, data: description, signal: stopEvaluating.signal });
       } catch (e) {
         // The queue retries the batch (up to its retry limit).
         return g('worker fail', () => backend.fail(d.bucket, job.id, e));
       }
       await g('worker record', () => backend.record(key, results));
+      stats.sequences += results.length;
+      if (results.length < sequences.length) {
+        // Cut short by a stop: the rest goes back to the queue now, not when the lease runs out.
+        if (stopping) return g('worker give back', () => backend.giveBack(d.bucket, job.id));
+        const short = new Error(`the evaluator returned ${results.length} results for ${sequences.length} sequences`);
+        return g('worker fail', () => backend.fail(d.bucket, job.id, short));
+      }
       stats.batches++;
-      stats.sequences += sequences.length;
       options.onBatch?.({ bucket: d.bucket, evaluated: sequences.length });
     }
     await g('worker complete', () => backend.complete(d.bucket, job.id));
   }
 
   async function loop(): Promise<void> {
-    while (!stopping) {
-      const job = await g('worker fetch', nextJob);
-      if (!job) {
-        await sleep(pollMs);
-        continue;
+    try {
+      while (!stopping) {
+        const job = await g('worker fetch', nextJob);
+        if (!job) {
+          await sleep(pollMs);
+          continue;
+        }
+        await runJob(job);
       }
-      await runJob(job);
+    } catch (e) {
+      // A stop during a wait for a lost server is a stop: its job's lease runs out instead.
+      if (!(stopping && isStoppedWhileReconnecting(e))) throw e;
     }
   }
 
@@ -137,6 +154,8 @@ export async function runPostgresWorker(options: PostgresWorkerOptions): Promise
     done,
     async stop() {
       stopping = true;
+      stopEvaluating.abort();
+      backend.interrupt();
       wakeAll();
       await done;
     },

@@ -37,6 +37,8 @@ export interface SqliteStoreOptions {
   readonly path: string;
   /** Upper bound of the database's size (SQLite `max_page_count`); a write beyond it fails as a full disk does. */
   readonly maxSizeBytes?: number;
+  /** Told each SQL statement the store runs (diagnostics; better-sqlite3's `verbose`). */
+  readonly onStatement?: (sql: string) => void;
 }
 
 
@@ -49,7 +51,8 @@ export function createSqliteStore(options: SqliteStoreOptions): PlannerStore {
   const where = options.path === ':memory:' ? '(in memory)' : `'${options.path}'`;
   let db: BetterSqlite3.Database;
   try {
-    db = new Database(options.path);
+    const { onStatement } = options;
+    db = new Database(options.path, onStatement ? { verbose: (sql: unknown) => onStatement(String(sql)) } : {});
   } catch (e) {
     throw new StoreError(`cannot open sqlite store ${where}: ${(e as Error).message}`, { cause: e });
   }

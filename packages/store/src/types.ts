@@ -85,6 +85,12 @@ export interface EvaluationBatch {
   readonly sequences: readonly import('@planner/contracts').StoredSequence[];
   /** The work's description (`setWorkData`), from which a worker rebuilds the scorer; null when none was stored. */
   readonly data: string | null;
+  /**
+   * Aborted when the worker stops. An evaluator may then return the results it
+   * has so far (any subset of `sequences`): the worker records them and gives
+   * the rest of the batch back to the queue at once.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export type EvaluateBatch = (batch: EvaluationBatch) => readonly StoredResult[] | Promise<readonly StoredResult[]>;

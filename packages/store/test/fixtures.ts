@@ -48,3 +48,14 @@ export function expectedBest(sequences: readonly StoredSequence[]): StoredResult
 }
 
 export const key = (bucket: string, portfolioHash = 'p1', configHash = 'c1'): WorkKey => ({ bucket, portfolioHash, configHash });
+
+/** mulberry32: a seeded generator of numbers in [0, 1), so a fault test's random points can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

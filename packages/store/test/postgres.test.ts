@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreError } from '@planner/contracts';
 import { createPostgresStore, runPostgresWorker } from '../src/postgres.js';
+import { isStoppedWhileReconnecting } from '../src/postgres-backend.js';
 import { storeContract } from './contract.js';
 import { evaluate, expectedBest, key, makeSequences } from './fixtures.js';
 import { startPgServer } from '../src/testing.js';
@@ -124,8 +125,22 @@ describe('postgres store', () => {
       connectionString: url, pollIntervalMs: 50, reconnectSeconds: 2,
       evaluate: ({ sequences }) => sequences.map(evaluate),
     });
+    // A stop (signal) ends the wait for the lost server at once, long before its 60 s: a stop, not a failure.
+    const stop = new AbortController();
+    const stoppable = await createPostgresStore({ connectionString: url, signal: stop.signal });
+    const patient = await runPostgresWorker({ connectionString: url, pollIntervalMs: 50, evaluate: ({ sequences }) => sequences.map(evaluate) });
     own.kill();
+    const lost = stoppable.progress(k).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 300)); // inside its reconnect wait
+    stop.abort();
+    const stopped = await lost;
+    expect(isStoppedWhileReconnecting(stopped)).toBe(true);
+    expect((stopped as Error).message).toMatch(/postgres store '.*': stopped while waiting for the lost server \(in progress: /);
+    await stoppable.close();
+    await patient.stop(); // resolves: the worker stops instead of waiting 60 s and failing
+    expect(patient.stats).toEqual({ batches: 0, sequences: 0 });
     const err = await store.progress(k).catch((e: unknown) => e);
+    expect(isStoppedWhileReconnecting(err)).toBe(false);
     expect(err).toBeInstanceOf(StoreError);
     expect((err as StoreError).code).toBe('PLANNER_STORE_FAILED');
     expect((err as Error).message).toMatch(/lost the server in progress and could not reconnect within 2 s/);
@@ -203,6 +218,52 @@ describe('postgres store', () => {
     }
     expect(seen.filter((i) => i >= 10 && i < 20)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
     await last.close();
+  });
+
+  it('worker.stop() inside a batch: the evaluated part is recorded and the job goes back to the queue at once', async () => {
+    const url = await freshDb();
+    const store = await createPostgresStore({ connectionString: url, batchSize: 10 }); // lease 300 s
+    const k = key('core');
+    const seqs = makeSequences(20);
+    await store.open(k);
+    await store.put(k, seqs);
+    let started: () => void = () => undefined;
+    const inBatch = new Promise<void>((r) => (started = r));
+    const worker = await runPostgresWorker({
+      connectionString: url, pollIntervalMs: 50,
+      // Evaluates three sequences, then waits for the stop and hands back what it has.
+      evaluate: async ({ sequences, signal }) => {
+        started();
+        await new Promise<void>((r) => signal?.addEventListener('abort', () => r(), { once: true }));
+        return sequences.slice(0, 3).map(evaluate);
+      },
+    });
+    await inBatch;
+    await worker.stop();
+    expect(worker.stats).toEqual({ batches: 0, sequences: 3 });
+    expect((await store.progress(k)).evaluated).toBe(3);
+    expect(await store.queue!.status('core')).toEqual({ queued: 2, active: 0, failed: [] });
+    // The next caller gets the given-back job (its 7 open sequences) first, not the job after it.
+    expect((await store.claimBatch(k, 7)).map((s) => s.index)).toEqual([3, 4, 5, 6, 7, 8, 9]);
+    await store.close();
+  });
+
+  it('an evaluator that returns fewer results than sequences without a stop fails the batch (no job completed with holes)', async () => {
+    const url = await freshDb();
+    const store = await createPostgresStore({ connectionString: url, batchSize: 10, retryLimit: 0 });
+    const k = key('core');
+    await store.open(k);
+    await store.put(k, makeSequences(10));
+    const worker = await runPostgresWorker({ connectionString: url, pollIntervalMs: 50, evaluate: ({ sequences }) => sequences.slice(0, 4).map(evaluate) });
+    let status = await store.queue!.status('core');
+    while (status.failed.length === 0) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = await store.queue!.status('core');
+    }
+    await worker.stop();
+    expect(status.failed).toEqual([{ from: 0, to: 10, error: 'the evaluator returned 4 results for 10 sequences' }]);
+    expect((await store.progress(k)).evaluated).toBe(4);
+    await store.close();
   });
 
   it('a batch whose retries ran out is reported with its error and queued again on request', async () => {

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '@planner/contracts';
 import { createSqliteStore } from '../src/sqlite.js';
 import { drain } from './contract.js';
-import { evaluate, expectedBest, key, makeSequences } from './fixtures.js';
+import { evaluate, expectedBest, key, makeSequences, seededRandom } from './fixtures.js';
 import { spawnChild } from './spawn.js';
 
 let dir: string;
@@ -51,14 +51,7 @@ describe('sqlite faults', () => {
     const path = join(dir, 'work.db');
     const { store, seqs } = await seeded(path, 120);
     await store.close();
-    // mulberry32: a seeded generator, so a failure can be replayed.
-    let seed = 20261206;
-    const random = (): number => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const random = seededRandom(20261206); // a failure can be replayed
     for (let round = 0; round < 10; round++) {
       const child = spawnChild('children/sqlite-runner.ts', [path, '5']);
       // Kill after the n-th claim (mid-batch, nothing recorded for it) or after the n-th record.

@@ -11,4 +11,6 @@ export const PAGE_CSS = `
 #error { color: #b8473f; font-weight: 600; margin: .4rem 0; white-space: pre-line; }
 #error:empty { display: none; }
 #diff ul { margin: 0; }
+/* A re-plan rewrites every section: the browser lays out and paints only those in view. */
+#report > section { content-visibility: auto; contain-intrinsic-size: auto 40rem; }
 `;

@@ -42,9 +42,16 @@ export function batchCommand(ctx: Context): Command {
       const snapshot = readSnapshot(o.snapshot);
       const seed = parseSeed(o.seed);
       const batchSize = parsePositive('--batch-size', o.batchSize, 100);
-      const store = await openStore(o, batchSize, ctx.stores, { onConnectionLost: (i) => ctx.io.err(connectionLostLine(i)) });
       const controller = new AbortController();
-      const stop = (): void => controller.abort();
+      // Also ends a wait for a lost PostgreSQL server: a stop must not wait out the reconnect window.
+      const stopRequest = new AbortController();
+      const store = await openStore(o, batchSize, ctx.stores, {
+        onConnectionLost: (i) => ctx.io.err(connectionLostLine(i)), signal: stopRequest.signal,
+      });
+      const stop = (): void => {
+        stopRequest.abort();
+        controller.abort();
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       const bar = progressLine((s) => process.stderr.write(s), process.stderr.isTTY === true);
@@ -64,6 +71,12 @@ export function batchCommand(ctx: Context): Command {
             store, batchSize, signal: controller.signal, evaluate: o.evaluate, onEvent: (e) => bar.onEvent(e), source: o.snapshot,
             ...(seed === undefined ? {} : { seed }),
           });
+        } catch (e) {
+          // Stopped while the database was away: what was recorded is kept, the rest waits for the next run.
+          if (!stopRequest.signal.aborted || !(e instanceof StoreError)) throw e;
+          bar.end();
+          ctx.io.err(`stopped: ${e.message}; run the same command to resume\n`);
+          throw new CommanderError(STOPPED_EXIT_CODE, 'planner.stopped', 'stopped');
         } finally {
           watch?.stop();
         }

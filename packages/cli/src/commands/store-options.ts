@@ -24,7 +24,7 @@ export function withStoreOptions(cmd: Command): Command {
  */
 export async function openStore(
   choice: StoreChoice, batchSize?: number, loaders: StoreLoaders = defaultStoreLoaders,
-  options: { create?: boolean; onConnectionLost?: (info: ConnectionLost) => void } = {},
+  options: { create?: boolean; onConnectionLost?: (info: ConnectionLost) => void; signal?: AbortSignal } = {},
 ): Promise<PlannerStore> {
   if ((choice.db === undefined) === (choice.pg === undefined)) {
     throw new ConfigError([{ path: '', message: 'give exactly one of --db FILE.sqlite or --pg URL' }]);
@@ -44,6 +44,7 @@ export async function openStore(
     connectionString: choice.pg as string,
     ...(batchSize === undefined ? {} : { batchSize }),
     ...(options.onConnectionLost ? { onConnectionLost: options.onConnectionLost } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
 }
 

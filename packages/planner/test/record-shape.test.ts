@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { RecordShape } from '../src/record-shape.js';
+import { RunRecorder } from '../src/run-recorder.js';
+import { TimingTable } from '../src/timing-table.js';
+
+describe('RecordShape', () => {
+  it('gives the keys in the order given, with their values, for any key text', () => {
+    const shape = new RecordShape();
+    const keys = ['b', 'a', 'with "quotes" and \\', '10', 'constructor'];
+    const record = shape.record(keys, [1, 2.5, 3, 4, 5]);
+    expect(Object.keys(record)).toEqual(['10', 'b', 'a', 'with "quotes" and \\', 'constructor']);
+    expect(record).toEqual({ b: 1, a: 2.5, 'with "quotes" and \\': 3, 10: 4, constructor: 5 });
+  });
+
+  it('returns independent records, and follows a change of keys', () => {
+    const shape = new RecordShape();
+    const first = shape.record(['x', 'y'], [1, 2]);
+    const second = shape.record(['x', 'y'], [3, 4]);
+    first.x = 99;
+    expect(second).toEqual({ x: 3, y: 4 });
+    expect(Object.keys(shape.record(['y', 'z'], [5, 6]))).toEqual(['y', 'z']);
+    expect(shape.record(['y'], [7])).toEqual({ y: 7 });
+    expect(shape.record([], [])).toEqual({});
+  });
+});
+
+describe('RunRecorder timings', () => {
+  it('lists the keys in first-use order, from the table and outside it, in both of its records', () => {
+    const table = new TimingTable(['context', 'plan', 'total']);
+    const recorder = new RunRecorder(false, undefined, table);
+    recorder.addTime('plan', 2);
+    recorder.addTime('module:outside', 1);
+    recorder.addTime('context', 3);
+    recorder.addTime('plan', 0.5);
+    recorder.addTime('module:outside', 1);
+    const expected = { 'module:outside': 2, plan: 2.5, context: 3 };
+    expect(recorder.snapshotTimings()).toEqual(expected);
+    expect(Object.keys(recorder.snapshotTimings())).toEqual(['module:outside', 'plan', 'context']);
+    const record = recorder.timingRecord;
+    expect(recorder.timings).toBe(record);
+    expect(Object.keys(record)).toEqual(['module:outside', 'plan', 'context']);
+    expect(record).toEqual(expected);
+  });
+
+  it('without keys outside the table, gives the table keys in first-use order', () => {
+    const recorder = new RunRecorder(false, undefined, new TimingTable(['a', 'b', 'c']));
+    recorder.addTime('c', 1);
+    recorder.addTime('a', 2);
+    expect(Object.keys(recorder.snapshotTimings())).toEqual(['c', 'a']);
+    expect(recorder.snapshotTimings()).toEqual({ c: 1, a: 2 });
+  });
+});
