@@ -24,7 +24,7 @@ import { parseConfig, serializeConfig } from '@planner/config';
 import { parseSnapshot } from '@planner/context';
 import { createPlanner } from '@planner/planner';
 import { readReferenceTimings } from '../src/bench/reference-timings.js';
-import { median, percentile } from '../src/commands/bench.js';
+import { timeRuns } from '../src/bench/warm.js';
 import { standardModules } from '../src/modules.js';
 import { type Golden, goldenDiff } from '../test/golden.js';
 import { generatePortfolio } from './generate.js';
@@ -62,18 +62,11 @@ interface Timing {
   readonly runs: number;
 }
 
-/** Warm up (`warmup` runs and at least 300 ms), then time `runs` calls. */
+/** Warm up (`warmup` runs and at least 300 ms), then time `runs` calls (the loop of `planner bench`). */
 async function time(fn: () => Promise<unknown> | unknown, runs: number, warmup: number): Promise<Timing> {
   const t0 = performance.now();
   for (let i = 0; i < warmup || performance.now() - t0 < 300; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { medianMs: median(times), p95Ms: percentile(times, 95), runs };
+  return timeRuns(fn, runs);
 }
 
 const perSecond = (count: number, ms: number): number => (ms > 0 ? (count * 1000) / ms : 0);

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, type InputIssue, type PlannerModule } from '@planner/contracts';
-import { pluginsOf } from '@planner/config';
+import { isPresetName, pluginsOf } from '@planner/config';
+import { parse as parseToml } from 'smol-toml';
 
 const KINDS = new Set(['calculator', 'pattern', 'sequence_generator', 'filter', 'evaluator']);
 
@@ -111,7 +112,7 @@ export async function loadPlugins(standard: readonly PlannerModule[], requests: 
   return { modules, origins };
 }
 
-/** `--plugin X` / `--plugin=X` (from the working directory) and the `plugins` of `--config FILE` (from its directory). */
+/** `--plugin X` / `--plugin=X` (from the working directory) and the `plugins` of `--config FILE` and of the files it extends (each from its directory). */
 export function pluginRequests(argv: readonly string[], cwd: string): PluginRequest[] {
   const out: PluginRequest[] = [];
   const configs: string[] = [];
@@ -129,17 +130,41 @@ export function pluginRequests(argv: readonly string[], cwd: string): PluginRequ
     const file = value('--config');
     if (file !== undefined) configs.push(file);
   }
-  for (const config of configs) {
-    let text: string | undefined;
+  for (const config of configs) out.push(...chainPlugins(config, cwd));
+  return out;
+}
+
+/**
+ * The `plugins` of a configuration file and of every file its `extends` chain
+ * reaches (a module table of an extended file may name a plugin module), each
+ * relative to its own file. Stops at a preset, a file it cannot read or a file
+ * met twice: loading the configuration reports those.
+ */
+function chainPlugins(config: string, cwd: string): PluginRequest[] {
+  const out: PluginRequest[] = [];
+  const seen = new Set<string>();
+  let path = resolve(cwd, config);
+  let shown = config;
+  while (!seen.has(path)) {
+    seen.add(path);
+    let text: string;
     try {
-      text = readFileSync(resolve(cwd, config), 'utf8');
+      text = readFileSync(path, 'utf8');
     } catch {
-      text = undefined; // the command reports a missing file itself
+      break;
     }
-    if (text !== undefined) {
-      const dir = dirname(resolve(cwd, config));
-      pluginsOf(text, config).forEach((specifier, i) => out.push({ specifier, baseDir: dir, from: `plugins[${i}] of ${config}` }));
-    }
+    const dir = dirname(path);
+    pluginsOf(text, shown).forEach((specifier, i) => out.push({ specifier, baseDir: dir, from: `plugins[${i}] of ${shown}` }));
+    const reference = extendsOf(text);
+    if (reference === undefined || isPresetName(reference)) break;
+    path = resolve(dir, reference);
+    shown = isAbsolute(shown) || isAbsolute(reference) ? path : relative(cwd, path);
   }
   return out;
+}
+
+/** The file a configuration extends, when it names one (pluginsOf has already read the TOML without error). */
+function extendsOf(text: string): string | undefined {
+  const reference = (parseToml(text) as { extends?: unknown }).extends;
+  return typeof reference === 'string' && reference.trim() !== '' ? reference : undefined;
 }

@@ -22,16 +22,14 @@ export function createProgram(ctx: Context): Command {
     .description('portfolio trade planner')
     .version(cliPackage.version, '-V, --version', 'print the version of @planner/cli')
     // Read by run() before the commands are built (plugins add modules); declared so commander accepts it anywhere.
-    .option('--plugin <specifier>', 'load a plugin: an npm package or an ES module path, from the working directory (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
+    .option('--plugin <specifier>', 'load a plugin: an npm package or an ES module path, from the working directory (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[]);
   const config = new Command('config').description('validate, show and compare configurations');
   config.addCommand(configValidateCommand(ctx)).addCommand(configShowCommand(ctx)).addCommand(configDiffCommand(ctx));
   const snapshot = new Command('snapshot').description('check portfolio snapshots');
   snapshot.addCommand(snapshotValidateCommand(ctx));
   for (const cmd of [config, snapshot, modulesCommand(ctx), planCommand(ctx), benchCommand(ctx)]) program.addCommand(cmd);
   for (const cmd of [bucketCommand(ctx), batchCommand(ctx), workerCommand(ctx)]) program.addCommand(cmd);
-  // subcommands inherit neither exitOverride nor the output routing
+  // The program and every subcommand (they inherit neither exitOverride nor the output routing).
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const c of all(program)) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
   return program;

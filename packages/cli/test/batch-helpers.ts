@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Plan } from '@planner/contracts';
 import { allocateBucketCash, sliceSnapshot } from '@planner/buckets';
 import { parseSnapshot, snapshotToJson } from '@planner/context';
-import { here, scenarioDir } from './helpers.js';
+import { expect } from 'vitest';
+import { cli, here, scenarioDir } from './helpers.js';
 
 export const universe30 = join(scenarioDir, 'universe_30.input.json');
 export const aggressiveToml = (): string => readFileSync(join(scenarioDir, 'configs/aggressive.toml'), 'utf8');
@@ -31,6 +32,12 @@ export function monteCarloToml(paths: number, big = false): string {
     if (!toml.includes('max_combinations')) throw new Error('aggressive.toml layout changed');
   }
   return toml;
+}
+
+/** The README's two buckets (core aggressive 0.85, satellite momentum_1 conservative 0.15) in the SQLite store `db`. */
+export async function addReadmeBuckets(db: string): Promise<void> {
+  expect((await cli('bucket', 'add', 'core', '--db', db, '--preset', 'aggressive', '--share', '0.85')).code).toBe(0);
+  expect((await cli('bucket', 'add', 'momentum_1', '--db', db, '--preset', 'conservative', '--kind', 'satellite', '--share', '0.15')).code).toBe(0);
 }
 
 /** A copy of a snapshot file in `dir` whose every security belongs to `bucket`. */

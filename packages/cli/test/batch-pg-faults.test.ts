@@ -8,7 +8,7 @@ import type { PgServer } from '@planner/store/testing';
 import { STOPPED_EXIT_CODE } from '../src/commands/batch.js';
 import { monteCarloToml, runPlanner, sleep, spawnPlanner, tempDir, universe30, withoutTimings, writeFile } from './batch-helpers.js';
 import type { CliChild } from './batch-helpers.js';
-import { cli, scenarioDir } from './helpers.js';
+import { cli, scenarioDir, startCli } from './helpers.js';
 
 // Stopping and failing with a PostgreSQL store, through the real `planner` processes (issue 14 point 4).
 let server: PgServer;
@@ -171,22 +171,26 @@ describe('planner batch and bucket show, PostgreSQL: failed batches end to end',
     const snapshot = join(scenarioDir, 'rebalance_country_industry.input.json');
     expect((await cli('bucket', 'add', 'core', '--pg', url, '--preset', 'default')).code).toBe(0);
     const args = ['batch', '--pg', url, '--bucket', 'core', '--snapshot', snapshot, '--batch-size', '20', '--json'];
-    const run = spawnPlanner([...args, '--no-evaluate']);
-    const waiting = await run.waitFor((l) => l.startsWith('! waiting for `planner worker` processes:'));
+    // In-process (batch and worker in the test's process): nothing here depends on the processes or their signals.
+    const run = startCli(...args, '--no-evaluate');
+    const waiting = await run.errLine(/^waiting for `planner worker` processes:/);
     const jobs = Number(/: (\d+) batch/.exec(waiting)?.[1]);
     expect(jobs).toBeGreaterThan(1);
     // A worker that cannot rebuild the work (its description is gone) fails every batch until the retries run out.
     const [saved] = await sql<{ data: string }>(url, 'SELECT data FROM planner.work WHERE bucket = $1', ['core']);
     await sql(url, 'UPDATE planner.work SET data = NULL WHERE bucket = $1', ['core']);
-    const worker = spawnPlanner(['worker', '--pg', url]);
-    expect(await run.exited).toBe(1);
-    expect(run.out()).toBe('');
+    const worker = startCli('worker', '--pg', url);
+    await worker.errLine(/^worker ready/);
+    const failed = await run.done;
+    expect(failed.code).toBe(1);
+    expect(failed.out).toBe('');
     const cause = "bucket 'core': no work description is stored with the work";
-    expect(run.err()).toContain(`error: ${jobs} batches of bucket core failed for good (retries ran out): sequences 0-19: ${cause}; sequences 20-`);
-    expect(run.err()).toMatch(/; fix the cause and run again with --retry-failed\n$/);
-    const stopped = worker.waitFor((l) => l.startsWith('! worker stopped:'));
-    worker.proc.kill('SIGTERM');
-    expect(await stopped).toBe('! worker stopped: 0 batches, 0 sequences');
+    expect(failed.err).toContain(`error: ${jobs} batches of bucket core failed for good (retries ran out): sequences 0-19: ${cause}; sequences 20-`);
+    expect(failed.err).toMatch(/; fix the cause and run again with --retry-failed\n$/);
+    process.emit('SIGTERM');
+    const stopped = await worker.done;
+    expect(stopped.code).toBe(0);
+    expect(stopped.err).toContain('worker stopped: 0 batches, 0 sequences\n');
 
     const show = await cli('bucket', 'show', 'core', '--pg', url);
     expect(show.code).toBe(0);
@@ -195,7 +199,7 @@ describe('planner batch and bucket show, PostgreSQL: failed batches end to end',
 
     // The cause fixed, --retry-failed queues the batches again and this run evaluates them.
     await sql(url, 'UPDATE planner.work SET data = $2 WHERE bucket = $1', ['core', saved?.data]);
-    const retried = await runPlanner([...args, '--retry-failed']);
+    const retried = await cli(...args, '--retry-failed');
     expect(retried.code).toBe(0);
     expect(retried.err).toContain(`queued ${jobs} failed batches of bucket core again`);
     const expected = JSON.parse((await cli('plan', snapshot, '--preset', 'default', '--json')).out) as Plan;

@@ -12,7 +12,7 @@ import { startPgServer } from '@planner/store/testing';
 import type { PgServer } from '@planner/store/testing';
 import { standardModules } from '../src/modules.js';
 import { monteCarloToml, sleep, sliceFile, spawnPlanner, taggedCopy, tempDir, universe30, withoutTimings, writeFile } from './batch-helpers.js';
-import { cli, scenarioDir } from './helpers.js';
+import { cli, scenarioDir, startCli } from './helpers.js';
 
 const modules = standardModules();
 const snapshot = parseSnapshot(readFileSync(universe30, 'utf8'));
@@ -121,21 +121,28 @@ describe('planner worker: PostgreSQL, one bucket', () => {
     expect(withoutTimings(JSON.parse(run.out()) as Plan)).toEqual(withoutTimings(expected));
   }, 300_000);
 
+  // In-process (batch and worker in the test's process, SIGTERM emitted to it): the processes and their signals are the other tests'.
   it('planner batch --no-evaluate with no worker says it waits, and how much is queued; a worker started later finishes it', async () => {
     const url = await server.createDatabase('waiting');
     const sat = join(scenarioDir, 'rebalance_country_industry.input.json');
     expect((await cli('bucket', 'add', 'core', '--pg', url, '--preset', 'default')).code).toBe(0);
-    const run = spawnPlanner(['batch', '--pg', url, '--bucket', 'core', '--snapshot', sat, '--batch-size', '20', '--no-evaluate', '--json']);
-    const waiting = await run.waitFor((l) => l.startsWith('! waiting for `planner worker` processes:'), 120_000);
+    const batch = startCli('batch', '--pg', url, '--bucket', 'core', '--snapshot', sat, '--batch-size', '20', '--no-evaluate', '--json');
+    const waiting = await batch.errLine(/^waiting for `planner worker` processes:/);
     expect(waiting).toMatch(/: \d+ batch(es)? queued, none being evaluated$/);
     const show = await cli('bucket', 'show', 'core', '--pg', url);
     expect(show.out).toMatch(/^queue: [1-9]\d* batches queued, 0 being evaluated, 0 failed$/m);
-    const worker = spawnPlanner(['worker', '--pg', url]);
-    expect(await run.exited).toBe(0);
+    const worker = startCli('worker', '--pg', url, '--concurrency', '2');
+    expect(await worker.errLine(/^worker ready/)).toBe('worker ready (concurrency 2)');
+    const finished = await batch.done;
+    expect(finished.code, finished.err).toBe(0);
+    const plan = JSON.parse(finished.out) as Plan;
     const expected = JSON.parse((await cli('plan', sat, '--preset', 'default', '--json')).out) as Plan;
-    expect(withoutTimings(JSON.parse(run.out()) as Plan)).toEqual(withoutTimings(expected));
-    worker.proc.kill('SIGTERM');
-    expect(await worker.exited).toBe(0);
+    expect(withoutTimings(plan)).toEqual(withoutTimings(expected));
+    process.emit('SIGTERM');
+    const stopped = await worker.done;
+    expect(stopped.code, stopped.err).toBe(0);
+    expect(stopped.err).toContain(`worker stopped: ${Math.ceil(plan.funnel.feasible / 20)} batches, ${plan.funnel.feasible} sequences\n`);
+    expect(process.listenerCount('SIGTERM') + process.listenerCount('SIGINT')).toBe(0);
   }, 300_000);
 
   it('planner batch --no-evaluate on two buckets at once: two workers serve both, each bucket gets its own plan', async () => {

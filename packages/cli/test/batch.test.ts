@@ -5,7 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Plan } from '@planner/contracts';
 import { createSqliteStore } from '@planner/store/sqlite';
 import { progressLine, progressText } from '../src/commands/progress-line.js';
-import { aggressiveToml, tempDir, universe30, withoutTimings, writeFile } from './batch-helpers.js';
+import { STOPPED_EXIT_CODE } from '../src/commands/batch.js';
+import { defaultStoreLoaders, type StoreLoaders } from '../src/commands/store-drivers.js';
+import { standardModules } from '../src/modules.js';
+import { run } from '../src/program.js';
+import { aggressiveToml, monteCarloToml, tempDir, universe30, withoutTimings, writeFile } from './batch-helpers.js';
 import { cli } from './helpers.js';
 
 let dir: string;
@@ -72,12 +76,56 @@ describe('planner batch (sqlite)', () => {
   });
 });
 
+describe('planner batch stopped (sqlite, in-process)', () => {
+  it('a stop request (SIGINT) after the first batch: exit 130, what is kept and how to resume; the same command then finishes it', async () => {
+    const toml = writeFile(dir, 'mc.toml', monteCarloToml(100));
+    expect((await cli('bucket', 'add', 'core', '--db', db, '--config', toml)).code).toBe(0);
+    // The signal arrives at a known point: right after the first batch's results are recorded.
+    const stopAfterFirstBatch: StoreLoaders = {
+      ...defaultStoreLoaders,
+      sqlite: async () => {
+        const sqlite = await defaultStoreLoaders.sqlite();
+        return {
+          ...sqlite,
+          createSqliteStore: (options) => {
+            const store = sqlite.createSqliteStore(options);
+            let sent = false;
+            return {
+              ...store,
+              async recordResults(key, results) {
+                await store.recordResults(key, results);
+                if (!sent) process.emit('SIGINT');
+                sent = true;
+              },
+            };
+          },
+        };
+      },
+    };
+    const args = ['batch', '--db', db, '--bucket', 'core', '--snapshot', universe30, '--batch-size', '50', '--json'];
+    let out = '';
+    let err = '';
+    const code = await run(args, { out: (s) => { out += s; }, err: (s) => { err += s; } }, standardModules(), stopAfterFirstBatch);
+    expect(code).toBe(STOPPED_EXIT_CODE);
+    expect(out).toBe('');
+    const evaluated = count('SELECT count(*) FROM evaluations');
+    const total = count('SELECT count(*) FROM sequences');
+    expect(evaluated).toBe(50);
+    expect(err).toContain(`stopped: ${evaluated}/${total} sequences of bucket core evaluated; run the same command to resume\n`);
+    expect(process.listenerCount('SIGINT') + process.listenerCount('SIGTERM')).toBe(0);
+    const resumed = await cli(...args);
+    expect(resumed.code, resumed.err).toBe(0);
+    expect(resumed.err).toContain(`${total}/${total} sequences evaluated (${total - evaluated} in this run, resumed)`);
+  }, 120_000);
+});
+
 describe('progress line', () => {
   const event = { type: 'batch-finished', bucket: 'core', done: 1200, total: 4000, bestScore: 71.234, rate: 1520.4 } as const;
 
   it('shows a bar, done/total, the best score so far and the rate', () => {
     expect(progressText(event)).toBe('[#######.................] 1200/4000 30.0%  best 71.23  1520 seq/s');
     expect(progressText({ ...event, done: 0, bestScore: null, rate: 0 })).toBe('[........................] 0/4000 0.0%  best -  0 seq/s');
+    expect(progressText({ ...event, done: 0, total: 0 })).toBe('[........................] 0/0 0.0%  best 71.23  1520 seq/s');
   });
 
   it('draws in place on a TTY only', () => {

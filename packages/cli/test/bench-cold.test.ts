@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseReferenceTimings, referenceMs } from '../src/bench/reference-timings.js';
 import { geometricMean } from '../src/bench/stats.js';
 import { timeWarm } from '../src/bench/warm.js';
@@ -6,6 +9,10 @@ import { cli, here, scenarioDir } from './helpers.js';
 
 // `bench --cold` spawns the built command (packages/cli/dist/bin, made at install
 // by the root prepare script). No assertion here is on a duration's size.
+
+const example = here('../examples/portfolio.json');
+const dir = mkdtempSync(join(tmpdir(), 'planner-bench-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('planner bench --cold', () => {
   it('one snapshot: import, setup and first-plan medians next to the warm fields', async () => {
@@ -42,6 +49,48 @@ describe('planner bench --cold', () => {
     expect(r.out).toMatch(/^Load average/m);
   });
 
+  it('one snapshot as text: the warm figures, then the fresh-process and CPU lines', async () => {
+    const r = await cli('bench', example, '--preset', 'conservative', '--cold', '--processes', '1', '--runs', '2');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^\S*portfolio\.json \(config conservative\): median [\d.]+ ms, p95 [\d.]+ ms over 2 runs after \d+ warm-up runs( \(median not yet stable\))?; \d+ sequences evaluated per run\n/);
+    expect(r.out).toMatch(/^fresh process \(median of 1\): node start [\d.]+ ms, import [\d.]+ ms, setup [\d.]+ ms, first plan [\d.]+ ms, second [\d.]+ ms; whole `planner plan` process [\d.]+ ms$/m);
+    expect(r.out).toMatch(/^CPU time: start [\d.]+ ms, import [\d.]+ ms, setup [\d.]+ ms, first plan [\d.]+ ms$/m);
+  }, 120_000);
+
+  it('a bad snapshot or configuration is bad input (exit 2), found before any fresh process runs', async () => {
+    const missing = await cli('bench', join(dir, 'missing.json'), '--cold', '--processes', '1');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('file not found');
+    expect(missing.err).not.toContain('cold probe');
+    const preset = await cli('bench', example, '--preset', 'bold', '--cold', '--processes', '1');
+    expect(preset.code).toBe(2);
+    expect(preset.err).toContain("unknown preset 'bold'");
+  });
+
+  it('a scenario without reference figures (and without a seed): "-" for them and their ratios, in the fresh-process columns too', async () => {
+    const scenarios = join(dir, 'scenarios');
+    mkdirSync(join(scenarios, 'configs'), { recursive: true });
+    const { seed: _seed, ...input } = JSON.parse(readFileSync(join(scenarioDir, 'empty_nothing_to_do.input.json'), 'utf8'));
+    writeFileSync(join(scenarios, 'mine.input.json'), JSON.stringify(input));
+    for (const p of ['default', 'conservative', 'aggressive']) copyFileSync(join(scenarioDir, `configs/${p}.toml`), join(scenarios, `configs/${p}.toml`));
+    writeFileSync(join(scenarios, 'REFERENCE_TIMINGS.md'), '# none yet\n');
+    const r = await cli('bench', '--scenarios', scenarios, '--cold', '--processes', '1', '--runs', '2');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toBe('fresh processes: round 1/1\n');
+    expect(r.out).toMatch(/^scenario +preset +import +setup +first plan +cpu +ref first +ratio +2nd plan +process +warm +warm-up runs +ref warm +ratio$/m);
+    expect(r.out).toMatch(/^mine {6}default( +[\d.]+){4} +- +-( +[\d.]+){3} +\d+\*? +- +-$/m);
+    expect(r.out).toContain('Fresh processes: 1 per case, interleaved over the cases');
+    expect(r.out).toMatch(/^First plan: geometric mean -, worst - the reference's first call; setup at most [\d.]+ ms; whole process at most [\d.]+ ms\.$/m);
+    expect(r.out).toContain("Warm: geometric mean -, worst - the reference's warm median.");
+    expect(r.out).not.toContain('WARNING');
+  }, 120_000);
+
+  it('an unreadable scenario directory is named, with the option that chose it', async () => {
+    const r = await cli('bench', '--scenarios', join(dir, 'nope'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`cannot read the scenarios in ${join(dir, 'nope')} (--scenarios DIR): ENOENT`);
+  });
+
   it('an unknown scenario filter is an error, not an empty report', async () => {
     const r = await cli('bench', '--only', 'no_such_scenario');
     expect(r.code).toBe(1);
@@ -51,7 +100,6 @@ describe('planner bench --cold', () => {
 
 describe('bench helpers', () => {
   it('reads the warm table and the first-call table of REFERENCE_TIMINGS.md apart', async () => {
-    const { readFileSync } = await import('node:fs');
     const refs = parseReferenceTimings(readFileSync(`${scenarioDir}REFERENCE_TIMINGS.md`, 'utf8'));
     expect(refs.warm.size).toBe(9);
     expect(refs.firstCall.size).toBe(9);

@@ -30,6 +30,9 @@ describe('planner bucket', () => {
     const r = await cli('batch', '--db', db, '--bucket', 'core', '--snapshot', here('../examples/portfolio.json'), '--no-evaluate');
     expect(r).toMatchObject({ code: 2 });
     expect(r.err).toContain('--no-evaluate needs --pg');
+    const retry = await cli('batch', '--db', db, '--bucket', 'core', '--snapshot', here('../examples/portfolio.json'), '--retry-failed');
+    expect(retry).toMatchObject({ code: 2 });
+    expect(retry.err).toContain('--retry-failed needs --pg');
   });
 
   it('add, list, show, set-config and remove', async () => {
@@ -65,6 +68,18 @@ describe('planner bucket', () => {
     const store = createSqliteStore({ path: db });
     expect((await store.buckets.list()).map((b) => b.id)).toEqual(['core']);
     await store.close();
+  });
+
+  it('a bucket configured by sliders (as the web page stores it) is listed and shown with its sliders', async () => {
+    expect((await cli('bucket', 'add', 'core', '--db', db, '--preset', 'default')).code).toBe(0);
+    const store = createSqliteStore({ path: db });
+    await store.buckets.update('core', { config: { sliders: { riskAppetite: 0.9 } } });
+    await store.close();
+    expect((await cli('bucket', 'list', '--db', db)).out).toContain('core  core      1  active  sliders {"riskAppetite":0.9}\n');
+    const show = await cli('bucket', 'show', 'core', '--db', db);
+    expect(show.code, show.err).toBe(0);
+    expect(show.out).toContain('config: sliders {"riskAppetite":0.9}\n');
+    expect(show.out).toMatch(/^planner: .* \(max_depth \d+, beam_width \d+, seed 0\)$/m);
   });
 
   it('an empty registry says so', async () => {

@@ -108,6 +108,38 @@ describe('configs that compose (extends)', () => {
     expect(r.out).toBe('planner.max_depth: 7 -> 3\nplanner.beam_width: 20 -> 12\n');
   });
 
+  it('warnings are those of the resolved configuration: lowering aggressive\'s max_depth to 3 drops its high-load warning everywhere', async () => {
+    expect((await cli('config', 'validate', 'aggressive')).out).toContain('high computational load: max_depth=7');
+    const validate = await cli('config', 'validate', mine);
+    const show = await cli('config', 'show', '--config', mine);
+    const plan = await cli('plan', here('../examples/portfolio.json'), '--config', mine);
+    for (const r of [validate, show, plan]) {
+      expect(r.code, r.err).toBe(0);
+      expect(r.out + r.err).not.toContain('computational load');
+      expect(r.out + r.err).not.toContain('max_depth=7');
+    }
+  });
+
+  it('diff --json gives the changes as data; two equal configurations have no differences', async () => {
+    const r = await cli('config', 'diff', 'aggressive', mine, '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toEqual([
+      { path: 'planner.max_depth', before: 7, after: 3 },
+      { path: 'planner.beam_width', before: 20, after: 12 },
+    ]);
+    const same = await cli('config', 'diff', 'conservative', presetPath('conservative'));
+    expect(same.code, same.err).toBe(0);
+    expect(same.out).toBe('no differences\n');
+  });
+
+  it('validate of a configuration without warnings prints the one line', async () => {
+    const quiet = join(root, 'quiet.toml');
+    writeFileSync(quiet, 'extends = "default"\n[filters.correlation_aware]\nenabled = false\n');
+    const r = await cli('config', 'validate', quiet);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toBe(`${quiet}: valid configuration 'default'\n`);
+  });
+
   it('validate accepts a preset name, as diff does', async () => {
     for (const name of presetNames()) {
       const r = await cli('config', 'validate', name);

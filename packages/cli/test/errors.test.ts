@@ -53,6 +53,12 @@ describe('CLI errors (in-process)', () => {
     expect(r.err).toContain('file not found');
   });
 
+  it('a snapshot that cannot be read for another reason (a directory): the system\'s reason', async () => {
+    const r = await cli('plan', dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(new RegExp(`^error: invalid snapshot in ${dir}: 1 issue\\(s\\)\n  .*EISDIR`));
+  });
+
   it('--preset and --config together, an unknown preset, a bad seed', async () => {
     expect((await cli('config', 'show', '--preset', 'default', '--config', 'x.toml')).err).toContain('either --preset or --config');
     const unknown = await cli('config', 'show', '--preset', 'bold');

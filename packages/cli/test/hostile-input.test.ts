@@ -130,4 +130,11 @@ describe('messages', () => {
     const plan = await cli('plan', example, '--config', toml);
     expect(plan.out + plan.err).not.toMatch(/[\u001b\r]/);
   });
+
+  it('a bidi override in a name is printed as its code, so it cannot reorder the line', async () => {
+    const toml = write('bidi.toml', 'extends = "default"\n[planner]\nname = "abc\u202edef"\n');
+    const r = await cli('config', 'validate', toml);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain("valid configuration 'abc\\u202edef'");
+  });
 });

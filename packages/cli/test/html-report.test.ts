@@ -33,4 +33,24 @@ describe('planner plan --html', () => {
     expect(html).toContain('<tr><td>planner.name</td><td>aggressive</td><td>&lt;b&gt;mine&lt;/b&gt;</td></tr>');
     expect(html).not.toContain('<b>mine</b>');
   });
+
+  it('names the preset a chain of files ends at, the model defaults for a file that extends nothing, and the default preset when none is chosen', async () => {
+    writeFileSync(join(dir, 'base.toml'), 'extends = "conservative"\n[planner]\nbeam_width = 4\n');
+    writeFileSync(join(dir, 'child.toml'), 'extends = "./base.toml"\n[planner]\nmax_depth = 1\n');
+    writeFileSync(join(dir, 'alone.toml'), '[planner]\nname = "alone"\n');
+    const report = async (...args: string[]): Promise<string> => {
+      const out = join(dir, `${args.join('_').replace(/\W/g, '')}.html`);
+      const r = await cli('plan', example, ...args, '--html', out);
+      expect(r.code, r.err).toBe(0);
+      return readFileSync(out, 'utf8');
+    };
+    const chained = await report('--config', join(dir, 'child.toml'));
+    expect(chained).toContain('<td>compared with preset</td><td>conservative</td>');
+    expect(chained).toContain('<tr><td>planner.max_depth</td><td>2</td><td>1</td></tr>');
+    expect(chained).toContain('<tr><td>planner.beam_width</td>');
+    const alone = await report('--config', join(dir, 'alone.toml'));
+    expect(alone).toContain('<td>compared with preset</td><td>model defaults</td>');
+    expect(alone).toContain('<td>planner.name</td>');
+    expect(await report()).toContain("<td>preset &#39;default&#39;</td>");
+  });
 });

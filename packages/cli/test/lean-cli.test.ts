@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadStoreModule, type StoreLoaders } from '../src/commands/store-drivers.js';
 import { standardModules } from '../src/modules.js';
+import { isOneShotPlan } from '../src/one-shot-tiering.js';
 import { run } from '../src/program.js';
 import { cli, here } from './helpers.js';
 
@@ -64,9 +65,21 @@ describe('a store command whose driver is missing', () => {
     await expect(loadStoreModule('postgres', load)).rejects.toThrow(/PostgreSQL store .* needs the package pg-boss, which is not installed: run `npm install pg pg-boss`.*Cannot find package 'pg-boss'/);
   });
 
+  it('a loader that fails with something other than an Error: its text is the message, exit 1', async () => {
+    const r = await runWith({ sqlite: () => Promise.reject('disk on fire'), postgres: importsMissing('pg') }, 'bucket', 'list', '--db', join(outside, 'x.sqlite'));
+    expect(r).toEqual({ code: 1, out: '', err: 'error: disk on fire\n' });
+  });
+
   it('other failures of a loader pass through unchanged', async () => {
     const boom = new Error('disk on fire');
     await expect(loadStoreModule('sqlite', () => Promise.reject(boom))).rejects.toBe(boom);
+  });
+});
+
+describe('one-shot tuning', () => {
+  it('applies to `planner plan` only: bench, batch and worker run long and keep V8\'s defaults', () => {
+    expect(isOneShotPlan(['plan', example])).toBe(true);
+    for (const argv of [['bench', example], ['batch', '--bucket', 'plan'], ['worker'], []]) expect(isOneShotPlan(argv)).toBe(false);
   });
 });
 

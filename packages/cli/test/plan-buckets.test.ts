@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AllBucketsPlan } from '@planner/buckets';
 import type { Plan } from '@planner/contracts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sliceFile, tempDir, withoutTimings, writeFile } from './batch-helpers.js';
+import { addReadmeBuckets, sliceFile, tempDir, withoutTimings, writeFile } from './batch-helpers.js';
 import { cli, here } from './helpers.js';
 
 // The README's two-bucket example: core (aggressive, share 0.85) and the
@@ -19,14 +19,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function addReadmeBuckets(): Promise<void> {
-  expect((await cli('bucket', 'add', 'core', '--db', db, '--preset', 'aggressive', '--share', '0.85')).code).toBe(0);
-  expect((await cli('bucket', 'add', 'momentum_1', '--db', db, '--preset', 'conservative', '--kind', 'satellite', '--share', '0.15')).code).toBe(0);
-}
-
 describe('planner plan --buckets', () => {
   it('plans each bucket on its own part of the portfolio, the satellite with its share of the cash only', async () => {
-    await addReadmeBuckets();
+    await addReadmeBuckets(db);
     const r = await cli('plan', example, '--buckets', '--db', db, '--json');
     expect(r.code).toBe(0);
     const result = JSON.parse(r.out) as AllBucketsPlan;
@@ -58,7 +53,7 @@ describe('planner plan --buckets', () => {
   }, 120_000);
 
   it('prints each bucket\'s plan and the aggregate', async () => {
-    await addReadmeBuckets();
+    await addReadmeBuckets(db);
     const r = await cli('plan', example, '--buckets', '--db', db);
     expect(r.code).toBe(0);
     expect(r.out).toContain('== bucket core (core, active, share 0.85) ==\nCash: EUR 5100.00 (5100.00 EUR, reserve 425.00)');
@@ -70,7 +65,7 @@ describe('planner plan --buckets', () => {
   }, 120_000);
 
   it('with bucketCash, each bucket plans with its balances; paused buckets are not planned', async () => {
-    await addReadmeBuckets();
+    await addReadmeBuckets(db);
     const raw = JSON.parse(readFileSync(example, 'utf8')) as Record<string, unknown>;
     const withBalances = writeFile(dir, 'balances.json', JSON.stringify({ ...raw, bucketCash: { core: { EUR: 4800 }, momentum_1: { EUR: 1200 } } }));
     const r = JSON.parse((await cli('plan', withBalances, '--buckets', '--db', db, '--json')).out) as AllBucketsPlan;
@@ -83,7 +78,7 @@ describe('planner plan --buckets', () => {
   }, 120_000);
 
   it('refuses bad input with exit code 2: unknown buckets, balances above the cash, misplaced options', async () => {
-    await addReadmeBuckets();
+    await addReadmeBuckets(db);
     const raw = JSON.parse(readFileSync(example, 'utf8')) as { securities: Record<string, unknown>[] } & Record<string, unknown>;
     const unknown = writeFile(dir, 'unknown.json', JSON.stringify({ ...raw, securities: raw.securities.map((s, i) => (i === 3 ? { ...s, bucket: 'momentum_2' } : s)) }));
     const u = await cli('plan', unknown, '--buckets', '--db', db);

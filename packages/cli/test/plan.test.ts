@@ -61,5 +61,8 @@ describe('planner bench', () => {
     const xs = Array.from({ length: 20 }, (_, i) => i + 1);
     expect(percentile(xs, 95)).toBe(19);
     expect(percentile([5], 95)).toBe(5);
+    // no runs: 0, not NaN or undefined in a report
+    expect(percentile([], 95)).toBe(0);
+    expect(median([])).toBe(0);
   });
 });

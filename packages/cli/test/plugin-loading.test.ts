@@ -159,6 +159,24 @@ describe('plugins from a configuration and from --plugin', () => {
     expect(withMini).toEqual(classic);
   });
 
+  it('a plugin named by a file the configuration extends is loaded, relative to that file; each file of the chain once', async () => {
+    const { dir } = pluginFolder(ENABLED.replace('extends = "default"', 'extends = "aggressive"'));
+    const elsewhere = realpathSync(mkdtempSync(join(tmpdir(), 'planner-child-')));
+    const child = join(elsewhere, 'child.toml');
+    writeFileSync(child, `extends = ${JSON.stringify(join(dir, 'planner.toml'))}\n[planner]\nmax_depth = 3\n`);
+    const r = await cli('plan', snapshot, '--config', child, '--json');
+    expect(r.code, r.err).toBe(0);
+    const plan = JSON.parse(r.out) as Plan;
+    expect(plan.funnel.opportunitiesByModule.high_yield).toBe(1);
+    // A cycle (child -> parent -> child) is the configuration's error to report, not an endless walk.
+    const loop = join(elsewhere, 'loop.toml');
+    writeFileSync(loop, `extends = "./loop2.toml"\n`);
+    writeFileSync(join(elsewhere, 'loop2.toml'), `extends = "./loop.toml"\nplugins = [${JSON.stringify(join(dir, 'my-modules.mjs'))}]\n`);
+    const cycle = await cli('config', 'validate', loop);
+    expect(cycle.code).toBe(2);
+    expect(cycle.err).toContain('extends cycle');
+  });
+
   it("the plugin guide's calculator (packages/contracts/README.md) runs as written", async () => {
     const readme = readFileSync(join(packages, 'contracts/README.md'), 'utf8');
     const code = /```js\n([\s\S]*?)```/.exec(readme)?.[1];
@@ -168,5 +186,71 @@ describe('plugins from a configuration and from --plugin', () => {
     expect(r.code, r.err).toBe(0);
     const plan = JSON.parse(r.out) as Plan;
     expect(plan.funnel.opportunitiesByModule.high_yield).toBe(1);
+  });
+});
+
+describe('plugin specifiers and plugin shapes', () => {
+  const calculator = (name: string, params = 'z.object({})') => `defineCalculator({
+  name: '${name}', description: 'test ${name}', params: ${params}, category: 'opportunity_buys', order: 900, sides: ['BUY'],
+  calculate: () => [],
+})`;
+  const header = "import { defineCalculator } from '@planner/contracts';\nimport { z } from 'zod';\n";
+
+  it('an npm package name resolves from the configuration\'s folder; a default export is a module list too', async () => {
+    const { dir, config } = pluginFolder('extends = "default"\nplugins = ["my-plugin-pkg"]\n[opportunity_calculators.from_package]\n');
+    const pkg = join(dir, 'node_modules/my-plugin-pkg');
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'my-plugin-pkg', type: 'module', exports: './index.js' }));
+    // What defineCalculator returns, written out: a package under node_modules is loaded by Node itself,
+    // which cannot read the workspace's TypeScript sources of @planner/contracts.
+    const plain = calculator('from_package').replace('defineCalculator({', "({ kind: 'calculator',");
+    writeFileSync(join(pkg, 'index.js'), `import { z } from 'zod';\nexport default [${plain}];\n`);
+    const r = await cli('config', 'show', '--config', config);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('[opportunity_calculators.from_package]\nenabled = true\n');
+  });
+
+  it('--plugin=PATH counts like --plugin PATH, the same plugin twice is loaded once, and nothing after -- is a plugin', async () => {
+    const { dir } = pluginFolder('');
+    const path = join(dir, 'my-modules.mjs');
+    const r = await cli('modules', '--json', `--plugin=${path}`, '--plugin', path);
+    expect(r.code, r.err).toBe(0);
+    const list = JSON.parse(r.out) as { name: string; plugin?: string }[];
+    expect(list.filter((m) => m.plugin === path).map((m) => m.name)).toEqual(['high_yield', 'high_yield_first']);
+    const after = await cli('modules', '--', '--plugin', join(dir, 'nope.mjs'));
+    expect(after.err).not.toContain('plugin');
+  });
+
+  it('a plugin that throws while loading, one without a module list, one with a stray item: each named with what is wrong', async () => {
+    const cases: [string, string][] = [
+      ["throw new Error('no licence key');\n", "failed to load: no licence key"],
+      ['export const other = 1;\n', 'found no such export'],
+      ['export default null;\n', 'found a null'],
+      [`${header}export const modules = [${calculator('fine')}, { kind: 'calculator', name: 'half' }];\n`, 'found an array whose item 1 is not a define* value'],
+    ];
+    for (const [source, message] of cases) {
+      const { config } = pluginFolder('plugins = ["./my-modules.mjs"]\n', 'my-modules.mjs', source);
+      const r = await cli('plan', snapshot, '--config', config);
+      expect(r.code, source).toBe(2);
+      expect(r.err, source).toContain(`plugin './my-modules.mjs' (plugins[0] of ${config}) ${message.startsWith('failed') ? '' : 'is not a module list: '}`);
+      expect(r.err, source).toContain(message);
+    }
+  });
+
+  it('a plugin module that rejects its own default params cannot be enabled by any configuration: refused at load', async () => {
+    const source = `${header}export const modules = [${calculator('strict', 'z.object({ apiKey: z.string() })')}];\n`;
+    const { config } = pluginFolder('plugins = ["./my-modules.mjs"]\n', 'my-modules.mjs', source);
+    const r = await cli('config', 'validate', config);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/plugin '\.\/my-modules\.mjs': calculator 'strict' rejects its own default params: .*expected string/);
+  });
+
+  it('planner modules lists a plugin module whose params are not a zod schema, with no params rather than a crash', async () => {
+    const params = '{ safeParse: (v) => ({ success: true, data: v }) }';
+    const source = `${header}export const modules = [${calculator('handmade', params)}];\n`;
+    const { dir } = pluginFolder('', 'my-modules.mjs', source);
+    const r = await cli('modules', '--json', '--plugin', join(dir, 'my-modules.mjs'));
+    expect(r.code, r.err).toBe(0);
+    expect((JSON.parse(r.out) as { name: string; params: unknown[] }[]).find((m) => m.name === 'handmade')?.params).toEqual([]);
   });
 });

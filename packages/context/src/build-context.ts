@@ -82,7 +82,8 @@ export function buildContext(
   const currentPrices = new Map<string, number>();
   const metrics = new Map<string, SecurityMetrics>();
   const historicalCagr = new Map<string, number>();
-  securities.forEach((s, i) => {
+  for (let i = 0; i < securities.length; i++) {
+    const s = securities[i]!;
     securitiesBySymbol.set(s.symbol, s);
     symbolIndex.set(s.symbol, i);
     if (s.country) securityCountries.set(s.symbol, s.country);
@@ -92,7 +93,7 @@ export function buildContext(
     if (s.price > 0) currentPrices.set(s.symbol, s.price);
     metrics.set(s.symbol, s.metrics);
     historicalCagr.set(s.symbol, s.metrics.cagr5y ?? s.metrics.cagr10y ?? 0.1);
-  });
+  }
 
   const positions: PositionView[] = [];
   const positionsBySymbol = new Map<string, PositionView>();

@@ -22,12 +22,15 @@ export function computeGroupAllocations(portfolio: PortfolioContext): {
     countries.set(group, (countries.get(group) ?? 0) + weight);
     const industryText = portfolio.securityIndustries.get(symbol);
     if (!industryText) continue;
-    for (const raw of industryText.split(',')) {
-      const industry = raw.trim();
-      if (!industry) continue;
-      const g = portfolio.industryToGroup.get(industry) ?? 'OTHER';
-      industries.set(g, (industries.get(g) ?? 0) + weight);
-    }
+    // Most securities name one industry: no split (an array and a runtime call per position and plan).
+    if (industryText.indexOf(',') < 0) addIndustry(industries, portfolio.industryToGroup, industryText.trim(), weight);
+    else for (const raw of industryText.split(',')) addIndustry(industries, portfolio.industryToGroup, raw.trim(), weight);
   }
   return { countries, industries };
+}
+
+function addIndustry(industries: Map<string, number>, toGroup: ReadonlyMap<string, string>, industry: string, weight: number): void {
+  if (!industry) return;
+  const g = toGroup.get(industry) ?? 'OTHER';
+  industries.set(g, (industries.get(g) ?? 0) + weight);
 }

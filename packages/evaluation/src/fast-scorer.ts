@@ -13,7 +13,7 @@ import { costPenalty, multiTimeframeScore } from './adjustments.js';
 import { END_STATE_WEIGHTS as W, OPINION_SCORE, endStateBreakdown, invalidEndStateBreakdown } from './end-state.js';
 import { adjustEndState } from './evaluate-end-state.js';
 import { dividendYieldOf, healthScore, qualityOf } from './health-score.js';
-import { buildMetricsCache, scoredMetrics } from './metrics-cache.js';
+import { buildMetricsCache, scoringView } from './metrics-cache.js';
 import { longTermPromiseValue, stabilityValue, totalReturnValue } from './metric-scores.js';
 import { adjustedValue, cashCostOf, groupMapsDropped, startPortfolio } from './quirks.js';
 import { type ScoringSettings, scoringSettings } from './scoring-settings.js';
@@ -54,6 +54,8 @@ export class FastScorer {
   private groupStart = NO_I32;
   private groupBought = NO_I32;
   private hasCountry = NO_U8;
+  // 1 once a slot's scores above are computed: a plan reads only the held slots and those its sequences trade
+  private ready = NO_U8;
   private startValue = NO_F64;
   private startPos = NO_I32;
   // per-sequence state; `pos[s]` is the slot's index in `order`, -1 when not held
@@ -123,6 +125,7 @@ export class FastScorer {
       this.groupStart = t.groupStart;
       this.groupBought = t.groupBought;
       this.hasCountry = t.hasCountry;
+      this.ready = t.ready;
       this.startValue = t.startValue;
       this.startPos = t.startPos;
       this.cap = t.cap;
@@ -154,17 +157,16 @@ export class FastScorer {
     this.dividendsEmpty = p.securityDividends.size === 0;
     this.scoresEmpty = p.securityScores.size === 0;
 
+    // Universe slots start empty and not ready (the arrays are zero-filled); `ensure` scores a slot on first use.
     this.grow(ctx.securities.length + p.positions.size + 8);
-    for (const security of ctx.securities) {
-      const slot = ctx.symbolIndex.get(security.symbol);
-      if (slot !== undefined) this.initSlot(slot, security.symbol, security);
-    }
+    this.startPos.fill(-1);
     this.size = Math.max(this.size, ctx.securities.length);
 
     this.nStart = p.positions.size;
     let k = 0;
     for (const [symbol, v] of p.positions) {
       const slot = this.slotFor(symbol);
+      this.ensure(slot);
       this.startValue[slot] = v;
       this.startPos[slot] = k;
       this.order[k++] = slot;
@@ -209,6 +211,7 @@ export class FastScorer {
     this.uniqueCount = 0;
     for (let i = 0; i < n; i++) {
       const slot = this.slotFor((sequence[i] as Sequence[number]).symbol);
+      this.ensure(slot);
       this.actSlot[i] = slot;
       let u = 0;
       while (u < this.uniqueCount && this.unique[u] !== slot) u++;
@@ -409,6 +412,8 @@ export class FastScorer {
       if (slot === undefined) continue;
       // the per-slot constants may be a template's, shared with other plans: copy first
       if (this.sharesTables) this.grow(this.cap);
+      // scored now, so a later `ensure` keeps the neutral values
+      this.ensure(slot);
       this.tr[slot] = totalReturnValue(NO_METRICS);
       this.promise[slot] = longTermPromiseValue(NO_METRICS);
       this.stability[slot] = stabilityValue(NO_METRICS);
@@ -425,14 +430,35 @@ export class FastScorer {
     this.extraSlots ??= new Map();
     this.extraSlots.set(symbol, slot);
     this.size = slot + 1;
+    this.startValue[slot] = 0;
+    this.startPos[slot] = -1;
+    this.value[slot] = 0;
+    this.pos[slot] = -1;
     this.initSlot(slot, symbol, undefined);
     return slot;
+  }
+
+  /**
+   * Scores every universe slot now (a template's tables are shared read-only
+   * by the scorers copied from it, so they must be complete).
+   */
+  ensureAll(): void {
+    for (let slot = 0; slot < this.ctx.securities.length; slot++) this.ensure(slot);
+  }
+
+  /** Scores a slot on its first use. Universe slots only are ever not ready. */
+  private ensure(slot: number): void {
+    if (this.ready[slot] === 1) return;
+    // A template's slot is always ready; this scorer's own tables otherwise (`sharesTables` is false).
+    const security = this.ctx.securities[slot]!;
+    this.initSlot(slot, security.symbol, security);
   }
 
   private initSlot(slot: number, symbol: string, security: Security | undefined): void {
     const p = this.start;
     // The metrics cache's entry: universe symbols only, zero-filled under the switch.
-    const m = security === undefined ? undefined : scoredMetrics(this.ctx.metrics.get(symbol) ?? security.metrics ?? {}, this.compat);
+    // Read before the next view is taken (the view may be a shared object).
+    const m = security === undefined ? undefined : scoringView(this.ctx.metrics.get(symbol) ?? security.metrics ?? {}, this.compat);
     const metrics = m ?? NO_METRICS;
     this.tr[slot] = totalReturnValue(metrics);
     this.promise[slot] = longTermPromiseValue(metrics);
@@ -446,10 +472,7 @@ export class FastScorer {
     const ownCountry = security !== undefined && security.country ? security.country : undefined;
     this.hasCountry[slot] = ownCountry !== undefined ? 1 : 0;
     this.groupBought[slot] = ownCountry !== undefined ? this.groupIndex(ownCountry) : this.groupStart[slot] as number;
-    this.startValue[slot] = 0;
-    this.startPos[slot] = -1;
-    this.value[slot] = 0;
-    this.pos[slot] = -1;
+    this.ready[slot] = 1;
   }
 
   private groupIndex(country: string): number {
@@ -493,6 +516,7 @@ export class FastScorer {
     if (this.order.length < cap) this.order = i32(this.order);
     else at += cap * 4;
     this.hasCountry = u8(this.hasCountry);
+    this.ready = u8(this.ready);
     this.bought = u8(this.bought);
     this.cap = cap;
     this.sharesTables = false;
@@ -501,7 +525,7 @@ export class FastScorer {
 
 const F64_ARRAYS = 8;
 const I32_ARRAYS = 5;
-const U8_ARRAYS = 2;
+const U8_ARRAYS = 3;
 const NO_F64 = new Float64Array(0);
 const NO_I32 = new Int32Array(0);
 const NO_U8 = new Uint8Array(0);
@@ -516,6 +540,7 @@ export class ScorerTables {
 
   constructor(ctx: EvaluationContext, setup: { readonly settings: PlannerSettings; readonly compat: CompatSwitches }) {
     this.#template = new FastScorer(ctx, setup);
+    this.#template.ensureAll();
     Object.freeze(this);
   }
 

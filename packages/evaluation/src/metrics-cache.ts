@@ -36,6 +36,31 @@ export function scoredMetrics(given: SecurityMetrics, compat: Pick<CompatSwitche
   return compat.missingMetricsAreZero ? zeroFilled(given) : given;
 }
 
+type MutableMetrics = { -readonly [K in keyof SecurityMetrics]: number | undefined };
+
+// One object, refilled by each `scoringView` call.
+const VIEW: MutableMetrics = {
+  cagr5y: undefined, cagr10y: undefined, dividendYield: undefined, consistencyScore: undefined, financialStrength: undefined,
+  dividendConsistency: undefined, payoutRatio: undefined, sortino: undefined, volatilityAnnual: undefined, maxDrawdown: undefined,
+  sharpe: undefined,
+};
+
+/**
+ * `scoredMetrics(given, compat)` for a caller that only reads the fetched
+ * metrics from it before its next call (the fast scorer's per-slot scores):
+ * under the switch, one shared object refilled in place instead of a new
+ * zero-filled copy per security and plan.
+ */
+export function scoringView(given: SecurityMetrics, compat: Pick<CompatSwitches, 'missingMetricsAreZero'>): SecurityMetrics {
+  if (!compat.missingMetricsAreZero) return given;
+  VIEW.cagr10y = given.cagr10y;
+  for (const key of FETCHED_METRICS) {
+    const v = given[key];
+    VIEW[key] = v === undefined ? 0.0 : v;
+  }
+  return VIEW;
+}
+
 // reference quirk: missing metrics are zero — the reference fetched all ten
 // metrics of every symbol and cached a missing one as 0.0 (pipeline.md §4.2,
 // DECISIONS.md #5), so e.g. a missing Sortino scores 0 instead of 0.5.

@@ -36,6 +36,18 @@ const isStable = (medians: readonly number[], rule: StableRule): boolean => {
   return Math.max(...last) - lo <= rule.tolerance * lo;
 };
 
+/** Times `runs` calls of `fn` (already warm), one after the other: median and nearest-rank p95, ms. */
+export async function timeRuns(fn: () => unknown, runs: number): Promise<{ medianMs: number; p95Ms: number; runs: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: median(times), p95Ms: percentile(times, 95), runs };
+}
+
 /** Warms `fn` up until its median is stable (STABLE_RULE), then times `runs` calls. */
 export async function timeWarm(fn: () => Promise<unknown>, runs: number, rule: StableRule = STABLE_RULE): Promise<WarmTiming> {
   const start = performance.now();
@@ -55,12 +67,5 @@ export async function timeWarm(fn: () => Promise<unknown>, runs: number, rule: S
     medians.push(median(block.sort((a, b) => a - b)));
     stable = isStable(medians, rule);
   }
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { medianMs: median(times), p95Ms: percentile(times, 95), runs, warmupRuns, warmupStable: stable };
+  return { ...(await timeRuns(fn, runs)), warmupRuns, warmupStable: stable };
 }

@@ -44,9 +44,11 @@ async function benchOne(ctx: Context, file: string, opts: BenchOptions, runs: nu
   const seed = parseSeed(opts.seed);
   const c: ColdCase = { snapshot: file, ...(opts.preset === undefined ? {} : { preset: opts.preset }), ...(opts.config === undefined ? {} : { config: opts.config }), ...(seed === undefined ? {} : { seed }) };
   const processes = parsePositive('--processes', opts.processes, 10);
+  // Bad input is reported here (exit 2), not as a failed fresh process.
+  readSnapshot(file);
+  const name = chooseConfig(c, ctx.modules).planner.name;
   const cold = opts.cold ? timeCold([c], processes)[0]! : undefined;
   const { steps: _steps, ...warm } = await warmCase(ctx, c, runs);
-  const name = chooseConfig(c, ctx.modules).planner.name;
   if (opts.json) {
     const { steps: _s, ...coldFields } = cold ?? { steps: [] };
     ctx.io.out(`${JSON.stringify({ ...warm, ...coldFields })}\n`);
@@ -96,12 +98,15 @@ async function benchSuite(ctx: Context, opts: BenchOptions, runs: number): Promi
   }
   const loadAfter = loadavg();
   const ratios = (pick: (r: SuiteRow) => number | null | undefined) => rows.map(pick).filter((r): r is number => typeof r === 'number');
+  // Ratios exist only for the cases REFERENCE_TIMINGS.md lists: none gives null ("-"), not 0 and Infinity.
+  const geomean = (xs: number[]): number | null => (xs.length === 0 ? null : geometricMean(xs));
+  const least = (xs: number[]): number | null => (xs.length === 0 ? null : Math.min(...xs));
   const summary = {
-    warmRatioGeomean: geometricMean(ratios((r) => r.warmRatio)),
-    warmRatioMin: Math.min(...ratios((r) => r.warmRatio)),
+    warmRatioGeomean: geomean(ratios((r) => r.warmRatio)),
+    warmRatioMin: least(ratios((r) => r.warmRatio)),
     ...(colds ? {
-      firstPlanRatioGeomean: geometricMean(ratios((r) => r.cold?.firstPlanRatio)),
-      firstPlanRatioMin: Math.min(...ratios((r) => r.cold?.firstPlanRatio)),
+      firstPlanRatioGeomean: geomean(ratios((r) => r.cold?.firstPlanRatio)),
+      firstPlanRatioMin: least(ratios((r) => r.cold?.firstPlanRatio)),
       setupMsMax: Math.max(...ratios((r) => r.cold?.setupMs)),
       processMsMedianMax: Math.max(...ratios((r) => r.cold?.processMs)),
     } : {}),
