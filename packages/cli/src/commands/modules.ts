@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { PlannerModule } from '@planner/contracts';
 import { camelToSnake } from '@planner/config';
 import type { Context } from '../context.js';
