@@ -210,6 +210,14 @@ describe('plugin specifiers and plugin shapes', () => {
     expect(r.out).toContain('[opportunity_calculators.from_package]\nenabled = true\n');
   });
 
+  it('the example plugin package loads with --plugin as it is shipped (its modules export)', async () => {
+    const entry = here('../../example-plugin/src/index.ts');
+    const r = await cli('modules', '--json', '--plugin', entry);
+    expect(r.code, r.err).toBe(0);
+    const list = JSON.parse(r.out) as { name: string; plugin?: string }[];
+    expect(list.filter((m) => m.plugin === entry).map((m) => m.name)).toEqual(['momentum', 'momentum_first']);
+  });
+
   it('--plugin=PATH counts like --plugin PATH, the same plugin twice is loaded once, and nothing after -- is a plugin', async () => {
     const { dir } = pluginFolder('');
     const path = join(dir, 'my-modules.mjs');
