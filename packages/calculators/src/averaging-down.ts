@@ -1,7 +1,7 @@
 import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
 import { pyFixed } from '@planner/context';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { averagingDownNarrative } from './narratives.js';
 import { eligibleBuyUniverse, qualityOf } from './buy-universe.js';
 import { sortByPriority } from './candidate-order.js';
@@ -9,19 +9,19 @@ import { heuristicBuy } from './heuristic-buy.js';
 
 export const AveragingDownParamsSchema = z.object({
   /** Large-dip rule (monolith): the loss must be strictly below this. */
-  dipThreshold: z.number().min(-1).max(0).default(-0.2),
-  minQualityScore: z.number().min(0).max(1).default(0.6),
+  dipThreshold: z._default(z.number().check(z.minimum(-1), z.maximum(0)), -0.2),
+  minQualityScore: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.6),
   /** Multiplies the priority; 1.0 reproduces the monolith (which applies no weight). */
-  priorityWeight: z.number().min(0).max(2).default(1.0),
+  priorityWeight: z._default(z.number().check(z.minimum(0), z.maximum(2)), 1.0),
   /** EUR per buy; absent = the context's minimum worthwhile trade (250 at 2.0 / 0.002). */
-  baseTradeAmountEur: z.number().positive().optional(),
+  baseTradeAmountEur: z.optional(z.number().check(z.positive())),
   /**
    * `large_dip` (default, monolith): `loss < dipThreshold`. `small_dip`
    * (opt-in, the modular reference's rule): `maxDrawdown <= loss < 0`.
    */
-  dipRule: z.enum(['large_dip', 'small_dip']).default('large_dip'),
+  dipRule: z._default(z.enum(['large_dip', 'small_dip']), 'large_dip'),
   /** Deepest loss the `small_dip` rule still buys (modular default −0.15). */
-  maxDrawdown: z.number().min(-1).max(0).default(-0.15),
+  maxDrawdown: z._default(z.number().check(z.minimum(-1), z.maximum(0)), -0.15),
 });
 
 export const averagingDown = defineCalculator({

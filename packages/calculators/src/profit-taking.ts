@@ -1,7 +1,7 @@
 import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
 import { compatOf, roundToLot } from '@planner/context';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { windfallSellNarrative } from './narratives.js';
 import { sortByPriority, withoutBlockedSells } from './candidate-order.js';
 import { tradeRate } from './trade-rate.js';
@@ -15,11 +15,11 @@ export const ProfitTakingParamsSchema = z.object({
    * with `applyWindfallThreshold` does it replace the 0.25 medium-windfall
    * cut-off of the sell decision (spec modules-calculators.md §4).
    */
-  windfallThreshold: z.number().min(0).max(2).default(0.3),
+  windfallThreshold: z._default(z.number().check(z.minimum(0), z.maximum(2)), 0.3),
   /** Multiplies the priority; 1.0 reproduces the monolith (which applies no weight). */
-  priorityWeight: z.number().min(0).max(2).default(1.0),
+  priorityWeight: z._default(z.number().check(z.minimum(0), z.maximum(2)), 1.0),
   /** Opt-in: make `windfallThreshold` the medium-windfall cut-off. */
-  applyWindfallThreshold: z.boolean().default(false),
+  applyWindfallThreshold: z._default(z.boolean(), false),
 });
 
 export const profitTaking = defineCalculator({

@@ -1,7 +1,7 @@
 import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
 import { pyFixed } from '@planner/context';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { rebalanceBuyNarrative } from './narratives.js';
 import { eligibleBuyUniverse, qualityOf } from './buy-universe.js';
 import { sortByPriority } from './candidate-order.js';
@@ -9,11 +9,11 @@ import { heuristicBuy } from './heuristic-buy.js';
 
 export const RebalanceBuysParamsSchema = z.object({
   /** A group buys only when `current < target − underweightThreshold` (strict). */
-  underweightThreshold: z.number().min(0).max(0.2).default(0.05),
+  underweightThreshold: z._default(z.number().check(z.minimum(0), z.maximum(0.2)), 0.05),
   /** Multiplies the priority; 1.0 reproduces the monolith (which applies no weight). */
-  priorityWeight: z.number().min(0).max(2).default(1.0),
+  priorityWeight: z._default(z.number().check(z.minimum(0), z.maximum(2)), 1.0),
   /** EUR per buy; absent = the context's minimum worthwhile trade (250 at 2.0 / 0.002). */
-  baseTradeAmountEur: z.number().positive().optional(),
+  baseTradeAmountEur: z.optional(z.number().check(z.positive())),
 });
 
 export const rebalanceBuys = defineCalculator({

@@ -1,18 +1,18 @@
 import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
 import { compatOf, pyFixed, roundToLot } from '@planner/context';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { rebalanceSellNarrative } from './narratives.js';
 import { sortByPriority, withoutBlockedSells } from './candidate-order.js';
 import { tradeRate } from './trade-rate.js';
 
 export const RebalanceSellsParamsSchema = z.object({
   /** A group sells only when `current > target + overweightThreshold` (strict). */
-  overweightThreshold: z.number().min(0).max(0.2).default(0.05),
+  overweightThreshold: z._default(z.number().check(z.minimum(0), z.maximum(0.2)), 0.05),
   /** At most this fraction of a position's EUR value per candidate. */
-  maxSellPct: z.number().gt(0).max(1).default(0.3),
+  maxSellPct: z._default(z.number().check(z.gt(0), z.maximum(1)), 0.3),
   /** Multiplies the priority (spec §10: multiplication for sells too); 1.0 reproduces the monolith. */
-  priorityWeight: z.number().min(0).max(2).default(1.0),
+  priorityWeight: z._default(z.number().check(z.minimum(0), z.maximum(2)), 1.0),
 });
 
 export const rebalanceSells = defineCalculator({

@@ -8,18 +8,18 @@ import {
   processBuyOpportunity,
   processSellOpportunity,
 } from '@planner/context';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { weightBasedNarrative } from './narratives.js';
 import { sortByPriority } from './candidate-order.js';
 import { tradeRate } from './trade-rate.js';
 
 export const WeightBasedParamsSchema = z.object({
   /** Gaps at or below this (strict `>`) are ignored; 0.005 is the monolith's hard-coded value. */
-  minGapThreshold: z.number().min(0).max(0.1).default(0.005),
+  minGapThreshold: z._default(z.number().check(z.minimum(0), z.maximum(0.1)), 0.005),
   /** Fixed cost per trade for the worthwhileness test; absent = the context's (the planner call's) cost. */
-  transactionCostFixed: z.number().min(0).optional(),
+  transactionCostFixed: z.optional(z.number().check(z.minimum(0))),
   /** Variable cost fraction for the worthwhileness test; absent = the context's cost. */
-  transactionCostPercent: z.number().min(0).max(1).optional(),
+  transactionCostPercent: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
 });
 
 /**

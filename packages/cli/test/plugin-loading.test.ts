@@ -127,6 +127,38 @@ describe('plugins from a configuration and from --plugin', () => {
     expect(r.err).toContain('opportunity_calculators.high_yield.params.min_yield');
   });
 
+  it('a plugin may write its params with zod/mini as well as with classic zod: same plan, same checks, same listing', async () => {
+    const mini = PLUGIN
+      .replace("import { z } from 'zod';", "import * as z from 'zod/mini';")
+      .replace(
+        'z.object({ minYield: z.number().min(0).max(1).default(0.05), amountEur: z.number().positive().default(1000) })',
+        'z.object({ minYield: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.05), amountEur: z._default(z.number().check(z.positive()), 1000) })',
+      );
+    expect(mini).toContain("from 'zod/mini'");
+    expect(mini).not.toContain('.default(');
+    const runs = [];
+    for (const source of [PLUGIN, mini]) {
+      const { config, dir } = pluginFolder(ENABLED, 'my-modules.mjs', source);
+      const plan = await cli('plan', snapshot, '--config', config, '--json');
+      expect(plan.code, plan.err).toBe(0);
+      const bad = pluginFolder(ENABLED.replace('min_yield = 0.05', 'min_yield = 7\nextra = 1'), 'my-modules.mjs', source);
+      const rejected = await cli('plan', snapshot, '--config', bad.config);
+      const listed = await cli('modules', '--json', '--plugin', join(dir, 'my-modules.mjs'));
+      const own = (JSON.parse(listed.out) as { name: string; params: unknown }[]).find((m) => m.name === 'high_yield');
+      runs.push({ steps: (JSON.parse(plan.out) as Plan).steps.map((x) => x.narrative), code: rejected.code, err: rejected.err.replaceAll(bad.dir, '<dir>'), params: own?.params });
+    }
+    const [classic, withMini] = runs;
+    expect(classic?.steps.some((n) => n.includes('A high-yield pick'))).toBe(true);
+    expect(classic?.code).toBe(2);
+    expect(classic?.err).toContain('opportunity_calculators.high_yield.params.min_yield (line 5): expected a value at most 1, found 7');
+    expect(classic?.err).toContain("unknown param 'extra' of high_yield (known params: min_yield, amount_eur)");
+    expect(classic?.params).toEqual([
+      { name: 'min_yield', type: 'number', default: 0.05 },
+      { name: 'amount_eur', type: 'number', default: 1000 },
+    ]);
+    expect(withMini).toEqual(classic);
+  });
+
   it('a plugin named by a file the configuration extends is loaded, relative to that file; each file of the chain once', async () => {
     const { dir } = pluginFolder(ENABLED.replace('extends = "default"', 'extends = "aggressive"'));
     const elsewhere = realpathSync(mkdtempSync(join(tmpdir(), 'planner-child-')));
@@ -176,6 +208,14 @@ describe('plugin specifiers and plugin shapes', () => {
     const r = await cli('config', 'show', '--config', config);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('[opportunity_calculators.from_package]\nenabled = true\n');
+  });
+
+  it('the example plugin package loads with --plugin as it is shipped (its modules export)', async () => {
+    const entry = here('../../example-plugin/src/index.ts');
+    const r = await cli('modules', '--json', '--plugin', entry);
+    expect(r.code, r.err).toBe(0);
+    const list = JSON.parse(r.out) as { name: string; plugin?: string }[];
+    expect(list.filter((m) => m.plugin === entry).map((m) => m.name)).toEqual(['momentum', 'momentum_first']);
   });
 
   it('--plugin=PATH counts like --plugin PATH, the same plugin twice is loaded once, and nothing after -- is a plugin', async () => {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { InputIssue } from '@planner/contracts';
 
 /** A value as a user wrote it, for "found ..." in messages. */
@@ -54,7 +54,7 @@ function expected(issue: z.core.$ZodIssue): string {
  * `raw` is the value that was parsed (to quote what was found).
  */
 export function zodIssues(
-  error: z.ZodError,
+  error: z.core.$ZodError,
   raw: unknown,
   prefix: string,
   options: { hints?: Readonly<Record<string, string>>; keyName?: (key: string) => string; known?: readonly string[] } = {},

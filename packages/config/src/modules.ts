@@ -1,4 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+// zod's core classes by their own import: `z.core.X` would bundle all of zod's core.
+import * as core from 'zod/v4/core';
 import type { InputIssue, ModuleKind, ModuleSettings, ModuleTable, PlannerConfig, PlannerModule } from '@planner/contracts';
 import { camelToSnake, snakeToCamel } from './case.js';
 import { zodIssues } from './issues.js';
@@ -25,16 +27,18 @@ export function findModule(modules: readonly PlannerModule[], kind: ModuleKind, 
 /**
  * Unwraps default/optional/pipe wrappers down to an object schema, if there is
  * one. Unbounded: each step goes one schema deeper in a finite tree, and a cap
- * would let a deeply wrapped schema strip unknown keys silently.
+ * would let a deeply wrapped schema strip unknown keys silently. zod's core
+ * classes match the schemas of zod/mini and of classic zod alike, so a plugin
+ * may use either.
  */
-function objectOf(schema: z.ZodType): z.ZodObject | undefined {
-  let cur: unknown = schema;
+function objectOf(schema: core.$ZodType): core.$ZodObject | undefined {
+  let cur: core.$ZodType = schema;
   for (;;) {
-    if (cur instanceof z.ZodObject) return cur;
-    if (cur instanceof z.ZodDefault || cur instanceof z.ZodOptional || cur instanceof z.ZodNullable || cur instanceof z.ZodPrefault) {
-      cur = cur.unwrap();
-    } else if (cur instanceof z.ZodPipe) {
-      cur = cur.in;
+    if (cur instanceof core.$ZodObject) return cur;
+    if (cur instanceof core.$ZodDefault || cur instanceof core.$ZodOptional || cur instanceof core.$ZodNullable || cur instanceof core.$ZodPrefault) {
+      cur = cur._zod.def.innerType;
+    } else if (cur instanceof core.$ZodPipe) {
+      cur = cur._zod.def.in;
     } else {
       return undefined;
     }
@@ -45,12 +49,12 @@ function objectOf(schema: z.ZodType): z.ZodObject | undefined {
  * The keys a params schema declares, or `null` when it accepts any key (a
  * non-object schema or an object with a catch-all).
  */
-export function declaredKeys(schema: z.ZodType): readonly string[] | null {
+export function declaredKeys(schema: core.$ZodType): readonly string[] | null {
   const obj = objectOf(schema);
   if (!obj) return null;
-  const catchall = obj.def.catchall;
-  if (catchall && !(catchall instanceof z.ZodNever)) return null;
-  return Object.keys(obj.shape);
+  const catchall = obj._zod.def.catchall;
+  if (catchall && !(catchall instanceof core.$ZodNever)) return null;
+  return Object.keys(obj._zod.def.shape);
 }
 
 export interface ParamsResult {

@@ -1,8 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+// zod's core classes by their own import: `z.core.X` would bundle all of zod's core.
+import * as core from 'zod/v4/core';
 import { COMPAT_DEFAULTS, type CompatSwitches, type PlannerSettings } from '@planner/contracts';
 import { camelToSnake, snakeToCamel } from './case.js';
 
-const int = () => z.number().int();
+// zod/mini (functions instead of methods) keeps the browser bundle small.
+const int = (...checks: core.$ZodCheck<number>[]) => z.int().check(...checks);
+const num = (...checks: core.$ZodCheck<number>[]) => z.number().check(...checks);
 
 /**
  * `[planner]` keys in TOML (snake_case) with their defaults: the model
@@ -10,37 +14,37 @@ const int = () => z.number().int();
  * rules (diversity weight, both sides disabled) live in rules.ts.
  */
 export const PLANNER_FIELDS = {
-  name: z.string().default('default'),
-  description: z.string().default(''),
-  enable_batch_generation: z.boolean().default(true),
-  max_depth: int().min(1).max(10).default(5),
-  max_opportunities_per_category: int().min(0).default(5),
-  priority_threshold: z.number().min(0).max(1).default(0.3),
-  enable_diverse_selection: z.boolean().default(true),
+  name: z._default(z.string(), 'default'),
+  description: z._default(z.string(), ''),
+  enable_batch_generation: z._default(z.boolean(), true),
+  max_depth: z._default(int(z.minimum(1), z.maximum(10)), 5),
+  max_opportunities_per_category: z._default(int(z.minimum(0)), 5),
+  priority_threshold: z._default(num(z.minimum(0), z.maximum(1)), 0.3),
+  enable_diverse_selection: z._default(z.boolean(), true),
   // range checked only when diverse selection is on (§2.8 error 13)
-  diversity_weight: z.number().default(0.3),
+  diversity_weight: z._default(num(), 0.3),
   // reference model defaults; the presets set 2.0 / 0.002
   // bounded so cost sums stay finite (1e308 gave null cost fields, issue 14)
-  transaction_cost_fixed: z.number().min(0).max(1e12).default(5.0),
-  transaction_cost_percent: z.number().min(0).max(0.01).default(0.001),
-  allow_sell: z.boolean().default(true),
-  allow_buy: z.boolean().default(true),
-  min_hold_days: int().min(0).default(90),
-  sell_cooldown_days: int().min(0).default(180),
-  buy_cooldown_days: int().min(0).default(30),
-  max_loss_threshold: z.number().min(-1).max(0).default(-0.2),
-  min_security_score: z.number().min(0).max(1).default(0.5),
-  beam_width: int().min(1).max(50).default(10),
-  cost_penalty_factor: z.number().min(0).max(1).default(0.1),
-  enable_multi_objective: z.boolean().default(false),
-  enable_stochastic_scenarios: z.boolean().default(false),
-  enable_monte_carlo_paths: z.boolean().default(false),
-  monte_carlo_path_count: int().min(10).max(500).default(100),
-  enable_multi_timeframe: z.boolean().default(false),
-  enable_market_regime_scenarios: z.boolean().default(false),
-  market_regime: z.enum(['bull', 'bear', 'sideways']).default('sideways'),
-  seed: int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
-  min_improvement: z.number().min(0).default(0),
+  transaction_cost_fixed: z._default(num(z.minimum(0), z.maximum(1e12)), 5.0),
+  transaction_cost_percent: z._default(num(z.minimum(0), z.maximum(0.01)), 0.001),
+  allow_sell: z._default(z.boolean(), true),
+  allow_buy: z._default(z.boolean(), true),
+  min_hold_days: z._default(int(z.minimum(0)), 90),
+  sell_cooldown_days: z._default(int(z.minimum(0)), 180),
+  buy_cooldown_days: z._default(int(z.minimum(0)), 30),
+  max_loss_threshold: z._default(num(z.minimum(-1), z.maximum(0)), -0.2),
+  min_security_score: z._default(num(z.minimum(0), z.maximum(1)), 0.5),
+  beam_width: z._default(int(z.minimum(1), z.maximum(50)), 10),
+  cost_penalty_factor: z._default(num(z.minimum(0), z.maximum(1)), 0.1),
+  enable_multi_objective: z._default(z.boolean(), false),
+  enable_stochastic_scenarios: z._default(z.boolean(), false),
+  enable_monte_carlo_paths: z._default(z.boolean(), false),
+  monte_carlo_path_count: z._default(int(z.minimum(10), z.maximum(500)), 100),
+  enable_multi_timeframe: z._default(z.boolean(), false),
+  enable_market_regime_scenarios: z._default(z.boolean(), false),
+  market_regime: z._default(z.enum(['bull', 'bear', 'sideways']), 'sideways'),
+  seed: z._default(int(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)), 0),
+  min_improvement: z._default(num(z.minimum(0)), 0),
 } as const;
 
 export const PlannerSectionSchema = z.strictObject(PLANNER_FIELDS);
@@ -53,16 +57,23 @@ export const PLANNER_HINTS: Readonly<Record<string, string>> = {
   transaction_cost_fixed: 'a larger fixed cost makes the sums of costs overflow',
 };
 
-/** Keys whose values are floats (serialized with a decimal point). */
+/**
+ * Keys whose values are floats (serialized with a decimal point): numbers
+ * without an integer format (`z.int()`). Read from the schemas' classes,
+ * which costs nothing at import (JSON Schema generation would).
+ */
 export const PLANNER_FLOAT_KEYS: ReadonlySet<string> = new Set(
   Object.entries(PLANNER_FIELDS)
-    .filter(([, s]) => z.toJSONSchema(s).type === 'number')
+    .filter(([, s]) => {
+      const inner = s._zod.def.innerType;
+      return inner instanceof core.$ZodNumber && !(inner instanceof core.$ZodNumberFormat);
+    })
     .map(([k]) => k),
 );
 
 const COMPAT_FIELDS = Object.fromEntries(
-  Object.entries(COMPAT_DEFAULTS).map(([k, v]) => [camelToSnake(k), z.boolean().default(v)]),
-) as Record<string, z.ZodDefault<z.ZodBoolean>>;
+  Object.entries(COMPAT_DEFAULTS).map(([k, v]) => [camelToSnake(k), z._default(z.boolean(), v)]),
+) as Record<string, z.ZodMiniDefault<z.ZodMiniBoolean>>;
 
 export const CompatSectionSchema = z.strictObject(COMPAT_FIELDS);
 

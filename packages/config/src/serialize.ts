@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ModuleKind, PlannerConfig, PlannerModule } from '@planner/contracts';
 import { camelToSnake } from './case.js';
 import { findModule, SECTIONS } from './modules.js';

@@ -1,6 +1,6 @@
 import { SnapshotError } from '@planner/contracts';
 import type { InputIssue, PortfolioSnapshot } from '@planner/contracts';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { derivedIssues } from './snapshot-derived.js';
 import { enumerationOrder, readJsonInKeyOrder, type KeyOrder } from './json-key-order.js';
 import { keepEveryKey, keyIssues } from './snapshot-keys.js';

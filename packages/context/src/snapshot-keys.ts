@@ -1,5 +1,5 @@
 import type { InputIssue } from '@planner/contracts';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { KeyOrder } from './json-key-order.js';
 
 type Segment = PropertyKey;
@@ -30,7 +30,7 @@ function at(root: unknown, path: readonly string[]): unknown {
 /** The value of a `__proto__` key, which zod skips: validated here with the record's value schema. */
 export function keyIssues(
   data: unknown,
-  valueSchema: (path: readonly string[]) => z.ZodType | undefined,
+  valueSchema: (path: readonly string[]) => z.ZodMiniType | undefined,
   toIssues: (issue: z.core.$ZodIssue) => InputIssue[],
 ): InputIssue[] {
   const issues: InputIssue[] = [];

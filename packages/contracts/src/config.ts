@@ -98,7 +98,10 @@ export const EXECUTABILITY_COMPAT_KEYS: readonly (keyof CompatSwitches)[] = Obje
 
 /** The executability switches that are on: the reference quirks a plan made with `compat` reproduces. */
 export function executabilityQuirks(compat: CompatSwitches): (keyof CompatSwitches)[] {
-  return EXECUTABILITY_COMPAT_KEYS.filter((k) => compat[k]);
+  // A loop, not `filter` with a closure: every plan asks.
+  const on: (keyof CompatSwitches)[] = [];
+  for (const key of EXECUTABILITY_COMPAT_KEYS) if (compat[key]) on.push(key);
+  return on;
 }
 
 /**

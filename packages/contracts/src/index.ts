@@ -14,7 +14,7 @@ export type {
 export { COMPAT_DEFAULTS } from './config.js';
 export { EXECUTABILITY_COMPAT_KEYS, executabilityQuirks } from './config.js';
 export type {
-  AdviceCall, SliderOutput, StepNarrative,
+  AdviceCall, ParamsSchema, SliderOutput, StepNarrative,
   CategoryRoute, Evaluator, EvaluatorSetup, EvaluatorSnapshotSetup, FilterCall, OpportunityCalculator, PatternCall, PatternGenerator, PatternStage,
   PlannerModule, SequenceFilter, SequenceGenerator, SequenceGeneratorInput, SequenceGeneratorStage, SequenceScorer,
 } from './modules.js';

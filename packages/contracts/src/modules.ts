@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/v4/core';
 import type { CompatSwitches, PlannerSettings } from './config.js';
 import type { EvaluationContext, OpportunityContext } from './context.js';
 import type {
@@ -30,11 +30,24 @@ export interface AdviceCall {
 }
 
 /**
+ * A module's params schema: any zod 4 schema, written with `zod/mini` (as
+ * the standard modules are) or with classic `zod`. The host validates with the
+ * schema's own `parse`/`safeParse` (so its messages come from its own zod) and
+ * reads its shape and JSON Schema through zod's core (`_zod`).
+ */
+export type ParamsSchema = z.$ZodType & {
+  parse(data: unknown): unknown;
+  safeParse(data: unknown):
+    | { readonly success: true; readonly data: unknown; readonly error?: undefined }
+    | { readonly success: false; readonly data?: undefined; readonly error: z.$ZodError };
+};
+
+/**
  * What every module declares about itself. The host keeps no list of modules:
  * order, defaults, advice and slider effects all come from here, so a plugin
  * module can do whatever a standard one does.
  */
-interface ModuleBase<P extends z.ZodType> {
+interface ModuleBase<P extends ParamsSchema> {
   /** snake_case; equals the TOML table key. */
   readonly name: string;
   readonly description: string;
@@ -90,7 +103,7 @@ export interface StepNarrative {
  */
 export type CategoryRoute = OpportunityCategory | ((candidate: ActionCandidate) => OpportunityCategory);
 
-export interface OpportunityCalculator<P extends z.ZodType = z.ZodType> extends ModuleBase<P> {
+export interface OpportunityCalculator<P extends ParamsSchema = ParamsSchema> extends ModuleBase<P> {
   readonly kind: 'calculator';
   readonly category?: CategoryRoute;
   /**
@@ -109,7 +122,7 @@ export interface OpportunityCalculator<P extends z.ZodType = z.ZodType> extends 
   calculate(ctx: OpportunityContext, params: z.output<P>): ActionCandidate[];
 }
 
-export function defineCalculator<P extends z.ZodType>(def: Omit<OpportunityCalculator<P>, 'kind'>): OpportunityCalculator<P> {
+export function defineCalculator<P extends ParamsSchema>(def: Omit<OpportunityCalculator<P>, 'kind'>): OpportunityCalculator<P> {
   return Object.freeze({ kind: 'calculator' as const, ...def });
 }
 
@@ -133,7 +146,7 @@ export interface PatternCall {
   readonly marketRegime: 'bull' | 'bear' | 'sideways';
 }
 
-export interface PatternGenerator<P extends z.ZodType = z.ZodType> extends ModuleBase<P> {
+export interface PatternGenerator<P extends ParamsSchema = ParamsSchema> extends ModuleBase<P> {
   readonly kind: 'pattern';
   readonly stage: PatternStage;
   /**
@@ -145,7 +158,7 @@ export interface PatternGenerator<P extends z.ZodType = z.ZodType> extends Modul
   generate(opportunities: OpportunitiesByCategory, params: z.output<P>, call: PatternCall): Sequence[];
 }
 
-export function definePattern<P extends z.ZodType>(
+export function definePattern<P extends ParamsSchema>(
   def: Omit<PatternGenerator<P>, 'kind' | 'stage'> & { stage?: PatternStage },
 ): PatternGenerator<P> {
   return Object.freeze({ kind: 'pattern' as const, stage: 'depth' as const, ...def });
@@ -185,14 +198,14 @@ export interface SequenceGeneratorInput {
   readonly runCache?: Map<unknown, unknown>;
 }
 
-export interface SequenceGenerator<P extends z.ZodType = z.ZodType> extends ModuleBase<P> {
+export interface SequenceGenerator<P extends ParamsSchema = ParamsSchema> extends ModuleBase<P> {
   readonly kind: 'sequence_generator';
   readonly stage: SequenceGeneratorStage;
   /** New sequences, lazily where possible; never the same sequence twice. */
   generate(input: SequenceGeneratorInput, params: z.output<P>): Iterable<Sequence>;
 }
 
-export function defineSequenceGenerator<P extends z.ZodType>(
+export function defineSequenceGenerator<P extends ParamsSchema>(
   def: Omit<SequenceGenerator<P>, 'kind'>,
 ): SequenceGenerator<P> {
   return Object.freeze({ kind: 'sequence_generator' as const, ...def });
@@ -204,13 +217,13 @@ export interface FilterCall {
   readonly ctx: OpportunityContext;
 }
 
-export interface SequenceFilter<P extends z.ZodType = z.ZodType> extends ModuleBase<P> {
+export interface SequenceFilter<P extends ParamsSchema = ParamsSchema> extends ModuleBase<P> {
   readonly kind: 'filter';
   /** The kept sequences, in input order unless the filter's spec says otherwise. */
   filter(sequences: readonly Sequence[], params: z.output<P>, call: FilterCall): Sequence[];
 }
 
-export function defineFilter<P extends z.ZodType>(def: Omit<SequenceFilter<P>, 'kind'>): SequenceFilter<P> {
+export function defineFilter<P extends ParamsSchema>(def: Omit<SequenceFilter<P>, 'kind'>): SequenceFilter<P> {
   return Object.freeze({ kind: 'filter' as const, ...def });
 }
 
@@ -249,7 +262,7 @@ export interface SequenceScorer {
   candidates?(sequences: readonly Sequence[]): void;
 }
 
-export interface Evaluator<P extends z.ZodType = z.ZodType> extends ModuleBase<P> {
+export interface Evaluator<P extends ParamsSchema = ParamsSchema> extends ModuleBase<P> {
   readonly kind: 'evaluator';
   prepare(ctx: EvaluationContext, setup: EvaluatorSetup, params: z.output<P>): SequenceScorer;
   /**
@@ -261,7 +274,7 @@ export interface Evaluator<P extends z.ZodType = z.ZodType> extends ModuleBase<P
   prepareSnapshot?(ctx: EvaluationContext, setup: EvaluatorSnapshotSetup, params: z.output<P>): unknown;
 }
 
-export function defineEvaluator<P extends z.ZodType>(def: Omit<Evaluator<P>, 'kind'>): Evaluator<P> {
+export function defineEvaluator<P extends ParamsSchema>(def: Omit<Evaluator<P>, 'kind'>): Evaluator<P> {
   return Object.freeze({ kind: 'evaluator' as const, ...def });
 }
 

@@ -86,5 +86,8 @@ export function invalidEndStateBreakdown(): Record<string, unknown> {
 
 /** One breakdown entry; the reference names a weighted average `weighted_score` and a plain one `score`. */
 function component(key: 'score' | 'weighted_score', value: number, weight: number): Record<string, number> {
-  return { [key]: pyRound(value, 3), weight, contribution: pyRound(value * weight, 3) };
+  const rounded = pyRound(value, 3);
+  const contribution = pyRound(value * weight, 3);
+  // Two literals, not `{ [key]: ... }`: a computed key takes V8's slow object-literal path (two breakdowns per plan).
+  return key === 'score' ? { score: rounded, weight, contribution } : { weighted_score: rounded, weight, contribution };
 }

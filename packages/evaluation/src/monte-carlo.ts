@@ -1,7 +1,7 @@
 import { pyRound } from '@planner/context';
 import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ScorerTables } from './fast-scorer.js';
 import { sequenceRandom } from './sequence-random.js';
 

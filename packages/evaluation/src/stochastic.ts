@@ -1,7 +1,7 @@
 import { pyRound } from '@planner/context';
 import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { symbolsOutsideBaseEndStates } from './base-end-states.js';
 import { ScorerTables } from './fast-scorer.js';
 import { shiftAdjustments } from './shift-adjustments.js';
@@ -10,10 +10,10 @@ export const DEFAULT_SHIFTS: readonly number[] = Object.freeze([-0.1, -0.05, 0.0
 
 export const StochasticParamsSchema = z.object({
   /** Price shifts; every symbol of the sequence gets the multiplier 1 + shift. */
-  shifts: z.array(z.number().gt(-1)).min(1).default([...DEFAULT_SHIFTS]),
+  shifts: z._default(z.array(z.number().check(z.gt(-1))).check(z.minLength(1)), [...DEFAULT_SHIFTS]),
   /** final = worstWeight·worst + averageWeight·avg (the full planner's local rule). */
-  worstWeight: z.number().min(0).default(0.6),
-  averageWeight: z.number().min(0).default(0.4),
+  worstWeight: z._default(z.number().check(z.minimum(0)), 0.6),
+  averageWeight: z._default(z.number().check(z.minimum(0)), 0.4),
 });
 
 /**

@@ -1,26 +1,14 @@
 import { defineFilter } from '@planner/contracts';
 import type { Sequence } from '@planner/contracts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const correlationAwareParams = z.object({
-  correlationThreshold: z
-    .number()
-    .min(0)
-    .max(1)
-    .default(0.7)
-    .describe('a pair of buys with |correlation| strictly above this drops the sequence'),
-  lookbackDays: z
-    .number()
-    .int()
-    .min(1)
-    .default(252)
-    .describe('declared by the reference module and unused by it; the context builder computes the correlations'),
-  diversityWeight: z
-    .number()
-    .min(0)
-    .max(1)
-    .optional()
-    .describe('ignored: the position_spread slider writes it here (reference quirk, pipeline.md §2.7)'),
+  correlationThreshold: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.7)
+    .register(z.globalRegistry, { description: 'a pair of buys with |correlation| strictly above this drops the sequence' }),
+  lookbackDays: z._default(z.int().check(z.minimum(1)), 252)
+    .register(z.globalRegistry, { description: 'declared by the reference module and unused by it; the context builder computes the correlations' }),
+  diversityWeight: z.optional(z.number().check(z.minimum(0), z.maximum(1)))
+    .register(z.globalRegistry, { description: 'ignored: the position_spread slider writes it here (reference quirk, pipeline.md §2.7)' }),
 });
 
 /**

@@ -1,11 +1,14 @@
 import { defineFilter } from '@planner/contracts';
 import type { Sequence } from '@planner/contracts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const diversityParams = z.object({
-  diversityWeight: z.number().min(0).max(1).default(0.3).describe('0 ranks by priority only, 1 by diversity only'),
-  maxSequences: z.number().int().min(1).max(1000).default(50).describe('sequences kept after ranking'),
-  minDiversityScore: z.number().min(0).max(1).default(0).describe('sequences less diverse than this are dropped'),
+  diversityWeight: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.3)
+    .register(z.globalRegistry, { description: '0 ranks by priority only, 1 by diversity only' }),
+  maxSequences: z._default(z.int().check(z.minimum(1), z.maximum(1000)), 50)
+    .register(z.globalRegistry, { description: 'sequences kept after ranking' }),
+  minDiversityScore: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0)
+    .register(z.globalRegistry, { description: 'sequences less diverse than this are dropped' }),
 });
 
 /**

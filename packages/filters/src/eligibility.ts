@@ -1,15 +1,18 @@
 import { daysBetween, parseNaiveMs } from '@planner/context';
 import { defineFilter } from '@planner/contracts';
 import type { OpportunityContext, Sequence } from '@planner/contracts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const eligibilityParams = z.object({
-  minHoldDays: z.number().int().min(0).optional().describe('absent = the planner min_hold_days'),
-  sellCooldownDays: z.number().int().min(0).optional().describe('absent = the planner sell_cooldown_days'),
-  maxLossThreshold: z.number().min(-1).max(0).optional().describe('absent = the planner max_loss_threshold'),
-  enforceMinHold: z.boolean().default(true),
-  enforceCooldown: z.boolean().default(true),
-  enforceMaxLoss: z.boolean().default(true),
+  minHoldDays: z.optional(z.int().check(z.minimum(0)))
+    .register(z.globalRegistry, { description: 'absent = the planner min_hold_days' }),
+  sellCooldownDays: z.optional(z.int().check(z.minimum(0)))
+    .register(z.globalRegistry, { description: 'absent = the planner sell_cooldown_days' }),
+  maxLossThreshold: z.optional(z.number().check(z.minimum(-1), z.maximum(0)))
+    .register(z.globalRegistry, { description: 'absent = the planner max_loss_threshold' }),
+  enforceMinHold: z._default(z.boolean(), true),
+  enforceCooldown: z._default(z.boolean(), true),
+  enforceMaxLoss: z._default(z.boolean(), true),
 });
 
 /** The per-symbol data the reference module reads from its params (spec §7.1). */

@@ -1,13 +1,15 @@
 import { daysBetween, parseNaiveMs } from '@planner/context';
 import { defineFilter } from '@planner/contracts';
 import type { Sequence, TradeDates } from '@planner/contracts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const recentlyTradedParams = z.object({
-  buyCooldownDays: z.number().int().min(0).max(365).default(30).describe('days after a buy before the symbol may be bought again'),
-  sellCooldownDays: z.number().int().min(0).max(365).default(180).describe('days after a sell before the symbol may be sold again'),
-  enforceBuyCooldown: z.boolean().default(true),
-  enforceSellCooldown: z.boolean().default(true),
+  buyCooldownDays: z._default(z.int().check(z.minimum(0), z.maximum(365)), 30)
+    .register(z.globalRegistry, { description: 'days after a buy before the symbol may be bought again' }),
+  sellCooldownDays: z._default(z.int().check(z.minimum(0), z.maximum(365)), 180)
+    .register(z.globalRegistry, { description: 'days after a sell before the symbol may be sold again' }),
+  enforceBuyCooldown: z._default(z.boolean(), true),
+  enforceSellCooldown: z._default(z.boolean(), true),
 });
 
 export interface CooldownRules {

@@ -1,14 +1,12 @@
 import { definePattern } from '@planner/contracts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ActionCandidate } from '@planner/contracts';
 import { appendRunning, breakFill, categoryList, containsEqual, single } from './fill.js';
 import { depthParams } from './params.js';
 
-const MarketRegimeParamsSchema = depthParams(5).extend({
-  marketRegime: z
-    .enum(['bull', 'bear', 'sideways'])
-    .optional()
-    .describe("regime of this pattern; absent: the planner's market_regime setting"),
+const MarketRegimeParamsSchema = z.extend(depthParams(5), {
+  marketRegime: z.optional(z.enum(['bull', 'bear', 'sideways']))
+    .register(z.globalRegistry, { description: "regime of this pattern; absent: the planner's market_regime setting" }),
 });
 
 /**

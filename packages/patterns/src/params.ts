@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The params every pattern declares. `maxDepth` only caps the step limit the
@@ -10,13 +10,7 @@ import * as z from 'zod';
  */
 export function depthParams(referenceDefault: number) {
   return z.object({
-    maxDepth: z
-      .number()
-      .int()
-      .min(1)
-      .optional()
-      .describe(
-        `caps the number of actions in a sequence of this pattern; unset = the planner's max_depth (reference preset value ${referenceDefault})`,
-      ),
+    maxDepth: z.optional(z.int().check(z.minimum(1)))
+      .register(z.globalRegistry, { description: `caps the number of actions in a sequence of this pattern; unset = the planner's max_depth (reference preset value ${referenceDefault})` }),
   });
 }

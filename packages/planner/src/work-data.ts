@@ -1,7 +1,8 @@
 import { StoreError } from '@planner/contracts';
 import type { Diagnostic, PortfolioSnapshot } from '@planner/contracts';
 import { parseSnapshot, readJsonInKeyOrder, snapshotToJson, type KeyOrder } from '@planner/context';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 
 /** Funnel counts of the generation, which the plan reports and resumed calls do not recompute. */
 export interface WorkFunnel {
@@ -34,8 +35,8 @@ const WorkDataSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(VERSION),
   snapshot: z.unknown(),
-  seed: z.number().int(),
-  config: z.string().nullable(),
+  seed: z.int(),
+  config: z.nullable(z.string()),
   funnel: z.object({
     generated: z.number(),
     sequencesByModule: z.record(z.string(), z.number()),
@@ -43,7 +44,7 @@ const WorkDataSchema = z.object({
     afterFilters: z.number(),
     feasible: z.number(),
   }),
-  diagnostics: z.array(z.object({ level: z.enum(['warning', 'error']), module: z.string().optional(), message: z.string() })),
+  diagnostics: z.array(z.object({ level: z.enum(['warning', 'error']), module: z.optional(z.string()), message: z.string() })),
 });
 
 /** The snapshot's Maps (targets, targetWeights) are written in their order, which decodeWorkData reads back. */
@@ -65,7 +66,8 @@ export function decodeWorkData(text: string): WorkData {
   } catch (error) {
     throw new StoreError(`stored work data is not JSON: ${(error as Error).message}`, { cause: error });
   }
-  const r = WorkDataSchema.safeParse(raw);
+  // zod/mini carries no messages; English ones, as classic zod gives, name what is wrong.
+  const r = z.safeParse(WorkDataSchema, raw, { error: en().localeError });
   if (!r.success) {
     const issues = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new StoreError(`stored work data is not planner work of version ${VERSION}: ${issues}`, { cause: r.error });

@@ -1,27 +1,29 @@
 import { candidatesEqual, pyFixed } from '@planner/context';
 import { defineSequenceGenerator } from '@planner/contracts';
 import type { ActionCandidate, Sequence } from '@planner/contracts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { uniqueSequences } from './candidate-identity.js';
 import { flatOpportunities } from './flat-opportunities.js';
 import { type Resizing, resized, resizingOf } from './resize.js';
 
 export const constraintRelaxationParams = z.object({
-  mode: z
-    .enum(['budget', 'lot'])
-    .default('budget')
-    .describe('budget: copies of in-budget sequences and enlarged buys of held symbols (monolith); lot: fractional lots and reversed pairs (modular module)'),
-  budgetFactors: z.array(z.number().positive()).default([1.1, 1.2, 1.3]).describe('budget mode: relaxed cash multiples'),
-  heldBuyMultiplier: z.number().positive().default(1.5).describe('budget mode: size factor of a buy of a held symbol'),
-  relaxAllowSell: z.boolean().default(true).describe('lot mode: sell singletons and buy-then-sell pairs'),
-  relaxMinLot: z.boolean().default(true).describe('lot mode: 50/25/10 % lots'),
-  relaxMaxPosition: z.boolean().default(false).describe('documented by the reference, read by nothing'),
-  relaxCooldown: z.boolean().default(false).describe('documented by the reference, read by nothing'),
-  minSharesRelaxed: z.number().min(0).default(0.1).describe('lot mode: smallest fractional quantity emitted'),
-  dedupe: z
-    .boolean()
-    .default(false)
-    .describe('emit each distinct sequence once; false reproduces the reference, whose copies count in the beam search'),
+  mode: z._default(z.enum(['budget', 'lot']), 'budget')
+    .register(z.globalRegistry, { description: 'budget: copies of in-budget sequences and enlarged buys of held symbols (monolith); lot: fractional lots and reversed pairs (modular module)' }),
+  budgetFactors: z._default(z.array(z.number().check(z.positive())), [1.1, 1.2, 1.3])
+    .register(z.globalRegistry, { description: 'budget mode: relaxed cash multiples' }),
+  heldBuyMultiplier: z._default(z.number().check(z.positive()), 1.5)
+    .register(z.globalRegistry, { description: 'budget mode: size factor of a buy of a held symbol' }),
+  relaxAllowSell: z._default(z.boolean(), true)
+    .register(z.globalRegistry, { description: 'lot mode: sell singletons and buy-then-sell pairs' }),
+  relaxMinLot: z._default(z.boolean(), true).register(z.globalRegistry, { description: 'lot mode: 50/25/10 % lots' }),
+  relaxMaxPosition: z._default(z.boolean(), false)
+    .register(z.globalRegistry, { description: 'documented by the reference, read by nothing' }),
+  relaxCooldown: z._default(z.boolean(), false)
+    .register(z.globalRegistry, { description: 'documented by the reference, read by nothing' }),
+  minSharesRelaxed: z._default(z.number().check(z.minimum(0)), 0.1)
+    .register(z.globalRegistry, { description: 'lot mode: smallest fractional quantity emitted' }),
+  dedupe: z._default(z.boolean(), false)
+    .register(z.globalRegistry, { description: 'emit each distinct sequence once; false reproduces the reference, whose copies count in the beam search' }),
 });
 
 const LOT_FRACTIONS = [0.5, 0.25, 0.1] as const;

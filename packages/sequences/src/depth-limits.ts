@@ -1,5 +1,5 @@
 import type { ActionCandidate, SequenceGeneratorInput } from '@planner/contracts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Params shared by the two combinatorial generators. Defaults are the
@@ -10,17 +10,18 @@ import * as z from 'zod';
  * conservative and aggressive presets).
  */
 export const combinatorialParams = z.object({
-  maxSells: z.number().int().min(1).max(10).default(4).describe('most sells per sequence (further capped at depth // 2)'),
-  maxBuys: z.number().int().min(1).max(10).default(4).describe('most buys per sequence (further capped at depth)'),
-  priorityThreshold: z
-    .number()
-    .min(0)
-    .max(1)
-    .optional()
-    .describe('minimum candidate priority (inclusive); absent = the planner priority_threshold'),
-  maxSteps: z.number().int().min(1).max(10).optional().describe('most actions per sequence; absent = the current depth'),
-  maxCombinations: z.number().int().min(10).max(1000).default(50).describe('most sequences per depth'),
-  maxCandidates: z.number().int().min(5).max(50).default(12).describe('sells and buys considered, each'),
+  maxSells: z._default(z.int().check(z.minimum(1), z.maximum(10)), 4)
+    .register(z.globalRegistry, { description: 'most sells per sequence (further capped at depth // 2)' }),
+  maxBuys: z._default(z.int().check(z.minimum(1), z.maximum(10)), 4)
+    .register(z.globalRegistry, { description: 'most buys per sequence (further capped at depth)' }),
+  priorityThreshold: z.optional(z.number().check(z.minimum(0), z.maximum(1)))
+    .register(z.globalRegistry, { description: 'minimum candidate priority (inclusive); absent = the planner priority_threshold' }),
+  maxSteps: z.optional(z.int().check(z.minimum(1), z.maximum(10)))
+    .register(z.globalRegistry, { description: 'most actions per sequence; absent = the current depth' }),
+  maxCombinations: z._default(z.int().check(z.minimum(10), z.maximum(1000)), 50)
+    .register(z.globalRegistry, { description: 'most sequences per depth' }),
+  maxCandidates: z._default(z.int().check(z.minimum(5), z.maximum(50)), 12)
+    .register(z.globalRegistry, { description: 'sells and buys considered, each' }),
 });
 
 export type CombinatorialParams = z.output<typeof combinatorialParams>;

@@ -1,21 +1,19 @@
 import { defineSequenceGenerator } from '@planner/contracts';
 import type { ActionCandidate, Sequence } from '@planner/contracts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { uniqueSequences } from './candidate-identity.js';
 import { flatOpportunities } from './flat-opportunities.js';
 import { type Resizing, resized, resizingOf } from './resize.js';
 
 export const partialExecutionParams = z.object({
-  mode: z
-    .enum(['prefix', 'fill'])
-    .default('prefix')
-    .describe('prefix: leading parts of the sequences so far (monolith); fill: partial fills of single opportunities (modular module)'),
-  fillPercentages: z.array(z.number().gt(0).max(1)).default([0.5, 0.75, 1.0]).describe('fill mode: fractions to fill'),
-  minShares: z.number().min(0).default(1).describe('fill mode: smallest partial quantity emitted'),
-  dedupe: z
-    .boolean()
-    .default(false)
-    .describe('emit each distinct sequence once; false reproduces the reference, whose repeats count in the beam search'),
+  mode: z._default(z.enum(['prefix', 'fill']), 'prefix')
+    .register(z.globalRegistry, { description: 'prefix: leading parts of the sequences so far (monolith); fill: partial fills of single opportunities (modular module)' }),
+  fillPercentages: z._default(z.array(z.number().check(z.gt(0), z.maximum(1))), [0.5, 0.75, 1.0])
+    .register(z.globalRegistry, { description: 'fill mode: fractions to fill' }),
+  minShares: z._default(z.number().check(z.minimum(0)), 1)
+    .register(z.globalRegistry, { description: 'fill mode: smallest partial quantity emitted' }),
+  dedupe: z._default(z.boolean(), false)
+    .register(z.globalRegistry, { description: 'emit each distinct sequence once; false reproduces the reference, whose repeats count in the beam search' }),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { PlannerModule } from '@planner/contracts';
 import { camelToSnake } from '@planner/config';
 
