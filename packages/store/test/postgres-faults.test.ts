@@ -27,6 +27,25 @@ async function waitFinished(url: string, k = key('core')): Promise<void> {
   }
 }
 
+/**
+ * Waits until no job of the bucket is queued or leased. Every result can be recorded while a killed
+ * worker's job (recorded, not completed) is still leased: its lease must expire and a live worker
+ * complete it, which on a quiet machine comes after the last result.
+ */
+async function waitDrained(url: string, bucket = 'core'): Promise<void> {
+  const store = await createPostgresStore({ connectionString: url });
+  try {
+    for (let i = 0; i < 600; i++) {
+      const status = await store.queue!.status(bucket);
+      if (status.queued === 0 && status.active === 0) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the queue did not drain');
+  } finally {
+    await store.close();
+  }
+}
+
 async function countsInDb(url: string): Promise<{ rows: number; distinct: number; maxPerHash: number }> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -120,6 +139,7 @@ describe('postgres faults', () => {
     expect((await countsInDb(url)).rows).toBeLessThan(300); // the rounds left work for the last worker
     const last = spawnChild('children/pg-worker.ts', [url, '0', '2']);
     await waitFinished(url);
+    await waitDrained(url);
     await stopAll([last]);
     expect(await countsInDb(url)).toEqual({ rows: 300, distinct: 300, maxPerHash: 1 });
     const check = await createPostgresStore({ connectionString: url });
