@@ -14,37 +14,35 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => server?.stop(), 120_000);
 
-async function waitFinished(url: string, k = key('core')): Promise<void> {
+type PostgresStore = Awaited<ReturnType<typeof createPostgresStore>>;
+
+/** Polls a fresh connection to the test database every 100 ms, for up to a minute, until `done` says so. */
+async function waitUntil(url: string, done: (store: PostgresStore) => Promise<boolean>, what: string): Promise<void> {
   const store = await createPostgresStore({ connectionString: url });
   try {
     for (let i = 0; i < 600; i++) {
-      if ((await store.progress(k)).finished) return;
+      if (await done(store)) return;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error('work did not finish');
+    throw new Error(what);
   } finally {
     await store.close();
   }
 }
 
+const waitFinished = (url: string, k = key('core')) =>
+  waitUntil(url, async (store) => (await store.progress(k)).finished, 'work did not finish');
+
 /**
- * Waits until no job of the bucket is queued or leased. Every result can be recorded while a killed
- * worker's job (recorded, not completed) is still leased: its lease must expire and a live worker
- * complete it, which on a quiet machine comes after the last result.
+ * Every result can be recorded while a killed worker's job (recorded, not completed) is still leased:
+ * its lease must expire and a live worker complete it, which on a quiet machine comes after the last
+ * result. So a test that checks the queue waits for it to drain.
  */
-async function waitDrained(url: string, bucket = 'core'): Promise<void> {
-  const store = await createPostgresStore({ connectionString: url });
-  try {
-    for (let i = 0; i < 600; i++) {
-      const status = await store.queue!.status(bucket);
-      if (status.queued === 0 && status.active === 0) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the queue did not drain');
-  } finally {
-    await store.close();
-  }
-}
+const waitDrained = (url: string, bucket = 'core') =>
+  waitUntil(url, async (store) => {
+    const status = await store.queue!.status(bucket);
+    return status.queued === 0 && status.active === 0;
+  }, 'the queue did not drain');
 
 async function countsInDb(url: string): Promise<{ rows: number; distinct: number; maxPerHash: number }> {
   const c = new pg.Client({ connectionString: url });
