@@ -5,6 +5,7 @@ import type { Plan } from '@planner/contracts';
 import { loadPreset } from '@planner/config';
 import { parseSnapshot } from '@planner/context';
 import { createPlanner } from '@planner/planner';
+import { createIncrementalPlanner } from '@planner/planner/incremental';
 import { createMemoryStore } from '@planner/store/memory';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -84,7 +85,7 @@ describe('renaming groups does not change the plan (property)', () => {
 describe('stored work follows the group order', () => {
   it('a snapshot whose claiming group moved does not resume the work of the other order', async () => {
     const modules = standardModules();
-    const planner = createPlanner({ config: loadPreset('default', { modules }), modules });
+    const planner = createIncrementalPlanner({ config: loadPreset('default', { modules }), modules });
     const first = parseSnapshot(readFileSync(withClaimingGroup('g10', 'first'), 'utf8'));
     const last = parseSnapshot(readFileSync(withClaimingGroup('g10', 'last'), 'utf8'));
     const store = createMemoryStore();

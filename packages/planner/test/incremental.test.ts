@@ -124,7 +124,7 @@ describe('planIncremental', () => {
   });
 
   it('snapshots that differ only in the order of their group keys do not share stored work', async () => {
-    const planner = createPlanner({ config: cfg(), modules: allFakes });
+    const planner = createIncrementalPlanner({ config: cfg(), modules: allFakes });
     const store = new TestStore();
     const groups = (names: readonly string[]) => {
       const s = snapshot();
