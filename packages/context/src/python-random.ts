@@ -74,20 +74,34 @@ export class PythonRandom implements RandomSource {
 
   /**
    * The next block of the state and its tempered outputs, in one pass
-   * (`genrand_uint32`'s refill). MT19937's constants are written as signed
-   * literals with the same bits (upper mask 0x80000000 = -0x80000000, matrix
-   * 0x9908b0df = -0x66f74f21, tempering masks 0x9d2c5680 = -0x62d3a980 and
-   * 0xefc60000 = -0x103a0000), so the interpreter uses them as immediates.
+   * (`genrand_uint32`'s refill). It runs in the interpreter on a first plan,
+   * so the loop bodies hold only literals and locals: N = 624, M = 397,
+   * N - M = 227, and MT19937's constants as signed literals with the same bits
+   * (upper mask 0x80000000 = -0x80000000, matrix 0x9908b0df = -0x66f74f21,
+   * tempering masks 0x9d2c5680 = -0x62d3a980 and 0xefc60000 = -0x103a0000);
+   * `y << 31 >> 31` is 0 or -1 (all bits), selecting the matrix without a branch.
    */
   private twist(): void {
     const mt = this.mt;
     const out = this.out;
     let cur = mt[0] as number;
-    for (let kk = 0; kk < N - 1; kk++) {
+    let kk = 0;
+    for (; kk < 227; kk++) {
       const next = mt[kk + 1] as number;
       const y = (cur & -0x80000000) | (next & 0x7fffffff);
-      // Past N - M, kk + M wraps to words of this block, already new (as in C).
-      let z = (mt[kk < N - M ? kk + M : kk + (M - N)] as number) ^ (y >>> 1) ^ ((y & 1) === 0 ? 0 : -0x66f74f21);
+      let z = (mt[kk + 397] as number) ^ (y >>> 1) ^ ((y << 31 >> 31) & -0x66f74f21);
+      mt[kk] = z;
+      z ^= z >>> 11;
+      z ^= (z << 7) & -0x62d3a980;
+      z ^= (z << 15) & -0x103a0000;
+      out[kk] = z ^ (z >>> 18);
+      cur = next;
+    }
+    // kk + M wraps to kk + M - N: words of this block, already new (as in C).
+    for (; kk < 623; kk++) {
+      const next = mt[kk + 1] as number;
+      const y = (cur & -0x80000000) | (next & 0x7fffffff);
+      let z = (mt[kk - 227] as number) ^ (y >>> 1) ^ ((y << 31 >> 31) & -0x66f74f21);
       mt[kk] = z;
       z ^= z >>> 11;
       z ^= (z << 7) & -0x62d3a980;
@@ -96,12 +110,12 @@ export class PythonRandom implements RandomSource {
       cur = next;
     }
     const y = (cur & -0x80000000) | ((mt[0] as number) & 0x7fffffff);
-    let z = (mt[M - 1] as number) ^ (y >>> 1) ^ ((y & 1) === 0 ? 0 : -0x66f74f21);
-    mt[N - 1] = z;
+    let z = (mt[396] as number) ^ (y >>> 1) ^ ((y << 31 >> 31) & -0x66f74f21);
+    mt[623] = z;
     z ^= z >>> 11;
     z ^= (z << 7) & -0x62d3a980;
     z ^= (z << 15) & -0x103a0000;
-    out[N - 1] = z ^ (z >>> 18);
+    out[623] = z ^ (z >>> 18);
     this.mti = 0;
   }
 
@@ -131,6 +145,20 @@ export class PythonRandom implements RandomSource {
     const a = this.next32() >>> 5;
     const b = this.next32() >>> 6;
     return (a * 67108864 + b) / 9007199254740992;
+  }
+
+  /** `random()`'s draw as its integer parts: out[0] = a (27 bits), out[1] = b (26 bits), random() = (a·2^26 + b) / 2^53. */
+  randomParts(out: Int32Array): void {
+    const i = this.mti;
+    if (i <= N - 2) {
+      this.mti = i + 2;
+      const words = this.out;
+      out[0] = (words[i] as number) >>> 5;
+      out[1] = (words[i + 1] as number) >>> 6;
+      return;
+    }
+    out[0] = this.next32() >>> 5;
+    out[1] = this.next32() >>> 6;
   }
 
   /** `getrandbits(k)` for 0 <= k <= 53 (words drawn least significant first, as CPython). */
