@@ -1,4 +1,5 @@
 import type { RandomSource } from '@planner/contracts';
+import { WeightedPick } from './weighted-pick.js';
 
 const N = 624;
 const M = 397;
@@ -39,7 +40,7 @@ export class PythonRandom implements RandomSource {
 
   private initByArray(key: readonly number[]): void {
     if (this.mt.length === 0) {
-      this.mt = new Int32Array(N);
+      this.mt = new Int32Array(N + 1); // + the spare slot of twist()
       this.out = new Int32Array(N);
     }
     const mt = this.mt;
@@ -97,8 +98,11 @@ export class PythonRandom implements RandomSource {
       out[kk] = z ^ (z >>> 18);
       cur = next;
     }
-    // kk + M wraps to kk + M - N: words of this block, already new (as in C).
-    for (; kk < 623; kk++) {
+    // From here the partner kk + M wraps to kk + M - N, and the last word's
+    // successor is word 0: words of this block, already new (as in C). Word 0
+    // is copied to the spare slot 624 so that the last word reads it as kk + 1.
+    mt[624] = mt[0] as number;
+    for (; kk < 624; kk++) {
       const next = mt[kk + 1] as number;
       const y = (cur & -0x80000000) | (next & 0x7fffffff);
       let z = (mt[kk - 227] as number) ^ (y >>> 1) ^ ((y << 31 >> 31) & -0x66f74f21);
@@ -109,13 +113,6 @@ export class PythonRandom implements RandomSource {
       out[kk] = z ^ (z >>> 18);
       cur = next;
     }
-    const y = (cur & -0x80000000) | ((mt[0] as number) & 0x7fffffff);
-    let z = (mt[396] as number) ^ (y >>> 1) ^ ((y << 31 >> 31) & -0x66f74f21);
-    mt[623] = z;
-    z ^= z >>> 11;
-    z ^= (z << 7) & -0x62d3a980;
-    z ^= (z << 15) & -0x103a0000;
-    out[623] = z ^ (z >>> 18);
     this.mti = 0;
   }
 
@@ -196,42 +193,19 @@ export class PythonRandom implements RandomSource {
     if (!Number.isInteger(lo) || !Number.isInteger(hi)) throw new RangeError(`randint: bounds must be integers, got ${lo}, ${hi}`);
     const width = hi - lo + 1;
     if (width <= 0) throw new RangeError(`randint: empty range (${lo}, ${hi})`);
-    if (width < 2 ** 32) {
-      const shift = Math.clz32(width);
-      let r = this.next32() >>> shift;
-      while (r >= width) r = this.next32() >>> shift;
-      return lo + r;
-    }
     return lo + this.randbelow(width);
   }
 
-  /** `choices(population, weights, k=k)`: running sums, then bisect_right over cum[0..n-2]. */
+  /** `choices(population, weights, k=k)`: running sums, then bisect_right over cum[0..n-2] (WeightedPick). */
   choices<T>(population: readonly T[], weights: readonly number[], k: number): T[] {
     const n = population.length;
     if (weights.length !== n) throw new RangeError('choices: the number of weights does not match the population');
     if (n === 0) throw new RangeError('choices: empty population');
-    const cum = new Float64Array(n);
-    let acc = 0;
-    for (let i = 0; i < n; i++) {
-      acc += weights[i] as number;
-      cum[i] = acc;
-    }
-    const total = acc + 0.0;
-    if (!(total > 0)) throw new RangeError('choices: total of weights must be greater than zero');
-    if (!Number.isFinite(total)) throw new RangeError('choices: total of weights must be finite');
-    const hiBound = n - 1;
+    const table = new WeightedPick(weights);
+    if (!(table.total > 0)) throw new RangeError('choices: total of weights must be greater than zero');
+    if (!Number.isFinite(table.total)) throw new RangeError('choices: total of weights must be finite');
     const out: T[] = new Array<T>(k);
-    for (let p = 0; p < k; p++) {
-      const u = this.random() * total;
-      let lo = 0;
-      let hi = hiBound;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (u < (cum[mid] as number)) hi = mid;
-        else lo = mid + 1;
-      }
-      out[p] = population[lo] as T;
-    }
+    for (let p = 0; p < k; p++) out[p] = population[table.pickByFloat(this)] as T;
     return out;
   }
 

@@ -1,3 +1,4 @@
+import { WeightedPick } from '@planner/context';
 import { defineSequenceGenerator } from '@planner/contracts';
 import type {
   ActionCandidate, OpportunitiesByCategory, RandomSource, Security, Sequence, SequenceGeneratorInput,
@@ -6,7 +7,6 @@ import { combinatorialParamDocs, combinatorialParams, depthLimits, passingThresh
 import type { DepthLimits } from './depth-limits.js';
 import { SequenceKeySet, canonicalRows } from './sequence-keys.js';
 import { prepareSimilarityWindow } from './similarity-window.js';
-import { WeightedPick } from './weighted-pick.js';
 import type { SimilarityWindow } from './similarity-window.js';
 
 /** Stable in-place sort by priority descending (Python `sort(key=priority, reverse=True)`) of a fresh list. */
@@ -33,20 +33,6 @@ export function priorityWeights(list: readonly ActionCandidate[]): number[] {
   let total = 0;
   for (const x of w) total += x;
   return w.map((x) => x / total);
-}
-
-/**
- * Running sums of the weights, left to right (what CPython's `choices`
- * computes on every call); computed once per list instead of per attempt.
- */
-function cumulative(weights: readonly number[]): Float64Array {
-  const cum = new Float64Array(weights.length);
-  let acc = 0;
-  for (let i = 0; i < weights.length; i++) {
-    acc += weights[i] as number;
-    cum[i] = acc;
-  }
-  return cum;
 }
 
 /**
@@ -141,8 +127,8 @@ export function samplerSetup(
   return {
     s,
     b,
-    sPick: new WeightedPick(cumulative(priorityWeights(s))),
-    bPick: new WeightedPick(cumulative(priorityWeights(b))),
+    sPick: new WeightedPick(priorityWeights(s)),
+    bPick: new WeightedPick(priorityWeights(b)),
     sIds: firstOfSymbol(s),
     bIds: firstOfSymbol(b),
     canonical: canonicalRows(s, b),

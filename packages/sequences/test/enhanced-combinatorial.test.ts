@@ -1,4 +1,4 @@
-import { createPythonRandom } from '@planner/context';
+import { WeightedPick, createPythonRandom } from '@planner/context';
 import type { RandomSource, Security } from '@planner/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,6 @@ import { depthLimits } from '../src/depth-limits.js';
 import type { DepthLimits } from '../src/depth-limits.js';
 import { enhancedCombinatorial, priorityWeights, sampleEnhancedCombinations } from '../src/enhanced-combinatorial.js';
 import { createSimilarityWindow } from '../src/similarity-window.js';
-import { WeightedPick } from '../src/weighted-pick.js';
 import { similarityChecker } from './similarity-checker.js';
 import { buy, countingRng, depthInput, noDraws, security, sell, symbols } from './fixtures.js';
 
@@ -260,9 +259,7 @@ describe('enhancedCombinatorial: integer picks (randomParts) and random() picks 
 describe('sampler picks at the exact integer thresholds', () => {
   it('draws equal to a threshold, one below and one above, pick as random() * total does', () => {
     const buys = [buy('B0', 0.9), buy('B1', 0.7), buy('B2', 0.5), buy('B3', 0.35)];
-    const cum = new Float64Array(4);
-    priorityWeights(buys).reduce((acc, w, i) => (cum[i] = acc + w), 0);
-    const table = new WeightedPick(cum);
+    const table = new WeightedPick(priorityWeights(buys));
     const script: [number, number][] = [];
     for (let j = 0; j < 3; j++) {
       const h = table.high![j]!;

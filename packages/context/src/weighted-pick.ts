@@ -4,7 +4,7 @@ const TWO_26 = 67108864;
 const TWO_53 = 9007199254740992;
 
 /**
- * One list's picks as CPython's `choices(list, cum_weights=cum)` makes them:
+ * One list's picks as CPython's `choices(list, weights)` makes them:
  * `bisect_right(cum, random() * total, 0, n - 1)`. The bisection also runs on
  * integers: `random()` is R / 2^53 for a 53-bit R, and R ↦ (R / 2^53) · total
  * never decreases, so `random() * total < cum[j]` iff R < threshold[j], the
@@ -15,20 +15,26 @@ const TWO_53 = 9007199254740992;
  */
 export class WeightedPick {
   readonly size: number;
+  /** The running sums of the weights, left to right, as CPython's `choices` computes them. */
   private readonly cum: Float64Array;
-  private readonly total: number;
+  /** cum[n - 1] + 0.0, as CPython's `choices`. */
+  readonly total: number;
   /** threshold[j] = high[j] · 2^26 + low[j], split as R's parts; null: only the floating-point path. */
   readonly high: Int32Array | null;
   readonly low: Int32Array;
 
-  constructor(cum: Float64Array) {
-    const n = cum.length;
+  constructor(weights: readonly number[]) {
+    const n = weights.length;
+    const cum = new Float64Array(n);
+    let total = 0;
+    for (let i = 0; i < n; i++) cum[i] = total += weights[i] as number;
+    total += 0.0;
     this.size = n;
     this.cum = cum;
-    this.total = n === 0 ? 0 : (cum[n - 1] as number) + 0.0;
-    const total = this.total;
+    this.total = total;
     const high = new Int32Array(Math.max(0, n - 1));
-    this.low = new Int32Array(high.length);
+    const low = new Int32Array(high.length);
+    this.low = low;
     this.high = Number.isFinite(total) && total > 0 ? high : null;
     if (this.high === null) return;
     for (let j = 0; j < high.length; j++) {
@@ -39,7 +45,7 @@ export class WeightedPick {
       while (r < TWO_53 && (r / TWO_53) * total < c) r++;
       const h = Math.floor(r / TWO_26);
       high[j] = h;
-      this.low[j] = r - h * TWO_26;
+      low[j] = r - h * TWO_26;
     }
   }
 

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createPythonRandom } from '../src/python-random.js';
 import { WeightedPick } from '../src/weighted-pick.js';
 
 const TWO_26 = 2 ** 26;
 const TWO_53 = 2 ** 53;
 
+/** The running sums CPython's `choices` bisects (the oracle of WeightedPick's own). */
 function cumulative(weights: readonly number[]): Float64Array {
   const cum = new Float64Array(weights.length);
   let acc = 0;
@@ -26,7 +28,7 @@ describe('WeightedPick thresholds (integer form of bisect_right over random() * 
         const cum = cumulative(w);
         const total = (cum[cum.length - 1] as number) + 0.0;
         fc.pre(total > 0);
-        const pick = new WeightedPick(cum);
+        const pick = new WeightedPick(w);
         const high = pick.high as Int32Array;
         expect(high).not.toBeNull();
         for (let j = 0; j < cum.length - 1; j++) {
@@ -43,9 +45,19 @@ describe('WeightedPick thresholds (integer form of bisect_right over random() * 
   });
 
   it('a zero or non-finite total keeps the floating-point path only', () => {
-    expect(new WeightedPick(cumulative([0, 0])).high).toBeNull();
-    expect(new WeightedPick(cumulative([1, Number.POSITIVE_INFINITY])).high).toBeNull();
-    expect(new WeightedPick(new Float64Array(0)).high).toBeNull();
-    expect(new WeightedPick(cumulative([0.2, 0.8])).high).not.toBeNull();
+    expect(new WeightedPick([0, 0]).high).toBeNull();
+    expect(new WeightedPick([1, Number.POSITIVE_INFINITY]).high).toBeNull();
+    expect(new WeightedPick([]).high).toBeNull();
+    expect(new WeightedPick([0.2, 0.8]).high).not.toBeNull();
+  });
+
+  it('takes the integer path only with a source that has randomParts and a usable total', () => {
+    const plain = { random: () => 0.5, randint: () => 1, choices: () => [], gauss: () => 0 };
+    const table = new WeightedPick([0.2, 0.8]);
+    expect(table.integerPath(createPythonRandom(1))).toBe(true);
+    expect(table.integerPath(plain)).toBe(false);
+    expect(new WeightedPick([0, 0]).integerPath(createPythonRandom(1))).toBe(false);
+    // random() = 0.5: 0.5 * 1.0 is not below cum[0] = 0.2, so the second
+    expect(table.pickByFloat(plain)).toBe(1);
   });
 });
