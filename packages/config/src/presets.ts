@@ -1,5 +1,5 @@
 import { ConfigError } from '@planner/contracts';
-import { PRESET_TOML } from './preset-data.js';
+import { PRESET_TABLES, PRESET_TOML } from './preset-data.js';
 
 /** The shipped presets' names, sorted. Needs no file system (the texts are data). */
 export function presetNames(): string[] {
@@ -16,6 +16,15 @@ export function presetText(name: string): string {
     throw new ConfigError([{ path: 'preset', message: `unknown preset '${name}' (known: ${presetNames().join(', ')})` }]);
   }
   return PRESET_TOML[name] as string;
+}
+
+/**
+ * A shipped preset's tables as its TOML text parses, parsed at build time
+ * (scripts/generate-preset-data.mjs): a new copy per call, and no TOML parsing at run time.
+ */
+export function presetTables(name: string): Record<string, unknown> {
+  presetText(name); // throws for an unknown name
+  return (PRESET_TABLES[name] as () => Record<string, unknown>)();
 }
 
 /** The source name of a preset in messages and `extends` chains. */

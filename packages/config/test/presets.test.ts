@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { ConfigError } from '@planner/contracts';
+import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { loadPreset, presetNames, presetText } from '../src/index.js';
+import { presetTables } from '../src/presets.js';
 import { loadConfig, presetPath } from '../src/node.js';
 import { modules } from './fixtures.js';
 
@@ -16,6 +18,21 @@ describe('presets', () => {
     const files = readdirSync(new URL('../presets/', import.meta.url)).filter((f) => f.endsWith('.toml')).map((f) => f.slice(0, -5));
     expect(presetNames()).toEqual(files.sort());
     for (const name of presetNames()) expect(presetText(name)).toBe(readFileSync(presetPath(name), 'utf8'));
+  });
+
+  it('the tables parsed at build time (src/preset-data.ts) are the texts parsed now (regenerate: pnpm generate:presets)', () => {
+    // Key order decides module order and messages, and tables have no prototype, as smol-toml makes them.
+    const shape = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(shape);
+      if (v === null || typeof v !== 'object') return v;
+      return { proto: Object.getPrototypeOf(v), entries: Object.entries(v).map(([k, x]) => [k, shape(x)]) };
+    };
+    for (const name of presetNames()) {
+      const parsed = parseToml(presetText(name));
+      expect(shape(presetTables(name))).toEqual(shape(parsed));
+      expect(presetTables(name)).not.toBe(presetTables(name)); // a new copy each time: callers may change theirs
+    }
+    expect(() => presetTables('toString')).toThrow(/unknown preset 'toString'/);
   });
 
   it('the root presets/ files are the package files', () => {
