@@ -51,7 +51,8 @@ export function readTextFile(path: string | number, maxBytes = DEFAULT_MAX_INPUT
     }
     chunks.push(chunk.subarray(0, used));
     const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
-    const problem = encodingProblem(bytes);
+    // one read was checked as it came; later reads are checked with it
+    const problem = chunks.length > 1 ? encodingProblem(bytes) : undefined;
     if (problem !== undefined) throw new Error(problem);
     const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     return bytes.toString('utf8', start);
