@@ -1,5 +1,6 @@
 import { ConfigError } from '@planner/contracts';
-import { PRESET_TABLES, PRESET_TOML } from './preset-data.js';
+import type { CompatSwitches, PlannerSettings } from '@planner/contracts';
+import { PRESET_SETTINGS, PRESET_TABLES, PRESET_TOML } from './preset-data.js';
 
 /** The shipped presets' names, sorted. Needs no file system (the texts are data). */
 export function presetNames(): string[] {
@@ -20,11 +21,21 @@ export function presetText(name: string): string {
 
 /**
  * A shipped preset's tables as its TOML text parses, parsed at build time
- * (scripts/generate-preset-data.mjs): a new copy per call, and no TOML parsing at run time.
+ * (scripts/generate-preset-data.ts): a new copy per call, and no TOML parsing at run time.
  */
 export function presetTables(name: string): Record<string, unknown> {
   presetText(name); // throws for an unknown name
   return (PRESET_TABLES[name] as () => Record<string, unknown>)();
+}
+
+/**
+ * A shipped preset's [planner] and [compat] settings as this package's schemas
+ * resolve its tables, resolved at build time: a preset loaded as it is
+ * needs no validation of its own keys (the modules' params still get theirs).
+ */
+export function presetSettings(name: string): { planner: PlannerSettings; compat: CompatSwitches } {
+  presetText(name); // throws for an unknown name
+  return (PRESET_SETTINGS[name] as () => { planner: PlannerSettings; compat: CompatSwitches })();
 }
 
 /** The source name of a preset in messages and `extends` chains. */
