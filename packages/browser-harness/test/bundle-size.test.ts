@@ -18,13 +18,21 @@ describe('the core\'s browser bundle', () => {
       .toBeLessThanOrEqual(BUNDLE_CEILING_GZIP_BYTES);
   }, 120_000);
 
-  it('holds zod/mini only: no classic zod, no JSON Schema code, no other locale than the English of stored work data', async () => {
+  it('holds zod/mini only: no classic zod, no JSON Schema code, no locale (every message of the core is its own)', async () => {
     const { inputs } = await bundleForBrowser();
     const paths = inputs.map((i) => i.path);
     // Classic zod's schema classes carry JSON Schema processors no bundler can drop (about 18 KiB gzip).
     expect(paths.filter((p) => /zod\/v4\/classic\//.test(p))).toEqual([]);
     expect(paths.filter((p) => /json-schema/.test(p))).toEqual([]);
-    expect(paths.filter((p) => /zod\/v4\/locales\//.test(p)).map((p) => p.replace(/^.*\//, ''))).toEqual(['en.js']);
+    expect(paths.filter((p) => /zod\/v4\/locales\//.test(p))).toEqual([]);
     expect(paths.some((p) => p.endsWith('from-json-schema.js'))).toBe(false);
+  }, 120_000);
+
+  it('leaves stored, resumable planning out: a page that plans downloads no work key, work data or batch loop', async () => {
+    const { inputs } = await bundleForBrowser();
+    const paths = inputs.map((i) => i.path);
+    const incremental = /planner\/src\/(?:incremental|incremental-planner|work-key|work-data|batch-evaluator)\.ts$/;
+    expect(paths.filter((p) => incremental.test(p))).toEqual([]);
+    expect(paths.filter((p) => /@noble\/hashes\/sha2\.js$/.test(p))).toEqual([]);
   }, 120_000);
 });

@@ -2,7 +2,7 @@ import { defineSequenceGenerator } from '@planner/contracts';
 import type {
   ActionCandidate, OpportunitiesByCategory, RandomSource, Security, Sequence, SequenceGeneratorInput,
 } from '@planner/contracts';
-import { combinatorialParams, depthLimits, passingThreshold, sellsAndBuys } from './depth-limits.js';
+import { combinatorialParamDocs, combinatorialParams, depthLimits, passingThreshold, sellsAndBuys } from './depth-limits.js';
 import type { DepthLimits } from './depth-limits.js';
 import { SequenceKeySet, canonicalRows } from './sequence-keys.js';
 import { prepareSimilarityWindow } from './similarity-window.js';
@@ -239,6 +239,7 @@ export const enhancedCombinatorial = defineSequenceGenerator({
   name: 'enhanced_combinatorial',
   description: 'Priority-weighted random sell-then-buy sequences, rejecting ones too similar to the last ten',
   params: combinatorialParams,
+  paramDocs: combinatorialParamDocs,
   stage: 'depth',
   order: 200,
   enabledByDefault: true,
