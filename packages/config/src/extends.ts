@@ -38,8 +38,9 @@ export function tomlIssue(error: unknown): InputIssue {
 }
 
 function parseFile(file: ConfigFile): Layer {
-  // A shipped preset was parsed at build time; its text stays for locating issues.
-  if (file.preset !== undefined) return { ...file, raw: presetTables(file.preset) };
+  // A shipped preset was parsed at build time (in Node); its text stays for locating issues.
+  const parsed = file.preset === undefined ? undefined : presetTables(file.preset);
+  if (parsed !== undefined) return { ...file, raw: parsed };
   try {
     return { ...file, raw: parseToml(file.text) as Record<string, unknown> };
   } catch (error) {

@@ -1,6 +1,5 @@
 import {
-  type CompatSwitches, ConfigError, type InputIssue, type ModuleSettings, type ModuleTable, type PlannerConfig, type PlannerModule,
-  type PlannerSettings,
+  ConfigError, type InputIssue, type ModuleSettings, type ModuleTable, type PlannerConfig, type PlannerModule,
 } from '@planner/contracts';
 import { evaluatorFor } from './evaluator.js';
 import { pluginIssues } from './plugins.js';
@@ -11,6 +10,7 @@ import { findModule, orderTable, parseParams, SECTIONS, type SectionInfo } from 
 import {
   CompatSectionSchema, compatFromSection, PLANNER_FIELDS, PLANNER_HINTS, PlannerSectionSchema, plannerFromSection,
 } from './planner-settings.js';
+import type { PresetSettings } from './preset-settings.js';
 import { presetSettings } from './presets.js';
 import { crossIssues, dependencyWarnings } from './rules.js';
 
@@ -110,7 +110,7 @@ export function noExtendsWarning(source: string | undefined, leftOut: number): s
 }
 
 /** The [planner] and [compat] tables validated and resolved; undefined when either has issues (added to `issues`). */
-function resolveSettings(raw: Record<string, unknown>, issues: InputIssue[]): { planner: PlannerSettings; compat: CompatSwitches } | undefined {
+function resolveSettings(raw: Record<string, unknown>, issues: InputIssue[]): PresetSettings | undefined {
   const planner = PlannerSectionSchema.safeParse(raw.planner ?? {});
   if (!planner.success) {
     issues.push(...zodIssues(planner.error, raw.planner, 'planner', { hints: PLANNER_HINTS, known: Object.keys(PLANNER_FIELDS) }));
@@ -133,7 +133,7 @@ export function parseLayers(file: ConfigFile, options: Omit<ParseOptions, 'sourc
   issues.push(...pluginIssues(raw.plugins));
   // A shipped preset as it is: its [planner] and [compat] were resolved at build time.
   const preset = layers.length === 1 ? layers[0]?.preset : undefined;
-  const resolved = preset === undefined ? resolveSettings(raw, issues) : presetSettings(preset);
+  const resolved = (preset === undefined ? undefined : presetSettings(preset)) ?? resolveSettings(raw, issues);
   const tables = SECTIONS.map((info) => buildTable(info, raw[info.section], options.modules, issues));
   let config: PlannerConfig | undefined;
   if (resolved !== undefined) {

@@ -45,7 +45,7 @@ describe('presets', () => {
       };
       // key order included: `config show` writes the settings in it
       expect(JSON.stringify(presetSettings(name))).toBe(JSON.stringify(now));
-      expect(presetSettings(name).planner).not.toBe(presetSettings(name).planner);
+      expect(presetSettings(name)?.planner).not.toBe(presetSettings(name)?.planner);
       expect(loadPreset(name, { modules }).planner).toEqual(now.planner);
     }
     expect(() => presetSettings('constructor')).toThrow(/unknown preset 'constructor'/);
