@@ -123,6 +123,23 @@ describe('planIncremental', () => {
     expect(withoutTimings(c.plan)).toEqual(withoutTimings(await other.plan(richer, { seed: 12345 })));
   });
 
+  it('snapshots that differ only in the order of their group keys do not share stored work', async () => {
+    const planner = createIncrementalPlanner({ config: cfg(), modules: allFakes });
+    const store = new TestStore();
+    const groups = (names: readonly string[]) => {
+      const s = snapshot();
+      const weights = new Map(names.map((n) => [n, 0.5]));
+      return { ...s, targets: { ...s.targets, countries: weights, countryGroups: new Map(names.map((n) => [n, ['Germany']])) } };
+    };
+    const euLast = await planner.planIncremental(groups(['US', 'EU']), { store, bucket: 'core' });
+    const euFirst = await planner.planIncremental(groups(['EU', 'US']), { store, bucket: 'core' });
+    expect(euFirst.generated).toBe(true);
+    expect(euFirst.key.portfolioHash).not.toBe(euLast.key.portfolioHash);
+    expect(euFirst.key.configHash).toBe(euLast.key.configHash);
+    // the same order again resumes its own work
+    expect((await planner.planIncremental(groups(['EU', 'US']), { store, bucket: 'core' })).generated).toBe(false);
+  });
+
   it('with evaluate: false only stores the work; results from elsewhere (any order) finish it', async () => {
     const planner = createIncrementalPlanner({ config: cfg(), modules: allFakes });
     const store = new TestStore();
