@@ -59,7 +59,8 @@ export default defineConfig([{
   // V8 code cache (src/load-main.ts; Node 20 caches no ES module). `make-code-cache`
   // writes the cache after this build (root `prepare`, `build:bin`).
   ...shared,
-  entry: { 'planner-main': 'src/main.ts' },
+  // planner-plan: `planner plan` alone (src/main-plan.ts); planner-main: every command.
+  entry: { 'planner-main': 'src/main.ts', 'planner-plan': 'src/main-plan.ts' },
   outDir: 'dist/main',
   format: ['cjs'],
   outExtension: () => ({ js: '.cjs' }),
@@ -76,9 +77,11 @@ export default defineConfig([{
   clean: true,
   // import.meta.url (presets, the chart library, the probe's paths) from __filename.
   shims: true,
-  // The file's hash as its last line: a code cache belongs to one build (src/code-cache.ts).
+  // Each file's hash as its last line: a code cache belongs to one build (src/code-cache.ts).
   async onSuccess() {
-    const file = new URL('./dist/main/planner-main.cjs', import.meta.url);
-    appendFileSync(file, `\n//# planner-build ${createHash('sha1').update(readFileSync(file)).digest('hex')}\n`);
+    for (const name of ['planner-main', 'planner-plan']) {
+      const file = new URL(`./dist/main/${name}.cjs`, import.meta.url);
+      appendFileSync(file, `\n//# planner-build ${createHash('sha1').update(readFileSync(file)).digest('hex')}\n`);
+    }
   },
 }]);

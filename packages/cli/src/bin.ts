@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { loadMain, onlyPrintsHelp } from './load-main.js';
+import { loadMain, mainBuildFor, onlyPrintsHelp } from './load-main.js';
 import { isOneShotPlan, tuneForOneShot } from './one-shot-tiering.js';
 
 // Loads nothing of the planner here: `run` imports what the command line needs
 // (--help and --version need none of it; packages/cli/README.md, "Cold start").
 const args = process.argv.slice(2);
-const { run } = onlyPrintsHelp(args) ? await import('./program.js') : (await loadMain()).main;
+const { run } = onlyPrintsHelp(args) ? await import('./program.js') : (await loadMain(mainBuildFor(args))).main;
 // After loading: V8 accepts a code cache only under the flags it was made with.
 if (isOneShotPlan(args)) tuneForOneShot();
 

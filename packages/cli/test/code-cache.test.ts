@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadWithCodeCache, writeCodeCache } from '../src/code-cache.js';
-import { loadMain, mainFiles, makeCodeCache, onlyPrintsHelp } from '../src/load-main.js';
+import { loadMain, mainBuildFor, mainFiles, makeCodeCache, onlyPrintsHelp } from '../src/load-main.js';
 import { here } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'planner-code-cache-'));
@@ -89,12 +89,25 @@ describe('loading a CommonJS file with its V8 code cache', () => {
 describe('the command\'s code', () => {
   it('from the sources: the ES modules, with the planner code the cold probe times', async () => {
     expect(mainFiles().file).toMatch(/[\\/]main[\\/]planner-main\.cjs$/);
-    const { main, cache } = await loadMain();
-    expect(cache).toBe('sources');
-    const core = await main.loadColdCore();
-    const modules = core.standardModules();
-    const planner = core.createPlanner({ config: core.chooseConfig({ preset: 'conservative' }, modules), modules });
-    expect((await planner.plan(core.readSnapshot(here('../examples/portfolio.json')))).configName).toBe('conservative');
+    expect(mainFiles('plan').file).toMatch(/[\\/]main[\\/]planner-plan\.cjs$/);
+    for (const build of ['plan', 'all'] as const) {
+      const { main, cache } = await loadMain(build);
+      expect(cache).toBe('sources');
+      const core = await main.loadColdCore();
+      const modules = core.standardModules();
+      const planner = core.createPlanner({ config: core.chooseConfig({ preset: 'conservative' }, modules), modules });
+      expect((await planner.plan(core.readSnapshot(here('../examples/portfolio.json')))).configName).toBe('conservative');
+    }
+  });
+
+  it('a plain `planner plan` takes the plan-only build, also after root options; --buckets, --html and other commands the whole one', () => {
+    for (const args of [['plan', 'x.json'], ['plan', 'x.json', '--json', '--preset', 'aggressive'], ['--plugin', './p.js', 'plan', 'x.json'], ['--plugin=./p.js', 'plan', '-']]) {
+      expect(mainBuildFor(args), args.join(' ')).toBe('plan');
+    }
+    for (const args of [['plan', 'x.json', '--html', 'r.html'], ['plan', 'x.json', '--html=r.html'], ['plan', 'x.json', '--buckets', '--db', 'b.sqlite'],
+      ['bench'], ['config', 'show'], ['--plugin', 'plan', 'bench'], ['--bogus', 'plan', 'x.json'], []]) {
+      expect(mainBuildFor(args), args.join(' ')).toBe('all');
+    }
   });
 
   it('make-code-cache plans with the three presets, then writes a cache the next load uses; a failing plan is an error', async () => {
@@ -114,7 +127,8 @@ describe('the built command with and without its code cache', () => {
   cpSync(here('../dist/main'), join(dist, 'main'), { recursive: true });
   cpSync(here('../dist/presets'), join(dist, 'presets'), { recursive: true });
   const example = here('../examples/portfolio.json');
-  const cacheFile = join(dist, 'main', 'planner-main.v8-cache');
+  // What `planner plan` and the probe load (the plan-only build).
+  const cacheFile = join(dist, 'main', 'planner-plan.v8-cache');
   const plan = () => {
     const r = spawnSync(process.execPath, [join(dist, 'bin', 'planner.js'), 'plan', example, '--json'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
@@ -137,6 +151,23 @@ describe('the built command with and without its code cache', () => {
     rmSync(cacheFile);
     expect(probeCache()).toBe('absent');
     expect(plan()).toEqual(cached);
+  });
+
+  it('a plain plan runs the plan-only build alone; --html and other commands run the whole build', () => {
+    const whole = join(dir, 'whole-build');
+    cpSync(join(dist), whole, { recursive: true });
+    // The whole build replaced by one that fails as it loads: what still works did not load it.
+    writeFileSync(join(whole, 'main', 'planner-main.cjs'), "throw new Error('the whole build was loaded');\n");
+    const cli = (...args: string[]) => spawnSync(process.execPath, [join(whole, 'bin', 'planner.js'), ...args], { encoding: 'utf8' });
+    const planned = cli('plan', example, '--json');
+    expect(planned.status, planned.stderr).toBe(0);
+    const { timings: _t, ...rest } = JSON.parse(planned.stdout) as { timings: unknown };
+    expect(rest).toEqual(plan());
+    for (const args of [['plan', example, '--html', join(dir, 'report.html')], ['config', 'show']]) {
+      const r = cli(...args);
+      expect(r.status, args.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(/the whole build was loaded/);
+    }
   });
 
   it('--help and --version load no zod (so no schema and no module): only the command line definitions', () => {
