@@ -1,6 +1,6 @@
-// Which command a command line runs, read before commander parses it: the bin
-// chooses what to load (and how V8 should compile) from it. A wrong guess costs
-// time, never behaviour, because every choice runs the same command definitions.
+// What a command line asks for, read before commander parses it: the bin chooses
+// what to load (and how V8 should compile) from it. A wrong guess costs time,
+// never behaviour, because every choice runs the same command definitions.
 
 /** The root options that take a value (`--plugin x`, `--plugin=x`), which may come before the command. */
 const ROOT_OPTIONS_WITH_VALUE = ['--plugin'];
@@ -21,4 +21,26 @@ export function commandOf(args: readonly string[]): string | undefined {
     return arg.startsWith('-') ? undefined : arg;
   }
   return undefined;
+}
+
+/**
+ * `--help`, `--version` or nothing: the command prints text and plans nothing.
+ * It then loads only the command line's definitions (as ES modules), not the
+ * whole code with its cache.
+ */
+export function onlyPrintsHelp(args: readonly string[]): boolean {
+  return args.length === 0 || args[0] === 'help' || args.some((a) => a === '-h' || a === '--help' || a === '-V' || a === '--version');
+}
+
+/** The two builds of the command's code: `plan` holds only what a plain `planner plan` runs, `all` every command. */
+export type MainBuild = 'plan' | 'all';
+
+/**
+ * The build a command line needs: `plan` for `planner plan` without --buckets
+ * (stores, buckets) and --html (the report), `all` for everything else. Either
+ * build parses `plan` the same; a wrong guess towards `all` costs time only.
+ */
+export function mainBuildFor(args: readonly string[]): MainBuild {
+  const needsMore = args.some((a) => a === '--buckets' || a === '--html' || a.startsWith('--html='));
+  return commandOf(args) === 'plan' && !needsMore ? 'plan' : 'all';
 }
