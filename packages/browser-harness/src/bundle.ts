@@ -5,15 +5,14 @@ import { build, type Metafile } from 'esbuild';
 /** The browser entry of the core; src/ and dist/ sit at the same depth, so this finds it from both. */
 export const CORE_ENTRY = fileURLToPath(new URL('../src/browser-entry.ts', import.meta.url));
 
-/** The budget of the core's browser bundle, minified and gzipped (issue 11). Not met yet: see the bundle report. */
-export const BUNDLE_BUDGET_GZIP_BYTES = 60 * 1024;
-
 /**
- * What the bundle may not grow past until the budget is met: 65.1 KiB gzip on
- * 6 Dec 2026 with zod/mini (83.7 KiB with classic zod), so test/bundle-size.test.ts
- * fails above 70 KiB and the size only goes down.
+ * The budget of the core's browser bundle, minified and gzipped (issue 11),
+ * which test/bundle-size.test.ts enforces: met since `planIncremental` left
+ * `createPlanner` (65.1 KiB on 6 Dec 2026 with zod/mini, 83.7 KiB with classic
+ * zod, 59.7 KiB after). A change that grows the core past it takes as much out
+ * elsewhere (`pnpm bundle-report` shows what the bundle is made of).
  */
-export const BUNDLE_CEILING_GZIP_BYTES = 70 * 1024;
+export const BUNDLE_BUDGET_GZIP_BYTES = 60 * 1024;
 
 export interface BrowserBundle {
   readonly code: string;
@@ -21,6 +20,8 @@ export interface BrowserBundle {
   readonly gzipBytes: number;
   /** Bytes of output per input file, largest first (from esbuild's metafile). */
   readonly inputs: readonly { readonly path: string; readonly bytes: number }[];
+  /** The source map (JSON), with `sourceMap: true`. */
+  readonly sourceMap?: string;
 }
 
 export interface BundleOptions {
@@ -30,6 +31,8 @@ export interface BundleOptions {
   readonly format?: 'esm' | 'iife';
   readonly globalName?: string;
   readonly minify?: boolean;
+  /** Also return the source map (it does not change the code). */
+  readonly sourceMap?: boolean;
 }
 
 /**
@@ -52,9 +55,13 @@ export async function bundleForBrowser(options: BundleOptions = {}): Promise<Bro
     write: false,
     metafile: true,
     logLevel: 'silent',
+    // An output name only so that esbuild emits the map next to the code; nothing is written.
+    ...(options.sourceMap ? { sourcemap: 'external' as const, outfile: 'core.js' } : {}),
   });
-  const code = result.outputFiles[0]?.text ?? '';
+  const code = result.outputFiles.find((f) => !f.path.endsWith('.map'))?.text ?? '';
+  const map = result.outputFiles.find((f) => f.path.endsWith('.map'))?.text;
   return {
+    ...(map === undefined ? {} : { sourceMap: map }),
     code,
     minifiedBytes: Buffer.byteLength(code),
     gzipBytes: gzipSync(code, { level: 9 }).length,
@@ -63,7 +70,7 @@ export async function bundleForBrowser(options: BundleOptions = {}): Promise<Bro
 }
 
 function inputSizes(metafile: Metafile): { path: string; bytes: number }[] {
-  const output = Object.values(metafile.outputs)[0];
+  const output = Object.entries(metafile.outputs).find(([name]) => !name.endsWith('.map'))?.[1];
   return Object.entries(output?.inputs ?? {})
     .map(([path, info]) => ({ path, bytes: info.bytesInOutput }))
     .sort((a, b) => b.bytes - a.bytes);
