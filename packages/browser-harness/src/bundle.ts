@@ -5,15 +5,14 @@ import { build, type Metafile } from 'esbuild';
 /** The browser entry of the core; src/ and dist/ sit at the same depth, so this finds it from both. */
 export const CORE_ENTRY = fileURLToPath(new URL('../src/browser-entry.ts', import.meta.url));
 
-/** The budget of the core's browser bundle, minified and gzipped (issue 11). Not met yet: see the bundle report. */
-export const BUNDLE_BUDGET_GZIP_BYTES = 60 * 1024;
-
 /**
- * What the bundle may not grow past until the budget is met: 65.1 KiB gzip on
- * 6 Dec 2026 with zod/mini (83.7 KiB with classic zod), so test/bundle-size.test.ts
- * fails above 70 KiB and the size only goes down.
+ * The budget of the core's browser bundle, minified and gzipped (issue 11),
+ * which test/bundle-size.test.ts enforces: met since `planIncremental` left
+ * `createPlanner` (65.1 KiB on 6 Dec 2026 with zod/mini, 83.7 KiB with classic
+ * zod, 59.7 KiB after). A change that grows the core past it takes as much out
+ * elsewhere (`pnpm bundle-report` shows what the bundle is made of).
  */
-export const BUNDLE_CEILING_GZIP_BYTES = 70 * 1024;
+export const BUNDLE_BUDGET_GZIP_BYTES = 60 * 1024;
 
 export interface BrowserBundle {
   readonly code: string;

@@ -1,8 +1,8 @@
 import { SnapshotError, StoreError } from '@planner/contracts';
 import type { IncrementalStore, PlannerEventListener, PlannerModule, PortfolioSnapshot, SequenceStore } from '@planner/contracts';
 import { serializeConfig } from '@planner/config';
-import { createPlanner } from '@planner/planner';
-import type { IncrementalResult, Planner } from '@planner/planner';
+import { createIncrementalPlanner } from '@planner/planner/incremental';
+import type { IncrementalPlanner, IncrementalResult } from '@planner/planner/incremental';
 import { parseBucketRecord } from '@planner/store';
 import type { BucketConfigSource, BucketKind, BucketRecord, BucketRepository, BucketStatus } from '@planner/store';
 import { checkShares } from './bucket-slice.js';
@@ -53,7 +53,7 @@ export interface BucketService {
   /** Removes the bucket, its cached planner and (with a store) its stored work. */
   remove(id: string): Promise<boolean>;
   /** The bucket's planner, built once per configuration source and cached until it changes. */
-  getPlanner(id: string): Promise<Planner>;
+  getPlanner(id: string): Promise<IncrementalPlanner>;
   /**
    * The bucket's batch job: runs or resumes its incremental plan with its
    * cached planner, on its own slice of the snapshot (`sliceFor`) and its own
@@ -86,7 +86,7 @@ export interface BatchRunOptions {
 
 interface CacheEntry {
   readonly hash: string;
-  readonly planner: Planner;
+  readonly planner: IncrementalPlanner;
 }
 
 export function createBucketService(options: BucketServiceOptions): BucketService {
@@ -96,7 +96,7 @@ export function createBucketService(options: BucketServiceOptions): BucketServic
 
   function build(id: string, source: BucketConfigSource): CacheEntry {
     const config = buildConfig(id, source, modules);
-    const planner = createPlanner({
+    const planner = createIncrementalPlanner({
       config,
       modules,
       ...(options.strict !== undefined ? { strict: options.strict } : {}),

@@ -1,22 +1,16 @@
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Plan } from '@planner/contracts';
 import { STOPPED_EXIT_CODE } from '../src/commands/batch.js';
-import { monteCarloToml, runPlanner, sleep, spawnPlanner, tempDir, universe30, withoutTimings, writeFile } from './batch-helpers.js';
+import { monteCarloToml, runPlanner, sleep, spawnPlanner, universe30, withoutTimings, writeFile } from './batch-helpers.js';
+import { useTempStore } from './temp-store.js';
 import { cli } from './helpers.js';
 
-let dir: string;
-let db: string;
-beforeEach(() => {
-  dir = tempDir('faults');
-  db = join(dir, 'planner.sqlite');
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const temp = useTempStore('faults');
 
 function counts(): { sequences: number; evaluations: number; distinct: number } {
-  const d = new Database(db);
+  const d = new Database(temp.db);
   try {
     const one = (sql: string) => d.prepare(sql).pluck().get() as number;
     return {
@@ -46,7 +40,7 @@ async function waitForSequences(child: { exited: Promise<unknown> }): Promise<vo
   let exited = false;
   void child.exited.then(() => (exited = true));
   for (let i = 0; i < 12000; i++) {
-    if (existsSync(db) && counts().sequences > 0) return;
+    if (existsSync(temp.db) && counts().sequences > 0) return;
     if (exited) throw new Error('the batch process exited early');
     await sleep(10);
   }
@@ -54,12 +48,12 @@ async function waitForSequences(child: { exited: Promise<unknown> }): Promise<vo
 }
 
 const BATCH = 400;
-const args = (...extra: string[]) => ['batch', '--db', db, '--bucket', 'core', '--snapshot', universe30, '--batch-size', String(BATCH), ...extra];
+const args = (...extra: string[]) => ['batch', '--db', temp.db, '--bucket', 'core', '--snapshot', universe30, '--batch-size', String(BATCH), ...extra];
 
 describe('planner batch faults (sqlite, real processes)', () => {
   it('SIGKILL in the middle of a batch: the next run resumes, every sequence is evaluated once, the plan equals the uninterrupted one', async () => {
-    const toml = writeFile(dir, 'mc.toml', monteCarloToml(500));
-    expect((await cli('bucket', 'add', 'core', '--db', db, '--config', toml)).code).toBe(0);
+    const toml = writeFile(temp.dir, 'mc.toml', monteCarloToml(500));
+    expect((await cli('bucket', 'add', 'core', '--db', temp.db, '--config', toml)).code).toBe(0);
     const victim = spawnPlanner(args('--json'));
     await waitForEvaluations(BATCH, victim);
     await sleep(60); // inside the next batch (a batch takes a few hundred ms)
@@ -83,10 +77,10 @@ describe('planner batch faults (sqlite, real processes)', () => {
   });
 
   it('SIGINT stops inside the batch in hand (exit 130), keeps what it evaluated, and the same command resumes', async () => {
-    const toml = writeFile(dir, 'mc.toml', monteCarloToml(500));
-    expect((await cli('bucket', 'add', 'core', '--db', db, '--config', toml)).code).toBe(0);
+    const toml = writeFile(temp.dir, 'mc.toml', monteCarloToml(500));
+    expect((await cli('bucket', 'add', 'core', '--db', temp.db, '--config', toml)).code).toBe(0);
     // One batch holds every sequence: a stop that waited for the batch in hand would finish the work and print the plan.
-    const one = ['batch', '--db', db, '--bucket', 'core', '--snapshot', universe30, '--batch-size', '100000', '--json'];
+    const one = ['batch', '--db', temp.db, '--bucket', 'core', '--snapshot', universe30, '--batch-size', '100000', '--json'];
     const run = spawnPlanner(one);
     await waitForSequences(run);
     run.proc.kill('SIGINT');
@@ -104,11 +98,11 @@ describe('planner batch faults (sqlite, real processes)', () => {
   });
 
   it('a configuration changed mid-run: a clean restart, and the run with the old configuration never prints a plan', async () => {
-    const toml = writeFile(dir, 'big.toml', monteCarloToml(500, true));
-    expect((await cli('bucket', 'add', 'core', '--db', db, '--config', toml)).code).toBe(0);
+    const toml = writeFile(temp.dir, 'big.toml', monteCarloToml(500, true));
+    expect((await cli('bucket', 'add', 'core', '--db', temp.db, '--config', toml)).code).toBe(0);
     const old = spawnPlanner(args('--json'));
     await waitForEvaluations(BATCH, old);
-    expect((await cli('bucket', 'set-config', 'core', '--db', db, '--preset', 'default')).code).toBe(0);
+    expect((await cli('bucket', 'set-config', 'core', '--db', temp.db, '--preset', 'default')).code).toBe(0);
     const fresh = await runPlanner(args('--json'));
     expect(fresh.code).toBe(0);
     expect(fresh.err).toContain('freshly generated');
@@ -123,7 +117,7 @@ describe('planner batch faults (sqlite, real processes)', () => {
     expect(c.evaluations).toBe(c.sequences);
     expect(c.sequences).toBe((JSON.parse(fresh.out) as Plan).funnel.feasible);
     // And a later run of the new configuration resumes it.
-    const later = await cli('batch', '--db', db, '--bucket', 'core', '--snapshot', universe30, '--json');
+    const later = await cli('batch', '--db', temp.db, '--bucket', 'core', '--snapshot', universe30, '--json');
     expect(later.err).toContain('(0 in this run, resumed)');
   });
 });

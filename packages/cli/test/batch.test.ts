@@ -1,7 +1,7 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Plan } from '@planner/contracts';
 import { createSqliteStore } from '@planner/store/sqlite';
 import { progressLine, progressText } from '../src/commands/progress-line.js';
@@ -9,19 +9,14 @@ import { STOPPED_EXIT_CODE } from '../src/commands/batch.js';
 import { defaultStoreLoaders, type StoreLoaders } from '../src/commands/store-drivers.js';
 import { standardModules } from '../src/modules.js';
 import { run } from '../src/program.js';
-import { aggressiveToml, monteCarloToml, tempDir, universe30, withoutTimings, writeFile } from './batch-helpers.js';
+import { aggressiveToml, monteCarloToml, universe30, withoutTimings, writeFile } from './batch-helpers.js';
+import { useTempStore } from './temp-store.js';
 import { cli } from './helpers.js';
 
-let dir: string;
-let db: string;
-beforeEach(() => {
-  dir = tempDir('batch');
-  db = join(dir, 'planner.sqlite');
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const temp = useTempStore('batch');
 
 const count = (sql: string): number => {
-  const d = new Database(db, { readonly: true });
+  const d = new Database(temp.db, { readonly: true });
   try {
     return (d.prepare(sql).pluck().get() as number) ?? 0;
   } finally {
@@ -31,55 +26,55 @@ const count = (sql: string): number => {
 
 describe('planner batch (sqlite)', () => {
   it('prints the same Plan JSON as planner plan, then resumes finished work without evaluating again', async () => {
-    const toml = writeFile(dir, 'aggressive.toml', aggressiveToml());
-    expect((await cli('bucket', 'add', 'core', '--db', db, '--config', toml)).code).toBe(0);
-    const batch = await cli('batch', '--db', db, '--bucket', 'core', '--snapshot', universe30, '--seed', '110', '--batch-size', '250', '--json');
+    const toml = writeFile(temp.dir, 'aggressive.toml', aggressiveToml());
+    expect((await cli('bucket', 'add', 'core', '--db', temp.db, '--config', toml)).code).toBe(0);
+    const batch = await cli('batch', '--db', temp.db, '--bucket', 'core', '--snapshot', universe30, '--seed', '110', '--batch-size', '250', '--json');
     expect(batch.code).toBe(0);
     const plan = await cli('plan', universe30, '--config', toml, '--seed', '110', '--json');
     const got = JSON.parse(batch.out) as Plan;
     expect(withoutTimings(got)).toEqual(withoutTimings(JSON.parse(plan.out) as Plan));
     expect(batch.err).toContain(`bucket core: ${got.funnel.feasible}/${got.funnel.feasible} sequences evaluated (${got.funnel.feasible} in this run, freshly generated)`);
     expect(count('SELECT count(*) FROM evaluations')).toBe(got.funnel.feasible);
-    const again = await cli('batch', '--db', db, '--bucket', 'core', '--snapshot', universe30, '--seed', '110', '--json');
+    const again = await cli('batch', '--db', temp.db, '--bucket', 'core', '--snapshot', universe30, '--seed', '110', '--json');
     expect(again.err).toContain('(0 in this run, resumed)');
     expect(withoutTimings(JSON.parse(again.out) as Plan)).toEqual(withoutTimings(got));
     // The text form is the plan command's text form.
-    const text = await cli('batch', '--db', db, '--bucket', 'core', '--snapshot', universe30, '--seed', '110');
+    const text = await cli('batch', '--db', temp.db, '--bucket', 'core', '--snapshot', universe30, '--seed', '110');
     expect(text.out).toContain('(bucket core) (config aggressive, seed 110)');
     expect(text.out).toContain('Funnel: opportunities 29');
   });
 
   it('a changed configuration, seed or snapshot restarts the bucket\'s work; the plan follows the change', async () => {
-    expect((await cli('bucket', 'add', 'core', '--db', db, '--preset', 'default')).code).toBe(0);
-    const first = await cli('batch', '--db', db, '--bucket', 'core', '--snapshot', universe30, '--json');
+    expect((await cli('bucket', 'add', 'core', '--db', temp.db, '--preset', 'default')).code).toBe(0);
+    const first = await cli('batch', '--db', temp.db, '--bucket', 'core', '--snapshot', universe30, '--json');
     expect(first.err).toContain('freshly generated');
-    expect((await cli('bucket', 'set-config', 'core', '--db', db, '--preset', 'conservative')).code).toBe(0);
-    const changed = await cli('batch', '--db', db, '--bucket', 'core', '--snapshot', universe30, '--json');
+    expect((await cli('bucket', 'set-config', 'core', '--db', temp.db, '--preset', 'conservative')).code).toBe(0);
+    const changed = await cli('batch', '--db', temp.db, '--bucket', 'core', '--snapshot', universe30, '--json');
     expect(changed.err).toContain('freshly generated');
     const conservative = await cli('plan', universe30, '--preset', 'conservative', '--json');
     expect(withoutTimings(JSON.parse(changed.out) as Plan)).toEqual(withoutTimings(JSON.parse(conservative.out) as Plan));
     expect(count('SELECT count(*) FROM sequences')).toBe((JSON.parse(changed.out) as Plan).funnel.feasible);
-    const seeded = await cli('batch', '--db', db, '--bucket', 'core', '--snapshot', universe30, '--seed', '5');
+    const seeded = await cli('batch', '--db', temp.db, '--bucket', 'core', '--snapshot', universe30, '--seed', '5');
     expect(seeded.err).toContain('freshly generated');
-    const snap = writeFile(dir, 'richer.json', JSON.stringify({ ...JSON.parse(readFileSync(universe30, 'utf8')), cash: { EUR: 9000 } }));
-    const richer = await cli('batch', '--db', db, '--bucket', 'core', '--snapshot', snap, '--seed', '5');
+    const snap = writeFile(temp.dir, 'richer.json', JSON.stringify({ ...JSON.parse(readFileSync(universe30, 'utf8')), cash: { EUR: 9000 } }));
+    const richer = await cli('batch', '--db', temp.db, '--bucket', 'core', '--snapshot', snap, '--seed', '5');
     expect(richer.err).toContain('freshly generated');
   });
 
   it('errors: unknown bucket, bad options, missing snapshot', async () => {
-    await createSqliteStore({ path: db }).close();
-    expect((await cli('batch', '--db', db, '--bucket', 'nope', '--snapshot', universe30)).err).toContain("bucket 'nope' does not exist");
+    await createSqliteStore({ path: temp.db }).close();
+    expect((await cli('batch', '--db', temp.db, '--bucket', 'nope', '--snapshot', universe30)).err).toContain("bucket 'nope' does not exist");
     expect((await cli('batch', '--bucket', 'core', '--snapshot', universe30)).code).toBe(2);
-    expect((await cli('batch', '--db', db, '--bucket', 'core', '--snapshot', universe30, '--batch-size', '0')).code).toBe(2);
-    expect((await cli('batch', '--db', db, '--bucket', 'core', '--snapshot', join(dir, 'none.json'))).code).toBe(2);
-    expect((await cli('batch', '--db', db, '--snapshot', universe30)).code).not.toBe(0);
+    expect((await cli('batch', '--db', temp.db, '--bucket', 'core', '--snapshot', universe30, '--batch-size', '0')).code).toBe(2);
+    expect((await cli('batch', '--db', temp.db, '--bucket', 'core', '--snapshot', join(temp.dir, 'none.json'))).code).toBe(2);
+    expect((await cli('batch', '--db', temp.db, '--snapshot', universe30)).code).not.toBe(0);
   });
 });
 
 describe('planner batch stopped (sqlite, in-process)', () => {
   it('a stop request (SIGINT) after the first batch: exit 130, what is kept and how to resume; the same command then finishes it', async () => {
-    const toml = writeFile(dir, 'mc.toml', monteCarloToml(100));
-    expect((await cli('bucket', 'add', 'core', '--db', db, '--config', toml)).code).toBe(0);
+    const toml = writeFile(temp.dir, 'mc.toml', monteCarloToml(100));
+    expect((await cli('bucket', 'add', 'core', '--db', temp.db, '--config', toml)).code).toBe(0);
     // The signal arrives at a known point: right after the first batch's results are recorded.
     const stopAfterFirstBatch: StoreLoaders = {
       ...defaultStoreLoaders,
@@ -102,7 +97,7 @@ describe('planner batch stopped (sqlite, in-process)', () => {
         };
       },
     };
-    const args = ['batch', '--db', db, '--bucket', 'core', '--snapshot', universe30, '--batch-size', '50', '--json'];
+    const args = ['batch', '--db', temp.db, '--bucket', 'core', '--snapshot', universe30, '--batch-size', '50', '--json'];
     let out = '';
     let err = '';
     const code = await run(args, { out: (s) => { out += s; }, err: (s) => { err += s; } }, standardModules(), stopAfterFirstBatch);

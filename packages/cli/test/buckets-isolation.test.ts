@@ -1,20 +1,17 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBucketService } from '@planner/buckets';
 import { parseSnapshot } from '@planner/context';
 import { createSqliteStore } from '@planner/store/sqlite';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { standardModules } from '../src/modules.js';
-import { aggressiveToml, tempDir, universe30, withoutTimings } from './batch-helpers.js';
+import { aggressiveToml, universe30, withoutTimings } from './batch-helpers.js';
+import { useTempStore } from './temp-store.js';
 import { scenarioDir } from './helpers.js';
 
 const modules = standardModules();
-let dir: string;
-beforeEach(() => {
-  dir = tempDir('isolation');
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const temp = useTempStore('isolation');
 
 /** A scenario whose every security belongs to `bucket`. */
 function snapshotOf(name: string, bucket: string) {
@@ -25,7 +22,7 @@ function snapshotOf(name: string, bucket: string) {
 
 describe('buckets planned at once', () => {
   it('two buckets on one store, interleaved batch by batch, each get their own plan and their own stored work', async () => {
-    const path = join(dir, 'planner.sqlite');
+    const path = temp.db;
     const store = createSqliteStore({ path });
     const service = createBucketService({ repository: store.buckets, modules, store });
     await service.add({ id: 'core', kind: 'core', config: { toml: aggressiveToml() }, share: 0.85 });

@@ -4,7 +4,7 @@ import { createWorkEvaluator } from '@planner/buckets';
 import { parseConfig, serializeConfig } from '@planner/config';
 import type { PlannerConfig, PortfolioSnapshot } from '@planner/contracts';
 import { parseSnapshot } from '@planner/context';
-import { createPlanner } from '@planner/planner';
+import { createIncrementalPlanner } from '@planner/planner/incremental';
 import { createMemoryStore } from '@planner/store/memory';
 import { describe, expect, it } from 'vitest';
 import { standardModules } from '../src/modules.js';
@@ -34,7 +34,7 @@ describe('planIncremental equals plan() on every golden scenario, for every eval
       for (const mode of MODES) {
         const { snapshot, config, seed } = load(golden, mode);
         if (mode === 'monte carlo') expect(config.planner.enableMonteCarloPaths).toBe(true);
-        const planner = createPlanner({ config, modules });
+        const planner = createIncrementalPlanner({ config, modules });
         const full = await planner.plan(snapshot, { seed });
         const store = createMemoryStore();
         // Stop after every third batch and resume, so the result crosses calls.
@@ -61,7 +61,7 @@ describe('a worker that rebuilds the scorer from the stored work, evaluating bat
   for (const golden of goldens.filter((g) => g.includes('aggressive'))) {
     it(`${golden}, Monte Carlo`, async () => {
       const { snapshot, config, seed } = load(golden, 'monte carlo');
-      const planner = createPlanner({ config, modules });
+      const planner = createIncrementalPlanner({ config, modules });
       const store = createMemoryStore();
       const first = await planner.planIncremental(snapshot, {
         store, bucket: 'core', seed, configText: serializeConfig(config, { modules }), evaluate: false, wait: false,

@@ -5,6 +5,8 @@ import type { Plan } from '@planner/contracts';
 import { loadPreset } from '@planner/config';
 import { parseSnapshot } from '@planner/context';
 import { createPlanner } from '@planner/planner';
+import { createIncrementalPlanner } from '@planner/planner/incremental';
+import { createMemoryStore } from '@planner/store/memory';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { standardModules } from '../src/modules.js';
@@ -77,5 +79,21 @@ describe('renaming groups does not change the plan (property)', () => {
       }),
       { numRuns: 12 },
     );
+  }, 120_000);
+});
+
+describe('stored work follows the group order', () => {
+  it('a snapshot whose claiming group moved does not resume the work of the other order', async () => {
+    const modules = standardModules();
+    const planner = createIncrementalPlanner({ config: loadPreset('default', { modules }), modules });
+    const first = parseSnapshot(readFileSync(withClaimingGroup('g10', 'first'), 'utf8'));
+    const last = parseSnapshot(readFileSync(withClaimingGroup('g10', 'last'), 'utf8'));
+    const store = createMemoryStore();
+    const a = await planner.planIncremental(first, { store, bucket: 'core', seed: 7 });
+    const b = await planner.planIncremental(last, { store, bucket: 'core', seed: 7 });
+    expect(b.generated).toBe(true);
+    expect(b.key.portfolioHash).not.toBe(a.key.portfolioHash);
+    expect(outcome(b.plan!)).toEqual(outcome(await planner.plan(last, { seed: 7 })));
+    expect(outcome(b.plan!)).not.toEqual(outcome(a.plan!));
   }, 120_000);
 });

@@ -1,51 +1,44 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AllBucketsPlan, BucketPlan } from '@planner/buckets';
 import { createSqliteStore } from '@planner/store/sqlite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatBucketPlans } from '../src/commands/plan-buckets.js';
-import { addReadmeBuckets, tempDir } from './batch-helpers.js';
+import { addReadmeBuckets } from './batch-helpers.js';
+import { useTempStore } from './temp-store.js';
 import { cli, here } from './helpers.js';
 
 // The README's two-bucket example (see plan-buckets.test.ts).
 const example = here('../examples/two-buckets.json');
 
-let dir: string;
-let db: string;
-beforeEach(() => {
-  dir = tempDir('plan-buckets-text');
-  db = join(dir, 'planner.sqlite');
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const temp = useTempStore('plan-buckets-text');
 
 describe('planner plan --buckets: failures and the text of scaled buckets', () => {
   it('an empty registry is bad input that says how to add a bucket', async () => {
-    await createSqliteStore({ path: db }).close();
-    const r = await cli('plan', example, '--buckets', '--db', db);
+    await createSqliteStore({ path: temp.db }).close();
+    const r = await cli('plan', example, '--buckets', '--db', temp.db);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`no buckets are registered in ${db}: add one with planner bucket add`);
+    expect(r.err).toContain(`no buckets are registered in ${temp.db}: add one with planner bucket add`);
   });
 
   it('a bucket whose stored configuration this run cannot build fails alone: named in its section and on stderr, the others planned, exit 1', async () => {
-    await addReadmeBuckets(db);
+    await addReadmeBuckets(temp.db);
     // As stored by a run that loaded a plugin (its calculator), planned by one that did not.
-    const store = createSqliteStore({ path: db });
+    const store = createSqliteStore({ path: temp.db });
     await store.buckets.update('momentum_1', { config: { toml: 'extends = "conservative"\n[opportunity_calculators.high_yield]\n' } });
     await store.close();
-    const r = await cli('plan', example, '--buckets', '--db', db);
+    const r = await cli('plan', example, '--buckets', '--db', temp.db);
     expect(r.code).toBe(1);
     const message = "invalid configuration in bucket 'momentum_1': 1 issue(s)\n  opportunity_calculators.high_yield (line 2): unknown opportunity calculator 'high_yield'";
     expect(r.out).toMatch(/== bucket momentum_1 \(satellite, active, share 0\.15\) ==\n(.*\n){3}error: invalid configuration/);
     expect(r.out).toContain(`\nerror: ${message}`);
     expect(r.out).toMatch(/== bucket core .*\n[\s\S]*\nPlan for .* \(bucket core\)/);
     expect(r.err).toContain(`error: bucket momentum_1: ${message}`);
-    const json = JSON.parse((await cli('plan', example, '--buckets', '--db', db, '--json')).out) as AllBucketsPlan;
+    const json = JSON.parse((await cli('plan', example, '--buckets', '--db', temp.db, '--json')).out) as AllBucketsPlan;
     expect(json.buckets.map((b) => [b.id, b.error === null, b.plan === null])).toEqual([['core', true, false], ['momentum_1', false, true]]);
   }, 120_000);
 
   it('a satellite below full aggression shows its scaled steps, or that none are left; no aggregate says so', async () => {
-    await addReadmeBuckets(db);
-    const r = await cli('plan', example, '--buckets', '--db', db, '--json');
+    await addReadmeBuckets(temp.db);
+    const r = await cli('plan', example, '--buckets', '--db', temp.db, '--json');
     expect(r.code, r.err).toBe(0);
     const result = JSON.parse(r.out) as AllBucketsPlan;
     const sat = result.buckets[1] as BucketPlan;

@@ -1,9 +1,9 @@
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { AllBucketsPlan } from '@planner/buckets';
 import type { Plan } from '@planner/contracts';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addReadmeBuckets, sliceFile, tempDir, withoutTimings, writeFile } from './batch-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { addReadmeBuckets, sliceFile, withoutTimings, writeFile } from './batch-helpers.js';
+import { useTempStore } from './temp-store.js';
 import { cli, here } from './helpers.js';
 
 // The README's two-bucket example: core (aggressive, share 0.85) and the
@@ -11,18 +11,12 @@ import { cli, here } from './helpers.js';
 const example = here('../examples/two-buckets.json');
 const SATELLITE = new Set(['AAPL.US', 'MSFT.US', 'NVDA.US', 'ASML.EU', 'SAP.EU', 'NOKIA.EU', 'JPM.US']);
 
-let dir: string;
-let db: string;
-beforeEach(() => {
-  dir = tempDir('plan-buckets');
-  db = join(dir, 'planner.sqlite');
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const temp = useTempStore('plan-buckets');
 
 describe('planner plan --buckets', () => {
   it('plans each bucket on its own part of the portfolio, the satellite with its share of the cash only', async () => {
-    await addReadmeBuckets(db);
-    const r = await cli('plan', example, '--buckets', '--db', db, '--json');
+    await addReadmeBuckets(temp.db);
+    const r = await cli('plan', example, '--buckets', '--db', temp.db, '--json');
     expect(r.code).toBe(0);
     const result = JSON.parse(r.out) as AllBucketsPlan;
     const [core, sat] = result.buckets;
@@ -36,8 +30,8 @@ describe('planner plan --buckets', () => {
     for (const s of core!.plan!.steps) expect(SATELLITE.has(s.symbol), s.symbol).toBe(false);
     // Each bucket's plan is its own planner's plan of its slice.
     const registry = [{ id: 'core', share: 0.85 }, { id: 'momentum_1', share: 0.15 }];
-    const expectedSat = JSON.parse((await cli('plan', sliceFile(dir, example, 'momentum_1', registry), '--preset', 'conservative', '--json')).out) as Plan;
-    const expectedCore = JSON.parse((await cli('plan', sliceFile(dir, example, 'core', registry), '--preset', 'aggressive', '--json')).out) as Plan;
+    const expectedSat = JSON.parse((await cli('plan', sliceFile(temp.dir, example, 'momentum_1', registry), '--preset', 'conservative', '--json')).out) as Plan;
+    const expectedCore = JSON.parse((await cli('plan', sliceFile(temp.dir, example, 'core', registry), '--preset', 'aggressive', '--json')).out) as Plan;
     expect(withoutTimings(sat!.plan)).toEqual(withoutTimings(expectedSat));
     expect(withoutTimings(core!.plan)).toEqual(withoutTimings(expectedCore));
     // The aggregate: core's steps, then the satellite's, prefixed and tagged.
@@ -49,12 +43,12 @@ describe('planner plan --buckets', () => {
     expect(sat!.aggression).toMatchObject({ aggression: 1, inHibernation: false });
     expect(sat!.targetValueEur).toBeCloseTo(0.15 * result.portfolioValueEur, 9);
     // Its high-water mark is stored.
-    expect((await cli('bucket', 'show', 'momentum_1', '--db', db)).out).toContain(`high-water mark: ${sat!.valueEur.toFixed(2)} EUR (2026-01-02T12:00:00Z)`);
+    expect((await cli('bucket', 'show', 'momentum_1', '--db', temp.db)).out).toContain(`high-water mark: ${sat!.valueEur.toFixed(2)} EUR (2026-01-02T12:00:00Z)`);
   }, 120_000);
 
   it('prints each bucket\'s plan and the aggregate', async () => {
-    await addReadmeBuckets(db);
-    const r = await cli('plan', example, '--buckets', '--db', db);
+    await addReadmeBuckets(temp.db);
+    const r = await cli('plan', example, '--buckets', '--db', temp.db);
     expect(r.code).toBe(0);
     expect(r.out).toContain('== bucket core (core, active, share 0.85) ==\nCash: EUR 5100.00 (5100.00 EUR, reserve 425.00)');
     expect(r.out).toContain('== bucket momentum_1 (satellite, active, share 0.15) ==\nCash: EUR 900.00 (900.00 EUR, reserve 75.00)');
@@ -65,35 +59,35 @@ describe('planner plan --buckets', () => {
   }, 120_000);
 
   it('with bucketCash, each bucket plans with its balances; paused buckets are not planned', async () => {
-    await addReadmeBuckets(db);
+    await addReadmeBuckets(temp.db);
     const raw = JSON.parse(readFileSync(example, 'utf8')) as Record<string, unknown>;
-    const withBalances = writeFile(dir, 'balances.json', JSON.stringify({ ...raw, bucketCash: { core: { EUR: 4800 }, momentum_1: { EUR: 1200 } } }));
-    const r = JSON.parse((await cli('plan', withBalances, '--buckets', '--db', db, '--json')).out) as AllBucketsPlan;
+    const withBalances = writeFile(temp.dir, 'balances.json', JSON.stringify({ ...raw, bucketCash: { core: { EUR: 4800 }, momentum_1: { EUR: 1200 } } }));
+    const r = JSON.parse((await cli('plan', withBalances, '--buckets', '--db', temp.db, '--json')).out) as AllBucketsPlan;
     expect(r.buckets[1]!.plan!.availableCashEur).toBeCloseTo(1200 - 500 * (1200 / 6000), 9);
     expect(r.buckets[0]!.plan!.availableCashEur).toBeCloseTo(4800 - 500 * (4800 / 6000), 9);
-    expect((await cli('bucket', 'set', 'momentum_1', '--db', db, '--status', 'paused')).code).toBe(0);
-    const paused = JSON.parse((await cli('plan', example, '--buckets', '--db', db, '--json')).out) as AllBucketsPlan;
+    expect((await cli('bucket', 'set', 'momentum_1', '--db', temp.db, '--status', 'paused')).code).toBe(0);
+    const paused = JSON.parse((await cli('plan', example, '--buckets', '--db', temp.db, '--json')).out) as AllBucketsPlan;
     expect(paused.buckets[1]).toMatchObject({ skipped: "bucket 'momentum_1' is paused: only active and accumulating buckets are planned (change its status to plan it)", plan: null });
     expect(paused.aggregate.every((a) => a.bucket === 'core')).toBe(true);
   }, 120_000);
 
   it('refuses bad input with exit code 2: unknown buckets, balances above the cash, misplaced options', async () => {
-    await addReadmeBuckets(db);
+    await addReadmeBuckets(temp.db);
     const raw = JSON.parse(readFileSync(example, 'utf8')) as { securities: Record<string, unknown>[] } & Record<string, unknown>;
-    const unknown = writeFile(dir, 'unknown.json', JSON.stringify({ ...raw, securities: raw.securities.map((s, i) => (i === 3 ? { ...s, bucket: 'momentum_2' } : s)) }));
-    const u = await cli('plan', unknown, '--buckets', '--db', db);
+    const unknown = writeFile(temp.dir, 'unknown.json', JSON.stringify({ ...raw, securities: raw.securities.map((s, i) => (i === 3 ? { ...s, bucket: 'momentum_2' } : s)) }));
+    const u = await cli('plan', unknown, '--buckets', '--db', temp.db);
     expect(u.code).toBe(2);
     expect(u.err).toContain('securities[3].bucket: expected one of the buckets core, momentum_1, found "momentum_2"');
-    const over = writeFile(dir, 'over.json', JSON.stringify({ ...raw, bucketCash: { core: { EUR: 5500 }, momentum_1: { EUR: 1000 } } }));
-    const o = await cli('plan', over, '--buckets', '--db', db);
+    const over = writeFile(temp.dir, 'over.json', JSON.stringify({ ...raw, bucketCash: { core: { EUR: 5500 }, momentum_1: { EUR: 1000 } } }));
+    const o = await cli('plan', over, '--buckets', '--db', temp.db);
     expect(o.code).toBe(2);
     expect(o.err).toContain("bucketCash: expected EUR balances adding up to at most the portfolio's cash (cash.EUR = 6000), found 6500 (core 5500 + momentum_1 1000)");
     expect((await cli('plan', example, '--buckets')).code).toBe(2);
-    expect((await cli('plan', example, '--buckets', '--db', db, '--preset', 'default')).err).toContain('--preset and --config do not apply');
-    expect((await cli('plan', example, '--db', db)).err).toContain('add --buckets');
+    expect((await cli('plan', example, '--buckets', '--db', temp.db, '--preset', 'default')).err).toContain('--preset and --config do not apply');
+    expect((await cli('plan', example, '--db', temp.db)).err).toContain('add --buckets');
     // planner batch plans the bucket's part: a snapshot that gives the satellite no security is refused.
     const plain = here('../examples/portfolio.json');
-    const b = await cli('batch', '--db', db, '--bucket', 'momentum_1', '--snapshot', plain);
+    const b = await cli('batch', '--db', temp.db, '--bucket', 'momentum_1', '--snapshot', plain);
     expect(b.code).toBe(2);
     expect(b.err).toContain(`invalid snapshot in ${plain}: 1 issue(s)\n  securities: expected at least one security of bucket 'momentum_1'`);
   }, 120_000);

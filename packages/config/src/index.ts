@@ -10,6 +10,7 @@ export {
 } from './sliders.js';
 export { diffConfigs, type ConfigChange } from './diff.js';
 export { configJsonSchema } from './json-schema.js';
+export { moduleParamsJsonSchema } from './params-json-schema.js';
 export { validateConfig, configIssues } from './validate.js';
 export { warningsForSnapshot } from './rules.js';
 export { evaluatorFor } from './evaluator.js';

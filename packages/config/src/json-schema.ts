@@ -2,9 +2,8 @@ import * as z from 'zod/mini';
 import type { PlannerModule } from '@planner/contracts';
 import { camelToSnake } from './case.js';
 import { modulesInOrder, SECTIONS } from './modules.js';
+import { type JsonSchema, moduleParamsJsonSchema } from './params-json-schema.js';
 import { CompatSectionSchema, PlannerSectionSchema } from './planner-settings.js';
-
-type JsonSchema = Record<string, unknown>;
 
 function strip(schema: JsonSchema): JsonSchema {
   const { $schema: _drop, ...rest } = schema;
@@ -15,7 +14,7 @@ function strip(schema: JsonSchema): JsonSchema {
 function paramsSchema(module: PlannerModule): JsonSchema {
   let schema: JsonSchema;
   try {
-    schema = strip(z.toJSONSchema(module.params, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
+    schema = strip(moduleParamsJsonSchema(module));
   } catch {
     return { type: 'object' };
   }

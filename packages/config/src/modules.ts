@@ -31,7 +31,7 @@ export function findModule(modules: readonly PlannerModule[], kind: ModuleKind, 
  * classes match the schemas of zod/mini and of classic zod alike, so a plugin
  * may use either.
  */
-function objectOf(schema: core.$ZodType): core.$ZodObject | undefined {
+export function objectOf(schema: core.$ZodType): core.$ZodObject | undefined {
   let cur: core.$ZodType = schema;
   for (;;) {
     if (cur instanceof core.$ZodObject) return cur;

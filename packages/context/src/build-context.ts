@@ -149,7 +149,7 @@ export function buildContext(
   const targetWeights = snapshot.targetWeights ?? new Map<string, number>();
   const history = snapshot.priceHistory;
 
-  return {
+  const ctx: OpportunityContext = {
     asOf: snapshot.asOf,
     asOfMs,
     baseCurrency: snapshot.baseCurrency,
@@ -185,6 +185,8 @@ export function buildContext(
     minSecurityScore: settings.minSecurityScore,
     correlations: history ? computeCorrelations(history, Object.keys(history)) : new Map(),
     settings,
-    ...(options.compat === undefined ? {} : { compat: options.compat }),
   };
+  // Added last, not spread into the literal (a spread took V8's slow path for the whole object).
+  if (options.compat !== undefined) (ctx as { compat?: CompatSwitches }).compat = options.compat;
+  return ctx;
 }

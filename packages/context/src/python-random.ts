@@ -11,8 +11,14 @@ const TWO_PI = 2 * Math.PI;
  * (spec modules-sequences-filters.md §9.3).
  */
 export class PythonRandom implements RandomSource {
+  // The state and the tempered outputs of its current block, both stored as
+  // signed 32-bit words: a first plan runs this in V8's interpreter, where an
+  // Int32Array element and a bitwise result are small integers but an unsigned
+  // word over 2^31 is a boxed double (an allocation per draw).
   private mt = EMPTY_STATE;
-  private mti = N + 1;
+  private out = EMPTY_STATE;
+  // The next output of `out`; N = used up (the next draw twists).
+  private mti = N;
   private gaussNext: number | null = null;
   // Seeding fills 624 words; many runs never draw, so it waits for the first draw.
   private pendingKey: number[] | null = null;
@@ -32,61 +38,86 @@ export class PythonRandom implements RandomSource {
   }
 
   private initByArray(key: readonly number[]): void {
-    if (this.mt.length === 0) this.mt = new Uint32Array(N);
+    if (this.mt.length === 0) {
+      this.mt = new Int32Array(N);
+      this.out = new Int32Array(N);
+    }
     const mt = this.mt;
     mt.set(GENRAND_19650218);
-    this.mti = N;
     let i = 1;
     let j = 0;
+    // Sums are exact in doubles (below 2^34) and `| 0` reduces them mod 2^32, as C's uint32 arithmetic.
+    let prev = mt[0] as number;
     for (let k = Math.max(N, key.length); k > 0; k--) {
-      const prev = mt[i - 1] as number;
-      mt[i] = ((((mt[i] as number) ^ Math.imul(prev ^ (prev >>> 30), 1664525)) >>> 0) + (key[j] as number) + j) >>> 0;
+      prev = (((mt[i] as number) ^ Math.imul(prev ^ (prev >>> 30), 1664525)) + (key[j] as number) + j) | 0;
+      mt[i] = prev;
       i++;
       j++;
       if (i >= N) {
-        mt[0] = mt[N - 1] as number;
+        mt[0] = prev;
         i = 1;
       }
       if (j >= key.length) j = 0;
     }
+    prev = mt[i - 1] as number;
     for (let k = N - 1; k > 0; k--) {
-      const prev = mt[i - 1] as number;
-      mt[i] = ((((mt[i] as number) ^ Math.imul(prev ^ (prev >>> 30), 1566083941)) >>> 0) - i) >>> 0;
+      prev = (((mt[i] as number) ^ Math.imul(prev ^ (prev >>> 30), 1566083941)) - i) | 0;
+      mt[i] = prev;
       i++;
       if (i >= N) {
-        mt[0] = mt[N - 1] as number;
+        mt[0] = prev;
         i = 1;
       }
     }
-    mt[0] = 0x80000000;
+    mt[0] = -0x80000000; // 0x80000000
   }
 
+  /**
+   * The next block of the state and its tempered outputs, in one pass
+   * (`genrand_uint32`'s refill). MT19937's constants are written as signed
+   * literals with the same bits (upper mask 0x80000000 = -0x80000000, matrix
+   * 0x9908b0df = -0x66f74f21, tempering masks 0x9d2c5680 = -0x62d3a980 and
+   * 0xefc60000 = -0x103a0000), so the interpreter uses them as immediates.
+   */
   private twist(): void {
     const mt = this.mt;
-    let kk = 0;
-    for (; kk < N - M; kk++) {
-      const y = ((mt[kk] as number) & 0x80000000) | ((mt[kk + 1] as number) & 0x7fffffff);
-      mt[kk] = (mt[kk + M] as number) ^ (y >>> 1) ^ (-(y & 1) & 0x9908b0df);
+    const out = this.out;
+    let cur = mt[0] as number;
+    for (let kk = 0; kk < N - 1; kk++) {
+      const next = mt[kk + 1] as number;
+      const y = (cur & -0x80000000) | (next & 0x7fffffff);
+      // Past N - M, kk + M wraps to words of this block, already new (as in C).
+      let z = (mt[kk < N - M ? kk + M : kk + (M - N)] as number) ^ (y >>> 1) ^ ((y & 1) === 0 ? 0 : -0x66f74f21);
+      mt[kk] = z;
+      z ^= z >>> 11;
+      z ^= (z << 7) & -0x62d3a980;
+      z ^= (z << 15) & -0x103a0000;
+      out[kk] = z ^ (z >>> 18);
+      cur = next;
     }
-    for (; kk < N - 1; kk++) {
-      const y = ((mt[kk] as number) & 0x80000000) | ((mt[kk + 1] as number) & 0x7fffffff);
-      mt[kk] = (mt[kk + (M - N)] as number) ^ (y >>> 1) ^ (-(y & 1) & 0x9908b0df);
-    }
-    const y = ((mt[N - 1] as number) & 0x80000000) | ((mt[0] as number) & 0x7fffffff);
-    mt[N - 1] = (mt[M - 1] as number) ^ (y >>> 1) ^ (-(y & 1) & 0x9908b0df);
+    const y = (cur & -0x80000000) | ((mt[0] as number) & 0x7fffffff);
+    let z = (mt[M - 1] as number) ^ (y >>> 1) ^ ((y & 1) === 0 ? 0 : -0x66f74f21);
+    mt[N - 1] = z;
+    z ^= z >>> 11;
+    z ^= (z << 7) & -0x62d3a980;
+    z ^= (z << 15) & -0x103a0000;
+    out[N - 1] = z ^ (z >>> 18);
     this.mti = 0;
   }
 
-  /** Next tempered 32-bit output (`genrand_uint32`). */
-  next32(): number {
-    if (this.mti >= N) {
-      if (this.pendingKey !== null) {
-        this.initByArray(this.pendingKey);
-        this.pendingKey = null;
-      }
-      this.twist();
+  /** Seeds if pending, then twists: the block is used up. */
+  private refill(): void {
+    if (this.pendingKey !== null) {
+      this.initByArray(this.pendingKey);
+      this.pendingKey = null;
     }
-    return temper(this.mt[this.mti++] as number);
+    this.twist();
+  }
+
+  /** Next tempered 32-bit output (`genrand_uint32`), unsigned. */
+  next32(): number {
+    if (this.mti >= N) this.refill();
+    return (this.out[this.mti++] as number) >>> 0;
   }
 
   random(): number {
@@ -94,9 +125,8 @@ export class PythonRandom implements RandomSource {
     const i = this.mti;
     if (i <= N - 2) {
       this.mti = i + 2;
-      const a = temper(this.mt[i] as number) >>> 5;
-      const b = temper(this.mt[i + 1] as number) >>> 6;
-      return (a * 67108864 + b) / 9007199254740992;
+      const out = this.out;
+      return (((out[i] as number) >>> 5) * 67108864 + ((out[i + 1] as number) >>> 6)) / 9007199254740992;
     }
     const a = this.next32() >>> 5;
     const b = this.next32() >>> 6;
@@ -123,10 +153,21 @@ export class PythonRandom implements RandomSource {
   }
 
   randint(lo: number, hi: number): number {
+    // The samplers' case (small 32-bit integers, width below 2^31) first, with
+    // integer-only checks; the shift is then >= 1, so every value stays a small integer.
+    if ((lo | 0) === lo && (hi | 0) === hi && hi >= lo && hi - lo < 0x7fffffff) {
+      const width = hi - lo + 1;
+      const shift = Math.clz32(width);
+      let r: number;
+      do {
+        if (this.mti >= N) this.refill();
+        r = (this.out[this.mti++] as number) >>> shift;
+      } while (r >= width);
+      return lo + r;
+    }
     if (!Number.isInteger(lo) || !Number.isInteger(hi)) throw new RangeError(`randint: bounds must be integers, got ${lo}, ${hi}`);
     const width = hi - lo + 1;
     if (width <= 0) throw new RangeError(`randint: empty range (${lo}, ${hi})`);
-    // The hot case of the samplers: a 32-bit width, drawn without re-validating.
     if (width < 2 ** 32) {
       const shift = Math.clz32(width);
       let r = this.next32() >>> shift;
@@ -180,24 +221,15 @@ export class PythonRandom implements RandomSource {
   }
 }
 
-const EMPTY_STATE = new Uint32Array(0);
-
-/** MT19937 tempering of one state word (an unsigned 32-bit result). */
-function temper(y: number): number {
-  y ^= y >>> 11;
-  y ^= (y << 7) & 0x9d2c5680;
-  y ^= (y << 15) & 0xefc60000;
-  y ^= y >>> 18;
-  return y >>> 0;
-}
+const EMPTY_STATE = new Int32Array(0);
 
 /** `init_genrand(s)`: the state every `init_by_array` starts from, with s = 19650218. */
-function genrandState(s: number): Uint32Array {
-  const mt = new Uint32Array(N);
-  mt[0] = s >>> 0;
+function genrandState(s: number): Int32Array {
+  const mt = new Int32Array(N);
+  mt[0] = s | 0;
   for (let i = 1; i < N; i++) {
     const prev = mt[i - 1] as number;
-    mt[i] = (Math.imul(1812433253, prev ^ (prev >>> 30)) + i) >>> 0;
+    mt[i] = (Math.imul(1812433253, prev ^ (prev >>> 30)) + i) | 0;
   }
   return mt;
 }

@@ -54,6 +54,15 @@ interface ModuleBase<P extends ParamsSchema> {
   /** zod schema of the params, camelCase keys, every key with a default so `{}` is valid. */
   readonly params: P;
   /**
+   * One-line description of each param, by its camelCase key; `planner modules`
+   * and the configuration's JSON Schema show them. They live here, not in
+   * zod's global registry (`.describe()`, `.meta()`, `.register(z.globalRegistry)`),
+   * because registering there is a side effect of importing the module's file
+   * that every other zod user in the process sees. A description registered
+   * there still shows; an entry here replaces it.
+   */
+  readonly paramDocs?: Readonly<Record<string, string>>;
+  /**
    * Position in its stage: lower runs first. Modules without an order run
    * after those with one, in the order the configuration names them. The
    * standard modules use 100, 200, 300, … so a plugin can slot in between

@@ -44,39 +44,39 @@ export class FastScorer {
   private size = 0;
   // true while the per-slot constants are a template's (read only)
   private sharesTables = false;
-  // per-slot constants (all per-slot arrays share one buffer, see `grow`)
-  private tr = NO_F64;
-  private promise = NO_F64;
-  private stability = NO_F64;
-  private divYield = NO_F64;
-  private quality = NO_F64;
-  private volatility = NO_F64;
-  private groupStart = NO_I32;
-  private groupBought = NO_I32;
-  private hasCountry = NO_U8;
+  // Per-slot constants, in plain arrays (see `grow`): doubles in the `f64` ones, small integers in the others.
+  private tr: number[] = [];
+  private promise: number[] = [];
+  private stability: number[] = [];
+  private divYield: number[] = [];
+  private quality: number[] = [];
+  private volatility: number[] = [];
+  private groupStart: number[] = [];
+  private groupBought: number[] = [];
+  private hasCountry: number[] = [];
   // 1 once a slot's scores above are computed: a plan reads only the held slots and those its sequences trade
-  private ready = NO_U8;
-  private startValue = NO_F64;
-  private startPos = NO_I32;
+  private ready: number[] = [];
+  private startValue: number[] = [];
+  private startPos: number[] = [];
   // per-sequence state; `pos[s]` is the slot's index in `order`, -1 when not held
-  private value = NO_F64;
-  private pos = NO_I32;
-  private bought = NO_U8;
-  private order = NO_I32;
+  private value: number[] = [];
+  private pos: number[] = [];
+  private bought: number[] = [];
+  private order: number[] = [];
   private readonly nStart: number;
   // country groups: the target groups in `countryWeights` order
   private readonly groupNames: readonly string[];
-  private readonly targets: Float64Array;
-  private readonly groupAcc: Float64Array;
+  private readonly targets: readonly number[];
+  private readonly groupAcc: number[];
   private readonly otherGroup: number;
   private readonly countriesNonEmpty: boolean;
   private readonly dividendsEmpty: boolean;
   private readonly scoresEmpty: boolean;
   private readonly total: number;
   // the bound sequence
-  private actSlot = new Int32Array(8);
-  private actUnique = new Int32Array(8);
-  private unique = new Int32Array(8);
+  private actSlot: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+  private actUnique: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+  private unique: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
   private uniqueCount = 0;
   // results of the last `run`
   private lastHealthTotal = 0;
@@ -111,7 +111,7 @@ export class FastScorer {
       this.total = t.total;
       this.groupNames = t.groupNames;
       this.targets = t.targets;
-      this.groupAcc = new Float64Array(t.groupAcc.length);
+      this.groupAcc = doubles([], t.groupAcc.length);
       this.otherGroup = t.otherGroup;
       this.countriesNonEmpty = t.countriesNonEmpty;
       this.dividendsEmpty = t.dividendsEmpty;
@@ -134,17 +134,12 @@ export class FastScorer {
       this.startPos = t.startPos;
       this.cap = t.cap;
       // The per-slot constants stay the template's until this scorer needs a
-      // slot of its own (`slotFor`); the per-sequence state is copied, in one buffer.
+      // slot of its own (`slotFor`); the per-sequence state is copied.
       this.sharesTables = true;
-      const cap = t.cap;
-      const buffer = new ArrayBuffer(cap * 8 + cap * 4 * 2 + t.order.length * 4 + cap);
-      this.value = new Float64Array(buffer, 0, cap);
-      this.value.set(t.value);
-      this.pos = new Int32Array(buffer, cap * 8, cap);
-      this.pos.set(t.pos);
-      this.order = new Int32Array(buffer, cap * 12, t.order.length);
-      this.order.set(t.order);
-      this.bought = new Uint8Array(buffer, cap * 12 + t.order.length * 4, cap);
+      this.value = t.value.slice();
+      this.pos = t.pos.slice();
+      this.order = t.order.slice();
+      this.bought = integers([], t.cap);
       return;
     }
     this.settings = scoringSettings(ctx, setup);
@@ -153,8 +148,8 @@ export class FastScorer {
 
     const p = this.start;
     this.groupNames = [...p.countryWeights.keys()];
-    this.targets = Float64Array.from(p.countryWeights.values());
-    this.groupAcc = new Float64Array(this.groupNames.length);
+    this.targets = doubles([...p.countryWeights.values()], this.groupNames.length);
+    this.groupAcc = doubles([], this.groupNames.length);
     this.otherGroup = this.groupNames.indexOf('OTHER');
     this.countriesNonEmpty = p.securityCountries.size > 0;
     this.dividendsEmpty = p.securityDividends.size === 0;
@@ -174,8 +169,10 @@ export class FastScorer {
       this.startPos[slot] = k;
       this.order[k++] = slot;
     }
-    this.value.set(this.startValue);
-    this.pos.set(this.startPos);
+    for (let slot = 0; slot < this.cap; slot++) {
+      this.value[slot] = this.startValue[slot]!;
+      this.pos[slot] = this.startPos[slot]!;
+    }
     this.currentHealth = this.startHealth();
   }
 
@@ -218,15 +215,11 @@ export class FastScorer {
   bind(sequence: Sequence): number {
     const n = sequence.length;
     if (this.actSlot.length < n) {
-      this.actSlot = new Int32Array(n * 2);
-      this.actUnique = new Int32Array(n * 2);
-      this.unique = new Int32Array(n * 2);
+      this.actSlot = integers([], n * 2);
+      this.actUnique = integers([], n * 2);
+      this.unique = integers([], n * 2);
     }
-    if (this.order.length < this.nStart + n) {
-      const order = new Int32Array((this.nStart + n) * 2);
-      order.set(this.order);
-      this.order = order;
-    }
+    if (this.order.length < this.nStart + n) this.order = integers(this.order, (this.nStart + n) * 2);
     this.uniqueCount = 0;
     for (let i = 0; i < n; i++) {
       const slot = this.slotFor((sequence[i] as Sequence[number]).symbol);
@@ -261,7 +254,7 @@ export class FastScorer {
    * `offset`, or none) and returns its score after multi-timeframe and cost
    * penalty. `totalCost` is what `bind` returned.
    */
-  run(sequence: Sequence, totalCost: number, mult: Float64Array | null, offset = 0): number {
+  run(sequence: Sequence, totalCost: number, mult: ArrayLike<number> | null, offset = 0): number {
     const s = this.settings;
     const compat = this.compat;
     const value = this.value;
@@ -504,56 +497,54 @@ export class FastScorer {
     return this.groupNames.indexOf(this.start.countryToGroup.get(country) ?? 'OTHER');
   }
 
-  /** Carves every per-slot array of `cap` slots from one buffer (one off-heap allocation, not fifteen). */
+  /**
+   * Gives every per-slot array `cap` slots (the old values, then zeros). Plain
+   * arrays: a plan's scorer lives for one plan, too short for typed arrays'
+   * off-heap buffer to pay off (one buffer and sixteen views took longer than
+   * scoring the few slots a conservative plan reads).
+   */
   private grow(cap: number): void {
-    const buffer = new ArrayBuffer(cap * (8 * F64_ARRAYS + 4 * I32_ARRAYS + U8_ARRAYS));
-    let at = 0;
-    const f64 = (old: Float64Array) => {
-      const a = new Float64Array(buffer, at, cap);
-      a.set(old);
-      at += cap * 8;
-      return a;
-    };
-    const i32 = (old: Int32Array) => {
-      const a = new Int32Array(buffer, at, cap);
-      a.set(old.length > cap ? old.subarray(0, cap) : old);
-      at += cap * 4;
-      return a;
-    };
-    const u8 = (old: Uint8Array) => {
-      const a = new Uint8Array(buffer, at, cap);
-      a.set(old);
-      at += cap;
-      return a;
-    };
-    this.tr = f64(this.tr);
-    this.promise = f64(this.promise);
-    this.stability = f64(this.stability);
-    this.divYield = f64(this.divYield);
-    this.quality = f64(this.quality);
-    this.volatility = f64(this.volatility);
-    this.startValue = f64(this.startValue);
-    this.value = f64(this.value);
-    this.groupStart = i32(this.groupStart);
-    this.groupBought = i32(this.groupBought);
-    this.startPos = i32(this.startPos);
-    this.pos = i32(this.pos);
-    if (this.order.length < cap) this.order = i32(this.order);
-    else at += cap * 4;
-    this.hasCountry = u8(this.hasCountry);
-    this.ready = u8(this.ready);
-    this.bought = u8(this.bought);
+    this.tr = doubles(this.tr, cap);
+    this.promise = doubles(this.promise, cap);
+    this.stability = doubles(this.stability, cap);
+    this.divYield = doubles(this.divYield, cap);
+    this.quality = doubles(this.quality, cap);
+    this.volatility = doubles(this.volatility, cap);
+    this.startValue = doubles(this.startValue, cap);
+    this.value = doubles(this.value, cap);
+    this.groupStart = integers(this.groupStart, cap);
+    this.groupBought = integers(this.groupBought, cap);
+    this.startPos = integers(this.startPos, cap);
+    this.pos = integers(this.pos, cap);
+    if (this.order.length < cap) this.order = integers(this.order, cap);
+    this.hasCountry = integers(this.hasCountry, cap);
+    this.ready = integers(this.ready, cap);
+    this.bought = integers(this.bought, cap);
     this.cap = cap;
     this.sharesTables = false;
   }
 }
 
-const F64_ARRAYS = 8;
-const I32_ARRAYS = 5;
-const U8_ARRAYS = 3;
-const NO_F64 = new Float64Array(0);
-const NO_I32 = new Int32Array(0);
-const NO_U8 = new Uint8Array(0);
+// Templates copied by `doubles`/`integers`: filled with a fraction first so that
+// the double template's elements are doubles from the start (no elements-kind change on the first fractional write).
+const DOUBLE_ZEROS: readonly number[] = new Array<number>(64).fill(0.5).fill(0);
+const INTEGER_ZEROS: readonly number[] = new Array<number>(64).fill(0);
+
+/** A copy of `old`'s first `cap` values, then zeros up to `cap`, holding doubles. */
+function doubles(old: readonly number[], cap: number): number[] {
+  return resized(old, cap, DOUBLE_ZEROS);
+}
+
+/** A copy of `old`'s first `cap` values, then zeros up to `cap`, holding small integers. */
+function integers(old: readonly number[], cap: number): number[] {
+  return resized(old, cap, INTEGER_ZEROS);
+}
+
+function resized(old: readonly number[], cap: number, zeros: readonly number[]): number[] {
+  const a = old.length === 0 ? zeros.slice(0, Math.min(cap, zeros.length)) : old.slice(0, cap);
+  while (a.length < cap) a.push(0);
+  return a;
+}
 
 /**
  * The evaluators' seed-free per-snapshot tables (`Evaluator.prepareSnapshot`):

@@ -4,14 +4,15 @@ import { z } from 'zod';
 import { MOMENTUM_TAG } from './momentum.js';
 
 export const MomentumFirstParamsSchema = z.object({
-  /**
-   * Caps the steps of this pattern's sequences; unset = the planner's step
-   * limit. The planner reads a `maxDepth` param as a cap, so the name matters.
-   */
-  maxDepth: z.number().int().min(1).optional().describe("caps the steps of a sequence; unset = the planner's max_depth"),
-  /** After the momentum buys, fill the remaining cash and steps with the other buys. */
-  includeOtherBuys: z.boolean().default(true).describe('after the momentum buys, add averaging-down, rebalance and other opportunity buys'),
+  /** The planner reads a `maxDepth` param as a cap on the step limit, so the name matters. */
+  maxDepth: z.number().int().min(1).optional(),
+  includeOtherBuys: z.boolean().default(true),
 });
+
+const momentumFirstParamDocs = {
+  maxDepth: "caps the steps of a sequence; unset = the planner's max_depth",
+  includeOtherBuys: 'after the momentum buys, add averaging-down, rebalance and other opportunity buys',
+};
 
 const EMPTY: readonly ActionCandidate[] = [];
 
@@ -49,6 +50,7 @@ export const momentumFirst = definePattern({
   name: 'momentum_first',
   description: 'Spends the cash on momentum buys first, then on the other buys (example plugin)',
   params: MomentumFirstParamsSchema,
+  paramDocs: momentumFirstParamDocs,
   // Right after direct_buy (100) among the per-depth patterns.
   order: 150,
   // Enabling it without the momentum calculator is a configuration error.

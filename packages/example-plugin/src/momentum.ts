@@ -7,19 +7,21 @@ import { sizeBuy } from './lot-size.js';
 export const MOMENTUM_TAG = 'momentum';
 
 export const MomentumParamsSchema = z.object({
-  /** Minimum 5-year CAGR, a fraction (0.12 = 12% a year). */
-  minCagr: z.number().min(-1).max(10).default(0.12).describe('minimum 5-year CAGR, as a fraction (0.12 = 12% a year)'),
-  /** Minimum Sharpe ratio. */
-  minSharpe: z.number().min(-10).max(10).default(1.0).describe('minimum Sharpe ratio'),
-  /** EUR per buy; absent = the planner's minimum worthwhile trade (250 EUR at 2.0 / 0.002 costs). */
-  targetValueEur: z
-    .number()
-    .positive()
-    .optional()
-    .describe("EUR per buy; unset = the planner's minimum worthwhile trade"),
-  /** Multiplies the priority, as `priority_weight` does for the standard calculators. */
-  priorityWeight: z.number().min(0).max(2).default(1.0).describe('multiplies the priority of every momentum buy'),
+  minCagr: z.number().min(-1).max(10).default(0.12),
+  minSharpe: z.number().min(-10).max(10).default(1.0),
+  /** Absent: 250 EUR at the 2.0 / 0.002 costs. */
+  targetValueEur: z.number().positive().optional(),
+  /** As `priority_weight` does for the standard calculators. */
+  priorityWeight: z.number().min(0).max(2).default(1.0),
 });
+
+/** Shown by `planner modules` and the JSON Schema; `paramDocs` rather than `.describe()`, which fills zod's global registry at import. */
+const momentumParamDocs = {
+  minCagr: 'minimum 5-year CAGR, as a fraction (0.12 = 12% a year)',
+  minSharpe: 'minimum Sharpe ratio',
+  targetValueEur: "EUR per buy; unset = the planner's minimum worthwhile trade",
+  priorityWeight: 'multiplies the priority of every momentum buy',
+};
 
 export type MomentumParams = z.output<typeof MomentumParamsSchema>;
 
@@ -47,6 +49,7 @@ export const momentum = defineCalculator({
   name: 'momentum',
   description: 'Buys securities with a strong 5-year CAGR and Sharpe ratio (example plugin)',
   params: MomentumParamsSchema,
+  paramDocs: momentumParamDocs,
   category: 'opportunity_buys',
   // After opportunity_buys (300), before rebalance_sells (400): the standard calculators use 100, 200, …
   order: 350,

@@ -3,13 +3,17 @@ import type { Sequence } from '@planner/contracts';
 import * as z from 'zod/mini';
 
 export const correlationAwareParams = z.object({
-  correlationThreshold: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.7)
-    .register(z.globalRegistry, { description: 'a pair of buys with |correlation| strictly above this drops the sequence' }),
-  lookbackDays: z._default(z.int().check(z.minimum(1)), 252)
-    .register(z.globalRegistry, { description: 'declared by the reference module and unused by it; the context builder computes the correlations' }),
-  diversityWeight: z.optional(z.number().check(z.minimum(0), z.maximum(1)))
-    .register(z.globalRegistry, { description: 'ignored: the position_spread slider writes it here (reference quirk, pipeline.md §2.7)' }),
+  correlationThreshold: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.7),
+  lookbackDays: z._default(z.int().check(z.minimum(1)), 252),
+  diversityWeight: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
 });
+
+/** Param descriptions for `planner modules` and the JSON Schema (kept off zod's global registry). */
+const correlationAwareParamDocs = {
+  correlationThreshold: 'a pair of buys with |correlation| strictly above this drops the sequence',
+  lookbackDays: 'declared by the reference module and unused by it; the context builder computes the correlations',
+  diversityWeight: 'ignored: the position_spread slider writes it here (reference quirk, pipeline.md §2.7)',
+};
 
 /**
  * Keeps the sequences without a highly correlated pair of known buys (spec
@@ -48,6 +52,7 @@ export const correlationAware = defineFilter({
   name: 'correlation_aware',
   description: 'Drops sequences buying two securities whose daily returns correlate above the threshold',
   params: correlationAwareParams,
+  paramDocs: correlationAwareParamDocs,
   order: 100,
   enabledByDefault: true,
   advise(_params, call) {

@@ -3,13 +3,17 @@ import type { Sequence } from '@planner/contracts';
 import * as z from 'zod/mini';
 
 export const diversityParams = z.object({
-  diversityWeight: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.3)
-    .register(z.globalRegistry, { description: '0 ranks by priority only, 1 by diversity only' }),
-  maxSequences: z._default(z.int().check(z.minimum(1), z.maximum(1000)), 50)
-    .register(z.globalRegistry, { description: 'sequences kept after ranking' }),
-  minDiversityScore: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0)
-    .register(z.globalRegistry, { description: 'sequences less diverse than this are dropped' }),
+  diversityWeight: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.3),
+  maxSequences: z._default(z.int().check(z.minimum(1), z.maximum(1000)), 50),
+  minDiversityScore: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0),
 });
+
+/** Param descriptions for `planner modules` and the JSON Schema (kept off zod's global registry). */
+const diversityParamDocs = {
+  diversityWeight: '0 ranks by priority only, 1 by diversity only',
+  maxSequences: 'sequences kept after ranking',
+  minDiversityScore: 'sequences less diverse than this are dropped',
+};
 
 /**
  * Diversity of one non-empty sequence (spec §6.2): distinct symbols, a
@@ -71,6 +75,7 @@ export const diversity = defineFilter({
   name: 'diversity',
   description: 'Ranks sequences by a mix of mean priority and diversity and keeps the top max_sequences',
   params: diversityParams,
+  paramDocs: diversityParamDocs,
   order: 200,
   enabledByDefault: true,
   advise(_params, call) {

@@ -4,16 +4,20 @@ import type { OpportunityContext, Sequence } from '@planner/contracts';
 import * as z from 'zod/mini';
 
 export const eligibilityParams = z.object({
-  minHoldDays: z.optional(z.int().check(z.minimum(0)))
-    .register(z.globalRegistry, { description: 'absent = the planner min_hold_days' }),
-  sellCooldownDays: z.optional(z.int().check(z.minimum(0)))
-    .register(z.globalRegistry, { description: 'absent = the planner sell_cooldown_days' }),
-  maxLossThreshold: z.optional(z.number().check(z.minimum(-1), z.maximum(0)))
-    .register(z.globalRegistry, { description: 'absent = the planner max_loss_threshold' }),
+  minHoldDays: z.optional(z.int().check(z.minimum(0))),
+  sellCooldownDays: z.optional(z.int().check(z.minimum(0))),
+  maxLossThreshold: z.optional(z.number().check(z.minimum(-1), z.maximum(0))),
   enforceMinHold: z._default(z.boolean(), true),
   enforceCooldown: z._default(z.boolean(), true),
   enforceMaxLoss: z._default(z.boolean(), true),
 });
+
+/** Param descriptions for `planner modules` and the JSON Schema (kept off zod's global registry). */
+const eligibilityParamDocs = {
+  minHoldDays: 'absent = the planner min_hold_days',
+  sellCooldownDays: 'absent = the planner sell_cooldown_days',
+  maxLossThreshold: 'absent = the planner max_loss_threshold',
+};
 
 /** The per-symbol data the reference module reads from its params (spec §7.1). */
 export interface EligibilityData {
@@ -92,6 +96,7 @@ export const eligibility = defineFilter({
   name: 'eligibility',
   description: 'Drops sequences with a sell that breaks the minimum hold, the sell cooldown or the maximum loss',
   params: eligibilityParams,
+  paramDocs: eligibilityParamDocs,
   order: 300,
   enabledByDefault: true,
   sliderParams: { minHoldDays: 'min_hold_days' },

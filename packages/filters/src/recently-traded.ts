@@ -4,13 +4,17 @@ import type { Sequence, TradeDates } from '@planner/contracts';
 import * as z from 'zod/mini';
 
 export const recentlyTradedParams = z.object({
-  buyCooldownDays: z._default(z.int().check(z.minimum(0), z.maximum(365)), 30)
-    .register(z.globalRegistry, { description: 'days after a buy before the symbol may be bought again' }),
-  sellCooldownDays: z._default(z.int().check(z.minimum(0), z.maximum(365)), 180)
-    .register(z.globalRegistry, { description: 'days after a sell before the symbol may be sold again' }),
+  buyCooldownDays: z._default(z.int().check(z.minimum(0), z.maximum(365)), 30),
+  sellCooldownDays: z._default(z.int().check(z.minimum(0), z.maximum(365)), 180),
   enforceBuyCooldown: z._default(z.boolean(), true),
   enforceSellCooldown: z._default(z.boolean(), true),
 });
+
+/** Param descriptions for `planner modules` and the JSON Schema (kept off zod's global registry). */
+const recentlyTradedParamDocs = {
+  buyCooldownDays: 'days after a buy before the symbol may be bought again',
+  sellCooldownDays: 'days after a sell before the symbol may be sold again',
+};
 
 export interface CooldownRules {
   readonly buyCooldownDays: number;
@@ -65,6 +69,7 @@ export const recentlyTraded = defineFilter({
   name: 'recently_traded',
   description: 'Drops sequences buying a symbol inside its buy cooldown or selling one inside its sell cooldown',
   params: recentlyTradedParams,
+  paramDocs: recentlyTradedParamDocs,
   order: 400,
   enabledByDefault: true,
   filter(sequences, params, call) {

@@ -2,7 +2,7 @@ import { definePattern } from '@planner/contracts';
 import { sortStable } from '@planner/context';
 import type { ActionCandidate, PortfolioContext, Security, Sequence } from '@planner/contracts';
 import { breakFill, categoryList } from './fill.js';
-import { depthParams } from './params.js';
+import { depthParamDocs, depthParams } from './params.js';
 import { splitIndustries } from './py-strip.js';
 
 const COUNTRY_GAP_MIN = 0.02;
@@ -16,7 +16,8 @@ const TOP_GAPS = 3;
 export const adaptive = definePattern({
   name: 'adaptive',
   description: 'Buy-only sequences for the largest under-weight country group and industry group gaps',
-  params: depthParams(5),
+  params: depthParams(),
+  paramDocs: depthParamDocs(5),
   order: 1200,
   enabledByDefault: true,
   stage: 'once',

@@ -1,13 +1,14 @@
 import { definePattern } from '@planner/contracts';
 import type { ActionCandidate } from '@planner/contracts';
 import { categoryList, greedyFill, single } from './fill.js';
-import { depthParams } from './params.js';
+import { depthParamDocs, depthParams } from './params.js';
 
 /** Buy quality dips, selling one windfall first when short of cash (spec modules-patterns.md §4.4). */
 export const averagingDown = definePattern({
   name: 'averaging_down',
   description: 'Buys averaging-down candidates; sells the first profit-taking candidate when cash does not cover the first buy',
-  params: depthParams(5),
+  params: depthParams(),
+  paramDocs: depthParamDocs(5),
   order: 400,
   enabledByDefault: true,
   needs: ['averaging_down'],

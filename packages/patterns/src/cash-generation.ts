@@ -1,13 +1,14 @@
 import { definePattern } from '@planner/contracts';
 import type { ActionCandidate } from '@planner/contracts';
 import { appendRunning, categoryList, greedyFill, sellLists, single, totalLength } from './fill.js';
-import { depthParams } from './params.js';
+import { depthParamDocs, depthParams } from './params.js';
 
 /** All sells up to the limit, then opportunity-first buys (spec modules-patterns.md §4.10). */
 export const cashGeneration = definePattern({
   name: 'cash_generation',
   description: 'Sells profit-taking then rebalance candidates up to the step limit, then buys opportunity candidates first',
-  params: depthParams(5),
+  params: depthParams(),
+  paramDocs: depthParamDocs(5),
   order: 1000,
   enabledByDefault: true,
   generate(opportunities, _params, call) {

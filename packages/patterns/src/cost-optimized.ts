@@ -2,13 +2,14 @@ import { definePattern } from '@planner/contracts';
 import { sortStable } from '@planner/context';
 import type { ActionCandidate } from '@planner/contracts';
 import { buyLists, containsEqual, sellLists, single, totalLength } from './fill.js';
-import { depthParams } from './params.js';
+import { depthParamDocs, depthParams } from './params.js';
 
 /** Sells in category order, then buys by global priority (spec modules-patterns.md §4.11). */
 export const costOptimized = definePattern({
   name: 'cost_optimized',
   description: 'Sells profit-taking then rebalance candidates, then the highest-priority buys that fit, each once',
-  params: depthParams(5),
+  params: depthParams(),
+  paramDocs: depthParamDocs(5),
   order: 1100,
   enabledByDefault: true,
   generate(opportunities, _params, call) {

@@ -1,13 +1,14 @@
 import { definePattern } from '@planner/contracts';
 import type { ActionCandidate } from '@planner/contracts';
 import { appendRunning, categoryList, greedyFill, single } from './fill.js';
-import { depthParams } from './params.js';
+import { depthParamDocs, depthParams } from './params.js';
 
 /** Up to half the steps rebalance sells, then rebalance buys; needs both lists (spec modules-patterns.md §4.9). */
 export const deepRebalance = definePattern({
   name: 'deep_rebalance',
   description: 'Sells rebalance candidates up to half the step limit (at least one), then buys rebalance candidates',
-  params: depthParams(5),
+  params: depthParams(),
+  paramDocs: depthParamDocs(5),
   order: 900,
   enabledByDefault: true,
   // It reads the rebalance categories, which weight_based also fills (modules-calculators.md §9 routing).

@@ -1,13 +1,14 @@
 import { definePattern } from '@planner/contracts';
 import type { ActionCandidate } from '@planner/contracts';
 import { buyLists, greedyFill, single } from './fill.js';
-import { depthParams } from './params.js';
+import { depthParamDocs, depthParams } from './params.js';
 
 /** Spend existing cash on buys, no sells (spec modules-patterns.md §4.1; monolith order, no sort). */
 export const directBuy = definePattern({
   name: 'direct_buy',
   description: 'Buys with the available cash only: averaging-down, then rebalance, then opportunity buys',
-  params: depthParams(5),
+  params: depthParams(),
+  paramDocs: depthParamDocs(5),
   order: 100,
   enabledByDefault: true,
   generate(opportunities, _params, call) {

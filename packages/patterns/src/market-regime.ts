@@ -2,12 +2,17 @@ import { definePattern } from '@planner/contracts';
 import * as z from 'zod/mini';
 import type { ActionCandidate } from '@planner/contracts';
 import { appendRunning, breakFill, categoryList, containsEqual, single } from './fill.js';
-import { depthParams } from './params.js';
+import { depthParamDocs, depthParams } from './params.js';
 
-const MarketRegimeParamsSchema = z.extend(depthParams(5), {
-  marketRegime: z.optional(z.enum(['bull', 'bear', 'sideways']))
-    .register(z.globalRegistry, { description: "regime of this pattern; absent: the planner's market_regime setting" }),
+const MarketRegimeParamsSchema = z.extend(depthParams(), {
+  marketRegime: z.optional(z.enum(['bull', 'bear', 'sideways'])),
 });
+
+/** Param descriptions for `planner modules` and the JSON Schema (kept off zod's global registry). */
+const marketRegimeParamDocs = {
+  ...depthParamDocs(5),
+  marketRegime: "regime of this pattern; absent: the planner's market_regime setting",
+};
 
 /**
  * A regime-specific sequence (spec modules-patterns.md §4.13). The monolith
@@ -20,6 +25,7 @@ export const marketRegime = definePattern({
   name: 'market_regime',
   description: 'One sequence shaped by the market regime: bull takes profits and buys opportunities, bear de-risks and averages down, sideways rebalances',
   params: MarketRegimeParamsSchema,
+  paramDocs: marketRegimeParamDocs,
   order: 1300,
   enabledByDefault: true,
   stage: 'once',

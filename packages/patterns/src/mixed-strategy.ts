@@ -1,13 +1,14 @@
 import { definePattern } from '@planner/contracts';
 import type { ActionCandidate } from '@planner/contracts';
 import { appendRunning, buyLists, greedyFill, sellLists, single, totalLength } from './fill.js';
-import { depthParams } from './params.js';
+import { depthParamDocs, depthParams } from './params.js';
 
 /** Up to half the steps sells, then buys (spec modules-patterns.md §4.7). */
 export const mixedStrategy = definePattern({
   name: 'mixed_strategy',
   description: 'Sells up to half the step limit (at least one), then buys that fit',
-  params: depthParams(5),
+  params: depthParams(),
+  paramDocs: depthParamDocs(5),
   order: 700,
   enabledByDefault: true,
   generate(opportunities, _params, call) {

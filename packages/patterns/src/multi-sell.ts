@@ -1,13 +1,14 @@
 import { definePattern } from '@planner/contracts';
 import type { ActionCandidate } from '@planner/contracts';
 import { appendSummed, buyLists, greedyFill, sellLists, single, totalLength } from './fill.js';
-import { depthParams } from './params.js';
+import { depthParamDocs, depthParams } from './params.js';
 
 /** Several sells (profit-taking first), then buys (spec modules-patterns.md §4.6). */
 export const multiSell = definePattern({
   name: 'multi_sell',
   description: 'Sells profit-taking then rebalance candidates up to the step limit, then buys that fit',
-  params: depthParams(5),
+  params: depthParams(),
+  paramDocs: depthParamDocs(5),
   order: 600,
   enabledByDefault: true,
   generate(opportunities, _params, call) {

@@ -1,13 +1,14 @@
 import { definePattern } from '@planner/contracts';
 import type { ActionCandidate } from '@planner/contracts';
 import { categoryList, greedyFill, single } from './fill.js';
-import { depthParams } from './params.js';
+import { depthParamDocs, depthParams } from './params.js';
 
 /** Opportunity buys first, then averaging-down and rebalance buys (spec modules-patterns.md §4.8). */
 export const opportunityFirst = definePattern({
   name: 'opportunity_first',
   description: 'Buys opportunity candidates first, then fills with averaging-down and rebalance buys',
-  params: depthParams(5),
+  params: depthParams(),
+  paramDocs: depthParamDocs(5),
   order: 800,
   enabledByDefault: true,
   generate(opportunities, _params, call) {

@@ -8,9 +8,15 @@ import * as z from 'zod/mini';
  * the planner's max_depth (7 in aggressive), so an unset cap must stay unset.
  * The reference's documented default (5; single_best 1) is in the description.
  */
-export function depthParams(referenceDefault: number) {
+export function depthParams() {
   return z.object({
-    maxDepth: z.optional(z.int().check(z.minimum(1)))
-      .register(z.globalRegistry, { description: `caps the number of actions in a sequence of this pattern; unset = the planner's max_depth (reference preset value ${referenceDefault})` }),
+    maxDepth: z.optional(z.int().check(z.minimum(1))),
   });
+}
+
+/** Descriptions of `depthParams` for `planner modules` and the JSON Schema (kept off zod's global registry). */
+export function depthParamDocs(referenceDefault: number) {
+  return {
+    maxDepth: `caps the number of actions in a sequence of this pattern; unset = the planner's max_depth (reference preset value ${referenceDefault})`,
+  };
 }

@@ -1,13 +1,14 @@
 import { definePattern } from '@planner/contracts';
 import type { ActionCandidate } from '@planner/contracts';
 import { appendSummed, categoryList, greedyFill, single } from './fill.js';
-import { depthParams } from './params.js';
+import { depthParamDocs, depthParams } from './params.js';
 
 /** Sell windfalls, reinvest in averaging-down and rebalance buys (spec modules-patterns.md §4.2). */
 export const profitTaking = definePattern({
   name: 'profit_taking',
   description: 'Sells profit-taking candidates up to the step limit, then reinvests in averaging-down and rebalance buys',
-  params: depthParams(5),
+  params: depthParams(),
+  paramDocs: depthParamDocs(5),
   order: 200,
   enabledByDefault: true,
   needs: ['profit_taking'],

@@ -1,13 +1,14 @@
 import { definePattern } from '@planner/contracts';
 import type { ActionCandidate } from '@planner/contracts';
 import { appendSummed, categoryList, greedyFill, single } from './fill.js';
-import { depthParams } from './params.js';
+import { depthParamDocs, depthParams } from './params.js';
 
 /** Sell overweight, buy underweight (spec modules-patterns.md §4.3). */
 export const rebalance = definePattern({
   name: 'rebalance',
   description: 'Sells rebalance candidates up to the step limit, then buys rebalance candidates that fit',
-  params: depthParams(5),
+  params: depthParams(),
+  paramDocs: depthParamDocs(5),
   order: 300,
   enabledByDefault: true,
   // It reads the rebalance categories, which weight_based also fills (modules-calculators.md §9 routing).

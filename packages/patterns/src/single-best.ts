@@ -1,13 +1,14 @@
 import { definePattern } from '@planner/contracts';
 import type { ActionCandidate } from '@planner/contracts';
 import { categoryList } from './fill.js';
-import { depthParams } from './params.js';
+import { depthParamDocs, depthParams } from './params.js';
 
 /** One highest-priority action, no fallback (spec modules-patterns.md §4.5). */
 export const singleBest = definePattern({
   name: 'single_best',
   description: 'The single highest-priority action; a buy only if the cash covers it',
-  params: depthParams(1),
+  params: depthParams(),
+  paramDocs: depthParamDocs(1),
   order: 500,
   enabledByDefault: true,
   generate(opportunities, _params, call) {

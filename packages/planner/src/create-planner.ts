@@ -4,7 +4,6 @@ import { type ModuleSet, resolveModules } from './module-set.js';
 import { type PreparedInput, candidateList, finishPlan, prepareRun, searchBest } from './plan-run.js';
 import { PreparedSnapshot, prepareSnapshot } from './prepared-snapshot.js';
 import { RunRecorder } from './run-recorder.js';
-import { type IncrementalOptions, type IncrementalResult, runIncremental } from './incremental.js';
 
 export interface PlannerOptions {
   /** Validated configuration (from @planner/config). */
@@ -35,8 +34,6 @@ export interface Planner {
    * prepared by another planner is rejected (TypeError).
    */
   plan(input: PortfolioSnapshot | PreparedSnapshot, options?: PlanOptions): Promise<Plan>;
-  /** Stored, resumable planning of one bucket (pipeline.md §6.4); the finished plan equals `plan()`. */
-  planIncremental(snapshot: PortfolioSnapshot, options: IncrementalOptions): Promise<IncrementalResult>;
 }
 
 /** Runs the full planner once (pipeline.md §5.2 in the modular shape). */
@@ -69,10 +66,17 @@ export function runPlan(
 /**
  * Resolves the configured modules up front (ConfigError naming every missing
  * or mismatched module, or a missing evaluator) and returns a reusable planner.
+ * Stored, resumable planning is `createIncrementalPlanner` of
+ * `@planner/planner/incremental`: apart, so that an app that only plans (a
+ * browser page) does not carry the work store code.
  */
 export function createPlanner(options: PlannerOptions): Planner {
+  return plannerOf(options, resolveModules(options.config, options.modules));
+}
+
+/** The planner of `createPlanner` over modules already resolved (shared with `createIncrementalPlanner`). */
+export function plannerOf(options: PlannerOptions, modules: ModuleSet): Planner {
   const { config } = options;
-  const modules = resolveModules(config, options.modules);
   const strict = options.strict ?? false;
   // Identifies this planner's prepared snapshots.
   const owner = {};
@@ -97,10 +101,6 @@ export function createPlanner(options: PlannerOptions): Planner {
       } catch (error) {
         return Promise.reject(error);
       }
-    },
-    planIncremental(snapshot, incremental) {
-      const onEvent = options.onEvent;
-      return runIncremental(snapshot, config, modules, { strict, ...(onEvent ? { onEvent } : {}) }, incremental);
     },
   };
 }

@@ -57,16 +57,20 @@ class Generation {
     return this.g.modules.shapes.generation.record(this.names, this.counts);
   }
 
-  /** Runs one pattern; its time runs from `t0` (the previous call's end); returns this call's end. */
-  pattern(p: ResolvedModule<PatternGenerator>, lists: OpportunitiesByCategory, maxDepth: number, out: Sequence[], t0: number): number {
+  /** What a pattern gets besides the lists, for a step limit of `maxDepth` (the patterns of one depth share it: read only). */
+  callFor(maxDepth: number): PatternCall {
     const s = this.g.config.planner;
-    const call: PatternCall = {
+    return {
       ctx: this.g.ctx,
       availableCashEur: this.g.ctx.availableCashEur,
       maxDepth,
       maxOpportunitiesPerCategory: s.maxOpportunitiesPerCategory,
       marketRegime: s.marketRegime,
     };
+  }
+
+  /** Runs one pattern; its time runs from `t0` (the previous call's end); returns this call's end. */
+  pattern(p: ResolvedModule<PatternGenerator>, lists: OpportunitiesByCategory, call: PatternCall, out: Sequence[], t0: number): number {
     let result: Sequence[] | undefined;
     try {
       result = p.module.generate(lists, p.params, call);
@@ -134,8 +138,10 @@ function depthStage(g: GenerationInput, gen: Generation): { sequences: Sequence[
   // One timestamp per module call: each call's time runs from the previous one's end.
   let t = g.recorder.now();
   for (let depth = 1; depth <= s.maxDepth; depth++) {
+    const call = gen.callFor(depth);
     for (const p of g.modules.depthPatterns) {
-      t = gen.pattern(p, selected, Math.min(depth, p.depthCap ?? depth), raw, t);
+      const cap = Math.min(depth, p.depthCap ?? depth);
+      t = gen.pattern(p, selected, cap === depth ? call : gen.callFor(cap), raw, t);
     }
     if (anySelected) for (const d of g.modules.depthGenerators) t = gen.generator(d, selected, depth, [], raw, t);
     if (g.recorder.listening) {
@@ -145,7 +151,8 @@ function depthStage(g: GenerationInput, gen: Generation): { sequences: Sequence[
   }
   const sequences = dedupSequences(raw);
   t = g.recorder.now();
-  for (const p of g.modules.oncePatterns) t = gen.pattern(p, g.categories, s.maxDepth, sequences, t);
+  const once = gen.callFor(s.maxDepth);
+  for (const p of g.modules.oncePatterns) t = gen.pattern(p, g.categories, once, sequences, t);
   return { sequences, afterDedup: sequences.length };
 }
 

@@ -2,6 +2,8 @@
 // built from, for hosts that run them one by one (stored work, batch workers,
 // replays). Apps and plugin authors need only the root export.
 export { runPlan } from './create-planner.js';
+export { createIncrementalPlanner, type IncrementalPlanner } from './incremental-planner.js';
+export type { IncrementalOptions, IncrementalResult } from './incremental.js';
 export type { ModuleSet, ResolvedModule } from './module-set.js';
 export { resolveModules } from './module-set.js';
 export type { Opportunities } from './opportunities.js';

@@ -23,15 +23,47 @@ export function canonicalJson(value: unknown): string {
 
 const sha256 = (text: string): string => bytesToHex(sha256Bytes(utf8ToBytes(text))).slice(0, 32);
 
+const isSorted = (keys: readonly string[]): boolean => keys.every((k, i) => i === 0 || (keys[i - 1] as string) < k);
+
+/**
+ * The key orders a plan depends on that the sorted JSON loses: each Map of the
+ * targets and the target weights (read in order: the last group naming a
+ * country wins, weight gaps are taken in order) and the cash balances (summed
+ * in order, and floating-point sums depend on it). Only records whose keys are
+ * not in sorted order are listed, so a snapshot whose records are sorted keeps
+ * the hash it had before key order counted.
+ */
+function unsortedKeyOrders(snapshot: PortfolioSnapshot): [string, string[]][] {
+  const { targets, targetWeights } = snapshot;
+  const records: [string, Iterable<string>][] = [
+    ['cash', Object.keys(snapshot.cash)],
+    ['targets.countries', targets.countries.keys()],
+    ['targets.industries', targets.industries.keys()],
+    ['targets.countryGroups', targets.countryGroups.keys()],
+    ['targets.industryGroups', targets.industryGroups.keys()],
+    ['targetWeights', targetWeights?.keys() ?? []],
+  ];
+  const out: [string, string[]][] = [];
+  for (const [path, keys] of records) {
+    const list = [...keys];
+    if (!isSorted(list)) out.push([path, list]);
+  }
+  return out;
+}
+
 /**
  * Hash of everything the plan reads from the snapshot: holdings, cash,
- * pending orders, the universe with its prices and metrics, and `asOf`.
- * Stricter than the reference's portfolio hash (pipeline.md §6.3), which
- * ignores prices and cash: resumed work must score exactly what a fresh run would.
+ * pending orders, the universe with its prices and metrics, `asOf`, and the
+ * key orders that decide a plan. Stricter than the reference's portfolio hash
+ * (pipeline.md §6.3), which ignores prices and cash: resumed work must score
+ * exactly what a fresh run would.
  */
 export function portfolioHash(snapshot: PortfolioSnapshot): string {
   // Hashed as the JSON of its file (targets as objects, keys sorted), which keeps the hashes of stored work.
-  return sha256(canonicalJson(JSON.parse(snapshotToJson(snapshot))));
+  const sorted = canonicalJson(JSON.parse(snapshotToJson(snapshot)));
+  const orders = unsortedKeyOrders(snapshot);
+  // A JSON text never ends inside another, so a suffix cannot make one snapshot's text equal another's.
+  return sha256(orders.length === 0 ? sorted : `${sorted}\n${JSON.stringify(orders)}`);
 }
 
 /** Hash of the behaviour-relevant configuration (warnings left out) and the run's seed. */

@@ -2,6 +2,7 @@ import type { EvaluationResult, HealthScore, Plan, PlannerModule, Sequence } fro
 import { ModuleError, defineEvaluator } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
 import { createPlanner } from '../src/create-planner.js';
+import { createIncrementalPlanner } from '../src/incremental-planner.js';
 import { config, evaluatorParams, fakeBuys, fakeEach, fakeSells, snapshot } from './fixtures.js';
 import { TestStore } from './work-store.js';
 
@@ -73,7 +74,7 @@ describe('plan.currentScoreBreakdown: the current portfolio scored by the plan\'
 
   it('is the same from a prepared snapshot and from incremental planning, with or without steps', async () => {
     for (const cfg of [config({ planner: { maxDepth: 2, beamWidth: 3 } }), config({ calculators: [] })]) {
-      const planner = createPlanner({ config: cfg, modules: modulesWith([]) });
+      const planner = createIncrementalPlanner({ config: cfg, modules: modulesWith([]) });
       const direct = await planner.plan(snapshot());
       const prepared = await planner.plan(planner.prepare(snapshot()));
       const incremental = await planner.planIncremental(snapshot(), { store: new TestStore(), bucket: 'core', batchSize: 2 });

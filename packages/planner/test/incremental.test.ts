@@ -2,7 +2,7 @@ import type { Plan, PlannerEvent, Sequence } from '@planner/contracts';
 import { StoreError } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
 import { createBatchEvaluator, FAILED_EVALUATION_SCORE } from '../src/batch-evaluator.js';
-import { createPlanner } from '../src/create-planner.js';
+import { createIncrementalPlanner } from '../src/incremental-planner.js';
 import { decodeWorkData } from '../src/work-data.js';
 import { allFakes, config, definePattern, fakeBuys, fakeEach, fakeEvaluator, fakeSells, snapshot } from './fixtures.js';
 import { z } from 'zod';
@@ -23,7 +23,7 @@ async function untilFinished(run: () => Promise<{ status: string; plan: Plan | n
 
 describe('planIncremental', () => {
   it('stores the sequences once, evaluates them all, and finishes with the plan of plan()', async () => {
-    const planner = createPlanner({ config: cfg(), modules: allFakes });
+    const planner = createIncrementalPlanner({ config: cfg(), modules: allFakes });
     const store = new TestStore();
     const events: PlannerEvent[] = [];
     const r = await planner.planIncremental(snapshot(), { store, bucket: 'core', batchSize: 2, onEvent: (e) => events.push(e) });
@@ -41,7 +41,7 @@ describe('planIncremental', () => {
   });
 
   it('rejects a batch size that is not a whole number >= 1 before touching the store', async () => {
-    const planner = createPlanner({ config: cfg(), modules: allFakes });
+    const planner = createIncrementalPlanner({ config: cfg(), modules: allFakes });
     for (const batchSize of [Number.NaN, 0, -5, 0.5, Number.POSITIVE_INFINITY]) {
       const store = new TestStore();
       await expect(planner.planIncremental(snapshot(), { store, bucket: 'core', batchSize })).rejects.toThrow(/batchSize: expected a whole number >= 1/);
@@ -50,7 +50,7 @@ describe('planIncremental', () => {
   });
 
   it('stops on an abort between batches and resumes where it stopped', async () => {
-    const planner = createPlanner({ config: cfg(), modules: allFakes });
+    const planner = createIncrementalPlanner({ config: cfg(), modules: allFakes });
     const store = new TestStore();
     const ac = new AbortController();
     const first = await planner.planIncremental(snapshot(), {
@@ -86,7 +86,7 @@ describe('planIncremental', () => {
       },
     });
     const modules = [fakeBuys, fakeSells, combinations, scorer];
-    const planner = createPlanner({ config: cfg(), modules });
+    const planner = createIncrementalPlanner({ config: cfg(), modules });
     const store = new TestStore();
     const first = await planner.planIncremental(snapshot(), { store, bucket: 'core', batchSize: 1000, signal: ac.signal });
     const total = store.sequences.length;
@@ -98,11 +98,11 @@ describe('planIncremental', () => {
     expect(first.progress).toEqual({ total, evaluated: first.evaluated, finished: false });
     const second = await planner.planIncremental(snapshot(), { store, bucket: 'core', batchSize: 1000, signal: new AbortController().signal });
     expect(second).toMatchObject({ status: 'finished', generated: false, evaluated: total - first.evaluated });
-    expect(withoutTimings(second.plan)).toEqual(withoutTimings(await createPlanner({ config: cfg(), modules: [fakeBuys, fakeSells, combinations, fakeEvaluator()] }).plan(snapshot())));
+    expect(withoutTimings(second.plan)).toEqual(withoutTimings(await createIncrementalPlanner({ config: cfg(), modules: [fakeBuys, fakeSells, combinations, fakeEvaluator()] }).plan(snapshot())));
   });
 
   it('a changed portfolio, configuration or seed starts afresh', async () => {
-    const planner = createPlanner({ config: cfg(), modules: allFakes });
+    const planner = createIncrementalPlanner({ config: cfg(), modules: allFakes });
     const store = new TestStore();
     const a = await planner.planIncremental(snapshot(), { store, bucket: 'core', wait: false });
     const again = await planner.planIncremental(snapshot(), { store, bucket: 'core' });
@@ -117,14 +117,31 @@ describe('planIncremental', () => {
     const seeded = await planner.planIncremental(richer, { store, bucket: 'core', seed: 12345 });
     expect(seeded.generated).toBe(true);
     expect(seeded.key.configHash).not.toBe(b.key.configHash);
-    const other = createPlanner({ config: config({ planner: { maxDepth: 2, beamWidth: 3 } }), modules: allFakes });
+    const other = createIncrementalPlanner({ config: config({ planner: { maxDepth: 2, beamWidth: 3 } }), modules: allFakes });
     const c = await other.planIncremental(richer, { store, bucket: 'core', seed: 12345 });
     expect(c.generated).toBe(true);
     expect(withoutTimings(c.plan)).toEqual(withoutTimings(await other.plan(richer, { seed: 12345 })));
   });
 
+  it('snapshots that differ only in the order of their group keys do not share stored work', async () => {
+    const planner = createIncrementalPlanner({ config: cfg(), modules: allFakes });
+    const store = new TestStore();
+    const groups = (names: readonly string[]) => {
+      const s = snapshot();
+      const weights = new Map(names.map((n) => [n, 0.5]));
+      return { ...s, targets: { ...s.targets, countries: weights, countryGroups: new Map(names.map((n) => [n, ['Germany']])) } };
+    };
+    const euLast = await planner.planIncremental(groups(['US', 'EU']), { store, bucket: 'core' });
+    const euFirst = await planner.planIncremental(groups(['EU', 'US']), { store, bucket: 'core' });
+    expect(euFirst.generated).toBe(true);
+    expect(euFirst.key.portfolioHash).not.toBe(euLast.key.portfolioHash);
+    expect(euFirst.key.configHash).toBe(euLast.key.configHash);
+    // the same order again resumes its own work
+    expect((await planner.planIncremental(groups(['EU', 'US']), { store, bucket: 'core' })).generated).toBe(false);
+  });
+
   it('with evaluate: false only stores the work; results from elsewhere (any order) finish it', async () => {
-    const planner = createPlanner({ config: cfg(), modules: allFakes });
+    const planner = createIncrementalPlanner({ config: cfg(), modules: allFakes });
     const store = new TestStore();
     const r = await planner.planIncremental(snapshot(), { store, bucket: 'core', evaluate: false, wait: false });
     expect(r).toMatchObject({ status: 'pending', evaluated: 0, generated: true });
@@ -140,7 +157,7 @@ describe('planIncremental', () => {
   });
 
   it('waits for batches others hold, and stops waiting on abort', async () => {
-    const planner = createPlanner({ config: cfg(), modules: allFakes });
+    const planner = createIncrementalPlanner({ config: cfg(), modules: allFakes });
     const store = new TestStore();
     await planner.planIncremental(snapshot(), { store, bucket: 'core', evaluate: false, wait: false });
     const ac = new AbortController();
@@ -152,7 +169,7 @@ describe('planIncremental', () => {
   it('a failed evaluation is stored as failed, never blocks the work, and is skipped like in plan()', async () => {
     const failing = (s: Sequence) => s.length === 1 && s[0]!.symbol === 'D';
     const modules = [fakeBuys, fakeSells, fakeEach, fakeEvaluator('single_objective', { fail: failing })];
-    const planner = createPlanner({ config: cfg(), modules });
+    const planner = createIncrementalPlanner({ config: cfg(), modules });
     const store = new TestStore();
     const r = await planner.planIncremental(snapshot(), { store, bucket: 'core', batchSize: 3 });
     expect([...store.done.values()].filter((x) => x.score === FAILED_EVALUATION_SCORE)).toHaveLength(1);
@@ -163,7 +180,7 @@ describe('planIncremental', () => {
   });
 
   it('work replaced by another caller while waiting is a StoreError, never a wrong plan', async () => {
-    const planner = createPlanner({ config: cfg(), modules: allFakes });
+    const planner = createIncrementalPlanner({ config: cfg(), modules: allFakes });
     const store = new TestStore();
     await planner.planIncremental(snapshot(), { store, bucket: 'core', evaluate: false, wait: false });
     const waiting = planner.planIncremental(snapshot(), { store, bucket: 'core', evaluate: false, pollIntervalMs: 5 });
@@ -173,7 +190,7 @@ describe('planIncremental', () => {
   });
 
   it('nothing feasible: the empty plan of plan(), nothing stored', async () => {
-    const planner = createPlanner({ config: config({ calculators: [], planner: { beamWidth: 3 } }), modules: allFakes });
+    const planner = createIncrementalPlanner({ config: config({ calculators: [], planner: { beamWidth: 3 } }), modules: allFakes });
     const store = new TestStore();
     const r = await planner.planIncremental(snapshot(), { store, bucket: 'core' });
     expect(r.status).toBe('finished');

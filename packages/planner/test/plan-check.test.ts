@@ -4,6 +4,7 @@ import { buy, opportunityContext, position, sell, security } from '@planner/test
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createPlanner } from '../src/create-planner.js';
+import { createIncrementalPlanner } from '../src/incremental-planner.js';
 import { checkSequence, isExecutableProfile } from '../src/plan-check.js';
 import { config, fakeEach, fakeEvaluator, snapshot } from './fixtures.js';
 import { TestStore } from './work-store.js';
@@ -112,7 +113,7 @@ describe('the planner checks what it proposes', () => {
   });
 
   it('executable profile, batch by batch (stoppable): the same plan and warning as plan()', async () => {
-    const planner = createPlanner({ config: cfg(EXECUTABLE), modules });
+    const planner = createIncrementalPlanner({ config: cfg(EXECUTABLE), modules });
     const r = await planner.planIncremental(lotSnapshot(), { store: new TestStore(), bucket: 'core', batchSize: 1, signal: new AbortController().signal });
     expect(r.status).toBe('finished');
     const whole = await planner.plan(lotSnapshot());

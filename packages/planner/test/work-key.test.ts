@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { snapshotToJson } from '@planner/context';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, configHash, portfolioHash, workKey } from '../src/work-key.js';
+import type { PortfolioSnapshot } from '@planner/contracts';
 import { config, snapshot } from './fixtures.js';
 
 describe('work key', () => {
@@ -55,5 +56,55 @@ describe('work key', () => {
     expect(configHash(config({ calculators: ['fake_sells', 'fake_buys'] }), 7)).not.toBe(h);
     expect(configHash(config({ calculators: [['fake_buys', { enabled: true, params: { boost: 1 } }], 'fake_sells'] }), 7)).not.toBe(h);
     expect(workKey('core', snapshot(), config(), 7).bucket).toBe('core');
+  });
+
+  describe('key order, where it decides a plan (issue 14: targets and target weights are ordered Maps)', () => {
+    const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
+    /** The fixture with every ordered record holding `keys`, in that order (values depend on the key only). */
+    const ordered = (keys: readonly string[]): PortfolioSnapshot => {
+      const s = snapshot();
+      const weights = new Map(keys.map((k) => [k, (k.length + 1) / 10]));
+      return {
+        ...s,
+        cash: Object.fromEntries(keys.map((k) => [k, 100 * (k.length + 1)])),
+        fxRates: Object.fromEntries(keys.map((k) => [k, 1])),
+        targets: {
+          countries: weights, industries: weights,
+          countryGroups: new Map(keys.map((k) => [k, [k.toLowerCase()]])), industryGroups: new Map(keys.map((k) => [k, [k]])),
+        },
+        targetWeights: weights,
+      };
+    };
+    const records = ['cash', 'countries', 'industries', 'countryGroups', 'industryGroups', 'targetWeights'] as const;
+    /** `ordered(['EU', 'US', 'ASIA'])` with only `record` in `order`. */
+    const oneReordered = (record: (typeof records)[number], order: readonly string[]): PortfolioSnapshot => {
+      const base = ordered(['EU', 'US', 'ASIA']);
+      const other = ordered(order);
+      if (record === 'cash') return { ...base, cash: other.cash };
+      if (record === 'targetWeights') return { ...base, targetWeights: other.targetWeights! };
+      return { ...base, targets: { ...base.targets, [record]: other.targets[record] } };
+    };
+
+    it.each(records)('snapshots that differ only in the key order of %s get different hashes', (record) => {
+      const a = oneReordered(record, ['EU', 'US', 'ASIA']);
+      const b = oneReordered(record, ['US', 'EU', 'ASIA']);
+      expect(snapshotToJson(a)).not.toBe(snapshotToJson(b));
+      expect(canonicalJson(JSON.parse(snapshotToJson(a)))).toBe(canonicalJson(JSON.parse(snapshotToJson(b))));
+      expect(portfolioHash(a)).not.toBe(portfolioHash(b));
+    });
+
+    it('records in sorted key order hash as before key order counted (the sorted JSON alone)', () => {
+      const sorted = ordered(['ASIA', 'EU', 'US']);
+      expect(portfolioHash(sorted)).toBe(sha(canonicalJson(JSON.parse(snapshotToJson(sorted)))));
+      const unsorted = ordered(['EU', 'US', 'ASIA']);
+      expect(portfolioHash(unsorted)).not.toBe(sha(canonicalJson(JSON.parse(snapshotToJson(unsorted)))));
+    });
+
+    it('two orders of the same entries share a hash exactly when they are the same order (property)', () => {
+      const keys = fc.uniqueArray(fc.oneof(fc.constantFrom('10', '2', 'EU', 'eu', '__proto__', 'É'), fc.string({ maxLength: 3 })), { minLength: 1, maxLength: 5 });
+      fc.assert(fc.property(keys.chain((k) => fc.tuple(fc.shuffledSubarray(k, { minLength: k.length }), fc.shuffledSubarray(k, { minLength: k.length }))), ([a, b]) => {
+        expect(portfolioHash(ordered(a)) === portfolioHash(ordered(b))).toBe(a.join('\u0000') === b.join('\u0000'));
+      }), { numRuns: 200 });
+    });
   });
 });

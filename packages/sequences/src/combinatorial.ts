@@ -1,7 +1,7 @@
 import { defineSequenceGenerator } from '@planner/contracts';
 import type { ActionCandidate, Sequence } from '@planner/contracts';
 import { allDistinct, canonicalPositions } from './candidate-identity.js';
-import { combinatorialParams, depthLimits, passingThreshold, sellsAndBuys } from './depth-limits.js';
+import { combinatorialParamDocs, combinatorialParams, depthLimits, passingThreshold, sellsAndBuys } from './depth-limits.js';
 import type { DepthLimits } from './depth-limits.js';
 
 /**
@@ -75,6 +75,7 @@ export const combinatorial = defineSequenceGenerator({
   name: 'combinatorial',
   description: 'Every combination of 1..max_sells sells followed by 1..max_buys buys, capped per depth',
   params: combinatorialParams,
+  paramDocs: combinatorialParamDocs,
   stage: 'depth',
   order: 100,
   enabledByDefault: true,

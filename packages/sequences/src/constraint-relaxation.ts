@@ -7,24 +7,29 @@ import { flatOpportunities } from './flat-opportunities.js';
 import { type Resizing, resized, resizingOf } from './resize.js';
 
 export const constraintRelaxationParams = z.object({
-  mode: z._default(z.enum(['budget', 'lot']), 'budget')
-    .register(z.globalRegistry, { description: 'budget: copies of in-budget sequences and enlarged buys of held symbols (monolith); lot: fractional lots and reversed pairs (modular module)' }),
-  budgetFactors: z._default(z.array(z.number().check(z.positive())), [1.1, 1.2, 1.3])
-    .register(z.globalRegistry, { description: 'budget mode: relaxed cash multiples' }),
-  heldBuyMultiplier: z._default(z.number().check(z.positive()), 1.5)
-    .register(z.globalRegistry, { description: 'budget mode: size factor of a buy of a held symbol' }),
-  relaxAllowSell: z._default(z.boolean(), true)
-    .register(z.globalRegistry, { description: 'lot mode: sell singletons and buy-then-sell pairs' }),
-  relaxMinLot: z._default(z.boolean(), true).register(z.globalRegistry, { description: 'lot mode: 50/25/10 % lots' }),
-  relaxMaxPosition: z._default(z.boolean(), false)
-    .register(z.globalRegistry, { description: 'documented by the reference, read by nothing' }),
-  relaxCooldown: z._default(z.boolean(), false)
-    .register(z.globalRegistry, { description: 'documented by the reference, read by nothing' }),
-  minSharesRelaxed: z._default(z.number().check(z.minimum(0)), 0.1)
-    .register(z.globalRegistry, { description: 'lot mode: smallest fractional quantity emitted' }),
-  dedupe: z._default(z.boolean(), false)
-    .register(z.globalRegistry, { description: 'emit each distinct sequence once; false reproduces the reference, whose copies count in the beam search' }),
+  mode: z._default(z.enum(['budget', 'lot']), 'budget'),
+  budgetFactors: z._default(z.array(z.number().check(z.positive())), [1.1, 1.2, 1.3]),
+  heldBuyMultiplier: z._default(z.number().check(z.positive()), 1.5),
+  relaxAllowSell: z._default(z.boolean(), true),
+  relaxMinLot: z._default(z.boolean(), true),
+  relaxMaxPosition: z._default(z.boolean(), false),
+  relaxCooldown: z._default(z.boolean(), false),
+  minSharesRelaxed: z._default(z.number().check(z.minimum(0)), 0.1),
+  dedupe: z._default(z.boolean(), false),
 });
+
+/** Param descriptions for `planner modules` and the JSON Schema (kept off zod's global registry). */
+const constraintRelaxationParamDocs = {
+  mode: 'budget: copies of in-budget sequences and enlarged buys of held symbols (monolith); lot: fractional lots and reversed pairs (modular module)',
+  budgetFactors: 'budget mode: relaxed cash multiples',
+  heldBuyMultiplier: 'budget mode: size factor of a buy of a held symbol',
+  relaxAllowSell: 'lot mode: sell singletons and buy-then-sell pairs',
+  relaxMinLot: 'lot mode: 50/25/10 % lots',
+  relaxMaxPosition: 'documented by the reference, read by nothing',
+  relaxCooldown: 'documented by the reference, read by nothing',
+  minSharesRelaxed: 'lot mode: smallest fractional quantity emitted',
+  dedupe: 'emit each distinct sequence once; false reproduces the reference, whose copies count in the beam search',
+};
 
 const LOT_FRACTIONS = [0.5, 0.25, 0.1] as const;
 /** Lot mode pairs only the first few buys and sells, as the reference does. */
@@ -118,6 +123,7 @@ export const constraintRelaxation = defineSequenceGenerator({
   name: 'constraint_relaxation',
   description: 'What-if variants: in-budget copies and 1.5x buys of held symbols (or fractional lots in lot mode)',
   params: constraintRelaxationParams,
+  paramDocs: constraintRelaxationParamDocs,
   stage: 'extend',
   order: 400,
   enabledByDefault: true,

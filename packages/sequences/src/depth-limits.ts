@@ -10,19 +10,23 @@ import * as z from 'zod/mini';
  * conservative and aggressive presets).
  */
 export const combinatorialParams = z.object({
-  maxSells: z._default(z.int().check(z.minimum(1), z.maximum(10)), 4)
-    .register(z.globalRegistry, { description: 'most sells per sequence (further capped at depth // 2)' }),
-  maxBuys: z._default(z.int().check(z.minimum(1), z.maximum(10)), 4)
-    .register(z.globalRegistry, { description: 'most buys per sequence (further capped at depth)' }),
-  priorityThreshold: z.optional(z.number().check(z.minimum(0), z.maximum(1)))
-    .register(z.globalRegistry, { description: 'minimum candidate priority (inclusive); absent = the planner priority_threshold' }),
-  maxSteps: z.optional(z.int().check(z.minimum(1), z.maximum(10)))
-    .register(z.globalRegistry, { description: 'most actions per sequence; absent = the current depth' }),
-  maxCombinations: z._default(z.int().check(z.minimum(10), z.maximum(1000)), 50)
-    .register(z.globalRegistry, { description: 'most sequences per depth' }),
-  maxCandidates: z._default(z.int().check(z.minimum(5), z.maximum(50)), 12)
-    .register(z.globalRegistry, { description: 'sells and buys considered, each' }),
+  maxSells: z._default(z.int().check(z.minimum(1), z.maximum(10)), 4),
+  maxBuys: z._default(z.int().check(z.minimum(1), z.maximum(10)), 4),
+  priorityThreshold: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+  maxSteps: z.optional(z.int().check(z.minimum(1), z.maximum(10))),
+  maxCombinations: z._default(z.int().check(z.minimum(10), z.maximum(1000)), 50),
+  maxCandidates: z._default(z.int().check(z.minimum(5), z.maximum(50)), 12),
 });
+
+/** Param descriptions for `planner modules` and the JSON Schema (kept off zod's global registry). */
+export const combinatorialParamDocs = {
+  maxSells: 'most sells per sequence (further capped at depth // 2)',
+  maxBuys: 'most buys per sequence (further capped at depth)',
+  priorityThreshold: 'minimum candidate priority (inclusive); absent = the planner priority_threshold',
+  maxSteps: 'most actions per sequence; absent = the current depth',
+  maxCombinations: 'most sequences per depth',
+  maxCandidates: 'sells and buys considered, each',
+};
 
 export type CombinatorialParams = z.output<typeof combinatorialParams>;
 

@@ -2,7 +2,7 @@ import { defineSequenceGenerator } from '@planner/contracts';
 import type {
   ActionCandidate, OpportunitiesByCategory, RandomSource, Security, Sequence, SequenceGeneratorInput,
 } from '@planner/contracts';
-import { combinatorialParams, depthLimits, passingThreshold, sellsAndBuys } from './depth-limits.js';
+import { combinatorialParamDocs, combinatorialParams, depthLimits, passingThreshold, sellsAndBuys } from './depth-limits.js';
 import type { DepthLimits } from './depth-limits.js';
 import { SequenceKeySet, canonicalRows } from './sequence-keys.js';
 import { prepareSimilarityWindow } from './similarity-window.js';
@@ -165,13 +165,17 @@ export function sample(setup: SamplerSetup, limits: DepthLimits, rng: RandomSour
   const maxBuyDraw = Math.min(limits.maxBuys, b.length);
   const seen = distinct ? new SequenceKeySet(s, b, Math.min(limits.maxSteps, maxSellDraw + maxBuyDraw), setup.canonical) : null;
   const maxAttempts = limits.maxCombinations * 3;
+  const maxAccepted = limits.maxCombinations;
+  const maxSteps = limits.maxSteps;
+  const drawSells = s.length > 0 && limits.maxSells > 0;
+  const drawBuys = b.length > 0 && limits.maxBuys > 0;
   let attempts = 0;
   let accepted = 0;
-  while (accepted < limits.maxCombinations && attempts < maxAttempts) {
+  while (accepted < maxAccepted && attempts < maxAttempts) {
     attempts++;
-    const ns = s.length > 0 && limits.maxSells > 0 ? rng.randint(1, maxSellDraw) : 0;
-    const nb = b.length > 0 && limits.maxBuys > 0 ? rng.randint(1, maxBuyDraw) : 0;
-    if (ns + nb > limits.maxSteps || ns + nb === 0) continue;
+    const ns = drawSells ? rng.randint(1, maxSellDraw) : 0;
+    const nb = drawBuys ? rng.randint(1, maxBuyDraw) : 0;
+    if (ns + nb > maxSteps || ns + nb === 0) continue;
     const cs = ns > 0 ? pickDistinct(rng, sCum, sIds, ns, pickedSells) : 0;
     const cb = nb > 0 ? pickDistinct(rng, bCum, bIds, nb, pickedBuys) : 0;
     if (!similarity.accept(pickedSells, cs, pickedBuys, cb)) continue;
@@ -239,6 +243,7 @@ export const enhancedCombinatorial = defineSequenceGenerator({
   name: 'enhanced_combinatorial',
   description: 'Priority-weighted random sell-then-buy sequences, rejecting ones too similar to the last ten',
   params: combinatorialParams,
+  paramDocs: combinatorialParamDocs,
   stage: 'depth',
   order: 200,
   enabledByDefault: true,

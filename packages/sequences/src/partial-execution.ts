@@ -6,15 +6,19 @@ import { flatOpportunities } from './flat-opportunities.js';
 import { type Resizing, resized, resizingOf } from './resize.js';
 
 export const partialExecutionParams = z.object({
-  mode: z._default(z.enum(['prefix', 'fill']), 'prefix')
-    .register(z.globalRegistry, { description: 'prefix: leading parts of the sequences so far (monolith); fill: partial fills of single opportunities (modular module)' }),
-  fillPercentages: z._default(z.array(z.number().check(z.gt(0), z.maximum(1))), [0.5, 0.75, 1.0])
-    .register(z.globalRegistry, { description: 'fill mode: fractions to fill' }),
-  minShares: z._default(z.number().check(z.minimum(0)), 1)
-    .register(z.globalRegistry, { description: 'fill mode: smallest partial quantity emitted' }),
-  dedupe: z._default(z.boolean(), false)
-    .register(z.globalRegistry, { description: 'emit each distinct sequence once; false reproduces the reference, whose repeats count in the beam search' }),
+  mode: z._default(z.enum(['prefix', 'fill']), 'prefix'),
+  fillPercentages: z._default(z.array(z.number().check(z.gt(0), z.maximum(1))), [0.5, 0.75, 1.0]),
+  minShares: z._default(z.number().check(z.minimum(0)), 1),
+  dedupe: z._default(z.boolean(), false),
 });
+
+/** Param descriptions for `planner modules` and the JSON Schema (kept off zod's global registry). */
+const partialExecutionParamDocs = {
+  mode: 'prefix: leading parts of the sequences so far (monolith); fill: partial fills of single opportunities (modular module)',
+  fillPercentages: 'fill mode: fractions to fill',
+  minShares: 'fill mode: smallest partial quantity emitted',
+  dedupe: 'emit each distinct sequence once; false reproduces the reference, whose repeats count in the beam search',
+};
 
 /**
  * Prefix mode (spec §3.2, `_generate_partial_execution_scenarios`): for every
@@ -71,6 +75,7 @@ export const partialExecution = defineSequenceGenerator({
   name: 'partial_execution',
   description: 'Shorter variants: the leading actions of each sequence (or partial fills in fill mode)',
   params: partialExecutionParams,
+  paramDocs: partialExecutionParamDocs,
   stage: 'extend',
   order: 300,
   enabledByDefault: true,

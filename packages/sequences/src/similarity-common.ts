@@ -1,6 +1,6 @@
 /** How many of the latest accepted sequences a new one is compared with. */
 export const WINDOW = 10;
-/** Both Jaccard overlaps strictly above this mean "too similar". */
+/** Both Jaccard overlaps strictly above this mean "too similar" (OneWordWindow tests it on integers: 9·inter > 4·(|A| + |B|)). */
 export const MAX_OVERLAP = 0.8;
 
 /** The same check as `similarityChecker` (the test oracle in test/similarity-checker.ts), on bit sets over one call's candidates (the sampler's hot loop). */

@@ -1,5 +1,5 @@
 import type { ActionCandidate, Security } from '@planner/contracts';
-import { MAX_OVERLAP, WINDOW, featureId, jaccard, popcount } from './similarity-common.js';
+import { WINDOW, featureId, popcount } from './similarity-common.js';
 import type { SimilarityWindow } from './similarity-common.js';
 import { multiWordWindow } from './similarity-multiword.js';
 
@@ -112,13 +112,29 @@ class OneWordWindow implements SimilarityWindow {
     const nc = popcount(c);
     const ni = popcount(ind);
     const filled = this.accepted < WINDOW ? this.accepted : WINDOW;
+    const ringC = this.ringC;
+    const ringI = this.ringI;
     for (let slot = 0; slot < filled; slot++) {
-      if (
-        jaccard(popcount(c & (this.ringC[slot] as number)), nc, this.ringCountC[slot] as number) > MAX_OVERLAP &&
-        jaccard(popcount(ind & (this.ringI[slot] as number)), ni, this.ringCountI[slot] as number) > MAX_OVERLAP
-      ) {
-        return false;
-      }
+      // A first plan runs this loop in the interpreter, where calls cost the
+      // most: popcount is inlined, and Jaccard overlap > MAX_OVERLAP (0.8) is
+      // tested on integers. With u = |A ∪ B| = |A| + |B| - inter >= 1,
+      // inter / u > 0.8 iff 9·inter > 4·(|A| + |B|): an exact 4/5 rounds to the
+      // double 0.8 itself (not above it), and any other ratio of integers
+      // <= 64 is farther from 0.8 than a double's rounding; with u = 0 both are false.
+      let x = c & (ringC[slot] as number);
+      x -= (x >>> 1) & 0x55555555;
+      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+      x = (x + (x >>> 4)) & 0x0f0f0f0f;
+      x += x >>> 8;
+      x = (x + (x >>> 16)) & 0x3f;
+      if (9 * x <= 4 * (nc + (this.ringCountC[slot] as number))) continue;
+      x = ind & (ringI[slot] as number);
+      x -= (x >>> 1) & 0x55555555;
+      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+      x = (x + (x >>> 4)) & 0x0f0f0f0f;
+      x += x >>> 8;
+      x = (x + (x >>> 16)) & 0x3f;
+      if (9 * x > 4 * (ni + (this.ringCountI[slot] as number))) return false;
     }
     const slot = this.accepted % WINDOW;
     this.ringC[slot] = c;

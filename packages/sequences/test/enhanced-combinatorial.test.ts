@@ -343,6 +343,45 @@ describe('createSimilarityWindow: the last ten accepted (spec §2.5)', () => {
   }
 });
 
+describe('createSimilarityWindow: the 0.8 boundary and the 32nd bit (integer overlap test of the one-word form)', () => {
+  const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(',');
+
+  it('an overlap of exactly 4/5 is not above 0.8, 5/6 is, in countries and industries alike', () => {
+    // five industries against four of them: Jaccard 4/5; six against five: 5/6
+    for (const [known, probe, expected] of [[5, 4, true], [6, 5, false]] as const) {
+      const secs = [security('A', 'US', many('I', known)), security('B', 'US', many('I', probe))];
+      const map = secMap(...secs);
+      const buys = [buy('A'), buy('B')];
+      const fast = createSimilarityWindow([], buys, map);
+      const slow = similarityChecker(map);
+      for (const pos of [0, 1]) expect(fast.accept(new Int32Array(0), 0, Int32Array.of(pos), 1)).toBe(slow([buys[pos]!]));
+      // B after A: same country (overlap 1), industries at the boundary
+      const again = createSimilarityWindow([], buys, map);
+      again.accept(new Int32Array(0), 0, Int32Array.of(0), 1);
+      expect(again.accept(new Int32Array(0), 0, Int32Array.of(1), 1)).toBe(expected);
+    }
+  });
+
+  it('property: agrees with similarityChecker when a profile uses all 32 bits (the sign bit of the mask)', () => {
+    // 32 countries and 32 industries: the one-word form, with bit 31 in use
+    const secs = Array.from({ length: 32 }, (_, i) => security(`S${i}`, `C${i}`, `I${i}`));
+    const map = secMap(...secs);
+    const buys = secs.map((x) => buy(x.symbol));
+    const picks = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 31 }), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(picks, fc.boolean(), (seqs, withLast) => {
+        const fast = createSimilarityWindow([], buys, map);
+        const slow = similarityChecker(map);
+        for (const p of seqs) {
+          const pos = withLast ? [31, ...p.filter((x) => x !== 31)] : p;
+          expect(fast.accept(new Int32Array(0), 0, Int32Array.from(pos), pos.length)).toBe(slow(pos.map((x) => buys[x]!)));
+        }
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+});
+
 describe('enhancedCombinatorial run cache (seed-free setup shared across depths)', () => {
   it('property: depths 1..5 on one RNG give the same sequences and draws with a shared run cache as without one', () => {
     const cand = fc.record({

@@ -1,6 +1,5 @@
-import * as z from 'zod/mini';
 import type { PlannerModule } from '@planner/contracts';
-import { camelToSnake } from '@planner/config';
+import { camelToSnake, moduleParamsJsonSchema } from '@planner/config';
 
 export interface ParamInfo {
   readonly name: string;
@@ -13,7 +12,7 @@ export interface ParamInfo {
 export function paramsOf(module: PlannerModule): ParamInfo[] {
   let schema: { properties?: Record<string, { type?: string; default?: unknown; description?: string; enum?: unknown[] }> };
   try {
-    schema = z.toJSONSchema(module.params, { io: 'input', unrepresentable: 'any' }) as typeof schema;
+    schema = moduleParamsJsonSchema(module) as typeof schema;
   } catch {
     return [];
   }
