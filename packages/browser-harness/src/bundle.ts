@@ -20,6 +20,8 @@ export interface BrowserBundle {
   readonly gzipBytes: number;
   /** Bytes of output per input file, largest first (from esbuild's metafile). */
   readonly inputs: readonly { readonly path: string; readonly bytes: number }[];
+  /** The source map (JSON), with `sourceMap: true`. */
+  readonly sourceMap?: string;
 }
 
 export interface BundleOptions {
@@ -29,6 +31,8 @@ export interface BundleOptions {
   readonly format?: 'esm' | 'iife';
   readonly globalName?: string;
   readonly minify?: boolean;
+  /** Also return the source map (it does not change the code). */
+  readonly sourceMap?: boolean;
 }
 
 /**
@@ -51,9 +55,13 @@ export async function bundleForBrowser(options: BundleOptions = {}): Promise<Bro
     write: false,
     metafile: true,
     logLevel: 'silent',
+    // An output name only so that esbuild emits the map next to the code; nothing is written.
+    ...(options.sourceMap ? { sourcemap: 'external' as const, outfile: 'core.js' } : {}),
   });
-  const code = result.outputFiles[0]?.text ?? '';
+  const code = result.outputFiles.find((f) => !f.path.endsWith('.map'))?.text ?? '';
+  const map = result.outputFiles.find((f) => f.path.endsWith('.map'))?.text;
   return {
+    ...(map === undefined ? {} : { sourceMap: map }),
     code,
     minifiedBytes: Buffer.byteLength(code),
     gzipBytes: gzipSync(code, { level: 9 }).length,
@@ -62,7 +70,7 @@ export async function bundleForBrowser(options: BundleOptions = {}): Promise<Bro
 }
 
 function inputSizes(metafile: Metafile): { path: string; bytes: number }[] {
-  const output = Object.values(metafile.outputs)[0];
+  const output = Object.entries(metafile.outputs).find(([name]) => !name.endsWith('.map'))?.[1];
   return Object.entries(output?.inputs ?? {})
     .map(([path, info]) => ({ path, bytes: info.bytesInOutput }))
     .sort((a, b) => b.bytes - a.bytes);

@@ -27,23 +27,24 @@ export function findModule(modules: readonly PlannerModule[], kind: ModuleKind, 
 /**
  * Unwraps default/optional/pipe wrappers down to an object schema, if there is
  * one. Unbounded: each step goes one schema deeper in a finite tree, and a cap
- * would let a deeply wrapped schema strip unknown keys silently. zod's core
- * classes match the schemas of zod/mini and of classic zod alike, so a plugin
- * may use either.
+ * would let a deeply wrapped schema strip unknown keys silently. It reads each
+ * schema's `def.type`, which the schemas of zod/mini and of classic zod share,
+ * so a plugin may use either; naming no schema class keeps the classes that no
+ * standard module uses (nullable, prefault, pipe) out of a browser bundle.
  */
 export function objectOf(schema: core.$ZodType): core.$ZodObject | undefined {
   let cur: core.$ZodType = schema;
   for (;;) {
-    if (cur instanceof core.$ZodObject) return cur;
-    if (cur instanceof core.$ZodDefault || cur instanceof core.$ZodOptional || cur instanceof core.$ZodNullable || cur instanceof core.$ZodPrefault) {
-      cur = cur._zod.def.innerType;
-    } else if (cur instanceof core.$ZodPipe) {
-      cur = cur._zod.def.in;
-    } else {
-      return undefined;
-    }
+    const def = cur._zod.def as core.$ZodTypeDef & { innerType?: core.$ZodType; in?: core.$ZodType };
+    if (def.type === 'object') return cur as core.$ZodObject;
+    const next = WRAPPERS.has(def.type) ? def.innerType : def.type === 'pipe' ? def.in : undefined;
+    if (next === undefined) return undefined;
+    cur = next;
   }
 }
+
+/** Schema types that hold their value's schema as `innerType`. */
+const WRAPPERS: ReadonlySet<string> = new Set(['default', 'optional', 'nullable', 'prefault']);
 
 /**
  * The keys a params schema declares, or `null` when it accepts any key (a
@@ -53,7 +54,7 @@ export function declaredKeys(schema: core.$ZodType): readonly string[] | null {
   const obj = objectOf(schema);
   if (!obj) return null;
   const catchall = obj._zod.def.catchall;
-  if (catchall && !(catchall instanceof core.$ZodNever)) return null;
+  if (catchall && catchall._zod.def.type !== 'never') return null;
   return Object.keys(obj._zod.def.shape);
 }
 

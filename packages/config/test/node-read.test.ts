@@ -1,13 +1,14 @@
-import { closeSync, fstatSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ConfigError } from '@planner/contracts';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/index.js';
 import { loadConfig, readExtendedFile, readTextFile } from '../src/node.js';
 import { modules } from './fixtures.js';
 
 const root = mkdtempSync(join(tmpdir(), 'planner-read-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 function file(name: string, content: string | Uint8Array): string {
   const path = join(root, name);
   writeFileSync(path, content);

@@ -46,7 +46,7 @@ export function runPlan(
 ): Plan {
   const recorder = new RunRecorder(options.strict, options.onEvent, modules.timing);
   const t0 = recorder.now();
-  const run = prepareRun(snapshot, config, modules, options.seed, recorder, prepared);
+  const run = prepareRun(snapshot, config, modules, options.seed, recorder, prepared, true);
   const list = candidateList(run);
   const counter = { evaluated: 0 };
   // The whole list, before the lazy beam search pulls any of it (the reference simulated all first).
@@ -57,7 +57,8 @@ export function runPlan(
   }
   const search = list.sequences.length === 0 ? null : searchBest(run, list.sequences, counter);
   const plan = finishPlan(run, list, search, counter.evaluated);
-  recorder.addTime('total', recorder.now() - t0);
+  // The plan stage has just read the clock (unless a listener ran after it).
+  recorder.addTime('total', (recorder.listening ? recorder.now() : recorder.lastNow) - t0);
   // The timings with 'plan' and 'total', into the plan assembled before they were known.
   (plan as { timings: Plan['timings'] }).timings = recorder.snapshotTimings();
   return plan;

@@ -159,7 +159,8 @@ function depthStage(g: GenerationInput, gen: Generation): { sequences: Sequence[
 /** Filters in configuration order, then the `extend` generators, each appending to the list so far. */
 function filterStage(g: GenerationInput, gen: Generation, input: Sequence[]): Sequence[] {
   let sequences = input;
-  let t = g.recorder.now();
+  // The stage's start (its first read of the clock).
+  let t = g.recorder.lastNow;
   const call = { ctx: g.ctx };
   for (const f of g.modules.filters) {
     try {
@@ -182,7 +183,8 @@ function filterStage(g: GenerationInput, gen: Generation, input: Sequence[]): Se
 export function generateSequences(g: GenerationInput): GenerationResult {
   const gen = new Generation(g);
   const depth = g.recorder.stage('generation', () => depthStage(g, gen), (r) => r.afterDedup);
-  const sequences = g.recorder.stage('filters', () => filterStage(g, gen, depth.sequences), (r) => r.length);
+  // Right after the generation stage's end: the filters start there.
+  const sequences = g.recorder.stage('filters', () => filterStage(g, gen, depth.sequences), (r) => r.length, true);
   return {
     sequences,
     generated: gen.generated,

@@ -28,12 +28,14 @@ export function collectOpportunities(
   calculators: readonly ResolvedModule<OpportunityCalculator>[],
   recorder: RunRecorder,
   shape: RecordShape = new RecordShape(),
+  /** When the first calculator's time starts (default: now); the stage's start when the calculators begin it. */
+  start: number = recorder.now(),
 ): Opportunities {
   const categories = emptyCategoryLists();
   const names: string[] = [];
   const counts: number[] = [];
   // One timestamp per calculator: each one's time runs from the previous one's end.
-  let t0 = recorder.now();
+  let t0 = start;
   for (const { name, module, params, timingSlot } of calculators) {
     let count = 0;
     // Routing runs inside the isolated call: a bad route fails this calculator only.

@@ -52,8 +52,10 @@ export function prepareRun(
   seed: number,
   recorder: RunRecorder,
   prepared?: PreparedInput,
+  /** The caller has just read the clock (`recorder.now()`): the context stage starts there. */
+  chained = false,
 ): PreparedRun {
-  const ctx = prepared?.ctx ?? recorder.stage('context', () => contextOf(snapshot, config), (c) => c.securities.length);
+  const ctx = prepared?.ctx ?? recorder.stage('context', () => contextOf(snapshot, config), (c) => c.securities.length, chained);
   // One generator per run: the depth-stage generators draw first, the evaluator after them.
   const rng = createPythonRandom(seed);
   const { name, module, params } = modules.evaluator;
@@ -84,7 +86,7 @@ export function prepareRun(
   }
   const opportunities = recorder.stage(
     'opportunities',
-    () => collectOpportunities(ctx, modules.calculators, recorder, modules.shapes.opportunities),
+    () => collectOpportunities(ctx, modules.calculators, recorder, modules.shapes.opportunities, recorder.lastNow),
     (o) => o.total,
   );
   const quirks = executabilityQuirks(config.compat);
@@ -152,13 +154,15 @@ export function* evaluationStream(
   sequences: readonly Sequence[] | OrderedSequences,
   counter: { evaluated: number },
   dropped: { count: number; first?: string } = { count: 0 },
+  /** When the first evaluation's time starts (default: the first pull); the stage's start when the stream begins it. */
+  start?: number,
 ): Generator<ScoredSequence | null> {
   const at = Array.isArray(sequences) ? (i: number) => (sequences as readonly Sequence[])[i]! : (i: number) => (sequences as OrderedSequences).get(i);
   const { scorer, recorder } = run;
   const { name, timingSlot } = run.modules.evaluator;
   // One timestamp per evaluation: each one's time runs from the previous one's
   // end, so it includes the beam search's bookkeeping between two pulls.
-  let t0 = recorder.now();
+  let t0 = start ?? recorder.now();
   for (let index = 0; index < sequences.length; index++) {
     const sequence = at(index);
     let item: ScoredSequence | null = null;
@@ -191,7 +195,7 @@ export function searchBest(run: PreparedRun, sequences: readonly Sequence[] | Or
   const search = run.recorder.stage(
     'evaluation',
     () => runBeamSearch(
-      evaluationStream(run, sequences, counter, dropped),
+      evaluationStream(run, sequences, counter, dropped, run.recorder.lastNow),
       {
         beamWidth: s.beamWidth,
         multiObjective: s.enableMultiObjective,
