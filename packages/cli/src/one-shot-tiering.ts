@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { commandOf } from './command-line.js';
 
 /**
  * A process that plans once (`planner plan`) exits before V8's optimizing
@@ -26,7 +27,7 @@ export function tuneForOneShot(): void {
   setFlagsFromString('--no-sparkplug');
 }
 
-/** Whether the command line runs a one-shot plan (`planner plan ...`). */
+/** Whether the command line runs a one-shot plan (`planner plan ...`, also after root options: `planner --plugin x plan ...`). */
 export function isOneShotPlan(args: readonly string[]): boolean {
-  return args[0] === 'plan';
+  return commandOf(args) === 'plan';
 }
