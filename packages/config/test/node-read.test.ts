@@ -1,3 +1,4 @@
+import { spawn, execFileSync } from 'node:child_process';
 import { closeSync, fstatSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -46,6 +47,25 @@ describe('readTextFile: input files are UTF-8 text of bounded size', () => {
     expect(readTextFile(file('exact.toml', 'x'.repeat(1024)), 1024)).toHaveLength(1024);
     // a file larger than one chunk reads whole
     expect(readTextFile(file('two-chunks.toml', 'y'.repeat(100_000)))).toHaveLength(100_000);
+  });
+
+  it('reads a stream of unknown size (a named pipe) in chunks, with the same checks', async () => {
+    const pipe = (name: string, char: string, count: number, tail = ''): { path: string; done: Promise<unknown> } => {
+      const path = join(root, name);
+      execFileSync('mkfifo', [path]);
+      // another process writes, as a shell pipeline would; the read blocks until it opens the pipe
+      const writer = spawn(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(path)}, ${JSON.stringify(char)}.repeat(${count}) + ${JSON.stringify(tail)})`]);
+      return { path, done: new Promise((resolve) => writer.on('close', resolve)) };
+    };
+    const whole = pipe('whole.fifo', 'z', 150_000);
+    expect(readTextFile(whole.path)).toBe('z'.repeat(150_000));
+    await whole.done;
+    const late = pipe('late.fifo', 'a', 140_000, '\u0000');
+    expect(() => readTextFile(late.path)).toThrow('found NUL bytes');
+    await late.done;
+    const big = pipe('big.fifo', 'b', 140_000);
+    expect(() => readTextFile(big.path, 100_000)).toThrow('larger than the size limit of 100000 bytes');
+    await big.done;
   });
 
   it('reads an open file descriptor (0 is standard input) and leaves it open', () => {
