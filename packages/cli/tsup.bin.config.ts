@@ -26,6 +26,23 @@ const zodEnglishOnly = {
 };
 
 /**
+ * commander requires child_process when it loads, and child_process brings net,
+ * dgram and their bindings; commander spawns only for executable subcommands,
+ * which `planner` has none of. Its child_process is loaded when first used.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build: { onResolve: Function; onLoad: Function }) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args: { importer: string }) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "let loaded;\nmodule.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });\n",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * In the CommonJS builds, plugins are imported through dist/main/import-module.cjs,
  * a file Node loads itself: code compiled from a V8 code cache cannot import on
  * Node 20 (src/import-module.ts).
@@ -47,7 +64,9 @@ const shared = {
   dts: false,
   noExternal: [/^(?!better-sqlite3$|pg$|pg-boss$).*/],
   external: ['better-sqlite3', 'pg', 'pg-boss'],
-  esbuildPlugins: [zodEnglishOnly],
+  esbuildPlugins: [zodEnglishOnly, lazyChildProcess],
+  // tsup's own plugin would resolve `node:` imports before lazyChildProcess sees them (Node 20 accepts the prefix).
+  removeNodeProtocol: false,
   esbuildOptions(options: { conditions?: string[] }) {
     options.conditions = ['source'];
   },
@@ -86,7 +105,7 @@ export default defineConfig([{
   ...shared,
   // planner-plan: `planner plan` alone (src/main-plan.ts); planner-main: every command.
   entry: { 'planner-main': 'src/main.ts', 'planner-plan': 'src/main-plan.ts', 'import-module': 'src/import-module.ts' },
-  esbuildPlugins: [zodEnglishOnly, importOutsideTheCache],
+  esbuildPlugins: [zodEnglishOnly, lazyChildProcess, importOutsideTheCache],
   outDir: 'dist/main',
   format: ['cjs'],
   outExtension: () => ({ js: '.cjs' }),

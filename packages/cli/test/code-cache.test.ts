@@ -190,6 +190,16 @@ describe('the built command with and without its code cache', () => {
     }
   });
 
+  it("a plan loads no child_process (commander's loads when first used, and planner never spawns a subcommand)", () => {
+    const report = join(dir, 'builtins.cjs');
+    writeFileSync(report, "process.on('exit', () => process.stderr.write('BUILTINS ' + process.moduleLoadList.join(',') + '\\n'));\n");
+    const r = spawnSync(process.execPath, ['--require', report, bin, 'plan', example, '--json'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const builtins = /BUILTINS (.*)/.exec(r.stderr)?.[1]?.split(',') ?? [];
+    expect(builtins).toContain('NativeModule vm');
+    expect(builtins.filter((m) => /child_process|dgram/.test(m))).toEqual([]);
+  });
+
   it('--help and --version load no zod (so no schema and no module): only the command line definitions', () => {
     expect([['--help'], ['plan', '-h'], ['-V'], []].every(onlyPrintsHelp)).toBe(true);
     expect(onlyPrintsHelp(['plan', 'x.json'])).toBe(false);
