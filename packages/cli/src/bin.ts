@@ -1,22 +1,11 @@
 #!/usr/bin/env node
-import { loadMain, onlyPrintsHelp } from './load-main.js';
-import { isOneShotPlan, tuneForOneShot } from './one-shot-tiering.js';
+// The command as ES modules: what runs from the sources (`tsx src/bin.ts`) and
+// dist/bin/planner.js. The installed bin is the CommonJS launcher
+// (bin-commonjs.ts, dist/bin/planner.cjs), which starts faster.
+import { launch } from './launch.js';
+import { loadMain } from './load-main.js';
 
-// Loads nothing of the planner here: `run` imports what the command line needs
-// (--help and --version need none of it; packages/cli/README.md, "Cold start").
-const args = process.argv.slice(2);
-const { run } = onlyPrintsHelp(args) ? await import('./program.js') : (await loadMain()).main;
-// After loading: V8 accepts a code cache only under the flags it was made with.
-if (isOneShotPlan(args)) tuneForOneShot();
-
-// A closed pipe (`planner modules | head`) ends the output, not the process with a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
+await launch(process.argv.slice(2), {
+  help: () => import('./program.js'),
+  main: async (build) => (await loadMain(build)).main,
 });
-
-const code = await run(args, {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
-});
-process.exitCode = code;

@@ -18,7 +18,7 @@ const { positionals, values } = parseArgs({
 });
 const t0 = performance.now();
 const c0 = cpu();
-const { main, cache } = await loadMain();
+const { main, cache } = await loadMain('plan'); // what `planner plan` loads (bin.ts)
 tuneForOneShot(); // as `planner plan` does, after loading (bin.ts)
 const { chooseConfig, createPlanner, parseSeed, readSnapshot, standardModules } = await main.loadColdCore();
 const t1 = performance.now();

@@ -1,33 +1,22 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type CacheUse, loadWithCodeCache, writeCodeCache } from './code-cache.js';
+import type { CacheUse } from './code-cache.js';
+import { loadWithCodeCache, writeCodeCache } from './code-cache.js';
+import type { MainBuild } from './command-line.js';
+import { loadBuiltMain, type MainModule, mainFilesIn } from './main-files.js';
 
-export type MainModule = typeof import('./main.js');
+/** The built command's dist/main/, next to dist/bin/ where this code is bundled. From the sources it does not exist. */
+const mainDir = (): string => fileURLToPath(new URL('../main/', import.meta.url));
 
-/**
- * The command's code as one CommonJS file and its V8 code cache, made by the
- * build next to the built command (dist/main/). From the sources they do not exist.
- */
-export function mainFiles(): { file: string; cache: string } {
-  const file = fileURLToPath(new URL('../main/planner-main.cjs', import.meta.url));
-  return { file, cache: `${file.slice(0, -'.cjs'.length)}.v8-cache` };
+/** A build of the command's code as one CommonJS file and its V8 code cache, made by the build (dist/main/). */
+export function mainFiles(build: MainBuild = 'all'): { file: string; cache: string } {
+  return mainFilesIn(mainDir(), build);
 }
 
 /** The command's code: the built file with its code cache, or (from the sources) the ES modules. */
-export async function loadMain(): Promise<{ main: MainModule; cache: CacheUse | 'sources' }> {
-  const { file, cache } = mainFiles();
-  if (!existsSync(file)) return { main: await import('./main.js'), cache: 'sources' };
-  const loaded = loadWithCodeCache<MainModule>(file, cache);
-  return { main: loaded.exports, cache: loaded.cache };
-}
-
-/**
- * `--help`, `--version` or nothing: the command prints text and plans nothing.
- * It then loads only the command line's definitions (as ES modules), not the
- * whole code with its cache; getting this wrong costs time, never behaviour.
- */
-export function onlyPrintsHelp(args: readonly string[]): boolean {
-  return args.length === 0 || args[0] === 'help' || args.some((a) => a === '-h' || a === '--help' || a === '-V' || a === '--version');
+export async function loadMain(build: MainBuild = 'all'): Promise<{ main: MainModule; cache: CacheUse | 'sources' }> {
+  if (existsSync(mainFiles(build).file)) return loadBuiltMain(mainDir(), build);
+  return { main: build === 'plan' ? await import('./main-plan.js') : await import('./main.js'), cache: 'sources' };
 }
 
 /**

@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, type InputIssue, type PlannerModule } from '@planner/contracts';
 import { isPresetName, pluginsOf } from '@planner/config';
 import { parse as parseToml } from 'smol-toml';
+// Through a module Node loads itself: the cached bundle cannot import (src/import-module.ts).
+import { importModule } from './import-module.js';
 
 const KINDS = new Set(['calculator', 'pattern', 'sequence_generator', 'filter', 'evaluator']);
 
@@ -57,7 +59,7 @@ async function loadOne(req: PluginRequest): Promise<PlannerModule[]> {
   }
   let ns: Record<string, unknown>;
   try {
-    ns = (await import(url)) as Record<string, unknown>;
+    ns = await importModule(url);
   } catch (error) {
     throw new ConfigError([{ path: 'plugins', message: `plugin '${req.specifier}' (${req.from}) failed to load: ${(error as Error).message}` }], undefined, { cause: error });
   }

@@ -1,5 +1,4 @@
-import { Command, CommanderError } from 'commander';
-import { PlannerError } from '@planner/contracts';
+import { Command } from 'commander';
 import { batchCommand } from './commands/batch.js';
 import { benchCommand } from './commands/bench.js';
 import { bucketCommand } from './commands/bucket.js';
@@ -13,64 +12,22 @@ import { workerCommand } from './commands/worker.js';
 import type { StoreLoaders } from './commands/store-drivers.js';
 import type { PlannerModule } from '@planner/contracts';
 import type { Context } from './context.js';
-import { escapeControls } from './escape-controls.js';
 import type { Io } from './io.js';
-import cliPackage from '../package.json' with { type: 'json' };
+import { rootCommand, routeOutput, runProgram } from './program-run.js';
 
 export function createProgram(ctx: Context): Command {
-  const program = new Command('planner')
-    .description('portfolio trade planner')
-    .version(cliPackage.version, '-V, --version', 'print the version of @planner/cli')
-    // Read by run() before the commands are built (plugins add modules); declared so commander accepts it anywhere.
-    .option('--plugin <specifier>', 'load a plugin: an npm package or an ES module path, from the working directory (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[]);
+  const program = rootCommand();
   const config = new Command('config').description('validate, show and compare configurations');
   config.addCommand(configValidateCommand(ctx)).addCommand(configShowCommand(ctx)).addCommand(configDiffCommand(ctx));
   const snapshot = new Command('snapshot').description('check portfolio snapshots');
   snapshot.addCommand(snapshotValidateCommand(ctx));
-  for (const cmd of [config, snapshot, modulesCommand(ctx), planCommand(ctx), benchCommand(ctx)]) program.addCommand(cmd);
+  const plan = planCommand(ctx, { planBuckets: () => import('./commands/plan-buckets.js'), htmlReport: () => import('./commands/html-report.js') });
+  for (const cmd of [config, snapshot, modulesCommand(ctx), plan, benchCommand(ctx)]) program.addCommand(cmd);
   for (const cmd of [bucketCommand(ctx), batchCommand(ctx), workerCommand(ctx)]) program.addCommand(cmd);
-  // The program and every subcommand (they inherit neither exitOverride nor the output routing).
-  const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
-  for (const c of all(program)) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
-  return program;
-}
-
-/**
- * The modules a command runs with: `given`, or the standard modules, plus the
- * plugins the command line names. Loaded only when a command's action runs, so
- * `--help`, `--version` and a usage error build no module and no schema.
- */
-async function commandModules(argv: readonly string[], given: readonly PlannerModule[] | undefined): Promise<Pick<Context, 'modules' | 'origins'>> {
-  // The CLI parses each schema once or twice: zod's compiled fast path (new
-  // Function per object schema) costs more than it saves (README "Cold start").
-  // Set before the first schema is built, which is here at the latest.
-  (await import('./zod-setup.js')).parseSchemasJitless();
-  const modules = given ?? (await import('./modules.js')).standardModules();
-  const { loadPlugins, pluginRequests } = await import('./plugins.js');
-  const requests = pluginRequests(argv, process.cwd());
-  return requests.length > 0 ? loadPlugins(modules, requests) : { modules, origins: new Map() };
+  return routeOutput(program, ctx);
 }
 
 /** Exit code 2: bad input (config, snapshot); 1: anything else. Never a stack trace. */
 export async function run(argv: readonly string[], rawIo: Io, modules?: readonly PlannerModule[], stores?: StoreLoaders): Promise<number> {
-  // Names and messages come from input files: their control characters must not drive the terminal.
-  const io: Io = { out: (s) => rawIo.out(escapeControls(s)), err: (s) => rawIo.err(escapeControls(s)) };
-  try {
-    const ctx: { -readonly [K in keyof Context]: Context[K] } = { io, modules: [], ...(stores === undefined ? {} : { stores }) };
-    const program = createProgram(ctx);
-    // Every action reads ctx.modules; commander runs this hook before any action and never for --help or --version.
-    program.hook('preAction', async () => {
-      Object.assign(ctx, await commandModules(argv, modules));
-    });
-    await program.parseAsync([...argv], { from: 'user' });
-    return 0;
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof PlannerError) {
-      io.err(`error: ${error.message}\n`);
-      return error.code === 'PLANNER_CONFIG_INVALID' || error.code === 'PLANNER_SNAPSHOT_INVALID' ? 2 : 1;
-    }
-    io.err(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+  return runProgram(createProgram, argv, rawIo, modules, stores);
 }

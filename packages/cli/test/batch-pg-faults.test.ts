@@ -6,9 +6,10 @@ import { createPostgresStore } from '@planner/store/postgres';
 import { startPgServer } from '@planner/store/testing';
 import type { PgServer } from '@planner/store/testing';
 import { STOPPED_EXIT_CODE } from '../src/commands/batch.js';
-import { monteCarloToml, runPlanner, sleep, spawnPlanner, tempDir, universe30, withoutTimings, writeFile } from './batch-helpers.js';
+import { monteCarloToml, runPlanner, sleep, spawnPlanner, universe30, withoutTimings, writeFile } from './batch-helpers.js';
 import type { CliChild } from './batch-helpers.js';
 import { cli, scenarioDir, startCli } from './helpers.js';
+import { testTempDir } from './temp-store.js';
 
 // Stopping and failing with a PostgreSQL store, through the real `planner` processes (issue 14 point 4).
 let server: PgServer;
@@ -59,7 +60,7 @@ async function waitForSequences(url: string, run: CliChild): Promise<void> {
 describe('planner batch and worker, PostgreSQL: a stop costs nothing', () => {
   it('SIGINT inside the batch in hand: exit 130, what was evaluated is kept, the job is given back, and a rerun finishes it at once', async () => {
     const url = await server.createDatabase('sigint');
-    const toml = writeFile(tempDir('sigint'), 'mc.toml', monteCarloToml(500));
+    const toml = writeFile(testTempDir('sigint'), 'mc.toml', monteCarloToml(500));
     expect((await cli('bucket', 'add', 'core', '--pg', url, '--config', toml)).code).toBe(0);
     // One job holds every sequence: a stop that waited for the batch in hand would finish the work and print the plan.
     const args = ['batch', '--pg', url, '--bucket', 'core', '--snapshot', universe30, '--batch-size', '100000', '--json'];
@@ -83,7 +84,7 @@ describe('planner batch and worker, PostgreSQL: a stop costs nothing', () => {
 
   it('SIGTERM on a worker inside its batch: it stops at once (exit 0), keeps what it evaluated, and the next worker takes the job now', async () => {
     const url = await server.createDatabase('worker_sigterm');
-    const toml = writeFile(tempDir('worker-sigterm'), 'mc.toml', monteCarloToml(500));
+    const toml = writeFile(testTempDir('worker-sigterm'), 'mc.toml', monteCarloToml(500));
     expect((await cli('bucket', 'add', 'core', '--pg', url, '--config', toml)).code).toBe(0);
     const queued = spawnPlanner(['batch', '--pg', url, '--bucket', 'core', '--snapshot', universe30, '--batch-size', '100000', '--no-evaluate', '--json']);
     await queued.waitFor((l) => l.startsWith('! waiting for `planner worker` processes: 1 batch queued'));
@@ -112,7 +113,7 @@ describe('planner batch and worker, PostgreSQL: a stop costs nothing', () => {
 
   it('SIGTERM on a worker waiting for a lost server, and SIGINT on a batch: both stop at once, not after the 60 s reconnect window', async () => {
     const url = await server.createDatabase('lost_server');
-    const toml = writeFile(tempDir('lost-server'), 'mc.toml', monteCarloToml(500));
+    const toml = writeFile(testTempDir('lost-server'), 'mc.toml', monteCarloToml(500));
     expect((await cli('bucket', 'add', 'core', '--pg', url, '--config', toml)).code).toBe(0);
     const worker = spawnPlanner(['worker', '--pg', url]);
     await worker.waitFor((l) => l.startsWith('! worker ready'));
@@ -139,7 +140,7 @@ describe('planner batch and worker, PostgreSQL: a stop costs nothing', () => {
 describe('planner worker, PostgreSQL: a restarted database', () => {
   it('the database restarted while workers evaluate: the worker process reconnects and the run finishes with the plan of plan()', async () => {
     const url = await server.createDatabase('worker_restart');
-    const toml = writeFile(tempDir('worker-restart'), 'mc.toml', monteCarloToml(100));
+    const toml = writeFile(testTempDir('worker-restart'), 'mc.toml', monteCarloToml(100));
     expect((await cli('bucket', 'add', 'core', '--pg', url, '--config', toml)).code).toBe(0);
     const worker = spawnPlanner(['worker', '--pg', url]);
     await worker.waitFor((l) => l.startsWith('! worker ready'));

@@ -13,6 +13,7 @@ import type { PgServer } from '@planner/store/testing';
 import { standardModules } from '../src/modules.js';
 import { monteCarloToml, sleep, sliceFile, spawnPlanner, taggedCopy, tempDir, universe30, withoutTimings, writeFile } from './batch-helpers.js';
 import { cli, scenarioDir, startCli } from './helpers.js';
+import { testTempDir } from './temp-store.js';
 
 const modules = standardModules();
 const snapshot = parseSnapshot(readFileSync(universe30, 'utf8'));
@@ -99,7 +100,7 @@ describe('planner worker: PostgreSQL, one bucket', () => {
 
   it('the database restarted mid-run: planner batch does not crash, reconnects and prints the plan of plan()', async () => {
     const url = await server.createDatabase('restart');
-    const toml = writeFile(tempDir('restart'), 'mc.toml', monteCarloToml(100));
+    const toml = writeFile(testTempDir('restart'), 'mc.toml', monteCarloToml(100));
     expect((await cli('bucket', 'add', 'core', '--pg', url, '--config', toml)).code).toBe(0);
     const run = spawnPlanner(['batch', '--pg', url, '--bucket', 'core', '--snapshot', universe30, '--batch-size', '50', '--json']);
     const c = new pg.Client({ connectionString: url });

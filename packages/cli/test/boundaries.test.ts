@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { here } from './helpers.js';
+import { testTempDir } from './temp-store.js';
 
 const root = here('../../../');
 const script = join(root, 'tooling/check-boundaries.mjs');
@@ -15,7 +15,7 @@ function check(dir?: string) {
 
 /** A copy of packages/ (sources, tests, package.json) to plant violations in. */
 function copyTree(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'planner-boundaries-'));
+  const dir = testTempDir('boundaries');
   cpSync(join(root, 'packages'), join(dir, 'packages'), {
     recursive: true,
     filter: (src) => !/[/\\](node_modules|dist|scenarios)([/\\]|$)/.test(src),

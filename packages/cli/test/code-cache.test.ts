@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadWithCodeCache, writeCodeCache } from '../src/code-cache.js';
-import { loadMain, mainFiles, makeCodeCache, onlyPrintsHelp } from '../src/load-main.js';
+import { mainBuildFor, onlyPrintsHelp } from '../src/command-line.js';
+import { loadMain, mainFiles, makeCodeCache } from '../src/load-main.js';
 import { here } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'planner-code-cache-'));
@@ -89,17 +90,31 @@ describe('loading a CommonJS file with its V8 code cache', () => {
 describe('the command\'s code', () => {
   it('from the sources: the ES modules, with the planner code the cold probe times', async () => {
     expect(mainFiles().file).toMatch(/[\\/]main[\\/]planner-main\.cjs$/);
-    const { main, cache } = await loadMain();
-    expect(cache).toBe('sources');
-    const core = await main.loadColdCore();
-    const modules = core.standardModules();
-    const planner = core.createPlanner({ config: core.chooseConfig({ preset: 'conservative' }, modules), modules });
-    expect((await planner.plan(core.readSnapshot(here('../examples/portfolio.json')))).configName).toBe('conservative');
+    expect(mainFiles('plan').file).toMatch(/[\\/]main[\\/]planner-plan\.cjs$/);
+    for (const build of ['plan', 'all'] as const) {
+      const { main, cache } = await loadMain(build);
+      expect(cache).toBe('sources');
+      const core = await main.loadColdCore();
+      const modules = core.standardModules();
+      const planner = core.createPlanner({ config: core.chooseConfig({ preset: 'conservative' }, modules), modules });
+      expect((await planner.plan(core.readSnapshot(here('../examples/portfolio.json')))).configName).toBe('conservative');
+    }
+  });
+
+  it('a plain `planner plan` takes the plan-only build, also after root options; --buckets, --html and other commands the whole one', () => {
+    for (const args of [['plan', 'x.json'], ['plan', 'x.json', '--json', '--preset', 'aggressive'], ['--plugin', './p.js', 'plan', 'x.json'], ['--plugin=./p.js', 'plan', '-']]) {
+      expect(mainBuildFor(args), args.join(' ')).toBe('plan');
+    }
+    for (const args of [['plan', 'x.json', '--html', 'r.html'], ['plan', 'x.json', '--html=r.html'], ['plan', 'x.json', '--buckets', '--db', 'b.sqlite'],
+      ['bench'], ['config', 'show'], ['--plugin', 'plan', 'bench'], ['--bogus', 'plan', 'x.json'], []]) {
+      expect(mainBuildFor(args), args.join(' ')).toBe('all');
+    }
   });
 
   it('make-code-cache plans with the three presets, then writes a cache the next load uses; a failing plan is an error', async () => {
     const files = { file: join(dir, 'main.cjs'), cache: join(dir, 'main.v8-cache') };
     cpSync(here('../dist/main/planner-main.cjs'), files.file);
+    cpSync(here('../dist/main/import-module.cjs'), join(dir, 'import-module.cjs'));
     expect(await makeCodeCache(files, here('../examples/portfolio.json'))).toBeGreaterThan(40);
     expect(readFileSync(files.cache).subarray(0, 40).toString()).toMatch(/^[0-9a-f]{40}$/);
     expect(loadWithCodeCache(files.file, files.cache).cache).toBe('used');
@@ -114,9 +129,12 @@ describe('the built command with and without its code cache', () => {
   cpSync(here('../dist/main'), join(dist, 'main'), { recursive: true });
   cpSync(here('../dist/presets'), join(dist, 'presets'), { recursive: true });
   const example = here('../examples/portfolio.json');
-  const cacheFile = join(dist, 'main', 'planner-main.v8-cache');
-  const plan = () => {
-    const r = spawnSync(process.execPath, [join(dist, 'bin', 'planner.js'), 'plan', example, '--json'], { encoding: 'utf8' });
+  // What `planner plan` and the probe load (the plan-only build).
+  const cacheFile = join(dist, 'main', 'planner-plan.v8-cache');
+  // The installed bin (CommonJS) and the ES launcher (what `tsx src/bin.ts` runs, built).
+  const bin = join(dist, 'bin', 'planner.cjs');
+  const plan = (launcher = bin) => {
+    const r = spawnSync(process.execPath, [launcher, 'plan', example, '--json'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const { timings: _t, ...rest } = JSON.parse(r.stdout) as { timings: unknown };
     return rest;
@@ -127,9 +145,10 @@ describe('the built command with and without its code cache', () => {
     return (JSON.parse(r.stdout) as { codeCache: string }).codeCache;
   };
 
-  it('plans the same with the cache, with a corrupt one and without one', () => {
+  it('plans the same with the cache, with a corrupt one and without one, from either launcher', () => {
     expect(probeCache()).toBe('used');
     const cached = plan();
+    expect(plan(join(dist, 'bin', 'planner.js'))).toEqual(cached);
     const bytes = readFileSync(cacheFile);
     writeFileSync(cacheFile, Buffer.concat([bytes.subarray(0, 40), Buffer.alloc(bytes.length - 40, 7)]));
     expect(probeCache()).toBe('rejected');
@@ -137,6 +156,48 @@ describe('the built command with and without its code cache', () => {
     rmSync(cacheFile);
     expect(probeCache()).toBe('absent');
     expect(plan()).toEqual(cached);
+  });
+
+  it('a plain plan runs the plan-only build alone; --html and other commands run the whole build', () => {
+    const whole = join(dir, 'whole-build');
+    cpSync(join(dist), whole, { recursive: true });
+    // The whole build replaced by one that fails as it loads: what still works did not load it.
+    writeFileSync(join(whole, 'main', 'planner-main.cjs'), "throw new Error('the whole build was loaded');\n");
+    const cli = (...args: string[]) => spawnSync(process.execPath, [join(whole, 'bin', 'planner.cjs'), ...args], { encoding: 'utf8' });
+    const planned = cli('plan', example, '--json');
+    expect(planned.status, planned.stderr).toBe(0);
+    const { timings: _t, ...rest } = JSON.parse(planned.stdout) as { timings: unknown };
+    expect(rest).toEqual(plan());
+    for (const args of [['plan', example, '--html', join(dir, 'report.html')], ['config', 'show']]) {
+      const r = cli(...args);
+      expect(r.status, args.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(/the whole build was loaded/);
+    }
+  });
+
+  it('loads a plugin from code compiled with its cache (Node 20 cannot import() from it: src/import-module.ts)', () => {
+    const fresh = join(dir, 'fresh');
+    for (const part of ['bin', 'main', 'presets']) cpSync(here(`../dist/${part}`), join(fresh, part), { recursive: true });
+    const r = spawnSync(process.execPath, [join(fresh, 'bin', 'cold-probe.js'), example], { encoding: 'utf8' });
+    expect((JSON.parse(r.stdout) as { codeCache: string }).codeCache).toBe('used');
+    const plugin = join(dir, 'not-a-list.mjs');
+    writeFileSync(plugin, 'export const modules = 5;\n');
+    for (const launcher of [join(fresh, 'bin', 'planner.cjs'), join(fresh, 'bin', 'planner.js')]) {
+      const r = spawnSync(process.execPath, [launcher, '--plugin', plugin, 'plan', example], { encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      // Imported: what it exports is checked (a failed import says "failed to load").
+      expect(r.stderr).toMatch(/plugin '.*not-a-list\.mjs' \(--plugin\) is not a module list: .* found a number/);
+    }
+  });
+
+  it("a plan loads no child_process (commander's loads when first used, and planner never spawns a subcommand)", () => {
+    const report = join(dir, 'builtins.cjs');
+    writeFileSync(report, "process.on('exit', () => process.stderr.write('BUILTINS ' + process.moduleLoadList.join(',') + '\\n'));\n");
+    const r = spawnSync(process.execPath, ['--require', report, bin, 'plan', example, '--json'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const builtins = /BUILTINS (.*)/.exec(r.stderr)?.[1]?.split(',') ?? [];
+    expect(builtins).toContain('NativeModule vm');
+    expect(builtins.filter((m) => /child_process|dgram/.test(m))).toEqual([]);
   });
 
   it('--help and --version load no zod (so no schema and no module): only the command line definitions', () => {
@@ -149,17 +210,17 @@ export async function load(url, context, next) { appendFileSync(${JSON.stringify
     writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module'; register('./hooks.mjs', import.meta.url);`);
     const loadedBy = (...args: string[]) => {
       rmSync(log, { force: true });
-      const r = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), join(dist, 'bin', 'planner.js'), ...args], { encoding: 'utf8' });
+      const r = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), bin, ...args], { encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);
       return readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:'));
     };
     const withZod = (urls: string[]) => urls.filter((url) => readFileSync(new URL(url), 'utf8').includes('ZodObject'));
     for (const args of [['--help'], ['--version'], ['plan', '--help']]) {
       const urls = loadedBy(...args);
-      expect(urls.some((url) => url.endsWith('/bin/planner.js'))).toBe(true);
+      expect(urls.some((url) => url.endsWith('/bin/program.js'))).toBe(true);
       expect(withZod(urls), args.join(' ')).toEqual([]);
     }
-    // The hooks see ES modules only; a plan loads the rest from the CommonJS file.
-    expect(loadedBy('plan', example)).toEqual(expect.arrayContaining([expect.stringMatching(/\/bin\/planner\.js$/)]));
+    // A plan imports no ES module: its code comes from the CommonJS file with its cache.
+    expect(loadedBy('plan', example).filter((url) => url.endsWith('.js'))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadPreset, parseConfig, presetNames } from '@planner/config';
 import { loadConfig, presetPath } from '@planner/config/node';
 import { standardModules } from '../src/modules.js';
@@ -88,6 +88,7 @@ describe('planner modules', () => {
 
 describe('configs that compose (extends)', () => {
   const root = mkdtempSync(join(tmpdir(), 'planner-cli-extends-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
   const mine = join(root, 'mine.toml');
   writeFileSync(join(root, 'base.toml'), 'extends = "aggressive"\n[planner]\nbeam_width = 12\n');
   writeFileSync(mine, 'extends = "./base.toml"\n[planner]\nmax_depth = 3\n');

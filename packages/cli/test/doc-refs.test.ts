@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { here } from './helpers.js';
+import { testTempDir } from './temp-store.js';
 
 const root = here('../../../');
 const script = join(root, 'tooling/check-doc-refs.mjs');
@@ -17,7 +17,7 @@ function check(dir?: string) {
 
 /** A copy of the documents, packages and READMEs to plant broken references in. */
 function copyTree(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'planner-doc-refs-'));
+  const dir = testTempDir('doc-refs');
   for (const part of ['docs', 'packages', 'tooling', 'README.md', 'CONTRIBUTING.md', 'LICENSE']) {
     cpSync(join(root, part), join(dir, part), {
       recursive: true,

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { here } from './helpers.js';
+import { testTempDir } from './temp-store.js';
 
 const root = here('../../../');
 const script = join(root, 'tooling/check-exports.mjs');
@@ -21,7 +21,7 @@ describe('tooling/check-exports.mjs', () => {
   });
 
   it('names an export added to a package root and one dropped from it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'planner-exports-'));
+    const dir = testTempDir('exports');
     for (const pkg of ['planner', 'evaluation']) {
       cpSync(join(root, 'packages', pkg), join(dir, 'packages', pkg), {
         recursive: true,

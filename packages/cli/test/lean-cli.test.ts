@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadStoreModule, type StoreLoaders } from '../src/commands/store-drivers.js';
 import { standardModules } from '../src/modules.js';
 import { isOneShotPlan } from '../src/one-shot-tiering.js';
+import { runPlan } from '../src/plan-program.js';
 import { run } from '../src/program.js';
 import { cli, here } from './helpers.js';
 
@@ -79,7 +80,34 @@ describe('a store command whose driver is missing', () => {
 describe('one-shot tuning', () => {
   it('applies to `planner plan` only: bench, batch and worker run long and keep V8\'s defaults', () => {
     expect(isOneShotPlan(['plan', example])).toBe(true);
-    for (const argv of [['bench', example], ['batch', '--bucket', 'plan'], ['worker'], []]) expect(isOneShotPlan(argv)).toBe(false);
+    // Root options may come first: `planner --plugin x plan` is a one-shot plan too.
+    expect(isOneShotPlan(['--plugin', './momentum.js', 'plan', example])).toBe(true);
+    expect(isOneShotPlan(['--plugin=./momentum.js', '--plugin', 'other', 'plan', example])).toBe(true);
+    for (const argv of [['bench', example], ['batch', '--bucket', 'plan'], ['worker'], ['--plugin', 'plan', 'bench', example], ['--bogus', 'plan'], []]) {
+      expect(isOneShotPlan(argv), argv.join(' ')).toBe(false);
+    }
+  });
+});
+
+describe('the plan-only build (what a plain `planner plan` loads)', () => {
+  const planOnly = async (...argv: string[]) => {
+    let out = '';
+    let err = '';
+    const code = await runPlan(argv, { out: (s) => { out += s; }, err: (s) => { err += s; } });
+    return { code, out, err };
+  };
+
+  it('prints the same plan as the whole command', async () => {
+    const strip = (text: string) => ({ ...JSON.parse(text), timings: undefined });
+    const whole = await cli('plan', example, '--json', '--preset', 'aggressive');
+    const r = await planOnly('plan', example, '--json', '--preset', 'aggressive');
+    expect(r.code).toBe(0);
+    expect(strip(r.out)).toEqual(strip(whole.out));
+  });
+
+  it('refuses --buckets and --html (which the bin sends to the whole command) before planning, naming the option', async () => {
+    expect(await planOnly('plan', example, '--html', join(outside, 'r.html'))).toEqual({ code: 1, out: '', err: expect.stringMatching(/error: --html is not part of the plan-only build/) });
+    expect(await planOnly('plan', example, '--buckets', '--db', join(outside, 'b.sqlite'))).toEqual({ code: 1, out: '', err: expect.stringMatching(/error: --buckets is not part of the plan-only build/) });
   });
 });
 

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Plan } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
 import { cli, here } from './helpers.js';
+import { testTempDir } from './temp-store.js';
 
 // A plugin as an outside author writes it: a folder outside packages/ that
 // depends only on @planner/contracts and zod (linked into its node_modules),
@@ -59,7 +59,7 @@ function link(target: string, path: string): void {
 
 /** A plugin folder outside packages/, its dependencies linked, and a config next to it. */
 function pluginFolder(toml: string, file = 'my-modules.mjs', source = PLUGIN): { dir: string; config: string } {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'planner-plugin-')));
+  const dir = realpathSync(testTempDir('plugin'));
   link(join(packages, 'contracts'), join(dir, 'node_modules/@planner/contracts'));
   link(realpathSync(join(packages, 'contracts/node_modules/zod')), join(dir, 'node_modules/zod'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'my-plugin', type: 'module', dependencies: { '@planner/contracts': '*', zod: '*' } }));
@@ -161,7 +161,7 @@ describe('plugins from a configuration and from --plugin', () => {
 
   it('a plugin named by a file the configuration extends is loaded, relative to that file; each file of the chain once', async () => {
     const { dir } = pluginFolder(ENABLED.replace('extends = "default"', 'extends = "aggressive"'));
-    const elsewhere = realpathSync(mkdtempSync(join(tmpdir(), 'planner-child-')));
+    const elsewhere = realpathSync(testTempDir('child'));
     const child = join(elsewhere, 'child.toml');
     writeFileSync(child, `extends = ${JSON.stringify(join(dir, 'planner.toml'))}\n[planner]\nmax_depth = 3\n`);
     const r = await cli('plan', snapshot, '--config', child, '--json');

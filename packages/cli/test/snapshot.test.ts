@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cli, scenarioDir } from './helpers.js';
 
 const inputs = readdirSync(scenarioDir).filter((f) => f.endsWith('.input.json'));
@@ -18,6 +18,7 @@ describe('planner snapshot validate', () => {
 
   const base = JSON.parse(readFileSync(join(scenarioDir, 'low_cash_needs_sells.input.json'), 'utf8'));
   const dir = mkdtempSync(join(tmpdir(), 'planner-snap-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const cases: [string, (s: any) => void, string][] = [
     ['negative price', (s) => { s.securities[1].price = -3; }, 'securities[1].price'],
     ['negative quantity', (s) => { s.positions[0].quantity = -1; }, 'positions[0].quantity'],

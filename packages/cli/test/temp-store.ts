@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, onTestFinished } from 'vitest';
 import { tempDir } from './batch-helpers.js';
 
 export interface TempStore {
@@ -36,4 +36,11 @@ export function useTempStore(prefix: string): TempStore {
       return join(current(), 'planner.sqlite');
     },
   };
+}
+
+/** A temporary folder of the running test, removed when it finishes (passed or failed). Call it inside a test. */
+export function testTempDir(prefix: string): string {
+  const dir = tempDir(prefix);
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { here } from './helpers.js';
+import { testTempDir } from './temp-store.js';
 
 const root = here('../../../');
 const script = join(root, 'tooling/check-test-fixtures.mjs');
@@ -14,7 +14,7 @@ function check(dir?: string) {
 }
 
 function copyTree(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'planner-fixtures-'));
+  const dir = testTempDir('fixtures');
   cpSync(join(root, 'packages'), join(dir, 'packages'), {
     recursive: true,
     filter: (src) => !/[/\\](node_modules|dist|scenarios)([/\\]|$)/.test(src),

@@ -1,7 +1,7 @@
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { ConfigError, type InputIssue } from '@planner/contracts';
 import { describeValue } from './issues.js';
-import { isPresetName, presetNames, presetSource, presetText } from './presets.js';
+import { isPresetName, presetNames, presetSource, presetTables, presetText } from './presets.js';
 import { indexLines } from './toml-lines.js';
 
 /** A configuration text and the name it is reported under (a file path, or `preset 'x'`). */
@@ -38,6 +38,9 @@ export function tomlIssue(error: unknown): InputIssue {
 }
 
 function parseFile(file: ConfigFile): Layer {
+  // A shipped preset was parsed at build time (in Node); its text stays for locating issues.
+  const parsed = file.preset === undefined ? undefined : presetTables(file.preset);
+  if (parsed !== undefined) return { ...file, raw: parsed };
   try {
     return { ...file, raw: parseToml(file.text) as Record<string, unknown> };
   } catch (error) {

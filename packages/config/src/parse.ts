@@ -10,6 +10,8 @@ import { findModule, orderTable, parseParams, SECTIONS, type SectionInfo } from 
 import {
   CompatSectionSchema, compatFromSection, PLANNER_FIELDS, PLANNER_HINTS, PlannerSectionSchema, plannerFromSection,
 } from './planner-settings.js';
+import type { PresetSettings } from './preset-settings.js';
+import { presetSettings } from './presets.js';
 import { crossIssues, dependencyWarnings } from './rules.js';
 
 export interface ParseOptions {
@@ -107,14 +109,8 @@ export function noExtendsWarning(source: string | undefined, leftOut: number): s
     + `not the default preset's values (write extends = "default" at the top to start from a preset)`;
 }
 
-export function parseLayers(file: ConfigFile, options: Omit<ParseOptions, 'source'>): PlannerConfig {
-  const layers = readLayers(file, options.readExtended);
-  const raw = mergeLayers(layers);
-  const issues: InputIssue[] = [];
-  for (const key of Object.keys(raw)) {
-    if (!TOP_LEVEL.includes(key)) issues.push({ path: key, message: `unknown table '${key}' (known: ${TOP_LEVEL.join(', ')})` });
-  }
-  issues.push(...pluginIssues(raw.plugins));
+/** The [planner] and [compat] tables validated and resolved; undefined when either has issues (added to `issues`). */
+function resolveSettings(raw: Record<string, unknown>, issues: InputIssue[]): PresetSettings | undefined {
   const planner = PlannerSectionSchema.safeParse(raw.planner ?? {});
   if (!planner.success) {
     issues.push(...zodIssues(planner.error, raw.planner, 'planner', { hints: PLANNER_HINTS, known: Object.keys(PLANNER_FIELDS) }));
@@ -123,17 +119,32 @@ export function parseLayers(file: ConfigFile, options: Omit<ParseOptions, 'sourc
   if (!compat.success) {
     issues.push(...zodIssues(compat.error, raw.compat, 'compat', { known: Object.keys(CompatSectionSchema.shape) }));
   }
+  if (!planner.success || !compat.success) return undefined;
+  return { planner: plannerFromSection(planner.data), compat: compatFromSection(compat.data) };
+}
+
+export function parseLayers(file: ConfigFile, options: Omit<ParseOptions, 'source'>): PlannerConfig {
+  const layers = readLayers(file, options.readExtended);
+  const raw = mergeLayers(layers);
+  const issues: InputIssue[] = [];
+  for (const key of Object.keys(raw)) {
+    if (!TOP_LEVEL.includes(key)) issues.push({ path: key, message: `unknown table '${key}' (known: ${TOP_LEVEL.join(', ')})` });
+  }
+  issues.push(...pluginIssues(raw.plugins));
+  // A shipped preset as it is: its [planner] and [compat] were resolved at build time.
+  const preset = layers.length === 1 ? layers[0]?.preset : undefined;
+  const resolved = (preset === undefined ? undefined : presetSettings(preset)) ?? resolveSettings(raw, issues);
   const tables = SECTIONS.map((info) => buildTable(info, raw[info.section], options.modules, issues));
   let config: PlannerConfig | undefined;
-  if (planner.success && compat.success) {
-    const settings = plannerFromSection(planner.data);
+  if (resolved !== undefined) {
+    const settings = resolved.planner;
     config = {
       planner: settings,
       calculators: tables[0] as ModuleTable,
       patterns: tables[1] as ModuleTable,
       sequenceGenerators: tables[2] as ModuleTable,
       filters: tables[3] as ModuleTable,
-      compat: compatFromSection(compat.data),
+      compat: resolved.compat,
       evaluator: evaluatorFor(settings),
       warnings: [],
     };

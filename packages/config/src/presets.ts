@@ -1,5 +1,7 @@
 import { ConfigError } from '@planner/contracts';
+import { PRESET_SETTINGS, PRESET_TABLES } from '#preset-parsed';
 import { PRESET_TOML } from './preset-data.js';
+import type { PresetSettings } from './preset-settings.js';
 
 /** The shipped presets' names, sorted. Needs no file system (the texts are data). */
 export function presetNames(): string[] {
@@ -16,6 +18,27 @@ export function presetText(name: string): string {
     throw new ConfigError([{ path: 'preset', message: `unknown preset '${name}' (known: ${presetNames().join(', ')})` }]);
   }
   return PRESET_TOML[name] as string;
+}
+
+/**
+ * A shipped preset's tables as its TOML text parses, parsed at build time
+ * (scripts/generate-preset-data.ts): a new copy per call. Undefined in a
+ * browser bundle, which parses the text instead (src/preset-parsed-browser.ts).
+ */
+export function presetTables(name: string): Record<string, unknown> | undefined {
+  presetText(name); // throws for an unknown name
+  return PRESET_TABLES?.[name]?.();
+}
+
+/**
+ * A shipped preset's [planner] and [compat] settings as this package's schemas
+ * resolve its tables, resolved at build time: a preset loaded as it is needs no
+ * validation of its own keys (the modules' params still get theirs). Undefined
+ * in a browser bundle, as presetTables.
+ */
+export function presetSettings(name: string): PresetSettings | undefined {
+  presetText(name); // throws for an unknown name
+  return PRESET_SETTINGS?.[name]?.();
 }
 
 /** The source name of a preset in messages and `extends` chains. */

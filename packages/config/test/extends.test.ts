@@ -1,14 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '@planner/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { diffConfigs, loadPreset, parseConfig, serializeConfig } from '../src/index.js';
 import { loadConfig } from '../src/node.js';
 import { modules } from './fixtures.js';
 
 function dir(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'planner-extends-'));
+  onTestFinished(() => rmSync(root, { recursive: true, force: true }));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(root, name, '..'), { recursive: true });
     writeFileSync(join(root, name), text);

@@ -1,13 +1,15 @@
-import { closeSync, fstatSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { spawn, execFileSync } from 'node:child_process';
+import { closeSync, fstatSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ConfigError } from '@planner/contracts';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/index.js';
 import { loadConfig, readExtendedFile, readTextFile } from '../src/node.js';
 import { modules } from './fixtures.js';
 
 const root = mkdtempSync(join(tmpdir(), 'planner-read-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 function file(name: string, content: string | Uint8Array): string {
   const path = join(root, name);
   writeFileSync(path, content);
@@ -45,6 +47,25 @@ describe('readTextFile: input files are UTF-8 text of bounded size', () => {
     expect(readTextFile(file('exact.toml', 'x'.repeat(1024)), 1024)).toHaveLength(1024);
     // a file larger than one chunk reads whole
     expect(readTextFile(file('two-chunks.toml', 'y'.repeat(100_000)))).toHaveLength(100_000);
+  });
+
+  it('reads a stream of unknown size (a named pipe) in chunks, with the same checks', async () => {
+    const pipe = (name: string, char: string, count: number, tail = ''): { path: string; done: Promise<unknown> } => {
+      const path = join(root, name);
+      execFileSync('mkfifo', [path]);
+      // another process writes, as a shell pipeline would; the read blocks until it opens the pipe
+      const writer = spawn(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(path)}, ${JSON.stringify(char)}.repeat(${count}) + ${JSON.stringify(tail)})`]);
+      return { path, done: new Promise((resolve) => writer.on('close', resolve)) };
+    };
+    const whole = pipe('whole.fifo', 'z', 150_000);
+    expect(readTextFile(whole.path)).toBe('z'.repeat(150_000));
+    await whole.done;
+    const late = pipe('late.fifo', 'a', 140_000, '\u0000');
+    expect(() => readTextFile(late.path)).toThrow('found NUL bytes');
+    await late.done;
+    const big = pipe('big.fifo', 'b', 140_000);
+    expect(() => readTextFile(big.path, 100_000)).toThrow('larger than the size limit of 100000 bytes');
+    await big.done;
   });
 
   it('reads an open file descriptor (0 is standard input) and leaves it open', () => {

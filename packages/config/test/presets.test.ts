@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { ConfigError } from '@planner/contracts';
+import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
-import { loadPreset, presetNames, presetText } from '../src/index.js';
+import { loadPreset, parseConfig, presetNames, presetText } from '../src/index.js';
+import { CompatSectionSchema, compatFromSection, PlannerSectionSchema, plannerFromSection } from '../src/planner-settings.js';
+import { presetSettings, presetTables } from '../src/presets.js';
 import { loadConfig, presetPath } from '../src/node.js';
 import { modules } from './fixtures.js';
 
@@ -16,6 +19,44 @@ describe('presets', () => {
     const files = readdirSync(new URL('../presets/', import.meta.url)).filter((f) => f.endsWith('.toml')).map((f) => f.slice(0, -5));
     expect(presetNames()).toEqual(files.sort());
     for (const name of presetNames()) expect(presetText(name)).toBe(readFileSync(presetPath(name), 'utf8'));
+  });
+
+  it('the tables parsed at build time (src/preset-data.ts) are the texts parsed now (regenerate: pnpm generate:presets)', () => {
+    // Key order decides module order and messages, and tables have no prototype, as smol-toml makes them.
+    const shape = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(shape);
+      if (v === null || typeof v !== 'object') return v;
+      return { proto: Object.getPrototypeOf(v), entries: Object.entries(v).map(([k, x]) => [k, shape(x)]) };
+    };
+    for (const name of presetNames()) {
+      const parsed = parseToml(presetText(name));
+      expect(shape(presetTables(name))).toEqual(shape(parsed));
+      expect(presetTables(name)).not.toBe(presetTables(name)); // a new copy each time: callers may change theirs
+    }
+    expect(() => presetTables('toString')).toThrow(/unknown preset 'toString'/);
+  });
+
+  it('the [planner] and [compat] settings resolved at build time are what the schemas make of the texts now (regenerate: pnpm generate:presets)', () => {
+    for (const name of presetNames()) {
+      const tables = parseToml(presetText(name)) as Record<string, unknown>;
+      const now = {
+        planner: plannerFromSection(PlannerSectionSchema.parse(tables.planner)),
+        compat: compatFromSection(CompatSectionSchema.parse(tables.compat)),
+      };
+      // key order included: `config show` writes the settings in it
+      expect(JSON.stringify(presetSettings(name))).toBe(JSON.stringify(now));
+      expect(presetSettings(name)?.planner).not.toBe(presetSettings(name)?.planner);
+      expect(loadPreset(name, { modules }).planner).toEqual(now.planner);
+    }
+    expect(() => presetSettings('constructor')).toThrow(/unknown preset 'constructor'/);
+  });
+
+  it('a file that extends a preset and changes nothing resolves to the preset', () => {
+    for (const name of presetNames()) {
+      const { warnings: _a, ...viaExtends } = parseConfig(`extends = "${name}"\n`, { modules });
+      const { warnings: _b, ...preset } = loadPreset(name, { modules });
+      expect(viaExtends).toEqual(preset);
+    }
   });
 
   it('the root presets/ files are the package files', () => {

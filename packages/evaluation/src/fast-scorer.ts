@@ -12,7 +12,7 @@ import type {
 import { costPenalty, multiTimeframeScore } from './adjustments.js';
 import { END_STATE_WEIGHTS as W, OPINION_SCORE, endStateBreakdown, invalidEndStateBreakdown } from './end-state.js';
 import { adjustEndState } from './evaluate-end-state.js';
-import { dividendYieldOf, healthScore, qualityOf } from './health-score.js';
+import { dividendYieldOf, qualityOf } from './health-score.js';
 import { buildMetricsCache, scoringView } from './metrics-cache.js';
 import { longTermPromiseValue, stabilityValue, totalReturnValue } from './metric-scores.js';
 import { adjustedValue, cashCostOf, groupMapsDropped, startPortfolio } from './quirks.js';
@@ -80,6 +80,10 @@ export class FastScorer {
   private uniqueCount = 0;
   // results of the last `run`
   private lastHealthTotal = 0;
+  // the health components of the last run, unrounded
+  private lastDiversification = 0;
+  private lastDividend = 0;
+  private lastQuality = 0;
   private lastStability = 0;
   private lastInvalid = false;
   private lastTotalReturn = 0;
@@ -140,7 +144,6 @@ export class FastScorer {
     }
     this.settings = scoringSettings(ctx, setup);
     this.start = startPortfolio(ctx, setup.compat);
-    this.currentHealth = healthScore(this.start);
     this.total = this.start.totalValue;
 
     const p = this.start;
@@ -170,6 +173,22 @@ export class FastScorer {
       this.value[slot] = this.startValue[slot]!;
       this.pos[slot] = this.startPos[slot]!;
     }
+    this.currentHealth = this.startHealth();
+  }
+
+  /**
+   * The health score of the start portfolio (§4.1), from the same pass that
+   * scores every end state: `healthScore(start)` gives the same numbers, but
+   * in a fresh process its code would run once, for this alone.
+   */
+  private startHealth(): HealthScore {
+    this.scoreState(this.nStart, this.countriesNonEmpty, false);
+    return {
+      diversification: pyRound(this.lastDiversification, 1),
+      dividend: pyRound(this.lastDividend, 1),
+      quality: pyRound(this.lastQuality, 1),
+      total: this.lastHealthTotal,
+    };
   }
 
   /** Whether a scorer for `ctx` and `setup` may copy this one's tables (same context, same scoring settings). */
@@ -320,6 +339,9 @@ export class FastScorer {
     const order = this.order;
     const value = this.value;
     if (T <= 0) {
+      this.lastDiversification = 50.0;
+      this.lastDividend = 50.0;
+      this.lastQuality = 50.0;
       this.lastHealthTotal = 50.0;
       this.lastInvalid = true;
       return 0.5;
@@ -361,6 +383,9 @@ export class FastScorer {
     const diversification = Math.max(0, 100 * (1 - avg / 0.3));
     const dividend = this.dividendsEmpty ? 50.0 : Math.min(100, 30 + wDiv * 1000);
     const quality = this.scoresEmpty ? 50.0 : wQual * 100;
+    this.lastDiversification = diversification;
+    this.lastDividend = dividend;
+    this.lastQuality = quality;
     const healthTotal = pyRound(diversification * 0.4 + dividend * 0.3 + quality * 0.3, 1);
     this.lastHealthTotal = healthTotal;
 

@@ -30,7 +30,7 @@ export function buyLists(opportunities: OpportunitiesByCategory): Lists {
 
 export function totalLength(lists: Lists): number {
   let n = 0;
-  for (const list of lists) n += list.length;
+  for (let i = 0; i < lists.length; i++) n += lists[i]!.length;
   return n;
 }
 

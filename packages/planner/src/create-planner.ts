@@ -94,7 +94,7 @@ export function plannerOf(options: PlannerOptions, modules: ModuleSet): Planner 
         }
         const onEvent = options.onEvent;
         const runOptions = { seed, strict, ...(onEvent ? { onEvent } : {}) };
-        if (input instanceof PreparedSnapshot) {
+        if (PreparedSnapshot.is(input)) {
           const prepared = { ctx: input.ctx, snapshotTables: input.tablesFor(owner) };
           return Promise.resolve(runPlan(input.snapshot, config, modules, runOptions, prepared));
         }

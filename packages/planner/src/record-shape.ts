@@ -4,23 +4,39 @@
  * empty object ends in V8's slow dictionary mode; a copy of a template made by
  * JSON.parse with the same keys in the same order is a fast object, and only
  * its values are written. The template of the last key list is kept, replaced
- * whole when the keys differ, so runs sharing a shape stay independent.
+ * whole when the keys differ, so runs sharing a shape stay independent. The
+ * first record of a key list is parsed with its values and makes no template.
  */
 export class RecordShape {
   private keys: readonly string[] = [];
-  private template: Readonly<Record<string, number>> = {};
+  private template: Readonly<Record<string, number>> | null = null;
 
   /** The record of distinct `keys` with `values` (same index), in key order. */
   record(keys: readonly string[], values: readonly number[]): Record<string, number> {
     if (!sameKeys(keys, this.keys)) {
-      // 0.5: the fields hold doubles from the start.
-      this.template = JSON.parse(`{${keys.map((k) => `${JSON.stringify(k)}:0.5`).join(',')}}`) as Record<string, number>;
       this.keys = keys.slice();
+      this.template = null;
+      // First sighting of these keys (every record of a fresh process's first
+      // plan): one parse with the values in place, instead of a template, its
+      // copy and a store per key. The template waits for the keys to repeat.
+      if (values.every(exactInJson)) return JSON.parse(recordText(keys, values)) as Record<string, number>;
     }
+    // 0.5: the fields hold doubles from the start.
+    this.template ??= JSON.parse(recordText(keys, null)) as Record<string, number>;
     const out: Record<string, number> = { ...this.template };
     for (let i = 0; i < keys.length; i++) out[keys[i]!] = values[i]!;
     return out;
   }
+}
+
+/** `{"key":value,...}`; `values` null: 0.5 for every key. */
+function recordText(keys: readonly string[], values: readonly number[] | null): string {
+  return `{${keys.map((k, i) => `${JSON.stringify(k)}:${values === null ? 0.5 : values[i]!}`).join(',')}}`;
+}
+
+/** Whether JSON text gives back exactly this number (JavaScript's shortest round-trip form; -0 and non-finite numbers do not). */
+function exactInJson(v: number): boolean {
+  return Number.isFinite(v) && !Object.is(v, -0);
 }
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {

@@ -22,6 +22,23 @@ describe('RecordShape', () => {
     expect(shape.record(['y'], [7])).toEqual({ y: 7 });
     expect(shape.record([], [])).toEqual({});
   });
+
+  it('gives the same numbers on the first record of a key list (parsed with its values) as on later ones (from the template)', () => {
+    const shape = new RecordShape();
+    const values = [0.1 + 0.2, 1e-7, 1.5e21, 5e-324, Number.MAX_VALUE, 3, -0, Number.NaN, Number.POSITIVE_INFINITY];
+    const keys = values.map((_, i) => `k${i}`);
+    // the non-finite and -0 values take the template path; without them the first record is parsed
+    for (const list of [values, values.slice(0, 6)]) {
+      const ks = keys.slice(0, list.length);
+      const first = new RecordShape().record(ks, list);
+      const later = (shape.record(ks, list), shape.record(ks, list));
+      for (let i = 0; i < list.length; i++) {
+        expect(Object.is(first[ks[i]!], list[i])).toBe(true);
+        expect(Object.is(later[ks[i]!], list[i])).toBe(true);
+      }
+      expect(Object.keys(first)).toEqual(ks);
+    }
+  });
 });
 
 describe('RunRecorder timings', () => {

@@ -28,6 +28,10 @@ describe('stored work data', () => {
     expect([...back.snapshot.targets.countryGroups.keys()]).toEqual(['EU', '10']);
     expect([...back.snapshot.targets.countries.keys()]).toEqual(['EU', '10']);
     expect([...(back.snapshot.targetWeights ?? new Map()).keys()]).toEqual(['B', 'A']);
+    // the key order counts in the portfolio hash, so a worker's rebuilt key must still match
+    const withCash = { ...ordered, snapshot: { ...ordered.snapshot, cash: { USD: 10, EUR: 20, '840': 5 }, fxRates: { EUR: 1, USD: 1.1, '840': 1.1 } } };
+    expect(portfolioHash(decodeWorkData(encodeWorkData(withCash)).snapshot)).toBe(portfolioHash(withCash.snapshot));
+    expect(portfolioHash(withCash.snapshot)).not.toBe(portfolioHash({ ...withCash.snapshot, targetWeights: new Map([['A', 0.1], ['B', 0.5]]) }));
   });
 
   it('writes what JSON.stringify wrote for a snapshot without Maps\' digit-only keys (stored work stays readable both ways)', () => {

@@ -40,7 +40,7 @@ type ProbeSample = Omit<ColdTiming, 'processMs' | 'processes'>;
 /** The built probe and CLI. From the sources and from the bundle alike they sit at ../../dist/bin/. */
 export function builtEntries(): { probe: string; cli: string } {
   const probe = fileURLToPath(new URL('../../dist/bin/cold-probe.js', import.meta.url));
-  const cli = fileURLToPath(new URL('../../dist/bin/planner.js', import.meta.url));
+  const cli = fileURLToPath(new URL('../../dist/bin/planner.cjs', import.meta.url));
   if (!existsSync(probe) || !existsSync(cli)) {
     throw new Error(`bench --cold runs the built command, and ${probe} is missing: run \`pnpm -C packages/cli build:bin\``);
   }

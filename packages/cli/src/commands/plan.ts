@@ -16,7 +16,22 @@ interface PlanOptions extends RunOptions, StoreChoice {
   readonly html?: string;
 }
 
-export function planCommand(ctx: Context): Command {
+/**
+ * What `plan --buckets` and `plan --html` load (the stores and buckets, the
+ * report). The plan-only build leaves them out (src/plan-program.ts); the bin
+ * sends command lines with either option to the whole command.
+ */
+export interface PlanExtras {
+  readonly planBuckets?: () => Promise<typeof import('./plan-buckets.js')>;
+  readonly htmlReport?: () => Promise<typeof import('./html-report.js')>;
+}
+
+function extra<T>(load: (() => Promise<T>) | undefined, option: string): Promise<T> {
+  if (load === undefined) throw new Error(`${option} is not part of the plan-only build: run it through the planner command`);
+  return load();
+}
+
+export function planCommand(ctx: Context, extras: PlanExtras): Command {
   return new Command('plan')
     .description('propose the best sequence of trades for a snapshot')
     .argument('<snapshot>', 'portfolio snapshot (JSON); - reads it from standard input')
@@ -34,7 +49,7 @@ export function planCommand(ctx: Context): Command {
       const { chooseConfig, parseMaxInput, parseSeed, readSnapshot, warningsFor } = await import('../io.js');
       if (opts.buckets) {
         // Loaded only here: a plain plan needs no store and no bucket code.
-        const { planBuckets } = await import('./plan-buckets.js');
+        const { planBuckets } = await extra(extras.planBuckets, '--buckets');
         return planBuckets(ctx, file, opts, parseSeed(opts.seed));
       }
       if (opts.db !== undefined || opts.pg !== undefined) {
@@ -44,13 +59,13 @@ export function planCommand(ctx: Context): Command {
       const config = chooseConfig(opts, ctx.modules);
       const seed = parseSeed(opts.seed);
       for (const w of warningsFor(config, snapshot, ctx.modules)) ctx.io.err(`warning: ${w}\n`);
+      // Loaded only for --html: the report and its chart library are not needed by a plain plan.
+      const report = opts.html === undefined ? undefined : await extra(extras.htmlReport, '--html');
       const { createPlanner } = await import('@planner/planner');
       const planner = createPlanner({ config, modules: ctx.modules });
       const plan = await planner.plan(snapshot, seed === undefined ? {} : { seed });
-      if (opts.html !== undefined) {
-        // Loaded only here: the report and its chart library are not needed by a plain plan.
-        const { describeConfig, writeHtmlReport } = await import('./html-report.js');
-        writeHtmlReport(opts.html, plan, describeConfig(opts, config, ctx.modules), file === '-' ? 'stdin' : file);
+      if (opts.html !== undefined && report !== undefined) {
+        report.writeHtmlReport(opts.html, plan, report.describeConfig(opts, config, ctx.modules), file === '-' ? 'stdin' : file);
       }
       ctx.io.out(opts.json ? `${JSON.stringify(plan, null, 2)}\n` : (await import('../format.js')).formatPlan(plan, file));
     });
