@@ -1,4 +1,5 @@
 import type { RandomSource } from '@planner/contracts';
+import { WeightedPick } from './weighted-pick.js';
 
 const N = 624;
 const M = 397;
@@ -39,7 +40,7 @@ export class PythonRandom implements RandomSource {
 
   private initByArray(key: readonly number[]): void {
     if (this.mt.length === 0) {
-      this.mt = new Int32Array(N);
+      this.mt = new Int32Array(N + 1); // + the spare slot of twist()
       this.out = new Int32Array(N);
     }
     const mt = this.mt;
@@ -74,20 +75,22 @@ export class PythonRandom implements RandomSource {
 
   /**
    * The next block of the state and its tempered outputs, in one pass
-   * (`genrand_uint32`'s refill). MT19937's constants are written as signed
-   * literals with the same bits (upper mask 0x80000000 = -0x80000000, matrix
-   * 0x9908b0df = -0x66f74f21, tempering masks 0x9d2c5680 = -0x62d3a980 and
-   * 0xefc60000 = -0x103a0000), so the interpreter uses them as immediates.
+   * (`genrand_uint32`'s refill). It runs in the interpreter on a first plan,
+   * so the loop bodies hold only literals and locals: N = 624, M = 397,
+   * N - M = 227, and MT19937's constants as signed literals with the same bits
+   * (upper mask 0x80000000 = -0x80000000, matrix 0x9908b0df = -0x66f74f21,
+   * tempering masks 0x9d2c5680 = -0x62d3a980 and 0xefc60000 = -0x103a0000);
+   * `y << 31 >> 31` is 0 or -1 (all bits), selecting the matrix without a branch.
    */
   private twist(): void {
     const mt = this.mt;
     const out = this.out;
     let cur = mt[0] as number;
-    for (let kk = 0; kk < N - 1; kk++) {
+    let kk = 0;
+    for (; kk < 227; kk++) {
       const next = mt[kk + 1] as number;
       const y = (cur & -0x80000000) | (next & 0x7fffffff);
-      // Past N - M, kk + M wraps to words of this block, already new (as in C).
-      let z = (mt[kk < N - M ? kk + M : kk + (M - N)] as number) ^ (y >>> 1) ^ ((y & 1) === 0 ? 0 : -0x66f74f21);
+      let z = (mt[kk + 397] as number) ^ (y >>> 1) ^ ((y << 31 >> 31) & -0x66f74f21);
       mt[kk] = z;
       z ^= z >>> 11;
       z ^= (z << 7) & -0x62d3a980;
@@ -95,13 +98,21 @@ export class PythonRandom implements RandomSource {
       out[kk] = z ^ (z >>> 18);
       cur = next;
     }
-    const y = (cur & -0x80000000) | ((mt[0] as number) & 0x7fffffff);
-    let z = (mt[M - 1] as number) ^ (y >>> 1) ^ ((y & 1) === 0 ? 0 : -0x66f74f21);
-    mt[N - 1] = z;
-    z ^= z >>> 11;
-    z ^= (z << 7) & -0x62d3a980;
-    z ^= (z << 15) & -0x103a0000;
-    out[N - 1] = z ^ (z >>> 18);
+    // From here the partner kk + M wraps to kk + M - N, and the last word's
+    // successor is word 0: words of this block, already new (as in C). Word 0
+    // is copied to the spare slot 624 so that the last word reads it as kk + 1.
+    mt[624] = mt[0] as number;
+    for (; kk < 624; kk++) {
+      const next = mt[kk + 1] as number;
+      const y = (cur & -0x80000000) | (next & 0x7fffffff);
+      let z = (mt[kk - 227] as number) ^ (y >>> 1) ^ ((y << 31 >> 31) & -0x66f74f21);
+      mt[kk] = z;
+      z ^= z >>> 11;
+      z ^= (z << 7) & -0x62d3a980;
+      z ^= (z << 15) & -0x103a0000;
+      out[kk] = z ^ (z >>> 18);
+      cur = next;
+    }
     this.mti = 0;
   }
 
@@ -131,6 +142,20 @@ export class PythonRandom implements RandomSource {
     const a = this.next32() >>> 5;
     const b = this.next32() >>> 6;
     return (a * 67108864 + b) / 9007199254740992;
+  }
+
+  /** `random()`'s draw as its integer parts: out[0] = a (27 bits), out[1] = b (26 bits), random() = (a·2^26 + b) / 2^53. */
+  randomParts(out: Int32Array): void {
+    const i = this.mti;
+    if (i <= N - 2) {
+      this.mti = i + 2;
+      const words = this.out;
+      out[0] = (words[i] as number) >>> 5;
+      out[1] = (words[i + 1] as number) >>> 6;
+      return;
+    }
+    out[0] = this.next32() >>> 5;
+    out[1] = this.next32() >>> 6;
   }
 
   /** `getrandbits(k)` for 0 <= k <= 53 (words drawn least significant first, as CPython). */
@@ -168,42 +193,19 @@ export class PythonRandom implements RandomSource {
     if (!Number.isInteger(lo) || !Number.isInteger(hi)) throw new RangeError(`randint: bounds must be integers, got ${lo}, ${hi}`);
     const width = hi - lo + 1;
     if (width <= 0) throw new RangeError(`randint: empty range (${lo}, ${hi})`);
-    if (width < 2 ** 32) {
-      const shift = Math.clz32(width);
-      let r = this.next32() >>> shift;
-      while (r >= width) r = this.next32() >>> shift;
-      return lo + r;
-    }
     return lo + this.randbelow(width);
   }
 
-  /** `choices(population, weights, k=k)`: running sums, then bisect_right over cum[0..n-2]. */
+  /** `choices(population, weights, k=k)`: running sums, then bisect_right over cum[0..n-2] (WeightedPick). */
   choices<T>(population: readonly T[], weights: readonly number[], k: number): T[] {
     const n = population.length;
     if (weights.length !== n) throw new RangeError('choices: the number of weights does not match the population');
     if (n === 0) throw new RangeError('choices: empty population');
-    const cum = new Float64Array(n);
-    let acc = 0;
-    for (let i = 0; i < n; i++) {
-      acc += weights[i] as number;
-      cum[i] = acc;
-    }
-    const total = acc + 0.0;
-    if (!(total > 0)) throw new RangeError('choices: total of weights must be greater than zero');
-    if (!Number.isFinite(total)) throw new RangeError('choices: total of weights must be finite');
-    const hiBound = n - 1;
+    const table = new WeightedPick(weights);
+    if (!(table.total > 0)) throw new RangeError('choices: total of weights must be greater than zero');
+    if (!Number.isFinite(table.total)) throw new RangeError('choices: total of weights must be finite');
     const out: T[] = new Array<T>(k);
-    for (let p = 0; p < k; p++) {
-      const u = this.random() * total;
-      let lo = 0;
-      let hi = hiBound;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (u < (cum[mid] as number)) hi = mid;
-        else lo = mid + 1;
-      }
-      out[p] = population[lo] as T;
-    }
+    for (let p = 0; p < k; p++) out[p] = population[table.pickByFloat(this)] as T;
     return out;
   }
 

@@ -203,3 +203,27 @@ describe('PythonRandom against the plain MT19937 (signed words, fused twist and 
     );
   });
 });
+
+describe('PythonRandom.randomParts', () => {
+  it('property: gives the integer parts of the random() the same stream would draw, across block refills', () => {
+    fc.assert(
+      fc.property(fc.nat(2 ** 31), fc.integer({ min: 0, max: 1300 }), fc.integer({ min: 1, max: 30 }), (seed, skip, n) => {
+        const a = new PythonRandom(seed);
+        const b = new PythonRandom(seed);
+        for (let i = 0; i < skip; i++) {
+          a.next32();
+          b.next32();
+        }
+        const parts = new Int32Array(2);
+        for (let i = 0; i < n; i++) {
+          a.randomParts(parts);
+          expect(parts[0]).toBeLessThan(2 ** 27);
+          expect(parts[1]).toBeLessThan(2 ** 26);
+          expect((parts[0]! * 2 ** 26 + parts[1]!) / 2 ** 53).toBe(b.random());
+        }
+        expect(a.next32()).toBe(b.next32());
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { WeightedPick } from '@planner/context';
 import { defineSequenceGenerator } from '@planner/contracts';
 import type {
   ActionCandidate, OpportunitiesByCategory, RandomSource, Security, Sequence, SequenceGeneratorInput,
@@ -35,20 +36,6 @@ export function priorityWeights(list: readonly ActionCandidate[]): number[] {
 }
 
 /**
- * Running sums of the weights, left to right (what CPython's `choices`
- * computes on every call); computed once per list instead of per attempt.
- */
-function cumulative(weights: readonly number[]): Float64Array {
-  const cum = new Float64Array(weights.length);
-  let acc = 0;
-  for (let i = 0; i < weights.length; i++) {
-    acc += weights[i] as number;
-    cum[i] = acc;
-  }
-  return cum;
-}
-
-/**
  * Per position, the first position with the same symbol: what pickDistinct
  * compares (at most 50 candidates, so a scan beats building a Map per call).
  */
@@ -66,20 +53,37 @@ function firstOfSymbol(list: readonly ActionCandidate[]): Int32Array {
 /**
  * `random.choices(list, weights, k)` followed by "first occurrence of each
  * symbol", written into `out` (returns the count). Draws exactly as CPython:
- * one `random()` per pick, bisect_right over cum[0..n-2].
+ * one `random()` per pick, bisect_right over cum[0..n-2]; with `parts` (see
+ * WeightedPick.integerPath) the same draws and picks on integers, the
+ * bisection inlined (a first plan runs this in the interpreter, where calls cost).
  */
-function pickDistinct(rng: RandomSource, cum: Float64Array, symbolIds: Int32Array, k: number, out: Int32Array): number {
-  const n = cum.length;
-  const total = (cum[n - 1] as number) + 0.0;
+function pickDistinct(
+  rng: RandomSource,
+  table: WeightedPick,
+  parts: Int32Array | null,
+  symbolIds: Int32Array,
+  k: number,
+  out: Int32Array,
+): number {
+  const high = table.high as Int32Array;
+  const low = table.low;
+  const last = table.size - 1;
   let count = 0;
   for (let pick = 0; pick < k; pick++) {
-    const u = rng.random() * total;
     let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (u < (cum[mid] as number)) hi = mid;
-      else lo = mid + 1;
+    if (parts === null) {
+      lo = table.pickByFloat(rng);
+    } else {
+      rng.randomParts!(parts);
+      const a = parts[0] as number;
+      const b = parts[1] as number;
+      let hi = last;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const h = high[mid] as number;
+        if (a < h || (a === h && b < (low[mid] as number))) hi = mid;
+        else lo = mid + 1;
+      }
     }
     const sym = symbolIds[lo] as number;
     let seen = false;
@@ -103,8 +107,8 @@ function pickDistinct(rng: RandomSource, cum: Float64Array, symbolIds: Int32Arra
 export interface SamplerSetup {
   readonly s: readonly ActionCandidate[];
   readonly b: readonly ActionCandidate[];
-  readonly sCum: Float64Array;
-  readonly bCum: Float64Array;
+  readonly sPick: WeightedPick;
+  readonly bPick: WeightedPick;
   readonly sIds: Int32Array;
   readonly bIds: Int32Array;
   readonly canonical: Int32Array;
@@ -123,8 +127,8 @@ export function samplerSetup(
   return {
     s,
     b,
-    sCum: cumulative(priorityWeights(s)),
-    bCum: cumulative(priorityWeights(b)),
+    sPick: new WeightedPick(priorityWeights(s)),
+    bPick: new WeightedPick(priorityWeights(b)),
     sIds: firstOfSymbol(s),
     bIds: firstOfSymbol(b),
     canonical: canonicalRows(s, b),
@@ -155,7 +159,7 @@ export function sampleEnhancedCombinations(
  * positions and bit sets; only emitted sequences become arrays.
  */
 export function sample(setup: SamplerSetup, limits: DepthLimits, rng: RandomSource, distinct: boolean): Sequence[] {
-  const { s, b, sCum, bCum, sIds, bIds } = setup;
+  const { s, b, sPick, bPick, sIds, bIds } = setup;
   const out: Sequence[] = [];
   if (s.length === 0 && b.length === 0) return out;
   const similarity = setup.newWindow();
@@ -163,6 +167,10 @@ export function sample(setup: SamplerSetup, limits: DepthLimits, rng: RandomSour
   const pickedBuys = new Int32Array(Math.max(1, limits.maxBuys));
   const maxSellDraw = Math.min(limits.maxSells, s.length);
   const maxBuyDraw = Math.min(limits.maxBuys, b.length);
+  // One scratch pair for the integer parts of each draw (null per side: the floating-point path).
+  const parts = new Int32Array(2);
+  const sParts = sPick.integerPath(rng) ? parts : null;
+  const bParts = bPick.integerPath(rng) ? parts : null;
   const seen = distinct ? new SequenceKeySet(s, b, Math.min(limits.maxSteps, maxSellDraw + maxBuyDraw), setup.canonical) : null;
   const maxAttempts = limits.maxCombinations * 3;
   const maxAccepted = limits.maxCombinations;
@@ -176,8 +184,8 @@ export function sample(setup: SamplerSetup, limits: DepthLimits, rng: RandomSour
     const ns = drawSells ? rng.randint(1, maxSellDraw) : 0;
     const nb = drawBuys ? rng.randint(1, maxBuyDraw) : 0;
     if (ns + nb > maxSteps || ns + nb === 0) continue;
-    const cs = ns > 0 ? pickDistinct(rng, sCum, sIds, ns, pickedSells) : 0;
-    const cb = nb > 0 ? pickDistinct(rng, bCum, bIds, nb, pickedBuys) : 0;
+    const cs = ns > 0 ? pickDistinct(rng, sPick, sParts, sIds, ns, pickedSells) : 0;
+    const cb = nb > 0 ? pickDistinct(rng, bPick, bParts, bIds, nb, pickedBuys) : 0;
     if (!similarity.accept(pickedSells, cs, pickedBuys, cb)) continue;
     accepted++;
     if (seen !== null && !seen.addIfNew(pickedSells, cs, pickedBuys, cb)) continue;

@@ -1,5 +1,5 @@
-import { createPythonRandom } from '@planner/context';
-import type { Security } from '@planner/contracts';
+import { WeightedPick, createPythonRandom } from '@planner/context';
+import type { RandomSource, Security } from '@planner/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sequenceValueKey } from '../src/candidate-identity.js';
@@ -224,6 +224,77 @@ describe('enhancedCombinatorial module', () => {
       ),
       { seed: 42 },
     );
+  });
+});
+
+describe('enhancedCombinatorial: integer picks (randomParts) and random() picks agree', () => {
+  it('property: a source without randomParts gives the same sequences and leaves the stream at the same point', () => {
+    const cand = fc.record({ sym: fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G'), p: fc.double({ min: 0, max: 1, noNaN: true }), country: fc.constantFrom('US', 'DE', ''), industry: fc.constantFrom('Tech', 'Banks', '') });
+    fc.assert(
+      fc.property(fc.array(cand, { maxLength: 12 }), fc.array(cand, { maxLength: 12 }), fc.integer({ min: 1, max: 7 }), fc.nat(10_000), (ss, bb, depth, seed) => {
+        const secs = new Map<string, Security>();
+        for (const c of [...ss, ...bb]) secs.set(c.sym, security(c.sym, c.country, c.industry));
+        const opp = { profit_taking: ss.map((c) => sell(c.sym, c.p)), rebalance_buys: bb.map((c) => buy(c.sym, c.p)) };
+        const params = enhancedCombinatorial.params.parse({ maxCombinations: 30 });
+        const withParts = createPythonRandom(seed);
+        const inner = createPythonRandom(seed);
+        // the four required methods only: the sampler takes its random() path
+        const plain: RandomSource = {
+          random: () => inner.random(),
+          randint: (lo, hi) => inner.randint(lo, hi),
+          choices: (pop, w, k) => inner.choices(pop, w, k),
+          gauss: (mu, sigma) => inner.gauss(mu, sigma),
+        };
+        expect(withParts.randomParts).toBeDefined();
+        const a = symbols(enhancedCombinatorial.generate(depthInput(opp, depth, withParts, { securitiesBySymbol: secs }), params));
+        const b = symbols(enhancedCombinatorial.generate(depthInput(opp, depth, plain, { securitiesBySymbol: secs }), params));
+        expect(a).toEqual(b);
+        expect(withParts.random()).toBe(inner.random());
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+});
+
+describe('sampler picks at the exact integer thresholds', () => {
+  it('draws equal to a threshold, one below and one above, pick as random() * total does', () => {
+    const buys = [buy('B0', 0.9), buy('B1', 0.7), buy('B2', 0.5), buy('B3', 0.35)];
+    const table = new WeightedPick(priorityWeights(buys));
+    const script: [number, number][] = [];
+    for (let j = 0; j < 3; j++) {
+      const h = table.high![j]!;
+      const l = table.low[j]!;
+      script.push([h, l], [h, l - 1], [h, l + 1], [h - 1, l], [h + 1, l]);
+    }
+    // a source that replays the script: randint(1, 1) is 1, each pick takes the next draw
+    const scripted = (withParts: boolean): RandomSource => {
+      let next = 0;
+      const take = () => script[next++ % script.length]!;
+      const source: RandomSource = {
+        random: () => {
+          const [a, b] = take();
+          return (a * 2 ** 26 + b) / 2 ** 53;
+        },
+        randint: (lo) => lo,
+        choices: () => [],
+        gauss: () => 0,
+      };
+      if (withParts) {
+        source.randomParts = (out) => {
+          const [a, b] = take();
+          out[0] = a;
+          out[1] = b;
+        };
+      }
+      return source;
+    };
+    const run = (withParts: boolean) =>
+      symbols(sampleEnhancedCombinations([], buys, limits({ maxSells: 0, maxBuys: 1, maxSteps: 1, maxCombinations: script.length }), scripted(withParts), null));
+    const viaParts = run(true);
+    expect(viaParts).toHaveLength(script.length);
+    expect(viaParts).toEqual(run(false));
+    // at a threshold the pick moves to the next candidate; one below it stays
+    expect(viaParts.slice(0, 2)).toEqual([['B1'], ['B0']]);
   });
 });
 

@@ -1,0 +1,70 @@
+import type { RandomSource } from '@planner/contracts';
+
+const TWO_26 = 67108864;
+const TWO_53 = 9007199254740992;
+
+/**
+ * One list's picks as CPython's `choices(list, weights)` makes them:
+ * `bisect_right(cum, random() * total, 0, n - 1)`. The bisection also runs on
+ * integers: `random()` is R / 2^53 for a 53-bit R, and R ↦ (R / 2^53) · total
+ * never decreases, so `random() * total < cum[j]` iff R < threshold[j], the
+ * smallest R where the product reaches cum[j]. A first plan runs the sampler
+ * in V8's interpreter, where every double it computes or loads is a heap
+ * allocation (hundreds of KB per plan, enough to start a garbage collection);
+ * the integer parts of R (`RandomSource.randomParts`) are small integers.
+ */
+export class WeightedPick {
+  readonly size: number;
+  /** The running sums of the weights, left to right, as CPython's `choices` computes them. */
+  private readonly cum: Float64Array;
+  /** cum[n - 1] + 0.0, as CPython's `choices`. */
+  readonly total: number;
+  /** threshold[j] = high[j] · 2^26 + low[j], split as R's parts; null: only the floating-point path. */
+  readonly high: Int32Array | null;
+  readonly low: Int32Array;
+
+  constructor(weights: readonly number[]) {
+    const n = weights.length;
+    const cum = new Float64Array(n);
+    let total = 0;
+    for (let i = 0; i < n; i++) cum[i] = total += weights[i] as number;
+    total += 0.0;
+    this.size = n;
+    this.cum = cum;
+    this.total = total;
+    const high = new Int32Array(Math.max(0, n - 1));
+    const low = new Int32Array(high.length);
+    this.low = low;
+    this.high = Number.isFinite(total) && total > 0 ? high : null;
+    if (this.high === null) return;
+    for (let j = 0; j < high.length; j++) {
+      const c = cum[j] as number;
+      // An estimate within a few units, then moved to the exact smallest R (2^53: never reached).
+      let r = Math.min(TWO_53, Math.max(0, Math.floor((c / total) * TWO_53)));
+      while (r > 0 && ((r - 1) / TWO_53) * total >= c) r--;
+      while (r < TWO_53 && (r / TWO_53) * total < c) r++;
+      const h = Math.floor(r / TWO_26);
+      high[j] = h;
+      low[j] = r - h * TWO_26;
+    }
+  }
+
+  /** Whether picks from this source may take the integer path (the sampler's pickDistinct). */
+  integerPath(rng: RandomSource): boolean {
+    return this.high !== null && rng.randomParts !== undefined;
+  }
+
+  /** The index of one pick, drawing `random()` (any source). */
+  pickByFloat(rng: RandomSource): number {
+    const u = rng.random() * this.total;
+    const cum = this.cum;
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (u < (cum[mid] as number)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+}
