@@ -30,17 +30,10 @@ export interface Winner {
 }
 
 /** The fields every plan has before its frame (steps and scores), in the plan's key order. */
-interface PlanHead {
-  readonly steps: readonly PlanStep[];
-  readonly currentScore: number;
-  readonly endStateScore: number;
-  readonly improvement: number;
-  readonly cashRequired: number;
-  readonly cashGenerated: number;
-  readonly feasible: boolean;
-  readonly narrative: string;
-  readonly scoreBreakdown: Readonly<Record<string, unknown>>;
-}
+type PlanHead = Pick<
+  Plan,
+  'steps' | 'currentScore' | 'endStateScore' | 'improvement' | 'cashRequired' | 'cashGenerated' | 'feasible' | 'narrative' | 'scoreBreakdown'
+>;
 
 /**
  * The plan: `head`, then the frame's fields, then `execution`. A plan of a run
