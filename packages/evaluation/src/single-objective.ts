@@ -2,6 +2,7 @@ import { pyRound } from '@planner/context';
 import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
 import * as z from 'zod/mini';
+import type { NumbersPending } from './numbers-pending.js';
 import { ScorerTables } from './fast-scorer.js';
 
 export const SingleObjectiveParamsSchema = z.object({});
@@ -19,14 +20,13 @@ export const singleObjective = defineEvaluator({
       evaluate(sequence, detail): EvaluationResult {
         const cost = scorer.bind(sequence);
         const score = scorer.run(sequence, cost, null);
-        const result = {
-          score,
-          diversificationScore: scorer.diversificationScore(),
-          riskScore: scorer.riskScore(),
-          transactionCost: pyRound(cost, 2),
-        };
-        if (!detail) return result;
-        return { ...result, breakdown: scorer.lastBreakdown(cost) };
+        const result: NumbersPending<EvaluationResult> = { score: null, diversificationScore: null, riskScore: null, transactionCost: null };
+        result.score = score;
+        result.diversificationScore = scorer.diversificationScore();
+        result.riskScore = scorer.riskScore();
+        result.transactionCost = pyRound(cost, 2);
+        if (detail) result.breakdown = scorer.lastBreakdown(cost);
+        return result as EvaluationResult;
       },
     };
   },
