@@ -21,7 +21,9 @@ export function dedupSequences(sequences: readonly Sequence[]): Sequence[] {
   // Longer sequences and large universes fall back to the string key.
   const seenText = new Set<string>();
   const out: Sequence[] = [];
-  for (const seq of sequences) {
+  // Indexed (not for-of): a first plan runs this in the interpreter, over thousands of sequences.
+  for (let i = 0; i < sequences.length; i++) {
+    const seq = sequences[i]!;
     if (seq.length === 0 || hasDuplicateSymbol(seq)) continue;
     const packed = packedKey(seq, codes);
     if (packed >= 0) {

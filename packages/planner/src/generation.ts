@@ -78,7 +78,12 @@ class Generation {
       this.g.recorder.fail('pattern', p.name, error);
     }
     this.count(p.name, result?.length ?? 0);
-    if (result) for (const seq of result) if (seq.length > 0) out.push(seq);
+    if (result) {
+      for (let i = 0; i < result.length; i++) {
+        const seq = result[i]!;
+        if (seq.length > 0) out.push(seq);
+      }
+    }
     return this.lap(p.timingSlot, t0);
   }
 
@@ -112,7 +117,8 @@ class Generation {
       this.g.recorder.fail('sequence_generator', gen.name, error);
     }
     this.count(gen.name, result?.length ?? 0);
-    if (result) for (const seq of result) out.push(seq);
+    // Indexed: thousands of sequences, and a for-of iteration costs several indexed ones in the interpreter.
+    if (result) for (let i = 0; i < result.length; i++) out.push(result[i]!);
     return this.lap(gen.timingSlot, t0);
   }
 
