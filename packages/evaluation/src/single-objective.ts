@@ -20,12 +20,19 @@ export const singleObjective = defineEvaluator({
       evaluate(sequence, detail): EvaluationResult {
         const cost = scorer.bind(sequence);
         const score = scorer.run(sequence, cost, null);
-        const result: NumbersPending<EvaluationResult> = { score: null, diversificationScore: null, riskScore: null, transactionCost: null };
+        const diversificationScore = scorer.diversificationScore();
+        const riskScore = scorer.riskScore();
+        const transactionCost = pyRound(cost, 2);
+        // The numbers are written after the literal (numbers-pending.ts). Two literals,
+        // not `{ ...result, breakdown }`: a spread in a literal takes V8's slow path
+        // (every plan scores the current portfolio in detail).
+        const result: NumbersPending<EvaluationResult> = detail
+          ? { score: null, diversificationScore: null, riskScore: null, transactionCost: null, breakdown: scorer.lastBreakdown(cost) }
+          : { score: null, diversificationScore: null, riskScore: null, transactionCost: null };
         result.score = score;
-        result.diversificationScore = scorer.diversificationScore();
-        result.riskScore = scorer.riskScore();
-        result.transactionCost = pyRound(cost, 2);
-        if (detail) result.breakdown = scorer.lastBreakdown(cost);
+        result.diversificationScore = diversificationScore;
+        result.riskScore = riskScore;
+        result.transactionCost = transactionCost;
         return result as EvaluationResult;
       },
     };
