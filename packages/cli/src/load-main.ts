@@ -21,16 +21,21 @@ export async function loadMain(build: MainBuild = 'all'): Promise<{ main: MainMo
 
 /**
  * Compiles the built file without a cache, plans `snapshot` with the three
- * shipped presets (so the functions a plan runs get compiled) and saves what
- * V8 compiled as the file's code cache. Returns the cache's size in bytes.
+ * shipped presets and then with each of `configFiles` (`--config`: TOML
+ * parsing, `extends` and the checks of a written file are compiled too), and
+ * saves what V8 compiled as the file's code cache. Returns the cache's size in bytes.
  */
-export async function makeCodeCache(files: { file: string; cache: string }, snapshot: string): Promise<number> {
+export async function makeCodeCache(files: { file: string; cache: string }, snapshot: string, configFiles: readonly string[] = []): Promise<number> {
   const loaded = loadWithCodeCache<MainModule>(files.file, null);
   let errors = '';
   const quiet = { out: () => undefined, err: (s: string) => { errors += s; } };
-  for (const preset of ['default', 'conservative', 'aggressive']) {
-    const code = await loaded.exports.run(['plan', snapshot, '--preset', preset, '--json'], quiet);
-    if (code !== 0) throw new Error(`make-code-cache: planning ${snapshot} with the ${preset} preset failed (exit ${code}): ${errors}`);
+  const runs = [
+    ...['default', 'conservative', 'aggressive'].map((preset) => ({ args: ['--preset', preset], what: `the ${preset} preset` })),
+    ...configFiles.map((file) => ({ args: ['--config', file], what: file })),
+  ];
+  for (const { args, what } of runs) {
+    const code = await loaded.exports.run(['plan', snapshot, ...args, '--json'], quiet);
+    if (code !== 0) throw new Error(`make-code-cache: planning ${snapshot} with ${what} failed (exit ${code}): ${errors}`);
   }
   return writeCodeCache(loaded, files.cache);
 }
