@@ -9,7 +9,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mainFiles, makeCodeCache } from './load-main.js';
 
-const example = fileURLToPath(new URL('../../examples/portfolio.json', import.meta.url));
+// The warm-up plans: each example takes paths the others do not (target
+// weights and the weight-based calculator; sells funding buys; a plan with
+// nothing to do), so a first plan taking them finds them compiled.
+const examples = ['portfolio.json', 'target-weights.json', 'low-cash.json', 'nothing-to-do.json']
+  .map((name) => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url)));
 // Configuration files as `--config` reads them, so that a written file's first load (TOML, its checks,
 // `extends`) runs compiled code too: a shipped preset's file, complete as the parity configurations are,
 // and a file of overrides on a preset.
@@ -19,7 +23,7 @@ try {
   const overrides = join(scratch, 'overrides.toml');
   writeFileSync(overrides, 'extends = "aggressive"\n\n[planner]\nmax_depth = 4\n\n[filters.correlation_aware.params]\ncorrelation_threshold = 0.7\n');
   const configs = [join(presets, 'conservative.toml'), overrides];
-  for (const build of ['plan', 'all'] as const) await makeCodeCache(mainFiles(build), example, configs);
+  for (const build of ['plan', 'all'] as const) await makeCodeCache(mainFiles(build), examples, configs);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
