@@ -29,7 +29,7 @@ export interface GenerationResult {
   readonly afterFilters: number;
 }
 
-class Generation {
+export class Generation {
   // Sequences per module name, in first-use order (a pattern and a generator of one name share an entry).
   private readonly names: string[] = [];
   private readonly counts: number[] = [];
@@ -124,40 +124,78 @@ class Generation {
   }
 }
 
+/** Where the depth loop stands: the next depth and the next module call of it (its patterns, then its generators). */
+export interface DepthWalk {
+  readonly selected: OpportunitiesByCategory;
+  /** The reference runs its combinations only when some selected list is non-empty. */
+  readonly generators: readonly ResolvedModule<SequenceGenerator>[];
+  readonly raw: Sequence[];
+  depth: number;
+  next: number;
+  /** The last clock read: the next module call's time runs from here. */
+  t: number;
+}
+
+export function startDepths(g: GenerationInput): DepthWalk {
+  const selected = selectPerCategory(g.categories, g.config.planner, g.config.compat, g.ctx.securitiesBySymbol);
+  const generators = countCandidates(selected) > 0 ? g.modules.depthGenerators : [];
+  return { selected, generators, raw: [], depth: 1, next: 0, t: g.recorder.now() };
+}
+
 /**
- * Depth loop, dedup and `once` patterns (pipeline.md §5.3, modules-patterns.md §2.3):
- * `patterns(d=1) ++ generators(d=1) ++ … ++ patterns(d=max) ++ generators(d=max)`,
- * deduplicated, then the `once` patterns on the full lists (not deduplicated).
+ * The depth loop (pipeline.md §5.3, modules-patterns.md §2.3) from where `walk`
+ * stands: `patterns(d=1) ++ generators(d=1) ++ … ++ patterns(d=max) ++ generators(d=max)`.
+ * `pauseWhen(now)`, asked before each module call, may stop it there: false is
+ * returned, and a later call goes on. Without it the loop runs to its end (true).
  */
-function depthStage(g: GenerationInput, gen: Generation): { sequences: Sequence[]; afterDedup: number } {
-  const s = g.config.planner;
-  const selected = selectPerCategory(g.categories, s, g.config.compat, g.ctx.securitiesBySymbol);
-  // The reference runs its combinations only when some selected list is non-empty.
-  const anySelected = countCandidates(selected) > 0;
-  const raw: Sequence[] = [];
+export function walkDepths(g: GenerationInput, gen: Generation, walk: DepthWalk, pauseWhen?: (now: number) => boolean): boolean {
+  const maxDepth = g.config.planner.maxDepth;
+  const patterns = g.modules.depthPatterns;
+  const calls = patterns.length + walk.generators.length;
   // One timestamp per module call: each call's time runs from the previous one's end.
-  let t = g.recorder.now();
-  for (let depth = 1; depth <= s.maxDepth; depth++) {
+  for (; walk.depth <= maxDepth; walk.depth++, walk.next = 0) {
+    const depth = walk.depth;
     const call = gen.callFor(depth);
-    for (const p of g.modules.depthPatterns) {
+    for (; walk.next < calls; walk.next++) {
+      if (pauseWhen !== undefined && pauseWhen(walk.t)) return false;
+      const p = patterns[walk.next];
+      if (p === undefined) {
+        walk.t = gen.generator(walk.generators[walk.next - patterns.length]!, walk.selected, depth, [], walk.raw, walk.t);
+        continue;
+      }
       const cap = Math.min(depth, p.depthCap ?? depth);
-      t = gen.pattern(p, selected, cap === depth ? call : gen.callFor(cap), raw, t);
+      walk.t = gen.pattern(p, walk.selected, cap === depth ? call : gen.callFor(cap), walk.raw, walk.t);
     }
-    if (anySelected) for (const d of g.modules.depthGenerators) t = gen.generator(d, selected, depth, [], raw, t);
     if (g.recorder.listening) {
-      g.recorder.progress('generation', depth, s.maxDepth);
-      t = g.recorder.now();
+      g.recorder.progress('generation', depth, maxDepth);
+      walk.t = g.recorder.now();
     }
   }
-  const sequences = dedupSequences(raw);
-  t = g.recorder.now();
-  const once = gen.callFor(s.maxDepth);
+  return true;
+}
+
+/** After the depth loop: dedup, then the `once` patterns on the full lists (not deduplicated). */
+export function finishDepths(g: GenerationInput, gen: Generation, walk: DepthWalk): DepthResult {
+  const sequences = dedupSequences(walk.raw);
+  let t = g.recorder.now();
+  const once = gen.callFor(g.config.planner.maxDepth);
   for (const p of g.modules.oncePatterns) t = gen.pattern(p, g.categories, once, sequences, t);
   return { sequences, afterDedup: sequences.length };
 }
 
+export interface DepthResult {
+  readonly sequences: Sequence[];
+  readonly afterDedup: number;
+}
+
+function depthStage(g: GenerationInput, gen: Generation): DepthResult {
+  const walk = startDepths(g);
+  walkDepths(g, gen, walk);
+  return finishDepths(g, gen, walk);
+}
+
 /** Filters in configuration order, then the `extend` generators, each appending to the list so far. */
-function filterStage(g: GenerationInput, gen: Generation, input: Sequence[]): Sequence[] {
+export function filterStage(g: GenerationInput, gen: Generation, input: Sequence[]): Sequence[] {
   let sequences = input;
   // The stage's start (its first read of the clock).
   let t = g.recorder.lastNow;
@@ -185,6 +223,10 @@ export function generateSequences(g: GenerationInput): GenerationResult {
   const depth = g.recorder.stage('generation', () => depthStage(g, gen), (r) => r.afterDedup);
   // Right after the generation stage's end: the filters start there.
   const sequences = g.recorder.stage('filters', () => filterStage(g, gen, depth.sequences), (r) => r.length, true);
+  return generationResult(gen, depth, sequences);
+}
+
+export function generationResult(gen: Generation, depth: DepthResult, sequences: Sequence[]): GenerationResult {
   return {
     sequences,
     generated: gen.generated,

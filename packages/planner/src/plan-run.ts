@@ -7,7 +7,8 @@ import { NO_BENEFICIAL_ACTIONS_TEXT, NO_FEASIBLE_SEQUENCE_TEXT, type PlanFrame, 
 import { type BeamSearch, runBeamSearch } from './beam-search.js';
 import { type FeasibilityCounts, emptyFeasibilityCounts } from './feasibility.js';
 import { FeasibleOrder, type OrderedSequences } from './feasible-order.js';
-import { type GenerationResult, generateSequences } from './generation.js';
+import { type GenerationInput, type GenerationResult, generateSequences } from './generation.js';
+import { generateSequencesUntil } from './generation-until.js';
 import type { ModuleSet } from './module-set.js';
 import { type Opportunities, collectOpportunities } from './opportunities.js';
 import { type PlanCheckInput, checkSequence } from './plan-check.js';
@@ -107,10 +108,28 @@ export interface CandidateList {
 
 /** Steps 3 of the flow: generation, filters, early filtering and the priority sort. */
 export function candidateList(run: PreparedRun): CandidateList {
+  return feasibleList(run, generateSequences(generationInput(run)));
+}
+
+/**
+ * `candidateList` that lets the event loop run during the generation and
+ * returns null once `signal` is aborted (before the next module call or stage;
+ * `generateSequencesUntil`).
+ */
+export async function candidateListUntil(run: PreparedRun, signal: AbortSignal): Promise<CandidateList | null> {
+  const generation = await generateSequencesUntil(generationInput(run), signal);
+  return generation === null ? null : feasibleList(run, generation);
+}
+
+function generationInput(run: PreparedRun): GenerationInput {
   const { config, ctx, rng, recorder, modules } = run;
-  const generation = generateSequences({ config, modules, ctx, rng, categories: run.opportunities.categories, recorder });
+  return { config, modules, ctx, rng, categories: run.opportunities.categories, recorder };
+}
+
+function feasibleList(run: PreparedRun, generation: GenerationResult): CandidateList {
+  const { config, ctx } = run;
   const rejected = emptyFeasibilityCounts();
-  const sequences = recorder.stage(
+  const sequences = run.recorder.stage(
     'feasibility',
     () => new FeasibleOrder(generation.sequences, ctx, ctx.availableCashEur, config.planner.priorityThreshold, rejected, cashCosts(run)),
     (s) => s.length,

@@ -126,6 +126,18 @@ export class RunRecorder {
     return result;
   }
 
+  /** `stage` for a body that awaits (a generation that lets the event loop run): the stage's time includes those turns. */
+  async stageAsync<T>(stage: PlannerStage, body: () => Promise<T>, count: (result: T) => number): Promise<T> {
+    const listener = this.listener;
+    if (listener !== undefined) listener({ type: 'stage-started', stage });
+    const t0 = this.now();
+    const result = await body();
+    const ms = this.now() - t0;
+    this.addTime(stage, ms);
+    if (listener !== undefined) listener({ type: 'stage-finished', stage, count: count(result), ms });
+    return result;
+  }
+
   progress(stage: PlannerStage, done: number, total: number): void {
     if (this.listener !== undefined) this.listener({ type: 'stage-progress', stage, done, total });
   }
