@@ -5,5 +5,9 @@
 import { fileURLToPath } from 'node:url';
 import { mainFiles, makeCodeCache } from './load-main.js';
 
-const example = fileURLToPath(new URL('../../examples/portfolio.json', import.meta.url));
-for (const build of ['plan', 'all'] as const) await makeCodeCache(mainFiles(build), example);
+// The warm-up plans: each example takes paths the others do not (target
+// weights and the weight-based calculator; sells funding buys; a plan with
+// nothing to do), so a first plan taking them finds them compiled.
+const examples = ['portfolio.json', 'target-weights.json', 'low-cash.json', 'nothing-to-do.json']
+  .map((name) => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url)));
+for (const build of ['plan', 'all'] as const) await makeCodeCache(mainFiles(build), examples);

@@ -111,14 +111,14 @@ describe('the command\'s code', () => {
     }
   });
 
-  it('make-code-cache plans with the three presets, then writes a cache the next load uses; a failing plan is an error', async () => {
+  it('make-code-cache plans each snapshot with the three presets, then writes a cache the next load uses; a failing plan is an error', async () => {
     const files = { file: join(dir, 'main.cjs'), cache: join(dir, 'main.v8-cache') };
     cpSync(here('../dist/main/planner-main.cjs'), files.file);
     cpSync(here('../dist/main/import-module.cjs'), join(dir, 'import-module.cjs'));
-    expect(await makeCodeCache(files, here('../examples/portfolio.json'))).toBeGreaterThan(40);
+    expect(await makeCodeCache(files, [here('../examples/portfolio.json')])).toBeGreaterThan(40);
     expect(readFileSync(files.cache).subarray(0, 40).toString()).toMatch(/^[0-9a-f]{40}$/);
     expect(loadWithCodeCache(files.file, files.cache).cache).toBe('used');
-    await expect(makeCodeCache(files, join(dir, 'missing.json'))).rejects.toThrow(/planning .*missing\.json with the default preset failed \(exit 2\)/);
+    await expect(makeCodeCache(files, [here('../examples/portfolio.json'), join(dir, 'missing.json')])).rejects.toThrow(/planning .*missing\.json with the default preset failed \(exit 2\)/);
   });
 });
 

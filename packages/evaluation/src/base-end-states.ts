@@ -1,4 +1,4 @@
-import type { CompatSwitches, Sequence } from '@planner/contracts';
+import type { ActionCandidate, CompatSwitches, Sequence } from '@planner/contracts';
 import { cashCostOf } from './quirks.js';
 
 /**
@@ -17,54 +17,90 @@ export function symbolsOutsideBaseEndStates(
   costs: { readonly transactionCostFixed: number; readonly transactionCostPercent: number },
   compat: Pick<CompatSwitches, 'costsNotDeductedFromCash'>,
 ): string[] {
-  if (sequences.length === 0) return [];
-  const soldOffIn = new Map<string, number>();
-  const traded = new Set<string>();
-  const heldAtEnd = new Set<string>();
-  // A sequence trades a handful of symbols: parallel arrays scanned linearly
-  // cost the interpreter (where the first plan runs) far less than a Map per sequence.
-  const symbols: string[] = [];
+  const n = sequences.length;
+  if (n === 0) return [];
+  // Thousands of sequences share a few dozen candidate objects: what the walk
+  // reads of one (its symbol's index, side, value, cost) is looked up once per
+  // object, and the walk runs on small integers and plain arrays with indexed
+  // loops. A first plan runs this in the interpreter, where each Map/Set call,
+  // function call and for-of iteration of the per-action loop was the cost.
+  const ids = new Map<ActionCandidate, number>();
+  const symbolIds = new Map<string, number>();
+  const symbolOf: number[] = [];
+  const sells: boolean[] = [];
   const values: number[] = [];
+  const cashCosts: number[] = [];
+  // Per symbol index, in order of first trade (the order of the result).
+  const names: string[] = [];
+  const startHeld: boolean[] = [];
+  const startValue: number[] = [];
+  const heldAtEnd: boolean[] = [];
+  const soldOffIn: number[] = [];
+  /** The sequence (index + 1) that last wrote `value`: a symbol's value in the walk of another sequence is its start value. */
+  const writtenBy: number[] = [];
+  const value: number[] = [];
+  const touched: number[] = [];
   const fixed = costs.transactionCostFixed;
   const percent = costs.transactionCostPercent;
-  for (const sequence of sequences) {
-    symbols.length = 0;
-    values.length = 0;
+  for (let i = 0; i < n; i++) {
+    const sequence = sequences[i]!;
+    const walk = i + 1;
+    let touchedCount = 0;
     let cash = availableCash;
-    for (let i = 0; i < sequence.length; i++) {
-      const action = sequence[i]!;
-      const symbol = action.symbol;
-      const cost = cashCostOf(action, fixed, percent, compat);
-      const k = symbols.indexOf(symbol);
-      const held = k >= 0 ? values[k]! : startPositions.get(symbol) ?? 0;
-      traded.add(symbol);
-      let value: number;
-      if (action.side === 'SELL') {
-        value = Math.max(0, held - action.valueEur);
-        cash += action.valueEur - cost;
+    for (let j = 0; j < sequence.length; j++) {
+      const action = sequence[j]!;
+      let id = ids.get(action);
+      if (id === undefined) {
+        id = symbolOf.length;
+        ids.set(action, id);
+        let s = symbolIds.get(action.symbol);
+        if (s === undefined) {
+          s = names.length;
+          symbolIds.set(action.symbol, s);
+          names.push(action.symbol);
+          startHeld.push(startPositions.has(action.symbol));
+          startValue.push(startPositions.get(action.symbol) ?? 0);
+          heldAtEnd.push(false);
+          soldOffIn.push(0);
+          writtenBy.push(0);
+          value.push(0);
+        }
+        symbolOf.push(s);
+        sells.push(action.side === 'SELL');
+        values.push(action.valueEur);
+        cashCosts.push(cashCostOf(action, fixed, percent, compat));
+      }
+      const s = symbolOf[id]!;
+      const v = values[id]!;
+      const cost = cashCosts[id]!;
+      const held = writtenBy[s] === walk ? value[s]! : startValue[s]!;
+      let after: number;
+      if (sells[id]) {
+        after = Math.max(0, held - v);
+        cash += v - cost;
       } else {
-        if (action.valueEur + cost > cash) continue;
-        value = held + action.valueEur;
-        cash -= action.valueEur + cost;
+        if (v + cost > cash) continue;
+        after = held + v;
+        cash -= v + cost;
       }
-      if (k >= 0) values[k] = value;
-      else {
-        symbols.push(symbol);
-        values.push(value);
+      if (writtenBy[s] !== walk) {
+        writtenBy[s] = walk;
+        touched[touchedCount++] = s;
       }
+      value[s] = after;
     }
-    for (let k = 0; k < symbols.length; k++) {
-      const symbol = symbols[k]!;
-      if (values[k]! > 0) heldAtEnd.add(symbol);
-      else if (startPositions.has(symbol)) soldOffIn.set(symbol, (soldOffIn.get(symbol) ?? 0) + 1);
+    for (let k = 0; k < touchedCount; k++) {
+      const s = touched[k]!;
+      if (value[s]! > 0) heldAtEnd[s] = true;
+      else if (startHeld[s]) soldOffIn[s] = soldOffIn[s]! + 1;
     }
   }
   const outside: string[] = [];
-  for (const symbol of traded) {
-    if (heldAtEnd.has(symbol)) continue;
+  for (let s = 0; s < names.length; s++) {
+    if (heldAtEnd[s]) continue;
     // a start position is in some end state unless every sequence sold it off
-    if (startPositions.has(symbol) && soldOffIn.get(symbol) !== sequences.length) continue;
-    outside.push(symbol);
+    if (startHeld[s] && soldOffIn[s] !== n) continue;
+    outside.push(names[s]!);
   }
   return outside;
 }

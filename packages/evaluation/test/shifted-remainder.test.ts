@@ -1,3 +1,5 @@
+import type { ActionCandidate } from '@planner/contracts';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { symbolsOutsideBaseEndStates } from '../src/base-end-states.js';
 import { stochastic } from '../src/stochastic.js';
@@ -58,5 +60,65 @@ describe('the shifted remainder (compat shifted_remainder_neutral_metrics, DECIS
 
   it('the switch is a [compat] key that defaults to the reference', () => {
     expect(compat().shiftedRemainderNeutralMetrics).toBe(true);
+  });
+});
+
+/** The walk as first written (a Map per run, a linear scan per sequence): the oracle of the interned one. */
+function outsideOracle(
+  sequences: readonly (readonly ActionCandidate[])[],
+  start: ReadonlyMap<string, number>,
+  availableCash: number,
+  costs: { transactionCostFixed: number; transactionCostPercent: number },
+  deducted: boolean,
+): string[] {
+  const soldOffIn = new Map<string, number>();
+  const traded = new Set<string>();
+  const heldAtEnd = new Set<string>();
+  for (const sequence of sequences) {
+    const held = new Map<string, number>();
+    let cash = availableCash;
+    for (const a of sequence) {
+      const cost = deducted ? costs.transactionCostFixed + Math.abs(a.valueEur) * costs.transactionCostPercent : 0;
+      const before = held.has(a.symbol) ? held.get(a.symbol)! : start.get(a.symbol) ?? 0;
+      traded.add(a.symbol);
+      if (a.side === 'SELL') {
+        held.set(a.symbol, Math.max(0, before - a.valueEur));
+        cash += a.valueEur - cost;
+      } else {
+        if (a.valueEur + cost > cash) continue;
+        held.set(a.symbol, before + a.valueEur);
+        cash -= a.valueEur + cost;
+      }
+    }
+    for (const [symbol, value] of held) {
+      if (value > 0) heldAtEnd.add(symbol);
+      else if (start.has(symbol)) soldOffIn.set(symbol, (soldOffIn.get(symbol) ?? 0) + 1);
+    }
+  }
+  return [...traded].filter((s) => !heldAtEnd.has(s) && !(start.has(s) && soldOffIn.get(s) !== sequences.length));
+}
+
+describe('symbolsOutsideBaseEndStates against the plain walk', () => {
+  const symbols = ['A', 'B', 'C', 'D', 'E'];
+  // Candidates shared by several sequences (the planner's case) and fresh equal copies.
+  const pool = fc.array(
+    fc.record({ buy: fc.boolean(), symbol: fc.constantFrom(...symbols), quantity: fc.integer({ min: 0, max: 12 }) }),
+    { minLength: 1, maxLength: 8 },
+  ).map((specs) => specs.map((s) => action(s.buy ? 'BUY' : 'SELL', s.symbol, s.quantity, 50)));
+  const run = fc.tuple(pool, fc.array(fc.array(fc.nat(), { maxLength: 6 }), { maxLength: 12 }), fc.boolean(), fc.boolean());
+
+  it('gives the oracle\'s symbols in the oracle\'s order (property)', () => {
+    fc.assert(fc.property(run, fc.integer({ min: 0, max: 800 }), ([candidates, picks, copies, deducted], cash) => {
+      const sequences = picks.map((p) => p.map((k) => {
+        const c = candidates[k % candidates.length]!;
+        return copies ? { ...c } : c;
+      }));
+      // A start position of 0 (held, worth nothing) as well as real ones.
+      const start = new Map([['A', 300], ['B', 100], ['E', 0]]);
+      const costs = { transactionCostFixed: 2, transactionCostPercent: 0.002 };
+      const switches = compat({ costsNotDeductedFromCash: !deducted });
+      expect(symbolsOutsideBaseEndStates(sequences, start, cash, costs, switches))
+        .toEqual(outsideOracle(sequences, start, cash, costs, deducted));
+    }), { numRuns: 500 });
   });
 });

@@ -3,7 +3,8 @@ import type { ActionCandidate, OpportunitiesByCategory, OpportunityCategory, Seq
 
 // Shared fill procedures of spec modules-patterns.md §1.4. Lists are passed as
 // an array of lists and walked in order, which is the monolith's `a + b + c`
-// concatenation without allocating it.
+// concatenation without allocating it. Indexed loops, not for-of: a first plan
+// runs these in the interpreter, where a for-of iteration costs several indexed ones.
 
 type Lists = readonly (readonly ActionCandidate[])[];
 
@@ -36,7 +37,8 @@ export function totalLength(lists: Lists): number {
 
 /** Membership by value over all ten fields (§1.3); identity first, as Python's `in` does. */
 export function containsEqual(seq: readonly ActionCandidate[], candidate: ActionCandidate): boolean {
-  for (const other of seq) {
+  for (let i = 0; i < seq.length; i++) {
+    const other = seq[i]!;
     if (other === candidate || candidatesEqual(other, candidate)) return true;
   }
   return false;
@@ -47,8 +49,10 @@ export function containsEqual(seq: readonly ActionCandidate[], candidate: Action
  * sequence is shorter than `limit`; misfits are skipped. Returns the cash left.
  */
 export function greedyFill(seq: ActionCandidate[], cash: number, lists: Lists, limit: number): number {
-  for (const list of lists) {
-    for (const c of list) {
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l]!;
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i]!;
       if (seq.length >= limit) return cash;
       if (c.valueEur <= cash) {
         seq.push(c);
@@ -72,8 +76,10 @@ export function breakFill(
   limit: number,
   accept?: (candidate: ActionCandidate) => boolean,
 ): number {
-  for (const list of lists) {
-    for (const c of list) {
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l]!;
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i]!;
       if (seq.length >= limit || cash < c.valueEur) return cash;
       if ((accept === undefined || accept(c)) && !containsEqual(seq, c)) {
         seq.push(c);
@@ -91,8 +97,10 @@ export function breakFill(
 export function appendSummed(seq: ActionCandidate[], cash0: number, lists: Lists, count: number): number {
   let sum = 0;
   let taken = 0;
-  for (const list of lists) {
-    for (const c of list) {
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l]!;
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i]!;
       if (taken >= count) return cash0 + sum;
       seq.push(c);
       sum += c.valueEur;
@@ -108,8 +116,10 @@ export function appendSummed(seq: ActionCandidate[], cash0: number, lists: Lists
  */
 export function appendRunning(seq: ActionCandidate[], cash: number, lists: Lists, count: number, limit: number): number {
   let seen = 0;
-  for (const list of lists) {
-    for (const c of list) {
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l]!;
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i]!;
       if (seen >= count) return cash;
       seen++;
       if (seq.length < limit) {

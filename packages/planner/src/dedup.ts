@@ -14,12 +14,16 @@ const MAX_PACKED = 7;
  * (symbol, side) key (quantities are not part of the key).
  */
 export function dedupSequences(sequences: readonly Sequence[]): Sequence[] {
+  // Small plans often generate nothing: no key tables then.
+  if (sequences.length === 0) return [];
   const codes = new Map<string, number>();
   const seenPacked = new Set<number>();
   // Longer sequences and large universes fall back to the string key.
   const seenText = new Set<string>();
   const out: Sequence[] = [];
-  for (const seq of sequences) {
+  // Indexed (not for-of): a first plan runs this in the interpreter, over thousands of sequences.
+  for (let i = 0; i < sequences.length; i++) {
+    const seq = sequences[i]!;
     if (seq.length === 0 || hasDuplicateSymbol(seq)) continue;
     const packed = packedKey(seq, codes);
     if (packed >= 0) {

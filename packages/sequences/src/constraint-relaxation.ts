@@ -54,28 +54,40 @@ export function budgetRelaxations(
   resizing?: Resizing,
 ): Sequence[] {
   const out: Sequence[] = [];
-  // The same candidate objects recur across sequences: enlarge each once per call
-  // (candidates are immutable values, so sharing the enlarged one is invisible).
-  const enlarged = new Map<ActionCandidate, ActionCandidate>();
+  // The same candidate objects recur across sequences: decide and enlarge each
+  // BUY once per call (candidates are immutable values, so sharing the enlarged
+  // one is invisible); null: not held, or no whole lot.
+  const enlarged = new Map<ActionCandidate, ActionCandidate | null>();
+  // Indexed loops only: a first plan runs this over thousands of sequences in
+  // the interpreter, where a for-of iteration costs several indexed ones.
   for (let i = 0; i < count; i++) {
     const seq = sequences[i] as Sequence;
+    const n = seq.length;
     let need = 0;
-    for (const a of seq) if (a.side === 'BUY') need += a.valueEur;
-    if (need <= availableCashEur) {
-      for (const f of factors) if (need <= availableCashEur * f) out.push(seq.slice());
+    for (let j = 0; j < n; j++) {
+      const a = seq[j] as ActionCandidate;
+      if (a.side === 'BUY') need += a.valueEur;
     }
-    for (const a of seq) {
-      if (a.side !== 'BUY' || !isHeld(a.symbol)) continue;
+    if (need <= availableCashEur) {
+      for (let f = 0; f < factors.length; f++) if (need <= availableCashEur * (factors[f] as number)) out.push(seq.slice());
+    }
+    for (let j = 0; j < n; j++) {
+      const a = seq[j] as ActionCandidate;
+      if (a.side !== 'BUY') continue;
       let relaxed = enlarged.get(a);
       if (relaxed === undefined) {
-        const size = resized(a, a.quantity * multiplier, multiplier, resizing);
         // Without resizing `resized` never returns null; with it, no whole lot means no variant.
-        if (size === null) continue;
-        relaxed = { ...a, quantity: size.quantity, valueEur: size.valueEur, reason: `${a.reason} (relaxed)` };
+        const size = isHeld(a.symbol) ? resized(a, a.quantity * multiplier, multiplier, resizing) : null;
+        relaxed = size === null ? null : { ...a, quantity: size.quantity, valueEur: size.valueEur, reason: `${a.reason} (relaxed)` };
         enlarged.set(a, relaxed);
       }
+      if (relaxed === null) continue;
       const copy = seq.slice();
-      for (let k = 0; k < copy.length; k++) if (copy[k] === a || candidatesEqual(copy[k] as ActionCandidate, a)) copy[k] = relaxed;
+      for (let k = 0; k < n; k++) {
+        const c = copy[k] as ActionCandidate;
+        // candidatesEqual is false for another symbol: the symbol test spares the call.
+        if (c === a || (c.symbol === a.symbol && candidatesEqual(c, a))) copy[k] = relaxed;
+      }
       out.push(copy);
     }
   }
