@@ -130,59 +130,48 @@ export class Generation {
   }
 }
 
-/** Where the depth loop stands: the next depth and the next module call of it (its patterns, then its generators). */
-export interface DepthWalk {
-  readonly selected: OpportunitiesByCategory;
-  /** The reference runs its combinations only when some selected list is non-empty. */
-  readonly generators: readonly ResolvedModule<SequenceGenerator>[];
-  readonly raw: Sequence[];
-  depth: number;
-  next: number;
-  /** The last clock read: the next module call's time runs from here. */
-  t: number;
-}
-
-export function startDepths(g: GenerationInput): DepthWalk {
-  const selected = selectPerCategory(g.categories, g.config.planner, g.config.compat, g.ctx.securitiesBySymbol);
-  const generators = countCandidates(selected) > 0 ? g.modules.depthGenerators : [];
-  return { selected, generators, raw: [], depth: 1, next: 0, t: g.recorder.now() };
-}
-
 /**
- * The depth loop (pipeline.md §5.3, modules-patterns.md §2.3) from where `walk`
- * stands: `patterns(d=1) ++ generators(d=1) ++ … ++ patterns(d=max) ++ generators(d=max)`.
- * `pauseWhen(now)`, asked before each module call, may stop it there: false is
- * returned, and a later call goes on. Without it the loop runs to its end (true).
+ * The depth loop (pipeline.md §5.3, modules-patterns.md §2.3), appending to `raw`:
+ * `patterns(d=1) ++ generators(d=1) ++ … ++ patterns(d=max) ++ generators(d=max)`.
+ * Each call of the returned walk goes on from where the last one stopped:
+ * `pauseWhen(now)`, asked before each module call, may stop it there (false is
+ * returned); without it the walk runs to the loop's end (true).
  */
-export function walkDepths(g: GenerationInput, gen: Generation, walk: DepthWalk, pauseWhen?: (now: number) => boolean): boolean {
+export function depthWalk(g: GenerationInput, gen: Generation, raw: Sequence[]): (pauseWhen?: (now: number) => boolean) => boolean {
   const maxDepth = g.config.planner.maxDepth;
+  const selected = selectPerCategory(g.categories, g.config.planner, g.config.compat, g.ctx.securitiesBySymbol);
   const patterns = g.modules.depthPatterns;
-  const calls = patterns.length + walk.generators.length;
-  // One timestamp per module call: each call's time runs from the previous one's end.
-  for (; walk.depth <= maxDepth; walk.depth++, walk.next = 0) {
-    const depth = walk.depth;
-    const call = gen.callFor(depth);
-    for (; walk.next < calls; walk.next++) {
-      if (pauseWhen !== undefined && pauseWhen(walk.t)) return false;
-      const p = patterns[walk.next];
-      if (p === undefined) {
-        walk.t = gen.generator(walk.generators[walk.next - patterns.length]!, walk.selected, depth, [], walk.raw, walk.t);
-        continue;
+  // The reference runs its combinations only when some selected list is non-empty.
+  const generators = countCandidates(selected) > 0 ? g.modules.depthGenerators : [];
+  let depth = 1;
+  let next = 0;
+  return (pauseWhen) => {
+    // One timestamp per module call: each call's time runs from the previous one's end (a pause is no module's time).
+    let t = g.recorder.now();
+    for (; depth <= maxDepth; depth++, next = 0) {
+      const call = gen.callFor(depth);
+      for (; next < patterns.length + generators.length; next++) {
+        if (pauseWhen?.(t)) return false;
+        const p = patterns[next];
+        if (p === undefined) {
+          t = gen.generator(generators[next - patterns.length]!, selected, depth, [], raw, t);
+          continue;
+        }
+        const cap = Math.min(depth, p.depthCap ?? depth);
+        t = gen.pattern(p, selected, cap === depth ? call : gen.callFor(cap), raw, t);
       }
-      const cap = Math.min(depth, p.depthCap ?? depth);
-      walk.t = gen.pattern(p, walk.selected, cap === depth ? call : gen.callFor(cap), walk.raw, walk.t);
+      if (g.recorder.listening) {
+        g.recorder.progress('generation', depth, maxDepth);
+        t = g.recorder.now();
+      }
     }
-    if (g.recorder.listening) {
-      g.recorder.progress('generation', depth, maxDepth);
-      walk.t = g.recorder.now();
-    }
-  }
-  return true;
+    return true;
+  };
 }
 
 /** After the depth loop: dedup, then the `once` patterns on the full lists (not deduplicated). */
-export function finishDepths(g: GenerationInput, gen: Generation, walk: DepthWalk): DepthResult {
-  const sequences = dedupSequences(walk.raw);
+export function finishDepths(g: GenerationInput, gen: Generation, raw: Sequence[]): DepthResult {
+  const sequences = dedupSequences(raw);
   let t = g.recorder.now();
   const once = gen.callFor(g.config.planner.maxDepth);
   for (const p of g.modules.oncePatterns) t = gen.pattern(p, g.categories, once, sequences, t);
@@ -195,13 +184,13 @@ export interface DepthResult {
 }
 
 function depthStage(g: GenerationInput, gen: Generation): DepthResult {
-  const walk = startDepths(g);
-  walkDepths(g, gen, walk);
-  return finishDepths(g, gen, walk);
+  const raw: Sequence[] = [];
+  depthWalk(g, gen, raw)();
+  return finishDepths(g, gen, raw);
 }
 
 /** Filters in configuration order, then the `extend` generators, each appending to the list so far. */
-export function filterStage(g: GenerationInput, gen: Generation, input: Sequence[]): Sequence[] {
+function filterStage(g: GenerationInput, gen: Generation, input: Sequence[]): Sequence[] {
   let sequences = input;
   // The stage's start (its first read of the clock).
   let t = g.recorder.lastNow;
@@ -224,20 +213,17 @@ export function filterStage(g: GenerationInput, gen: Generation, input: Sequence
   return sequences;
 }
 
-export function generateSequences(g: GenerationInput): GenerationResult {
-  const gen = new Generation(g);
-  const depth = g.recorder.stage('generation', () => depthStage(g, gen), (r) => r.afterDedup);
+/** The generation and filter stages; `depth`: the generation stage already run by `gen` (generateSequencesUntil). */
+export function generateSequences(g: GenerationInput, gen = new Generation(g), depth?: DepthResult): GenerationResult {
+  depth ??= g.recorder.stage('generation', () => depthStage(g, gen), (r) => r.afterDedup);
+  const first = depth;
   // Right after the generation stage's end: the filters start there.
-  const sequences = g.recorder.stage('filters', () => filterStage(g, gen, depth.sequences), (r) => r.length, true);
-  return generationResult(gen, depth, sequences);
-}
-
-export function generationResult(gen: Generation, depth: DepthResult, sequences: Sequence[]): GenerationResult {
+  const sequences = g.recorder.stage('filters', () => filterStage(g, gen, first.sequences), (r) => r.length, true);
   return {
     sequences,
     generated: gen.generated,
     sequencesByModule: gen.byModule(),
-    afterDedup: depth.afterDedup,
+    afterDedup: first.afterDedup,
     afterFilters: sequences.length,
   };
 }

@@ -8,7 +8,6 @@ import { type BeamSearch, runBeamSearch } from './beam-search.js';
 import { type FeasibilityCounts, emptyFeasibilityCounts } from './feasibility.js';
 import { FeasibleOrder, type OrderedSequences } from './feasible-order.js';
 import { type GenerationInput, type GenerationResult, generateSequences } from './generation.js';
-import { generateSequencesUntil } from './generation-until.js';
 import type { ModuleSet } from './module-set.js';
 import { type Opportunities, collectOpportunities } from './opportunities.js';
 import { type PlanCheckInput, checkSequence } from './plan-check.js';
@@ -107,34 +106,21 @@ export interface CandidateList {
 }
 
 /** Steps 3 of the flow: generation, filters, early filtering and the priority sort. */
-export function candidateList(run: PreparedRun): CandidateList {
-  return feasibleList(run, generateSequences(generationInput(run)));
-}
-
-/**
- * `candidateList` that lets the event loop run during the generation and
- * returns null once `signal` is aborted (before the next module call or stage;
- * `generateSequencesUntil`).
- */
-export async function candidateListUntil(run: PreparedRun, signal: AbortSignal): Promise<CandidateList | null> {
-  const generation = await generateSequencesUntil(generationInput(run), signal);
-  return generation === null ? null : feasibleList(run, generation);
-}
-
-function generationInput(run: PreparedRun): GenerationInput {
-  const { config, ctx, rng, recorder, modules } = run;
-  return { config, modules, ctx, rng, categories: run.opportunities.categories, recorder };
-}
-
-function feasibleList(run: PreparedRun, generation: GenerationResult): CandidateList {
-  const { config, ctx } = run;
+/** `generation`: the generation and filter stages already run (`candidateListUntil`). */
+export function candidateList(run: PreparedRun, generation = generateSequences(generationInput(run))): CandidateList {
+  const { config, ctx, recorder } = run;
   const rejected = emptyFeasibilityCounts();
-  const sequences = run.recorder.stage(
+  const sequences = recorder.stage(
     'feasibility',
     () => new FeasibleOrder(generation.sequences, ctx, ctx.availableCashEur, config.planner.priorityThreshold, rejected, cashCosts(run)),
     (s) => s.length,
   );
   return { sequences, generation, rejected };
+}
+
+export function generationInput(run: PreparedRun): GenerationInput {
+  const { config, ctx, rng, recorder, modules } = run;
+  return { config, modules, ctx, rng, categories: run.opportunities.categories, recorder };
 }
 
 /** The costs the early cash walk takes: only when costs are deducted from cash (compat #22 off). */

@@ -23,7 +23,8 @@ export class RunRecorder {
   private readonly order: number[] = [];
   private seen: Set<string> | null = null;
   // The last clock read (`now`), where a chained timer starts.
-  private lastRead = 0;
+  // -0, not 0: a double from the start, so V8 never re-lays out this object when the first clock reading (a fraction) is stored
+  private lastRead = -0;
 
   constructor(
     /** Module failures (and plan-check failures) throw instead of becoming diagnostics. */
@@ -120,18 +121,6 @@ export class RunRecorder {
     if (listener !== undefined) listener({ type: 'stage-started', stage });
     const t0 = chained && listener === undefined ? this.lastRead : this.now();
     const result = body();
-    const ms = this.now() - t0;
-    this.addTime(stage, ms);
-    if (listener !== undefined) listener({ type: 'stage-finished', stage, count: count(result), ms });
-    return result;
-  }
-
-  /** `stage` for a body that awaits (a generation that lets the event loop run): the stage's time includes those turns. */
-  async stageAsync<T>(stage: PlannerStage, body: () => Promise<T>, count: (result: T) => number): Promise<T> {
-    const listener = this.listener;
-    if (listener !== undefined) listener({ type: 'stage-started', stage });
-    const t0 = this.now();
-    const result = await body();
     const ms = this.now() - t0;
     this.addTime(stage, ms);
     if (listener !== undefined) listener({ type: 'stage-finished', stage, count: count(result), ms });
