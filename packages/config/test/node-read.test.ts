@@ -38,6 +38,11 @@ describe('readTextFile: input files are UTF-8 text of bounded size', () => {
     expect(() => readTextFile(file('nul.toml', Uint8Array.from([0x61, 0x00, 0x62])))).toThrow(nul);
     // past the first 64 KiB chunk, so only the check of the whole text sees it
     expect(() => readTextFile(file('late-nul.toml', `${'a'.repeat(70_000)}\u0000`))).toThrow(nul);
+    // more than a chunk: the first chunk is checked before reading on (an endless binary stream fails fast)
+    expect(() => readTextFile(file('big-nul.bin', new Uint8Array(100_000)))).toThrow(nul);
+    const utf16 = new Uint8Array(100_000);
+    utf16.set([0xff, 0xfe, 0x61]);
+    expect(() => readTextFile(file('big-utf16.txt', utf16))).toThrow('found UTF-16 (byte-order mark FF FE)');
     // a lone FF or FE is not a UTF-16 mark (invalid UTF-8 decodes to U+FFFD)
     expect(readTextFile(file('ff.txt', Uint8Array.from([0xff, 0x61])))).toBe('\uFFFDa');
   });
@@ -45,8 +50,9 @@ describe('readTextFile: input files are UTF-8 text of bounded size', () => {
   it('stops at the size limit instead of reading on', () => {
     expect(() => readTextFile(file('big.toml', 'x'.repeat(2048)), 1024)).toThrow('larger than the size limit of 1024 bytes (0.0 MiB)');
     expect(readTextFile(file('exact.toml', 'x'.repeat(1024)), 1024)).toHaveLength(1024);
-    // a file larger than one chunk reads whole
+    // a file larger than one chunk reads whole; one over the limit is refused after its first chunk
     expect(readTextFile(file('two-chunks.toml', 'y'.repeat(100_000)))).toHaveLength(100_000);
+    expect(() => readTextFile(file('big-two-chunks.toml', 'y'.repeat(100_000)), 80_000)).toThrow('larger than the size limit of 80000 bytes');
   });
 
   it('reads a stream of unknown size (a named pipe) in chunks, with the same checks', async () => {

@@ -46,6 +46,23 @@ export function keyIssues(
   return issues;
 }
 
+const DIGITS_ONLY = /^[0-9]+$/;
+
+/**
+ * Whether an order-deciding record of a value JSON.parse made holds a key of
+ * digits only: JavaScript lists integer-like keys first, so only then can the
+ * written order differ from what the object enumerates (`readJsonInKeyOrder`
+ * recovers it). The other records are looked up by key, so their order does
+ * not matter. A key written with escapes (`"\u0031"`) is tested as read.
+ */
+export function hasDigitOnlyOrderedKey(data: unknown): boolean {
+  for (const path of ORDERED_RECORDS) {
+    const record = at(data, path);
+    if (isRecord(record) && Object.keys(record).some((k) => DIGITS_ONLY.test(k))) return true;
+  }
+  return false;
+}
+
 const copyValue = (v: unknown): unknown => (Array.isArray(v) ? [...v] : isRecord(v) ? { ...v } : v);
 
 /**

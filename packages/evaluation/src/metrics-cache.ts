@@ -53,12 +53,23 @@ const VIEW: MutableMetrics = {
  */
 export function scoringView(given: SecurityMetrics, compat: Pick<CompatSwitches, 'missingMetricsAreZero'>): SecurityMetrics {
   if (!compat.missingMetricsAreZero) return given;
+  // FETCHED_METRICS written out: a loop over the keys made ten keyed (megamorphic) loads and stores per security and plan.
   VIEW.cagr10y = given.cagr10y;
-  for (const key of FETCHED_METRICS) {
-    const v = given[key];
-    VIEW[key] = v === undefined ? 0.0 : v;
-  }
+  VIEW.cagr5y = zeroIfMissing(given.cagr5y);
+  VIEW.dividendYield = zeroIfMissing(given.dividendYield);
+  VIEW.consistencyScore = zeroIfMissing(given.consistencyScore);
+  VIEW.financialStrength = zeroIfMissing(given.financialStrength);
+  VIEW.dividendConsistency = zeroIfMissing(given.dividendConsistency);
+  VIEW.payoutRatio = zeroIfMissing(given.payoutRatio);
+  VIEW.sortino = zeroIfMissing(given.sortino);
+  VIEW.volatilityAnnual = zeroIfMissing(given.volatilityAnnual);
+  VIEW.maxDrawdown = zeroIfMissing(given.maxDrawdown);
+  VIEW.sharpe = zeroIfMissing(given.sharpe);
   return VIEW;
+}
+
+function zeroIfMissing(v: number | undefined): number {
+  return v === undefined ? 0.0 : v;
 }
 
 // reference quirk: missing metrics are zero — the reference fetched all ten

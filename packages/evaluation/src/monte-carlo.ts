@@ -87,7 +87,7 @@ export const monteCarlo = defineEvaluator({
           p90_score: pyRound(p90, 3),
           final_score: pyRound(score, 3),
         };
-        return { ...result, breakdown };
+        return { score, diversificationScore, riskScore, transactionCost: result.transactionCost, breakdown };
       },
     };
   },

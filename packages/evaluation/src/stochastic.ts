@@ -73,7 +73,7 @@ export const stochastic = defineEvaluator({
           final_score: pyRound(score, 3),
           scenarios_evaluated: shifts.length,
         };
-        return { ...result, breakdown };
+        return { score, diversificationScore, riskScore, transactionCost: result.transactionCost, breakdown };
       },
     };
   },

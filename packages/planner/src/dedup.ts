@@ -14,6 +14,8 @@ const MAX_PACKED = 7;
  * (symbol, side) key (quantities are not part of the key).
  */
 export function dedupSequences(sequences: readonly Sequence[]): Sequence[] {
+  // Small plans often generate nothing: no key tables then.
+  if (sequences.length === 0) return [];
   const codes = new Map<string, number>();
   const seenPacked = new Set<number>();
   // Longer sequences and large universes fall back to the string key.

@@ -34,8 +34,8 @@ class Generation {
   private readonly names: string[] = [];
   private readonly counts: number[] = [];
   generated = 0;
-  /** Per-run scratch of the generators (SequenceGeneratorInput.runCache). */
-  private readonly runCache = new Map<unknown, unknown>();
+  /** Per-run scratch of the generators (SequenceGeneratorInput.runCache), made on their first call (most presets run none). */
+  private runCache: Map<unknown, unknown> | null = null;
 
   constructor(private readonly g: GenerationInput) {}
 
@@ -107,7 +107,7 @@ class Generation {
       priorityThreshold: s.priorityThreshold,
       securitiesBySymbol: this.g.ctx.securitiesBySymbol,
       rng: this.g.rng,
-      runCache: this.runCache,
+      runCache: (this.runCache ??= new Map()),
     };
     // Generators may be lazy: drain inside the isolated call so a late throw is caught too.
     let result: Sequence[] | undefined;

@@ -1,8 +1,8 @@
 import type {
-  Evaluator, InputIssue, ModuleKind, ModuleTable, OpportunityCalculator, PatternGenerator, PlannerConfig,
+  CompatSwitches, Evaluator, InputIssue, ModuleKind, ModuleTable, OpportunityCalculator, PatternGenerator, PlannerConfig,
   PlannerModule, SequenceFilter, SequenceGenerator,
 } from '@planner/contracts';
-import { ConfigError } from '@planner/contracts';
+import { ConfigError, executabilityQuirks } from '@planner/contracts';
 import { RecordShape } from './record-shape.js';
 import { STAGE_KEYS, TimingTable } from './timing-table.js';
 
@@ -52,6 +52,8 @@ export interface ModuleSet {
   readonly timing: TimingTable;
   /** The shapes of the funnel's per-module counts (calculators; patterns and generators). */
   readonly shapes: { readonly opportunities: RecordShape; readonly generation: RecordShape };
+  /** `executabilityQuirks(config.compat)` of the configuration resolved, once (every plan's check reads it; the check copies it). */
+  readonly quirks: readonly (keyof CompatSwitches)[];
 }
 
 const SECTION: Record<Exclude<ModuleKind, 'evaluator'>, string> = {
@@ -159,5 +161,6 @@ export function resolveModules(config: PlannerConfig, modules: readonly PlannerM
     },
     timing,
     shapes: { opportunities: new RecordShape(), generation: new RecordShape() },
+    quirks: Object.freeze(executabilityQuirks(config.compat)),
   };
 }

@@ -30,8 +30,17 @@ function topBuyName(opportunities: OpportunitiesByCategory): string | null {
   return top === undefined ? null : top.name;
 }
 
-function middle(a: ActionCandidate, told: StepNarrative | undefined): readonly string[] {
-  return told === undefined ? [`Reason: ${a.reason}.`] : told.parts;
+/**
+ * `opening`, then the calculator's sentences (or `Reason: <reason>.`), space
+ * separated: `[opening, ...parts].join(' ')` as concatenation, which builds no
+ * array and leaves the text unflattened until someone reads it (every step of every plan).
+ */
+function withMiddle(opening: string, a: ActionCandidate, told: StepNarrative | undefined): string {
+  if (told === undefined) return `${opening} Reason: ${a.reason}.`;
+  let text = opening;
+  // `?? ''`: join writes a missing part as nothing.
+  for (const part of told.parts) text += ` ${part ?? ''}`;
+  return text;
 }
 
 function sellNarrative(
@@ -39,22 +48,18 @@ function sellNarrative(
 ): string {
   const held = portfolio.positions.get(a.symbol) ?? 0;
   const value = pyFixed(a.valueEur, 0);
-  const parts = [
-    held > 0 && a.valueEur > 0
-      ? `Sell ${pyFixed((a.valueEur / held) * 100, 0)}% / €${value} of ${a.name} (${a.symbol})`
-      : `Sell €${value} of ${a.name} (${a.symbol})`,
-    ...middle(a, told),
-  ];
+  const opening = held > 0 && a.valueEur > 0
+    ? `Sell ${pyFixed((a.valueEur / held) * 100, 0)}% / €${value} of ${a.name} (${a.symbol})`
+    : `Sell €${value} of ${a.name} (${a.symbol})`;
+  const text = withMiddle(opening, a, told);
   const top = topBuyName(opportunities);
-  if (top !== null) parts.push(`This frees capital to invest in ${top}, which offers better risk-adjusted returns.`);
-  return parts.join(' ');
+  return top === null ? text : `${text} This frees capital to invest in ${top}, which offers better risk-adjusted returns.`;
 }
 
 function buyNarrative(a: ActionCandidate, portfolio: PortfolioContext, told: StepNarrative | undefined): string {
-  const parts = [`Buy €${pyFixed(a.valueEur, 0)} of ${a.name} (${a.symbol})`, ...middle(a, told)];
+  const text = withMiddle(`Buy €${pyFixed(a.valueEur, 0)} of ${a.name} (${a.symbol})`, a, told);
   const y = portfolio.securityDividends.get(a.symbol) ?? 0;
-  if (y > 0.03) parts.push(`This security also provides a ${pyFixed(y * 100, 1)}% dividend yield for income.`);
-  return parts.join(' ');
+  return y > 0.03 ? `${text} This security also provides a ${pyFixed(y * 100, 1)}% dividend yield for income.` : text;
 }
 
 /** Step narrative of an action whose narration is known (`undefined`: none). */

@@ -30,20 +30,22 @@ export function checkSequence(sequence: Sequence, input: PlanCheckInput): PlanEx
   const { ctx, compat } = input;
   const costsDeducted = !compat.costsNotDeductedFromCash;
   const violations: PlanViolation[] = [];
+  // Every plan checks at least once (most check an empty sequence): a plain loop, no entry pairs or per-step closures.
   const cashAfter: Record<string, number> = {};
-  for (const [currency, amount] of Object.entries(input.cash)) cashAfter[currency] = amount;
+  const cash = input.cash;
+  for (const currency of Object.keys(cash)) cashAfter[currency] = cash[currency]!;
   const base = ctx.baseCurrency;
   const held = new Map<string, number>();
   let cashEur = ctx.availableCashEur;
   let costsEur = 0;
-  sequence.forEach((a, i) => {
+  for (let i = 0; i < sequence.length; i++) {
+    const a = sequence[i]!;
     const step = i + 1;
-    const add = (rule: PlanViolation['rule'], message: string) =>
-      violations.push({ step, rule, message: `step ${step} ${a.side} ${a.quantity} ${a.symbol}: ${message}` });
+    const add = (rule: PlanViolation['rule'], message: string): void => violate(violations, step, a, rule, message);
     const security = ctx.securitiesBySymbol.get(a.symbol);
     if (security === undefined) {
       add('unknown', 'not a security of the snapshot');
-      return;
+      continue;
     }
     if (!(Number.isInteger(a.quantity) && a.quantity > 0)) add('quantity', 'the quantity is not a whole number above 0');
     const rate = ctx.fxRate(security.currency);
@@ -73,7 +75,7 @@ export function checkSequence(sequence: Sequence, input: PlanCheckInput): PlanEx
     }
     if (taken > 0) cashAfter[base] = (cashAfter[base] ?? 0) - taken;
     if (cashEur < -CASH_SLACK) add('cash', `needs ${(-cashEur).toFixed(2)} EUR more cash than the plan has${costsDeducted ? ' (costs included)' : ''}`);
-  });
+  }
   return {
     executable: violations.length === 0,
     violations,
@@ -83,6 +85,10 @@ export function checkSequence(sequence: Sequence, input: PlanCheckInput): PlanEx
     costsDeducted,
     quirks: input.quirks === undefined ? executabilityQuirks(compat) : [...input.quirks],
   };
+}
+
+function violate(violations: PlanViolation[], step: number, a: Sequence[number], rule: PlanViolation['rule'], message: string): void {
+  violations.push({ step, rule, message: `step ${step} ${a.side} ${a.quantity} ${a.symbol}: ${message}` });
 }
 
 /** True when every executability switch is off: a plan that fails the check is then a bug, not a reproduced quirk. */

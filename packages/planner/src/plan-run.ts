@@ -1,7 +1,7 @@
 import type {
   HealthScore, OpportunityContext, Plan, PlanExecution, PlannerConfig, PortfolioSnapshot, RandomSource, Sequence, SequenceScorer,
 } from '@planner/contracts';
-import { ModuleError, PlannerError, executabilityQuirks } from '@planner/contracts';
+import { ModuleError, PlannerError } from '@planner/contracts';
 import { createPythonRandom, pyFixed } from '@planner/context';
 import { NO_BENEFICIAL_ACTIONS_TEXT, NO_FEASIBLE_SEQUENCE_TEXT, type PlanFrame, assemblePlan, emptyPlan } from './assemble-plan.js';
 import { type BeamSearch, runBeamSearch } from './beam-search.js';
@@ -89,7 +89,7 @@ export function prepareRun(
     () => collectOpportunities(ctx, modules.calculators, recorder, modules.shapes.opportunities, recorder.lastNow),
     (o) => o.total,
   );
-  const quirks = executabilityQuirks(config.compat);
+  const quirks = modules.quirks;
   const check = { ctx, cash: snapshot.cash, compat: config.compat, quirks };
   return {
     config, modules, recorder, seed, ctx, rng, scorer, current, currentScoreBreakdown, opportunities, check,

@@ -10,12 +10,15 @@
 export class RecordShape {
   private keys: readonly string[] = [];
   private template: Readonly<Record<string, number>> | null = null;
+  // The slots `keys` came from (`recordSlots`), or null when `record` set them.
+  private slots: readonly number[] | null = null;
 
   /** The record of distinct `keys` with `values` (same index), in key order. */
   record(keys: readonly string[], values: readonly number[]): Record<string, number> {
     if (!sameKeys(keys, this.keys)) {
       this.keys = keys.slice();
       this.template = null;
+      this.slots = null;
       // First sighting of these keys (every record of a fresh process's first
       // plan): one parse with the values in place, instead of a template, its
       // copy and a store per key. The template waits for the keys to repeat.
@@ -25,6 +28,34 @@ export class RecordShape {
     this.template ??= JSON.parse(recordText(keys, null)) as Record<string, number>;
     const out: Record<string, number> = { ...this.template };
     for (let i = 0; i < keys.length; i++) out[keys[i]!] = values[i]!;
+    return out;
+  }
+
+  /**
+   * `record` of the keys `names[slot]` with the values `values[slot]`, for each
+   * slot of `order` in turn. Once the order repeats, it is compared as slots and
+   * the template filled straight from `names` and `values`, without building
+   * the key and value lists (a plan's timing record, every plan). `names` must
+   * be the same list at every call.
+   */
+  recordSlots(order: readonly number[], names: readonly string[], values: readonly number[]): Record<string, number> {
+    const template = this.template;
+    if (template !== null && this.slots !== null && sameKeys(order, this.slots)) {
+      const out: Record<string, number> = { ...template };
+      for (let i = 0; i < order.length; i++) {
+        const slot = order[i]!;
+        out[names[slot]!] = values[slot]!;
+      }
+      return out;
+    }
+    const keys: string[] = [];
+    const slotValues: number[] = [];
+    for (const slot of order) {
+      keys.push(names[slot]!);
+      slotValues.push(values[slot]!);
+    }
+    const out = this.record(keys, slotValues);
+    this.slots = order.slice();
     return out;
   }
 }
@@ -39,7 +70,7 @@ function exactInJson(v: number): boolean {
   return Number.isFinite(v) && !Object.is(v, -0);
 }
 
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+function sameKeys<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

@@ -23,7 +23,8 @@ export class RunRecorder {
   private readonly order: number[] = [];
   private seen: Set<string> | null = null;
   // The last clock read (`now`), where a chained timer starts.
-  private lastRead = 0;
+  // -0, not 0: a double from the start, so V8 never re-lays out this object when the first clock reading (a fraction) is stored
+  private lastRead = -0;
 
   constructor(
     /** Module failures (and plan-check failures) throw instead of becoming diagnostics. */

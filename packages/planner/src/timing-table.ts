@@ -14,8 +14,6 @@ export class TimingTable {
   readonly unused: readonly number[];
   private readonly index: ReadonlyMap<string, number>;
   private readonly shape = new RecordShape();
-  private readonly orderKeys: string[] = [];
-  private readonly orderMs: number[] = [];
 
   constructor(keys: Iterable<string>) {
     const unique = [...new Set(keys)];
@@ -26,20 +24,9 @@ export class TimingTable {
     this.unused = unique.map(() => 0);
   }
 
-  /**
-   * The keys of `order` (slots) with their `ms`, in that order (RecordShape).
-   * The scratch lists are filled and read within this call (runs are synchronous here).
-   */
+  /** The keys of `order` (slots) with their `ms`, in that order (RecordShape). */
   record(order: readonly number[], ms: readonly number[]): Record<string, number> {
-    const keys = this.orderKeys;
-    const values = this.orderMs;
-    keys.length = 0;
-    values.length = 0;
-    for (const slot of order) {
-      keys.push(this.keys[slot]!);
-      values.push(ms[slot]!);
-    }
-    return this.shape.record(keys, values);
+    return this.shape.recordSlots(order, this.keys, ms);
   }
 
   /** The key's slot, or -1 for a key the table does not know. */
