@@ -1,9 +1,11 @@
 // The reference strips time zones without converting (`safe_parse_datetime_string`)
 // and compares naive datetimes; times here are "naive UTC" epoch milliseconds.
 
+import { parseCommonForm } from '#naive-common-form';
+import { DAY_MS, validMs } from './naive-civil.js';
+
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?)?(?:Z|[+-]\d{2}(?::?\d{2}(?::?\d{2}(?:\.\d{1,6})?)?)?)?$/;
-const DAY_MS = 86_400_000;
 
 /**
  * ISO date or date-time -> naive epoch ms (fractional below 1 ms when
@@ -26,69 +28,6 @@ export function parseNaiveMsByPattern(text: string): number | null {
   if (ms === null) return null;
   const frac = m[7] === undefined ? 0 : Number(`0.${m[7].slice(0, 6)}`) * 1000;
   return ms + frac;
-}
-
-const CHAR_0 = 48;
-
-/** The number written by `count` ASCII digits at `start`, or -1 if one is not a digit. */
-function digitsAt(text: string, start: number, count: number): number {
-  let n = 0;
-  for (let i = start; i < start + count; i++) {
-    const d = text.charCodeAt(i) - CHAR_0;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/**
- * The forms snapshots use, read without the regular expression:
- * `YYYY-MM-DD` and `YYYY-MM-DDTHH:MM:SS` (T or space), optionally ending in
- * `Z`. `undefined` for any other text (the pattern decides then).
- */
-function parseCommonForm(text: string): number | null | undefined {
-  const len = text.length;
-  const zoned = len > 0 && text.charCodeAt(len - 1) === 90; // 'Z'
-  const bare = zoned ? len - 1 : len;
-  if (bare !== 10 && bare !== 19) return undefined;
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined; // '-'
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  if (year < 0 || month < 0 || day < 0) return undefined;
-  if (bare === 10) return validMs(year, month, day, 0, 0, 0);
-  const sep = text.charCodeAt(10);
-  if ((sep !== 84 && sep !== 32) || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined; // 'T' ' ' ':'
-  const hour = digitsAt(text, 11, 2);
-  const minute = digitsAt(text, 14, 2);
-  const second = digitsAt(text, 17, 2);
-  if (hour < 0 || minute < 0 || second < 0) return undefined;
-  return validMs(year, month, day, hour, minute, second);
-}
-
-function validMs(year: number, month: number, day: number, hour: number, minute: number, second: number): number | null {
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  if (hour > 23 || minute > 59 || second > 59) return null;
-  return daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/**
- * Days since 1970-01-01 of a proleptic Gregorian date, years 0..9999
- * (H. Hinnant's `days_from_civil`); plain arithmetic, where a Date object
- * cost a third of a microsecond and maps years 0..99 to 1900..1999.
- */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** Python `(later - earlier).days`: whole days, floored (negative differences round down). */

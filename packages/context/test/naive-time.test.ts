@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cutoffIso, daysBetween, formatNaiveIso, parseNaiveMs, parseNaiveMsByPattern } from '../src/naive-time.js';
 
 /** The former Date-based conversion (setUTCFullYear keeps years 0..99 as written). */
@@ -111,5 +111,18 @@ describe('formatNaiveIso arithmetic calendar', () => {
       }),
       { seed: 42, numRuns: 5000 },
     );
+  });
+});
+
+describe('parseNaiveMs in a browser bundle (\'#naive-common-form\' without the fast reader)', () => {
+  it('gives what Node\'s gives, every date read by the pattern', async () => {
+    vi.resetModules();
+    vi.doMock('#naive-common-form', () => import('../src/naive-common-form-browser.js'));
+    const browser = await import('../src/naive-time.js');
+    vi.doUnmock('#naive-common-form');
+    expect(browser.parseNaiveMs).not.toBe(parseNaiveMs);
+    for (const s of ['2024-02-29', '2023-02-29', '2024-01-02T03:04:05', '2024-01-02 03:04:05Z', '2024-01-02T03:04:05.25+01:00', '2024-13-01', 'x']) {
+      expect(browser.parseNaiveMs(s)).toBe(parseNaiveMs(s));
+    }
   });
 });

@@ -3,7 +3,7 @@ import type {
   PlannerModule, SequenceFilter, SequenceGenerator,
 } from '@planner/contracts';
 import { ConfigError, executabilityQuirks } from '@planner/contracts';
-import { RecordShape } from './record-shape.js';
+import { RecordShape } from '#record-shape';
 import { STAGE_KEYS, TimingTable } from './timing-table.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { OpportunityCalculator, OpportunityCategory, OpportunityContext } from '@planner/contracts';
 import { type CategoryLists, countCandidates, emptyCategoryLists, sortByPriorityDesc } from './categories.js';
 import type { ResolvedModule } from './module-set.js';
-import { RecordShape } from './record-shape.js';
+import { RecordShape } from '#record-shape';
 import type { RunRecorder } from './run-recorder.js';
 
 export interface Opportunities {

@@ -1,4 +1,4 @@
-import { RecordShape } from './record-shape.js';
+import { RecordShape } from '#record-shape';
 
 /**
  * The timing keys of one planner (stages, `total`, each module's `kind:name`)

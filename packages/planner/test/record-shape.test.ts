@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { RecordShape } from '../src/record-shape.js';
+import { RecordShape as NodeRecordShape } from '../src/record-shape.js';
+import { RecordShape as BrowserRecordShape } from '../src/record-shape-browser.js';
 import { RunRecorder } from '../src/run-recorder.js';
 import { TimingTable } from '../src/timing-table.js';
 
-describe('RecordShape', () => {
+// Node's and the browser bundle's ('#record-shape', package.json "imports") behave alike.
+describe.each([
+  ['Node', NodeRecordShape],
+  ['browser', BrowserRecordShape],
+])('RecordShape (%s)', (_, RecordShape) => {
   it('gives the keys in the order given, with their values, for any key text', () => {
     const shape = new RecordShape();
     const keys = ['b', 'a', 'with "quotes" and \\', '10', 'constructor'];
@@ -38,6 +43,19 @@ describe('RecordShape', () => {
       }
       expect(Object.keys(first)).toEqual(ks);
     }
+  });
+
+  it('recordSlots gives the record of the slots\' names and values, in slot order, as often as asked', () => {
+    const shape = new RecordShape();
+    const names = ['a', 'b', '__proto__', 'd'];
+    const values = [1, 2.5, 3, 4];
+    for (let i = 0; i < 3; i++) {
+      const record = shape.recordSlots([3, 0, 2], names, values);
+      expect(Object.keys(record)).toEqual(['d', 'a', '__proto__']);
+      expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+      expect(Object.getOwnPropertyDescriptor(record, '__proto__')?.value).toBe(3);
+    }
+    expect(shape.recordSlots([1], names, values)).toEqual({ b: 2.5 });
   });
 });
 

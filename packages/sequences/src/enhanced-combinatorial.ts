@@ -6,8 +6,8 @@ import type {
 import { combinatorialParamDocs, combinatorialParams, depthLimits, passingThreshold, sellsAndBuys } from './depth-limits.js';
 import type { DepthLimits } from './depth-limits.js';
 import { SequenceKeySet, canonicalRows } from './sequence-keys.js';
-import { prepareSimilarityWindow } from './similarity-window.js';
-import type { SimilarityWindow } from './similarity-window.js';
+import { prepareSimilarityWindow } from '#similarity-window';
+import type { SimilarityWindow } from './similarity-common.js';
 
 /** Stable in-place sort by priority descending (Python `sort(key=priority, reverse=True)`) of a fresh list. */
 function byPriorityDesc(list: ActionCandidate[]): ActionCandidate[] {

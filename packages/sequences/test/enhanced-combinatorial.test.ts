@@ -6,7 +6,8 @@ import { sequenceValueKey } from '../src/candidate-identity.js';
 import { depthLimits } from '../src/depth-limits.js';
 import type { DepthLimits } from '../src/depth-limits.js';
 import { enhancedCombinatorial, priorityWeights, sampleEnhancedCombinations } from '../src/enhanced-combinatorial.js';
-import { createSimilarityWindow } from '../src/similarity-window.js';
+import { createSimilarityWindow as nodeWindow } from '../src/similarity-window.js';
+import { createSimilarityWindow as browserWindow } from '../src/similarity-window-browser.js';
 import { similarityChecker } from './similarity-checker.js';
 import { buy, countingRng, depthInput, noDraws, security, sell, symbols } from './fixtures.js';
 
@@ -319,139 +320,142 @@ describe('enhancedCombinatorial repeat dropping', () => {
   });
 });
 
-describe('createSimilarityWindow (the bit-set form used by the sampler)', () => {
-  it('agrees with similarityChecker on random candidate sets and sequences', () => {
-    const countries = ['US', 'DE', 'FR', 'JP', ''];
-    const industries = ['Tech', 'Tech,', 'Banks, Insurance', 'Energy', '', ' Tech , Energy'];
-    const arb = fc.record({
-      secs: fc.array(fc.tuple(fc.constantFrom(...countries), fc.constantFrom(...industries)), { minLength: 1, maxLength: 40 }),
-      unknown: fc.integer({ min: 0, max: 2 }),
-      nSells: fc.integer({ min: 0, max: 6 }),
-      picks: fc.array(fc.tuple(fc.array(fc.nat(), { maxLength: 3 }), fc.array(fc.nat(), { maxLength: 4 })), { maxLength: 30 }),
+// Node's windows and the browser bundle's ('#similarity-window', package.json "imports": multi-word bit sets only).
+for (const [variant, createSimilarityWindow] of [['Node', nodeWindow], ['browser', browserWindow]] as const) {
+  describe(`${variant}: createSimilarityWindow (the bit-set form used by the sampler)`, () => {
+    it('agrees with similarityChecker on random candidate sets and sequences', () => {
+      const countries = ['US', 'DE', 'FR', 'JP', ''];
+      const industries = ['Tech', 'Tech,', 'Banks, Insurance', 'Energy', '', ' Tech , Energy'];
+      const arb = fc.record({
+        secs: fc.array(fc.tuple(fc.constantFrom(...countries), fc.constantFrom(...industries)), { minLength: 1, maxLength: 40 }),
+        unknown: fc.integer({ min: 0, max: 2 }),
+        nSells: fc.integer({ min: 0, max: 6 }),
+        picks: fc.array(fc.tuple(fc.array(fc.nat(), { maxLength: 3 }), fc.array(fc.nat(), { maxLength: 4 })), { maxLength: 30 }),
+      });
+      fc.assert(
+        fc.property(arb, ({ secs: specs, unknown, nSells, picks }) => {
+          const all = specs.map(([c, i], k) => security(`S${k}`, c, i));
+          const map = secMap(...all);
+          // candidates of symbols the map does not hold come first (they add nothing to a profile)
+          const names = [...Array.from({ length: unknown }, (_, k) => `U${k}`), ...all.map((s) => s.symbol)];
+          const candidates = names.map((sym, k) => (k < nSells ? sell(sym, 0.5) : buy(sym, 0.5)));
+          const sells = candidates.slice(0, Math.min(nSells, candidates.length));
+          const buys = candidates.slice(sells.length);
+          const slow = similarityChecker(map);
+          const fast = createSimilarityWindow(sells, buys, map);
+          for (const [sp, bp] of picks) {
+            const sPos = sells.length ? sp.map((x) => x % sells.length) : [];
+            const bPos = buys.length ? bp.map((x) => x % buys.length) : [];
+            const seq = [...sPos.map((p) => sells[p]!), ...bPos.map((p) => buys[p]!)];
+            const expected = slow(seq);
+            expect(fast.accept(Int32Array.from(sPos), sPos.length, Int32Array.from(bPos), bPos.length)).toBe(expected);
+          }
+        }),
+        { seed: 42, numRuns: 300 },
+      );
     });
-    fc.assert(
-      fc.property(arb, ({ secs: specs, unknown, nSells, picks }) => {
-        const all = specs.map(([c, i], k) => security(`S${k}`, c, i));
-        const map = secMap(...all);
-        // candidates of symbols the map does not hold come first (they add nothing to a profile)
-        const names = [...Array.from({ length: unknown }, (_, k) => `U${k}`), ...all.map((s) => s.symbol)];
-        const candidates = names.map((sym, k) => (k < nSells ? sell(sym, 0.5) : buy(sym, 0.5)));
-        const sells = candidates.slice(0, Math.min(nSells, candidates.length));
-        const buys = candidates.slice(sells.length);
-        const slow = similarityChecker(map);
-        const fast = createSimilarityWindow(sells, buys, map);
-        for (const [sp, bp] of picks) {
-          const sPos = sells.length ? sp.map((x) => x % sells.length) : [];
-          const bPos = buys.length ? bp.map((x) => x % buys.length) : [];
-          const seq = [...sPos.map((p) => sells[p]!), ...bPos.map((p) => buys[p]!)];
-          const expected = slow(seq);
-          expect(fast.accept(Int32Array.from(sPos), sPos.length, Int32Array.from(bPos), bPos.length)).toBe(expected);
-        }
-      }),
-      { seed: 42, numRuns: 300 },
-    );
+
+    it('agrees with similarityChecker past 32 distinct countries or industries (the multi-word bit sets)', () => {
+      const feature = (prefix: string) => fc.integer({ min: 0, max: 5 }).map((k) => `${prefix}${k}`);
+      const arb = fc.record({
+        // '' is a security without a country
+        secs: fc.array(fc.tuple(fc.oneof(feature('C'), fc.constant('')), fc.array(feature('I'), { maxLength: 3 })), { minLength: 1, maxLength: 12 }),
+        unknown: fc.integer({ min: 0, max: 2 }),
+        nSells: fc.integer({ min: 0, max: 6 }),
+        fillers: fc.constantFrom('countries', 'industries', 'both'),
+        picks: fc.array(fc.tuple(fc.array(fc.nat(), { maxLength: 4 }), fc.array(fc.nat(), { maxLength: 4 })), { maxLength: 30 }),
+      });
+      fc.assert(
+        fc.property(arb, ({ secs: specs, unknown, nSells, fillers, picks }) => {
+          // 40 securities of their own country and/or industry push the feature count past one word
+          const filler = Array.from({ length: 40 }, (_, k): [string, string[]] => [
+            fillers === 'industries' ? 'C0' : `F${k}`,
+            fillers === 'countries' ? ['I0'] : [`G${k}`],
+          ]);
+          const all = [...specs, ...filler].map(([c, inds], k) => security(`S${k}`, c, inds.join(',')));
+          const map = secMap(...all);
+          const names = [...Array.from({ length: unknown }, (_, k) => `U${k}`), ...all.map((s) => s.symbol)];
+          const candidates = names.map((sym, k) => (k < nSells ? sell(sym, 0.5) : buy(sym, 0.5)));
+          const sells = candidates.slice(0, Math.min(nSells, candidates.length));
+          const buys = candidates.slice(sells.length);
+          const slow = similarityChecker(map);
+          const fast = createSimilarityWindow(sells, buys, map);
+          for (const [sp, bp] of picks) {
+            // small position pools, so that repeats (and rejections) happen
+            const sPos = sells.length ? sp.map((x) => x % Math.min(3, sells.length)) : [];
+            const bPos = buys.length ? bp.map((x) => x % Math.min(3, buys.length)) : [];
+            const seq = [...sPos.map((p) => sells[p]!), ...bPos.map((p) => buys[p]!)];
+            expect(fast.accept(Int32Array.from(sPos), sPos.length, Int32Array.from(bPos), bPos.length)).toBe(slow(seq));
+          }
+        }),
+        { seed: 42, numRuns: 300 },
+      );
+    });
   });
 
-  it('agrees with similarityChecker past 32 distinct countries or industries (the multi-word bit sets)', () => {
-    const feature = (prefix: string) => fc.integer({ min: 0, max: 5 }).map((k) => `${prefix}${k}`);
-    const arb = fc.record({
-      // '' is a security without a country
-      secs: fc.array(fc.tuple(fc.oneof(feature('C'), fc.constant('')), fc.array(feature('I'), { maxLength: 3 })), { minLength: 1, maxLength: 12 }),
-      unknown: fc.integer({ min: 0, max: 2 }),
-      nSells: fc.integer({ min: 0, max: 6 }),
-      fillers: fc.constantFrom('countries', 'industries', 'both'),
-      picks: fc.array(fc.tuple(fc.array(fc.nat(), { maxLength: 4 }), fc.array(fc.nat(), { maxLength: 4 })), { maxLength: 30 }),
-    });
-    fc.assert(
-      fc.property(arb, ({ secs: specs, unknown, nSells, fillers, picks }) => {
-        // 40 securities of their own country and/or industry push the feature count past one word
-        const filler = Array.from({ length: 40 }, (_, k): [string, string[]] => [
-          fillers === 'industries' ? 'C0' : `F${k}`,
-          fillers === 'countries' ? ['I0'] : [`G${k}`],
-        ]);
-        const all = [...specs, ...filler].map(([c, inds], k) => security(`S${k}`, c, inds.join(',')));
-        const map = secMap(...all);
-        const names = [...Array.from({ length: unknown }, (_, k) => `U${k}`), ...all.map((s) => s.symbol)];
-        const candidates = names.map((sym, k) => (k < nSells ? sell(sym, 0.5) : buy(sym, 0.5)));
-        const sells = candidates.slice(0, Math.min(nSells, candidates.length));
-        const buys = candidates.slice(sells.length);
-        const slow = similarityChecker(map);
-        const fast = createSimilarityWindow(sells, buys, map);
-        for (const [sp, bp] of picks) {
-          // small position pools, so that repeats (and rejections) happen
-          const sPos = sells.length ? sp.map((x) => x % Math.min(3, sells.length)) : [];
-          const bPos = buys.length ? bp.map((x) => x % Math.min(3, buys.length)) : [];
-          const seq = [...sPos.map((p) => sells[p]!), ...bPos.map((p) => buys[p]!)];
-          expect(fast.accept(Int32Array.from(sPos), sPos.length, Int32Array.from(bPos), bPos.length)).toBe(slow(seq));
-        }
-      }),
-      { seed: 42, numRuns: 300 },
-    );
-  });
-});
+  describe(`${variant}: createSimilarityWindow: the last ten accepted (spec §2.5)`, () => {
+    // A and B share a profile; X0..X9 are each of their own country and industry
+    const own = Array.from({ length: 10 }, (_, i) => security(`X${i}`, `C${i}`, `I${i}`));
+    const windowOver = (extra: Security[]) => {
+      const buys = [buy('A'), buy('B'), ...own.map((s) => buy(s.symbol)), ...extra.map((s) => buy(s.symbol))];
+      const window = createSimilarityWindow([], buys, secMap(security('A', 'US', 'Tech'), security('B', 'US', 'Tech'), ...own, ...extra));
+      return (pos: number) => window.accept(new Int32Array(0), 0, Int32Array.of(pos), 1);
+    };
+    // 40 more candidates of their own countries and industries: the profiles no longer fit one 32-bit word
+    const fillers = Array.from({ length: 40 }, (_, i) => security(`F${i}`, `FC${i}`, `FI${i}`));
 
-describe('createSimilarityWindow: the last ten accepted (spec §2.5)', () => {
-  // A and B share a profile; X0..X9 are each of their own country and industry
-  const own = Array.from({ length: 10 }, (_, i) => security(`X${i}`, `C${i}`, `I${i}`));
-  const windowOver = (extra: Security[]) => {
-    const buys = [buy('A'), buy('B'), ...own.map((s) => buy(s.symbol)), ...extra.map((s) => buy(s.symbol))];
-    const window = createSimilarityWindow([], buys, secMap(security('A', 'US', 'Tech'), security('B', 'US', 'Tech'), ...own, ...extra));
-    return (pos: number) => window.accept(new Int32Array(0), 0, Int32Array.of(pos), 1);
-  };
-  // 40 more candidates of their own countries and industries: the profiles no longer fit one 32-bit word
-  const fillers = Array.from({ length: 40 }, (_, i) => security(`F${i}`, `FC${i}`, `FI${i}`));
-
-  for (const [form, extra] of [['one-word', []], ['multi-word', fillers]] as const) {
-    it(`${form} bit sets: a profile leaves the window after ten later acceptances`, () => {
-      const accept = windowOver([...extra]);
-      expect(accept(0)).toBe(true); // A
-      for (let i = 0; i < 9; i++) expect(accept(2 + i)).toBe(true); // X0..X8
-      expect(accept(1)).toBe(false); // B: A is among the last ten
-      expect(accept(11)).toBe(true); // X9 pushes A out
-      expect(accept(1)).toBe(true); // B
-      expect(accept(1)).toBe(false); // B again: the B just accepted is in the window
-    });
-  }
-});
-
-describe('createSimilarityWindow: the 0.8 boundary and the 32nd bit (integer overlap test of the one-word form)', () => {
-  const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(',');
-
-  it('an overlap of exactly 4/5 is not above 0.8, 5/6 is, in countries and industries alike', () => {
-    // five industries against four of them: Jaccard 4/5; six against five: 5/6
-    for (const [known, probe, expected] of [[5, 4, true], [6, 5, false]] as const) {
-      const secs = [security('A', 'US', many('I', known)), security('B', 'US', many('I', probe))];
-      const map = secMap(...secs);
-      const buys = [buy('A'), buy('B')];
-      const fast = createSimilarityWindow([], buys, map);
-      const slow = similarityChecker(map);
-      for (const pos of [0, 1]) expect(fast.accept(new Int32Array(0), 0, Int32Array.of(pos), 1)).toBe(slow([buys[pos]!]));
-      // B after A: same country (overlap 1), industries at the boundary
-      const again = createSimilarityWindow([], buys, map);
-      again.accept(new Int32Array(0), 0, Int32Array.of(0), 1);
-      expect(again.accept(new Int32Array(0), 0, Int32Array.of(1), 1)).toBe(expected);
+    for (const [form, extra] of [['one-word', []], ['multi-word', fillers]] as const) {
+      it(`${form} bit sets: a profile leaves the window after ten later acceptances`, () => {
+        const accept = windowOver([...extra]);
+        expect(accept(0)).toBe(true); // A
+        for (let i = 0; i < 9; i++) expect(accept(2 + i)).toBe(true); // X0..X8
+        expect(accept(1)).toBe(false); // B: A is among the last ten
+        expect(accept(11)).toBe(true); // X9 pushes A out
+        expect(accept(1)).toBe(true); // B
+        expect(accept(1)).toBe(false); // B again: the B just accepted is in the window
+      });
     }
   });
 
-  it('property: agrees with similarityChecker when a profile uses all 32 bits (the sign bit of the mask)', () => {
-    // 32 countries and 32 industries: the one-word form, with bit 31 in use
-    const secs = Array.from({ length: 32 }, (_, i) => security(`S${i}`, `C${i}`, `I${i}`));
-    const map = secMap(...secs);
-    const buys = secs.map((x) => buy(x.symbol));
-    const picks = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 31 }), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 40 });
-    fc.assert(
-      fc.property(picks, fc.boolean(), (seqs, withLast) => {
+  describe(`${variant}: createSimilarityWindow: the 0.8 boundary and the 32nd bit (integer overlap test of the one-word form)`, () => {
+    const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(',');
+
+    it('an overlap of exactly 4/5 is not above 0.8, 5/6 is, in countries and industries alike', () => {
+      // five industries against four of them: Jaccard 4/5; six against five: 5/6
+      for (const [known, probe, expected] of [[5, 4, true], [6, 5, false]] as const) {
+        const secs = [security('A', 'US', many('I', known)), security('B', 'US', many('I', probe))];
+        const map = secMap(...secs);
+        const buys = [buy('A'), buy('B')];
         const fast = createSimilarityWindow([], buys, map);
         const slow = similarityChecker(map);
-        for (const p of seqs) {
-          const pos = withLast ? [31, ...p.filter((x) => x !== 31)] : p;
-          expect(fast.accept(new Int32Array(0), 0, Int32Array.from(pos), pos.length)).toBe(slow(pos.map((x) => buys[x]!)));
-        }
-      }),
-      { seed: 42, numRuns: 200 },
-    );
+        for (const pos of [0, 1]) expect(fast.accept(new Int32Array(0), 0, Int32Array.of(pos), 1)).toBe(slow([buys[pos]!]));
+        // B after A: same country (overlap 1), industries at the boundary
+        const again = createSimilarityWindow([], buys, map);
+        again.accept(new Int32Array(0), 0, Int32Array.of(0), 1);
+        expect(again.accept(new Int32Array(0), 0, Int32Array.of(1), 1)).toBe(expected);
+      }
+    });
+
+    it('property: agrees with similarityChecker when a profile uses all 32 bits (the sign bit of the mask)', () => {
+      // 32 countries and 32 industries: the one-word form, with bit 31 in use
+      const secs = Array.from({ length: 32 }, (_, i) => security(`S${i}`, `C${i}`, `I${i}`));
+      const map = secMap(...secs);
+      const buys = secs.map((x) => buy(x.symbol));
+      const picks = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 31 }), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 40 });
+      fc.assert(
+        fc.property(picks, fc.boolean(), (seqs, withLast) => {
+          const fast = createSimilarityWindow([], buys, map);
+          const slow = similarityChecker(map);
+          for (const p of seqs) {
+            const pos = withLast ? [31, ...p.filter((x) => x !== 31)] : p;
+            expect(fast.accept(new Int32Array(0), 0, Int32Array.from(pos), pos.length)).toBe(slow(pos.map((x) => buys[x]!)));
+          }
+        }),
+        { seed: 42, numRuns: 200 },
+      );
+    });
   });
-});
+}
 
 describe('enhancedCombinatorial run cache (seed-free setup shared across depths)', () => {
   it('property: depths 1..5 on one RNG give the same sequences and draws with a shared run cache as without one', () => {
