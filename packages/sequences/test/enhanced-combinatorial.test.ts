@@ -457,6 +457,17 @@ for (const [variant, createSimilarityWindow] of [['Node', nodeWindow], ['browser
   });
 }
 
+describe('createSimilarityWindow without securities (Node and browser variants)', () => {
+  it('accepts every sequence when there is no security map or it is empty', () => {
+    for (const create of [nodeWindow, browserWindow]) {
+      for (const map of [null, new Map<string, Security>()]) {
+        const window = create([], [buy('A')], map);
+        for (let i = 0; i < 3; i++) expect(window.accept(new Int32Array(0), 0, Int32Array.of(0), 1)).toBe(true);
+      }
+    }
+  });
+});
+
 describe('enhancedCombinatorial run cache (seed-free setup shared across depths)', () => {
   it('property: depths 1..5 on one RNG give the same sequences and draws with a shared run cache as without one', () => {
     const cand = fc.record({
