@@ -20,17 +20,26 @@ export interface BuildContextOptions {
 
 /** The `[planner]` settings the context builder applies. */
 export function contextSettingsFrom(settings: PlannerSettings): ContextSettings {
-  return {
-    transactionCostFixed: settings.transactionCostFixed,
-    transactionCostPercent: settings.transactionCostPercent,
+  // Numbers written after the literal, as in buildContext.
+  const out: WithPendingNumbers<ContextSettings> = {
+    transactionCostFixed: null,
+    transactionCostPercent: null,
     allowBuy: settings.allowBuy,
     allowSell: settings.allowSell,
-    minHoldDays: settings.minHoldDays,
-    sellCooldownDays: settings.sellCooldownDays,
-    buyCooldownDays: settings.buyCooldownDays,
-    maxLossThreshold: settings.maxLossThreshold,
-    minSecurityScore: settings.minSecurityScore,
+    minHoldDays: null,
+    sellCooldownDays: null,
+    buyCooldownDays: null,
+    maxLossThreshold: null,
+    minSecurityScore: null,
   };
+  out.transactionCostFixed = settings.transactionCostFixed;
+  out.transactionCostPercent = settings.transactionCostPercent;
+  out.minHoldDays = settings.minHoldDays;
+  out.sellCooldownDays = settings.sellCooldownDays;
+  out.buyCooldownDays = settings.buyCooldownDays;
+  out.maxLossThreshold = settings.maxLossThreshold;
+  out.minSecurityScore = settings.minSecurityScore;
+  return out as ContextSettings;
 }
 
 /** Inverse of group -> members; a member listed twice ends in its last group (Python dict semantics). */
@@ -125,11 +134,12 @@ export function buildContext(
   const countryToGroup = invertGroups(snapshot.targets.countryGroups);
   // The snapshot's own (read-only) maps, in file order: copying them cost about a microsecond per plan.
   const countryWeights = snapshot.targets.countries;
-  const portfolio: PortfolioContext = {
+  // totalValue after the literal, as the context's numbers below.
+  const portfolio: WithPendingNumbers<PortfolioContext> = {
     countryWeights,
     industryWeights: snapshot.targets.industries,
     positions: positionValues,
-    totalValue,
+    totalValue: null,
     securityCountries,
     securityIndustries,
     securityScores,
@@ -139,7 +149,8 @@ export function buildContext(
     positionAvgPrices,
     currentPrices,
   };
-  const allocations = computeGroupAllocations(portfolio);
+  portfolio.totalValue = totalValue;
+  const allocations = computeGroupAllocations(portfolio as PortfolioContext);
 
   const tradeDates = collectTradeDates(snapshot.recentTrades);
   const recentlySold = symbolsTradedWithin(snapshot.recentTrades, 'SELL', asOfMs, settings.sellCooldownDays);
@@ -149,22 +160,27 @@ export function buildContext(
   const targetWeights = snapshot.targetWeights ?? new Map<string, number>();
   const history = snapshot.priceHistory;
 
-  const ctx: OpportunityContext = {
+  // The number fields hold null in the literal and are written after it: V8 lays a
+  // literal's computed fields out for small integers, and the first fraction written
+  // into one (asOfMs, a cost percent) re-creates the hidden classes of every field after
+  // it, about 90 for this object in a fresh process's first plan; from null a number
+  // is taken in place.
+  const ctx: WithPendingNumbers<OpportunityContext> = {
     asOf: snapshot.asOf,
-    asOfMs,
+    asOfMs: null,
     baseCurrency: snapshot.baseCurrency,
-    portfolio,
+    portfolio: portfolio as PortfolioContext,
     positions,
     positionsBySymbol,
     securities,
     securitiesBySymbol,
     symbolIndex,
-    availableCashEur,
-    totalPortfolioValueEur: totalValue,
+    availableCashEur: null,
+    totalPortfolioValueEur: null,
     currentPrices,
     metrics,
-    transactionCostFixed: settings.transactionCostFixed,
-    transactionCostPercent: settings.transactionCostPercent,
+    transactionCostFixed: null,
+    transactionCostPercent: null,
     fxRate,
     buyPrices: currentPrices,
     historicalCagr,
@@ -181,12 +197,22 @@ export function buildContext(
     tradeDates,
     allowSell: settings.allowSell,
     allowBuy: settings.allowBuy,
-    baseTradeAmountEur: minTradeAmount(settings.transactionCostFixed, settings.transactionCostPercent),
-    minSecurityScore: settings.minSecurityScore,
+    baseTradeAmountEur: null,
+    minSecurityScore: null,
     correlations: history ? computeCorrelations(history, Object.keys(history)) : new Map(),
     settings,
   };
+  ctx.asOfMs = asOfMs;
+  ctx.availableCashEur = availableCashEur;
+  ctx.totalPortfolioValueEur = totalValue;
+  ctx.transactionCostFixed = settings.transactionCostFixed;
+  ctx.transactionCostPercent = settings.transactionCostPercent;
+  ctx.baseTradeAmountEur = minTradeAmount(settings.transactionCostFixed, settings.transactionCostPercent);
+  ctx.minSecurityScore = settings.minSecurityScore;
   // Added last, not spread into the literal (a spread took V8's slow path for the whole object).
-  if (options.compat !== undefined) (ctx as { compat?: CompatSwitches }).compat = options.compat;
-  return ctx;
+  if (options.compat !== undefined) ctx.compat = options.compat;
+  return ctx as OpportunityContext;
 }
+
+/** `T` being built: writable, and null allowed where a number will be written. */
+type WithPendingNumbers<T> = { -readonly [K in keyof T]: T[K] extends number ? T[K] | null : T[K] };

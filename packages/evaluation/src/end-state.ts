@@ -86,8 +86,12 @@ export function invalidEndStateBreakdown(): Record<string, unknown> {
 
 /** One breakdown entry; the reference names a weighted average `weighted_score` and a plain one `score`. */
 function component(key: 'score' | 'weighted_score', value: number, weight: number): Record<string, number> {
-  const rounded = pyRound(value, 3);
-  const contribution = pyRound(value * weight, 3);
   // Two literals, not `{ [key]: ... }`: a computed key takes V8's slow object-literal path (two breakdowns per plan).
-  return key === 'score' ? { score: rounded, weight, contribution } : { weighted_score: rounded, weight, contribution };
+  // The numbers are written after the literal (numbers-pending.ts).
+  const c: Record<string, number | null> =
+    key === 'score' ? { score: null, weight: null, contribution: null } : { weighted_score: null, weight: null, contribution: null };
+  c[key] = pyRound(value, 3);
+  c.weight = weight;
+  c.contribution = pyRound(value * weight, 3);
+  return c as Record<string, number>;
 }

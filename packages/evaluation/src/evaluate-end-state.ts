@@ -3,6 +3,7 @@ import type { HealthScore, PortfolioContext, SecurityMetrics, Sequence } from '@
 import { costPenalty, multiTimeframeBreakdown, multiTimeframeScore } from './adjustments.js';
 import { endStateScore } from './end-state.js';
 import { healthScore } from './health-score.js';
+import type { NumbersPending } from './numbers-pending.js';
 import type { ScoringSettings } from './scoring-settings.js';
 
 /** One scored end state: what the full planner's `_evaluate_sequence` returns, plus the §4.7 objectives. */
@@ -64,21 +65,26 @@ export function adjustEndState(
   if (settings.costPenaltyFactor > 0.0 && totalValue > 0) {
     const penalty = costPenalty(totalCost, totalValue, settings.costPenaltyFactor);
     score = Math.max(0.0, score - penalty);
-    breakdown.transaction_cost = {
-      total_cost_eur: pyRound(totalCost, 2),
-      cost_penalty: pyRound(penalty, 4),
-      adjusted_score: pyRound(score, 3),
-    };
+    // The numbers are written after the literals here (numbers-pending.ts).
+    const cost: Record<string, number | null> = { total_cost_eur: null, cost_penalty: null, adjusted_score: null };
+    cost.total_cost_eur = pyRound(totalCost, 2);
+    cost.cost_penalty = pyRound(penalty, 4);
+    cost.adjusted_score = pyRound(score, 3);
+    breakdown.transaction_cost = cost;
   }
 
   const stability = breakdown.stability as { weighted_score?: unknown } | undefined;
   const risk = typeof stability?.weighted_score === 'number' ? stability.weighted_score : 0.5;
-  const multiObjective = {
-    end_score: pyRound(score, 3),
-    diversification_score: pyRound(healthTotal / 100, 3),
-    risk_score: pyRound(risk, 3),
-    transaction_cost: pyRound(totalCost, 2),
+  const multiObjective: NumbersPending<Record<'end_score' | 'diversification_score' | 'risk_score' | 'transaction_cost', number>> = {
+    end_score: null,
+    diversification_score: null,
+    risk_score: null,
+    transaction_cost: null,
   };
+  multiObjective.end_score = pyRound(score, 3);
+  const diversificationScore = (multiObjective.diversification_score = pyRound(healthTotal / 100, 3));
+  const riskScore = (multiObjective.risk_score = pyRound(risk, 3));
+  const transactionCost = (multiObjective.transaction_cost = pyRound(totalCost, 2));
   breakdown.multi_objective = multiObjective;
 
   if (priceAdjustments !== undefined && priceAdjustments.size > 0) {
@@ -87,10 +93,10 @@ export function adjustEndState(
     breakdown.price_scenario = { adjustments };
   }
 
-  return {
-    score,
-    diversificationScore: multiObjective.diversification_score,
-    riskScore: multiObjective.risk_score,
-    transactionCost: multiObjective.transaction_cost,
-  };
+  const adjusted: NumbersPending<AdjustedScore> = { score: null, diversificationScore: null, riskScore: null, transactionCost: null };
+  adjusted.score = score;
+  adjusted.diversificationScore = diversificationScore;
+  adjusted.riskScore = riskScore;
+  adjusted.transactionCost = transactionCost;
+  return adjusted as AdjustedScore;
 }

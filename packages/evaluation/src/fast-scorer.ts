@@ -14,6 +14,7 @@ import { END_STATE_WEIGHTS as W, OPINION_SCORE, endStateBreakdown, invalidEndSta
 import { adjustEndState } from './evaluate-end-state.js';
 import { dividendYieldOf, qualityOf } from './health-score.js';
 import { buildMetricsCache, scoringView } from './metrics-cache.js';
+import type { NumbersPending } from './numbers-pending.js';
 import { longTermPromiseValue, stabilityValue, totalReturnValue } from './metric-scores.js';
 import { adjustedValue, cashCostOf, groupMapsDropped, startPortfolio } from './quirks.js';
 import { type ScoringSettings, scoringSettings } from './scoring-settings.js';
@@ -78,18 +79,21 @@ export class FastScorer {
   private actUnique: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
   private unique: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
   private uniqueCount = 0;
-  // results of the last `run`
-  private lastHealthTotal = 0;
+  // results of the last `run`, NaN before the first: a fraction from the start, so
+  // that V8 lays these fields out as doubles at once (a field that starts as a small
+  // integer is re-laid out when the first fraction is written, and with it the
+  // hidden classes of every field after it: about 50 in a fresh process's first plan)
+  private lastHealthTotal = Number.NaN;
   // the health components of the last run, unrounded
-  private lastDiversification = 0;
-  private lastDividend = 0;
-  private lastQuality = 0;
-  private lastStability = 0;
+  private lastDiversification = Number.NaN;
+  private lastDividend = Number.NaN;
+  private lastQuality = Number.NaN;
+  private lastStability = Number.NaN;
   private lastInvalid = false;
-  private lastTotalReturn = 0;
-  private lastPromise = 0;
-  private lastRaw = 0;
-  private lastEndScore = 0;
+  private lastTotalReturn = Number.NaN;
+  private lastPromise = Number.NaN;
+  private lastRaw = Number.NaN;
+  private lastEndScore = Number.NaN;
 
   /**
    * `template`: a scorer of the same context and scoring settings (`forkable`)
@@ -183,12 +187,12 @@ export class FastScorer {
    */
   private startHealth(): HealthScore {
     this.scoreState(this.nStart, this.countriesNonEmpty, false);
-    return {
-      diversification: pyRound(this.lastDiversification, 1),
-      dividend: pyRound(this.lastDividend, 1),
-      quality: pyRound(this.lastQuality, 1),
-      total: this.lastHealthTotal,
-    };
+    const health: NumbersPending<HealthScore> = { diversification: null, dividend: null, quality: null, total: null };
+    health.diversification = pyRound(this.lastDiversification, 1);
+    health.dividend = pyRound(this.lastDividend, 1);
+    health.quality = pyRound(this.lastQuality, 1);
+    health.total = this.lastHealthTotal;
+    return health as HealthScore;
   }
 
   /** Whether a scorer for `ctx` and `setup` may copy this one's tables (same context, same scoring settings). */

@@ -1,4 +1,5 @@
 import type { CompatSwitches, EvaluationContext, PlannerSettings } from '@planner/contracts';
+import type { NumbersPending } from './numbers-pending.js';
 
 /** What scoring reads from the settings, validated and clamped once per snapshot. */
 export interface ScoringSettings {
@@ -17,12 +18,17 @@ export function scoringSettings(
   setup: { readonly settings: PlannerSettings; readonly compat: CompatSwitches },
 ): ScoringSettings {
   const s = setup.settings;
-  return {
-    costPenaltyFactor: Math.max(0.0, Math.min(1.0, s.costPenaltyFactor)),
+  const out: NumbersPending<ScoringSettings> = {
+    costPenaltyFactor: null,
     multiTimeframe: s.enableMultiTimeframe,
-    transactionCostFixed: ctx.transactionCostFixed,
-    transactionCostPercent: ctx.transactionCostPercent,
-    monteCarloPaths: Math.max(10, Math.min(500, Math.trunc(s.monteCarloPathCount))),
+    transactionCostFixed: null,
+    transactionCostPercent: null,
+    monteCarloPaths: null,
     compat: setup.compat,
   };
+  out.costPenaltyFactor = Math.max(0.0, Math.min(1.0, s.costPenaltyFactor));
+  out.transactionCostFixed = ctx.transactionCostFixed;
+  out.transactionCostPercent = ctx.transactionCostPercent;
+  out.monteCarloPaths = Math.max(10, Math.min(500, Math.trunc(s.monteCarloPathCount)));
+  return out as ScoringSettings;
 }

@@ -2,6 +2,7 @@ import { pyRound } from '@planner/context';
 import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
 import * as z from 'zod/mini';
+import type { NumbersPending } from './numbers-pending.js';
 import { ScorerTables } from './fast-scorer.js';
 
 export const SingleObjectiveParamsSchema = z.object({});
@@ -22,9 +23,17 @@ export const singleObjective = defineEvaluator({
         const diversificationScore = scorer.diversificationScore();
         const riskScore = scorer.riskScore();
         const transactionCost = pyRound(cost, 2);
-        if (!detail) return { score, diversificationScore, riskScore, transactionCost };
-        // Written out, not `{ ...result, breakdown }`: a spread in a literal takes V8's slow path (every plan scores the current portfolio in detail).
-        return { score, diversificationScore, riskScore, transactionCost, breakdown: scorer.lastBreakdown(cost) };
+        // The numbers are written after the literal (numbers-pending.ts). Two literals,
+        // not `{ ...result, breakdown }`: a spread in a literal takes V8's slow path
+        // (every plan scores the current portfolio in detail).
+        const result: NumbersPending<EvaluationResult> = detail
+          ? { score: null, diversificationScore: null, riskScore: null, transactionCost: null, breakdown: scorer.lastBreakdown(cost) }
+          : { score: null, diversificationScore: null, riskScore: null, transactionCost: null };
+        result.score = score;
+        result.diversificationScore = diversificationScore;
+        result.riskScore = riskScore;
+        result.transactionCost = transactionCost;
+        return result as EvaluationResult;
       },
     };
   },
