@@ -120,6 +120,17 @@ describe('the command\'s code', () => {
     expect(loadWithCodeCache(files.file, files.cache).cache).toBe('used');
     await expect(makeCodeCache(files, [here('../examples/portfolio.json'), join(dir, 'missing.json')])).rejects.toThrow(/planning .*missing\.json with the default preset failed \(exit 2\)/);
   });
+
+  it('make-code-cache then plans the first snapshot with each configuration file (--config)', async () => {
+    const files = { file: join(dir, 'main-config.cjs'), cache: join(dir, 'main-config.v8-cache') };
+    cpSync(here('../dist/main/planner-plan.cjs'), files.file);
+    cpSync(here('../dist/main/import-module.cjs'), join(dir, 'import-module.cjs'));
+    const config = join(dir, 'overrides.toml');
+    writeFileSync(config, 'extends = "conservative"\n[planner]\nmax_depth = 3\n');
+    expect(await makeCodeCache(files, [here('../examples/portfolio.json')], [config])).toBeGreaterThan(40);
+    await expect(makeCodeCache(files, [here('../examples/portfolio.json')], [config, join(dir, 'missing.toml')]))
+      .rejects.toThrow(/planning .*portfolio\.json with .*missing\.toml failed \(exit 2\)/);
+  });
 });
 
 describe('the built command with and without its code cache', () => {

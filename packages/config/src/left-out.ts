@@ -11,6 +11,13 @@ function missing(written: unknown, resolved: Readonly<Record<string, unknown>>):
   return Object.keys(resolved).filter((k) => resolved[k] !== undefined && !have.has(k)).length;
 }
 
+/** A params table with snake_case keys, as a file writes them. */
+function snakeCased(params: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params)) out[camelToSnake(k)] = v;
+  return out;
+}
+
 /**
  * How many settings of the resolved configuration the merged TOML does not
  * write: those took code defaults. A complete file (e.g. `config show`
@@ -23,9 +30,9 @@ export function countLeftOut(raw: Readonly<Record<string, unknown>>, config: Pla
     for (const [name, settings] of config[info.field]) {
       const entry = Object.hasOwn(section, name) && isTable(section[name]) ? (section[name] as Record<string, unknown>) : undefined;
       if (entry?.enabled === undefined) count += 1;
-      const params: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(settings.params)) params[camelToSnake(k)] = v;
-      count += missing(entry?.params, params);
+      // most tables write no params: then their keys need no snake_case form to be counted
+      const written = keysOf(entry?.params).size > 0;
+      count += missing(entry?.params, written ? snakeCased(settings.params) : settings.params);
     }
   }
   return count;

@@ -4,6 +4,7 @@ import * as core from 'zod/v4/core';
 import type { InputIssue, ModuleKind, ModuleSettings, ModuleTable, PlannerConfig, PlannerModule } from '@planner/contracts';
 import { camelToSnake, snakeToCamel } from './case.js';
 import { zodIssues } from './issues.js';
+import { declaredDefaults } from '#param-defaults';
 
 /** The four configurable kinds: TOML section, config field, words for messages. */
 export interface SectionInfo {
@@ -76,8 +77,12 @@ export function parseParams(module: PlannerModule, rawParams: Readonly<Record<st
     written.set(camel, key);
     input[camel] = value;
   }
+  // Most tables write no params: their params are the schema's defaults.
+  const defaults = written.size === 0 ? declaredDefaults(module.params) : undefined;
+  if (defaults !== undefined) return { params: Object.freeze(defaults), issues: [] };
   const issues: InputIssue[] = [];
-  const keys = declaredKeys(module.params);
+  // without written params there is no unknown key to look for
+  const keys = written.size === 0 ? null : declaredKeys(module.params);
   if (keys) {
     for (const [camel, key] of written) {
       if (!keys.includes(camel)) {
@@ -103,11 +108,11 @@ export function enabledNames(config: PlannerConfig, field: SectionInfo['field'])
 
 /**
  * A module table in run order: modules by their declared `order` (lower
- * first), then those without one, each group in the order of `entries`
- * (Array.prototype.sort is stable).
+ * first; `orderOf` gives it by name), then those without one, each group in
+ * the order of `entries` (Array.prototype.sort is stable).
  */
-export function orderTable(entries: ReadonlyMap<string, ModuleSettings>, kind: ModuleKind, modules: readonly PlannerModule[]): ModuleTable {
-  const rank = (name: string): number => findModule(modules, kind, name)?.order ?? Number.POSITIVE_INFINITY;
+export function orderTable(entries: ReadonlyMap<string, ModuleSettings>, orderOf: (name: string) => number | undefined): ModuleTable {
+  const rank = (name: string): number => orderOf(name) ?? Number.POSITIVE_INFINITY;
   const names = [...entries.keys()].sort((a, b) => {
     const ra = rank(a);
     const rb = rank(b);

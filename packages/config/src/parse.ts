@@ -6,7 +6,7 @@ import { pluginIssues } from './plugins.js';
 import { type ConfigFile, isTable, locateIssues, mergeLayers, readLayers, type ReadExtended } from './extends.js';
 import { describeValue, zodIssues } from './issues.js';
 import { countLeftOut } from './left-out.js';
-import { findModule, orderTable, parseParams, SECTIONS, type SectionInfo } from './modules.js';
+import { orderTable, parseParams, SECTIONS, type SectionInfo } from './modules.js';
 import {
   CompatSectionSchema, compatFromSection, PLANNER_FIELDS, PLANNER_HINTS, PlannerSectionSchema, plannerFromSection,
 } from './planner-settings.js';
@@ -41,11 +41,12 @@ function buildTable(
   issues: InputIssue[],
 ): ModuleTable {
   const entries = new Map<string, ModuleSettings>();
-  const seen = new Set<string>();
+  // this kind's modules by name, the first of a name as findModule finds it
+  const ofKind = new Map<string, PlannerModule>();
   for (const m of modules) {
     if (m.kind !== info.kind) continue;
-    if (seen.has(m.name)) issues.push({ path: `${info.section}.${m.name}`, message: `two ${info.noun}s named '${m.name}' were given` });
-    seen.add(m.name);
+    if (ofKind.has(m.name)) issues.push({ path: `${info.section}.${m.name}`, message: `two ${info.noun}s named '${m.name}' were given` });
+    else ofKind.set(m.name, m);
   }
   if (raw !== undefined && !isTable(raw)) {
     issues.push({ path: info.section, message: `expected a table of ${info.noun}s, found ${describeValue(raw)}` });
@@ -53,7 +54,7 @@ function buildTable(
   }
   for (const [name, entry] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
     const path = `${info.section}.${name}`;
-    const module = findModule(modules, info.kind, name);
+    const module = ofKind.get(name);
     if (!module) {
       issues.push({ path, message: `unknown ${info.noun} '${name}' (known: ${knownList(modules, info)})` });
       continue;
@@ -92,7 +93,7 @@ function buildTable(
     issues.push(...result.issues);
     if (result.params) entries.set(name, { enabled: true, params: result.params });
   }
-  return orderTable(entries, info.kind, modules);
+  return orderTable(entries, (name) => ofKind.get(name)?.order);
 }
 
 /**

@@ -60,16 +60,19 @@ export const PLANNER_HINTS: Readonly<Record<string, string>> = {
 /**
  * Keys whose values are floats (serialized with a decimal point): numbers
  * without an integer format (`z.int()`). Read from the schemas' classes,
- * which costs nothing at import (JSON Schema generation would).
+ * which costs nothing at import (JSON Schema generation would); a function, so
+ * that a bundle without serialization leaves it out.
  */
-export const PLANNER_FLOAT_KEYS: ReadonlySet<string> = new Set(
-  Object.entries(PLANNER_FIELDS)
-    .filter(([, s]) => {
-      const inner = s._zod.def.innerType;
-      return inner instanceof core.$ZodNumber && !(inner instanceof core.$ZodNumberFormat);
-    })
-    .map(([k]) => k),
-);
+export function plannerFloatKeys(): ReadonlySet<string> {
+  return new Set(
+    Object.entries(PLANNER_FIELDS)
+      .filter(([, s]) => {
+        const inner = s._zod.def.innerType;
+        return inner instanceof core.$ZodNumber && !(inner instanceof core.$ZodNumberFormat);
+      })
+      .map(([k]) => k),
+  );
+}
 
 const COMPAT_FIELDS = Object.fromEntries(
   Object.entries(COMPAT_DEFAULTS).map(([k, v]) => [camelToSnake(k), z._default(z.boolean(), v)]),

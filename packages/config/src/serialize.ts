@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { ModuleKind, PlannerConfig, PlannerModule } from '@planner/contracts';
 import { camelToSnake } from './case.js';
 import { findModule, SECTIONS } from './modules.js';
-import { compatToSection, PLANNER_FLOAT_KEYS, plannerToSection } from './planner-settings.js';
+import { compatToSection, plannerFloatKeys, plannerToSection } from './planner-settings.js';
 
 function tomlKey(key: string): string {
   return /^[A-Za-z0-9_-]+$/.test(key) ? key : JSON.stringify(key);
@@ -66,7 +66,7 @@ function lines(table: Readonly<Record<string, unknown>>, floats: ReadonlySet<str
  */
 export function serializeConfig(config: PlannerConfig, options: { modules?: readonly PlannerModule[] } = {}): string {
   const out: string[] = [];
-  out.push('[planner]', ...lines(plannerToSection(config.planner), PLANNER_FLOAT_KEYS), '');
+  out.push('[planner]', ...lines(plannerToSection(config.planner), plannerFloatKeys()), '');
   out.push('[compat]', ...lines(compatToSection(config.compat), new Set()), '');
   for (const info of SECTIONS) {
     for (const [name, settings] of config[info.field]) {

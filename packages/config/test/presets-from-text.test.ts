@@ -2,10 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { loadPreset, parseConfig, presetNames } from '../src/index.js';
 import { loadConfig, presetPath } from '../src/node.js';
 import { presetSettings, presetTables } from '../src/presets.js';
+import type { ParamsSchema } from '@planner/contracts';
+import { declaredDefaults as declaredDefaultsInBrowser } from '../src/param-defaults-browser.js';
 import { modules } from './fixtures.js';
 
-// What a browser bundle resolves '#preset-parsed' to (package.json "imports"): no parsed presets.
+// What a browser bundle resolves '#preset-parsed' and '#param-defaults' to (package.json "imports"):
+// no parsed presets, and every params table runs its schema.
 vi.mock('#preset-parsed', () => import('../src/preset-parsed-browser.js'));
+vi.mock('#param-defaults', () => import('../src/param-defaults-browser.js'));
 
 describe('presets without the data parsed at build time (the browser bundle)', () => {
   it('has no parsed forms', () => {
@@ -22,6 +26,26 @@ describe('presets without the data parsed at build time (the browser bundle)', (
       const { warnings: _c, ...viaExtends } = parseConfig(`extends = "${name}"\n`, { modules });
       expect(viaExtends).toEqual(fromFile);
     }
+  });
+
+  it('params that a file does not write are those Node reads from the declared defaults', async () => {
+    // the mock replaces the file itself, whatever it is imported as
+    const { declaredDefaults } = await vi.importActual<typeof import('../src/param-defaults.js')>('../src/param-defaults.js');
+    const config = parseConfig('[planner]\nmax_depth = 3\n', { modules });
+    const tables = [
+      ['calculator', config.calculators], ['pattern', config.patterns], ['sequence_generator', config.sequenceGenerators], ['filter', config.filters],
+    ] as const;
+    let read = 0;
+    for (const [kind, table] of tables) {
+      for (const [name, settings] of table) {
+        const schema = modules.find((m) => m.kind === kind && m.name === name)?.params as ParamsSchema;
+        expect(declaredDefaultsInBrowser(schema)).toBeUndefined();
+        const node = declaredDefaults(schema);
+        if (node !== undefined) read += 1;
+        expect(settings.params).toEqual(node ?? schema.parse({}));
+      }
+    }
+    expect(read).toBeGreaterThan(0);
   });
 
   it('an issue set in an extended preset still names its line', () => {

@@ -46,7 +46,15 @@ export function keyIssues(
   return issues;
 }
 
-const DIGITS_ONLY = /^[0-9]+$/;
+/** A key of ASCII digits only (a loop: a regexp run more than once is compiled to machine code first, ~0.1 ms in a fresh process). */
+function digitsOnly(key: string): boolean {
+  if (key.length === 0) return false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
 
 /**
  * Whether an order-deciding record of a value JSON.parse made holds a key of
@@ -58,7 +66,7 @@ const DIGITS_ONLY = /^[0-9]+$/;
 export function hasDigitOnlyOrderedKey(data: unknown): boolean {
   for (const path of ORDERED_RECORDS) {
     const record = at(data, path);
-    if (isRecord(record) && Object.keys(record).some((k) => DIGITS_ONLY.test(k))) return true;
+    if (isRecord(record) && Object.keys(record).some(digitsOnly)) return true;
   }
   return false;
 }
@@ -70,30 +78,34 @@ const copyValue = (v: unknown): unknown => (Array.isArray(v) ? [...v] : isRecord
  * the order-deciding records become Maps in `keysOf` order (the file's, for
  * text), the others objects without a prototype when they hold a `__proto__`
  * key (so it is an ordinary key). Values are the input's: zod validated them
- * and transforms none.
+ * and transforms none. `parsed` is changed in place and returned.
  */
 export function keepEveryKey<T extends object>(parsed: T, data: unknown, keysOf: KeyOrder): T {
-  let out: Record<string, unknown> = parsed as Record<string, unknown>;
+  const out = parsed as Record<string, unknown>;
   for (const path of KEYED_RECORDS) {
     const record = at(data, path);
     if (!isRecord(record)) continue;
     if (ORDERED_RECORDS.includes(path)) {
-      out = withAt(out, path, new Map(keysOf(record).map((k) => [k, copyValue(record[k])])));
+      setAt(out, path, new Map(keysOf(record).map((k) => [k, copyValue(record[k])])));
     } else if (Object.hasOwn(record, '__proto__')) {
       const copy = Object.create(null) as Record<string, unknown>;
       for (const [k, v] of Object.entries(record)) copy[k] = copyValue(v);
-      out = withAt(out, path, copy);
+      setAt(out, path, copy);
     }
   }
   // zod's defaults: targets without a group table still hold an empty Map
   for (const path of ORDERED_RECORDS) {
-    if (path[0] === 'targets' && !(at(out, path) instanceof Map)) out = withAt(out, path, new Map());
+    if (path[0] === 'targets' && !(at(out, path) instanceof Map)) setAt(out, path, new Map());
   }
-  return out as T;
+  return parsed;
 }
 
-function withAt(root: Record<string, unknown>, path: readonly string[], value: unknown): Record<string, unknown> {
-  const [head, ...rest] = path as [string, ...string[]];
-  const inner = rest.length === 0 ? value : withAt(root[head] as Record<string, unknown>, rest, value);
-  return { ...root, [head]: inner };
+/**
+ * Replaces the value at `path` of the parse (objects the parse made, so no
+ * one else holds them): a key it has keeps its place, as zod wrote it.
+ */
+function setAt(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = root;
+  for (let i = 0; i < path.length - 1; i++) node = node[path[i] as string] as Record<string, unknown>;
+  node[path[path.length - 1] as string] = value;
 }

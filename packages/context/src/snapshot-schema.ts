@@ -1,17 +1,17 @@
 import * as z from 'zod/mini';
-import { parseNaiveMs } from './naive-time.js';
+import { isBucketId, isIsoDateTime } from './snapshot-refinements.js';
+
+export { BUCKET_ID } from './snapshot-refinements.js';
 
 // The snapshot format of docs/scenarios/FORMAT.md. Objects are strict so a
 // misspelt key is an error instead of a silently applied default. zod/mini
 // (functions instead of methods) keeps the browser bundle small.
 
-/** A bucket id, as the bucket registry of @planner/store accepts it. */
-export const BUCKET_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 // A refinement, like isoDateTime, rather than z.regex: the same issue text, and
 // the browser bundle needs no string-format check classes for this one field.
-const bucketId = z.string().check(z.refine((s) => BUCKET_ID.test(s), { message: 'expected a bucket id (1 to 64 letters, digits, _ . -)' }));
+const bucketId = z.string().check(z.refine(isBucketId, { message: 'expected a bucket id (1 to 64 letters, digits, _ . -)' }));
 
-const isoDateTime = z.string().check(z.refine((s) => parseNaiveMs(s) !== null, { message: 'expected an ISO-8601 date or date-time' }));
+const isoDateTime = z.string().check(z.refine(isIsoDateTime, { message: 'expected an ISO-8601 date or date-time' }));
 const finite = z.number();
 const nonEmpty = () => z.string().check(z.minLength(1));
 

@@ -33,24 +33,29 @@ const METRICS = ['cagr5y', 'cagr10y', 'dividendYield', 'consistencyScore', 'fina
 
 const metrics = fc.record(Object.fromEntries(METRICS.map((m) => [m, number])), { requiredKeys: [] });
 
-const security = fc
-  .record({
-    symbol: nonEmpty,
-    name: nonEmpty,
-    productType: maybe(leaf(fc.constantFrom('EQUITY', 'ETF', 'ETC', 'MUTUALFUND'), fc.constantFrom('BOND', 'etf'))),
-    currency,
-    price: atLeast0,
-    country: text,
-    industry: text,
-    allowBuy: maybe(fc.boolean()),
-    allowSell: maybe(fc.boolean()),
-    minLot: maybe(leaf(fc.constantFrom(1, 2, 100, 2 ** 53 - 1), fc.constantFrom(0, 1.5, -1, 2 ** 53))),
-    priorityMultiplier: maybe(leaf(fc.constantFrom(1, 0.5, 2, 1e-300), fc.constantFrom(0, -1))),
-    qualityScore: maybe(leaf(fc.constantFrom(0, 0.5, 1, -0), fc.constantFrom(1.0000001, -0.1))),
-    metrics: maybe(metrics),
-    bucket: maybe(leaf(fc.constantFrom('core', 'b.1-x_y', 'x'.repeat(64)), fc.constantFrom('bad id', '', 'x'.repeat(65)))),
-  })
-  .map(compact);
+// The file format's security, often invalid: not a Security for a module's tests
+// (those come from @planner/testkit). Identity and quote, then the optional parts.
+const securityQuote = fc.record({
+  symbol: nonEmpty,
+  name: nonEmpty,
+  productType: maybe(leaf(fc.constantFrom('EQUITY', 'ETF', 'ETC', 'MUTUALFUND'), fc.constantFrom('BOND', 'etf'))),
+  currency,
+  price: atLeast0,
+  country: text,
+  industry: text,
+});
+
+const securityOptions = fc.record({
+  allowBuy: maybe(fc.boolean()),
+  allowSell: maybe(fc.boolean()),
+  minLot: maybe(leaf(fc.constantFrom(1, 2, 100, 2 ** 53 - 1), fc.constantFrom(0, 1.5, -1, 2 ** 53))),
+  priorityMultiplier: maybe(leaf(fc.constantFrom(1, 0.5, 2, 1e-300), fc.constantFrom(0, -1))),
+  qualityScore: maybe(leaf(fc.constantFrom(0, 0.5, 1, -0), fc.constantFrom(1.0000001, -0.1))),
+  metrics: maybe(metrics),
+  bucket: maybe(leaf(fc.constantFrom('core', 'b.1-x_y', 'x'.repeat(64)), fc.constantFrom('bad id', '', 'x'.repeat(65)))),
+});
+
+const security = fc.tuple(securityQuote, securityOptions).map(([quote, options]) => compact({ ...quote, ...options }));
 
 const position = fc
   .record({
