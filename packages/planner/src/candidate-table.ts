@@ -12,7 +12,8 @@ export const STATIC_POSITION = 2;
  * security lookup, a position lookup (sells) and string compares.
  */
 export class CandidateTable {
-  private readonly ids = new Map<ActionCandidate, number>();
+  /** Row of each candidate object seen so far; on a miss the caller `add`s it (no call per hit in the hot loop). */
+  readonly ids = new Map<ActionCandidate, number>();
   private readonly symbolIds = new Map<string, number>();
   // Plain arrays, not typed ones: a plan with a handful of sequences pays for every typed-array allocation.
   readonly priority: number[] = [];
@@ -33,12 +34,8 @@ export class CandidateTable {
     private readonly costs?: { readonly fixed: number; readonly percent: number },
   ) {}
 
-  idOf(a: ActionCandidate): number {
-    const id = this.ids.get(a);
-    return id === undefined ? this.add(a) : id;
-  }
-
-  private add(a: ActionCandidate): number {
+  /** Adds a candidate not in `ids` yet; returns its row. */
+  add(a: ActionCandidate): number {
     const id = this.ids.size;
     this.ids.set(a, id);
     let symbol = this.symbolIds.get(a.symbol);
