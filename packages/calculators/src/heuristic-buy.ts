@@ -1,5 +1,5 @@
 import type { ActionCandidate, OpportunityContext, Security } from '@planner/contracts';
-import { calculateBuyQuantity } from '@planner/context';
+import { calculateBuyQuantity, tradeCandidate } from '@planner/context';
 import { tradeRate } from './trade-rate.js';
 
 /** What differs between the three heuristic buy calculators; the rest of a buy candidate is shared. */
@@ -15,16 +15,5 @@ export interface BuyTerms {
  */
 export function heuristicBuy(ctx: OpportunityContext, sec: Security, price: number, baseEur: number, terms: BuyTerms): ActionCandidate {
   const sized = calculateBuyQuantity(baseEur, price, sec.minLot, tradeRate(ctx, sec.currency));
-  return {
-    side: 'BUY',
-    symbol: sec.symbol,
-    name: sec.name,
-    quantity: sized.quantity,
-    price,
-    valueEur: sized.valueEur,
-    currency: sec.currency || 'EUR',
-    priority: terms.priority,
-    reason: terms.reason,
-    tags: terms.tags,
-  };
+  return tradeCandidate('BUY', sec.symbol, sec.name, sized.quantity, price, sized.valueEur, sec.currency || 'EUR', terms.priority, terms.reason, terms.tags);
 }

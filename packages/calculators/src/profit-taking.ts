@@ -1,6 +1,6 @@
 import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
-import { compatOf, roundToLot } from '@planner/context';
+import { compatOf, roundToLot, tradeCandidate } from '@planner/context';
 import * as z from 'zod/mini';
 import { windfallSellNarrative } from './narratives.js';
 import { sortByPriority, withoutBlockedSells } from './candidate-order.js';
@@ -67,18 +67,18 @@ export const profitTaking = defineCalculator({
       const native = quantity * price;
       // tradeRate is always positive (context fxRate maps non-positive rates to 1).
       const rate = tradeRate(ctx, pos.currency);
-      out.push({
-        side: 'SELL',
-        symbol: pos.symbol,
-        name: sec.name,
+      out.push(tradeCandidate(
+        'SELL',
+        pos.symbol,
+        sec.name,
         quantity,
         price,
-        valueEur: native / rate,
-        currency: pos.currency || 'EUR',
-        priority: ((rec.windfallScore + 0.5) * params.priorityWeight) / sec.priorityMultiplier,
-        reason: rec.reason,
-        tags: ['windfall', 'profit_taking'],
-      });
+        native / rate,
+        pos.currency || 'EUR',
+        ((rec.windfallScore + 0.5) * params.priorityWeight) / sec.priorityMultiplier,
+        rec.reason,
+        ['windfall', 'profit_taking'],
+      ));
     }
     return sortByPriority(withoutBlockedSells(ctx, out));
   },

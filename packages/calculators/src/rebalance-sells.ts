@@ -1,6 +1,6 @@
 import type { ActionCandidate } from '@planner/contracts';
 import { defineCalculator } from '@planner/contracts';
-import { compatOf, pyFixed, roundToLot } from '@planner/context';
+import { compatOf, pyFixed, roundToLot, tradeCandidate } from '@planner/context';
 import * as z from 'zod/mini';
 import { rebalanceSellNarrative } from './narratives.js';
 import { sortByPriority, withoutBlockedSells } from './candidate-order.js';
@@ -53,19 +53,19 @@ export const rebalanceSells = defineCalculator({
       // reference quirk (trades break the board lot): whole shares, not whole lots.
       if (!compat.tradesBreakBoardLot) quantity = roundToLot(quantity, sec.minLot);
       if (!(quantity > 0)) continue;
-      out.push({
-        side: 'SELL',
-        symbol: pos.symbol,
-        name: sec.name,
+      out.push(tradeCandidate(
+        'SELL',
+        pos.symbol,
+        sec.name,
         quantity,
         price,
         // reference quirk (valueEur not from quantity): the un-rounded EUR target, not quantity × price / rate (spec §7).
-        valueEur: compat.valueEurNotFromQuantity ? sellEur : (quantity * price) / rate,
-        currency: pos.currency || 'EUR',
-        priority: (over * 2 * params.priorityWeight) / sec.priorityMultiplier,
-        reason: `Overweight ${group} by ${pyFixed(over * 100, 1)}%`,
-        tags: ['rebalance', `overweight_${group.toLowerCase()}`],
-      });
+        compat.valueEurNotFromQuantity ? sellEur : (quantity * price) / rate,
+        pos.currency || 'EUR',
+        (over * 2 * params.priorityWeight) / sec.priorityMultiplier,
+        `Overweight ${group} by ${pyFixed(over * 100, 1)}%`,
+        ['rebalance', `overweight_${group.toLowerCase()}`],
+      ));
     }
     return sortByPriority(withoutBlockedSells(ctx, out));
   },

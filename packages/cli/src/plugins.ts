@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, type InputIssue, type PlannerModule } from '@planner/contracts';
-import { isPresetName, pluginsOf } from '@planner/config';
+import { isPresetName, paramDocsWarnings, pluginsOf } from '@planner/config';
 import { parse as parseToml } from 'smol-toml';
 // Through a module Node loads itself: the cached bundle cannot import (src/import-module.ts).
 import { importModule } from './import-module.js';
@@ -23,6 +23,8 @@ export interface LoadedModules {
   readonly modules: readonly PlannerModule[];
   /** Plugin module → the specifier it was loaded from (standard modules are absent). */
   readonly origins: ReadonlyMap<PlannerModule, string>;
+  /** What is wrong with the plugins that does not stop a run (a `paramDocs` key naming no param), each naming its plugin. */
+  readonly warnings: readonly string[];
 }
 
 function resolveSpecifier(req: PluginRequest): string | null {
@@ -111,7 +113,9 @@ export async function loadPlugins(standard: readonly PlannerModule[], requests: 
     }
   }
   if (issues.length > 0) throw new ConfigError(issues);
-  return { modules, origins };
+  // A plugin is third-party code the user cannot fix: its documentation slips are warned about, not refused.
+  const warnings = [...origins].flatMap(([m, specifier]) => paramDocsWarnings([m]).map((w) => `plugin '${specifier}': ${w}`));
+  return { modules, origins, warnings };
 }
 
 /** `--plugin X` / `--plugin=X` (from the working directory) and the `plugins` of `--config FILE` and of the files it extends (each from its directory). */

@@ -31,7 +31,7 @@ export function routeOutput(program: Command, ctx: Context): Command {
  * plugins the command line names. Loaded only when a command's action runs, so
  * `--help`, `--version` and a usage error build no module and no schema.
  */
-async function commandModules(argv: readonly string[], given: readonly PlannerModule[] | undefined): Promise<Pick<Context, 'modules' | 'origins'>> {
+async function commandModules(argv: readonly string[], given: readonly PlannerModule[] | undefined): Promise<Pick<Context, 'modules' | 'origins'> & { warnings: readonly string[] }> {
   // The CLI parses each schema once or twice: zod's compiled fast path (new
   // Function per object schema) costs more than it saves (README "Cold start").
   // Set before the first schema is built, which is here at the latest.
@@ -39,7 +39,7 @@ async function commandModules(argv: readonly string[], given: readonly PlannerMo
   const modules = given ?? (await import('./modules.js')).standardModules();
   const { loadPlugins, pluginRequests } = await import('./plugins.js');
   const requests = pluginRequests(argv, process.cwd());
-  return requests.length > 0 ? loadPlugins(modules, requests) : { modules, origins: new Map() };
+  return requests.length > 0 ? loadPlugins(modules, requests) : { modules, origins: new Map(), warnings: [] };
 }
 
 /** Runs the program `create` builds. Exit code 2: bad input (config, snapshot); 1: anything else. Never a stack trace. */
@@ -57,7 +57,9 @@ export async function runProgram(
     const program = create(ctx);
     // Every action reads ctx.modules; commander runs this hook before any action and never for --help or --version.
     program.hook('preAction', async () => {
-      Object.assign(ctx, await commandModules(argv, modules));
+      const { warnings, ...loaded } = await commandModules(argv, modules);
+      for (const w of warnings) io.err(`warning: ${w}\n`);
+      Object.assign(ctx, loaded);
     });
     await program.parseAsync([...argv], { from: 'user' });
     return 0;

@@ -14,9 +14,29 @@ const example = here('../examples/portfolio.json');
 const dir = mkdtempSync(join(tmpdir(), 'planner-bench-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// A plugin that notes the id of every process that loads it: the warm figures
+// come from a process per case, which loads the command line's plugins too.
+const pidLog = join(dir, 'pids.txt');
+const pidPlugin = join(dir, 'note-pid.mjs');
+writeFileSync(pidPlugin, "import { appendFileSync } from 'node:fs';\nappendFileSync(process.env.PLANNER_TEST_PID_LOG, `${process.pid}\\n`);\n" +
+  "export const modules = [{ kind: 'calculator', name: 'pid_note', description: 'notes its process', params: { safeParse: () => ({ success: true, data: {} }) }, calculate: () => [] }];\n");
+
+/** Runs the command with the plugin above; the ids of the other processes that loaded it. */
+async function withPidPlugin(...argv: string[]): Promise<{ r: Awaited<ReturnType<typeof cli>>; others: string[] }> {
+  writeFileSync(pidLog, '');
+  process.env.PLANNER_TEST_PID_LOG = pidLog;
+  try {
+    const r = await cli('--plugin', pidPlugin, ...argv);
+    return { r, others: readFileSync(pidLog, 'utf8').split('\n').filter((p) => p !== '' && p !== String(process.pid)) };
+  } finally {
+    delete process.env.PLANNER_TEST_PID_LOG;
+  }
+}
+
 describe('planner bench --cold', () => {
-  it('one snapshot: import, setup and first-plan medians next to the warm fields', async () => {
-    const r = await cli('bench', here('../examples/portfolio.json'), '--cold', '--processes', '2', '--runs', '2', '--json');
+  it('one snapshot: import, setup and first-plan medians next to the warm fields, warm in a process of its own', async () => {
+    const { r, others } = await withPidPlugin('bench', here('../examples/portfolio.json'), '--cold', '--processes', '2', '--runs', '2', '--json');
+    expect(others).toHaveLength(1);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const result = JSON.parse(r.out);
@@ -28,9 +48,11 @@ describe('planner bench --cold', () => {
     expect(result.evaluated).toBe(result.sequencesEvaluated);
   });
 
-  it('the suite: every parity preset of the chosen scenarios, the reference figures and the ratios, the same plan cold and warm', async () => {
-    const r = await cli('bench', '--cold', '--only', 'empty_nothing', '--processes', '1', '--runs', '2', '--json');
-    expect(r.code).toBe(0);
+  it('the suite: every parity preset of the chosen scenarios, the reference figures and the ratios, the same plan cold and warm, each case warm in a process of its own', async () => {
+    const { r, others } = await withPidPlugin('bench', '--cold', '--only', 'empty_nothing', '--processes', '1', '--runs', '2', '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(new Set(others).size).toBe(3);
+    expect(others).toHaveLength(3);
     const { cases, summary, loadAverage } = JSON.parse(r.out);
     expect(cases.map((c: { preset: string }) => c.preset)).toEqual(['default', 'conservative', 'aggressive']);
     const conservative = cases[1];
@@ -46,14 +68,14 @@ describe('planner bench --cold', () => {
     const r = await cli('bench', '--only', 'empty_nothing', '--runs', '2');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^empty_nothing_to_do {2}default /m);
-    expect(r.out).toMatch(/warm-up until the medians of the last 3 blocks/);
+    expect(r.out).toMatch(/Warm: each case in a process of its own \(`planner bench SNAPSHOT`\), 2 runs after a warm-up until the medians of the last 3 blocks/);
     expect(r.out).toMatch(/^Load average/m);
   });
 
   it('one snapshot as text: the warm figures, then the fresh-process and CPU lines', async () => {
     const r = await cli('bench', example, '--preset', 'conservative', '--cold', '--processes', '1', '--runs', '2');
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/^\S*portfolio\.json \(config conservative\): median [\d.]+ ms, p95 [\d.]+ ms over 2 runs after \d+ warm-up runs( \(median not yet stable\))?; \d+ sequences evaluated per run\n/);
+    expect(r.out).toMatch(/^\S*portfolio\.json \(config conservative\): median [\d.]+ ms, p95 [\d.]+ ms over 2 runs after \d+ warm-up runs( \(median not yet stable\))?, in a process of its own; \d+ sequences evaluated per run\n/);
     expect(r.out).toMatch(/^fresh process \(median of 1\): node start [\d.]+ ms, import [\d.]+ ms, setup [\d.]+ ms, first plan [\d.]+ ms, second [\d.]+ ms; whole `planner plan` process [\d.]+ ms; code cache used$/m);
     expect(r.out).toMatch(/^CPU time: start [\d.]+ ms, import [\d.]+ ms, setup [\d.]+ ms, first plan [\d.]+ ms$/m);
   }, 120_000);

@@ -127,6 +127,26 @@ describe('plugins from a configuration and from --plugin', () => {
     expect(r.err).toContain('opportunity_calculators.high_yield.params.min_yield');
   });
 
+  it('a paramDocs key naming no param is a warning at load, naming the plugin, the module, the key and the known params; the run goes on', async () => {
+    const typo = PLUGIN.replace("category: 'opportunity_buys',", "category: 'opportunity_buys',\n  paramDocs: { minYeild: 'Smallest yield bought.', amountEur: 'EUR per buy.' },");
+    expect(typo).toContain('minYeild');
+    const { config, dir } = pluginFolder(ENABLED, 'my-modules.mjs', typo);
+    const warning = "warning: plugin './my-modules.mjs': calculator 'high_yield': paramDocs names 'minYeild', which is not one of its params " +
+      '(known params: minYield, amountEur); its description is not shown\n';
+    const r = await cli('plan', snapshot, '--config', config, '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain(warning);
+    expect((JSON.parse(r.out) as Plan).funnel.opportunitiesByModule.high_yield).toBe(1);
+    // where the missing description shows: the module listing, which warns too
+    const plugin = join(dir, 'my-modules.mjs');
+    const m = await cli('modules', '--plugin', plugin);
+    expect(m.code).toBe(0);
+    expect(m.err).toBe(warning.replace("'./my-modules.mjs'", `'${plugin}'`));
+    // the plugin as written (no paramDocs) warns about nothing
+    const clean = await cli('modules', '--plugin', join(pluginFolder('').dir, 'my-modules.mjs'));
+    expect(clean.err).toBe('');
+  });
+
   it('a plugin may write its params with zod/mini as well as with classic zod: same plan, same checks, same listing', async () => {
     const mini = PLUGIN
       .replace("import { z } from 'zod';", "import * as z from 'zod/mini';")

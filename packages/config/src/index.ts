@@ -11,6 +11,7 @@ export {
 export { diffConfigs, type ConfigChange } from './diff.js';
 export { configJsonSchema } from './json-schema.js';
 export { moduleParamsJsonSchema } from './params-json-schema.js';
+export { paramDocsWarnings } from './param-docs.js';
 export { validateConfig, configIssues } from './validate.js';
 export { warningsForSnapshot } from './rules.js';
 export { evaluatorFor } from './evaluator.js';

@@ -9,6 +9,7 @@ import { computeIneligibleSymbols } from './eligibility.js';
 import { computeGroupAllocations } from './group-allocations.js';
 import { parseNaiveMs } from './naive-time.js';
 import { collectTradeDates, symbolsTradedWithin } from './trade-dates.js';
+import type { NumbersPending } from './numbers-pending.js';
 import { minTradeAmount } from './transaction-cost.js';
 
 export interface BuildContextOptions {
@@ -21,7 +22,7 @@ export interface BuildContextOptions {
 /** The `[planner]` settings the context builder applies. */
 export function contextSettingsFrom(settings: PlannerSettings): ContextSettings {
   // Numbers written after the literal, as in buildContext.
-  const out: WithPendingNumbers<ContextSettings> = {
+  const out: NumbersPending<ContextSettings> = {
     transactionCostFixed: null,
     transactionCostPercent: null,
     allowBuy: settings.allowBuy,
@@ -135,7 +136,7 @@ export function buildContext(
   // The snapshot's own (read-only) maps, in file order: copying them cost about a microsecond per plan.
   const countryWeights = snapshot.targets.countries;
   // totalValue after the literal, as the context's numbers below.
-  const portfolio: WithPendingNumbers<PortfolioContext> = {
+  const portfolio: NumbersPending<PortfolioContext> = {
     countryWeights,
     industryWeights: snapshot.targets.industries,
     positions: positionValues,
@@ -165,7 +166,7 @@ export function buildContext(
   // into one (asOfMs, a cost percent) re-creates the hidden classes of every field after
   // it, about 90 for this object in a fresh process's first plan; from null a number
   // is taken in place.
-  const ctx: WithPendingNumbers<OpportunityContext> = {
+  const ctx: NumbersPending<OpportunityContext> = {
     asOf: snapshot.asOf,
     asOfMs: null,
     baseCurrency: snapshot.baseCurrency,
@@ -214,5 +215,3 @@ export function buildContext(
   return ctx as OpportunityContext;
 }
 
-/** `T` being built: writable, and null allowed where a number will be written. */
-type WithPendingNumbers<T> = { -readonly [K in keyof T]: T[K] extends number ? T[K] | null : T[K] };

@@ -1,5 +1,6 @@
-import type { ActionCandidate, OpportunityCategory, PositionView, Security } from '@planner/contracts';
+import type { ActionCandidate, OpportunityCategory, PositionView, Security, Side } from '@planner/contracts';
 import { roundToLot } from './lot-sizing.js';
+import type { NumbersPending } from './numbers-pending.js';
 import { pyPercent } from './python-format.js';
 import type { WeightGap } from './weight-gaps.js';
 
@@ -15,6 +16,33 @@ export function candidatesEqual(a: ActionCandidate, b: ActionCandidate): boolean
   }
   for (let i = 0; i < a.tags.length; i++) if (a.tags[i] !== b.tags[i]) return false;
   return true;
+}
+
+/**
+ * A candidate, its fields in the order every calculator writes them. The
+ * calculators build their candidates here, so that they share one set of V8
+ * hidden classes; the numbers are written after the literal (NumbersPending).
+ */
+export function tradeCandidate(
+  side: Side,
+  symbol: string,
+  name: string,
+  quantity: number,
+  price: number,
+  valueEur: number,
+  currency: string,
+  priority: number,
+  reason: string,
+  tags: readonly string[],
+): ActionCandidate {
+  const c: NumbersPending<ActionCandidate> = {
+    side, symbol, name, quantity: null, price: null, valueEur: null, currency, priority: null, reason, tags,
+  };
+  c.quantity = quantity;
+  c.price = price;
+  c.valueEur = valueEur;
+  c.priority = priority;
+  return c as ActionCandidate;
 }
 
 export type CategoryLists = Record<OpportunityCategory, ActionCandidate[]>;
@@ -65,19 +93,19 @@ export function processBuyOpportunity(
   if (security.minLot && quantity < security.minLot) quantity = security.minLot;
   if (quantity <= 0) return null;
   const averaging = position !== undefined && position.avgPrice > price;
-  const candidate: ActionCandidate = {
-    side: 'BUY',
-    symbol: gap.symbol,
-    name: security.name,
+  const candidate = tradeCandidate(
+    'BUY',
+    gap.symbol,
+    security.name,
     quantity,
     price,
-    valueEur: (quantity * price) / rate,
+    (quantity * price) / rate,
     // reference quirk (weight_based ignores FX): an unheld security is labelled EUR.
-    currency: position ? position.currency : sizing.ignoresFx ? 'EUR' : security.currency,
-    priority: Math.abs(gap.gap) * 100 * security.priorityMultiplier,
-    reason: optimizerReason(gap),
-    tags: averaging ? ['averaging_down', 'optimizer_target'] : ['rebalance', 'optimizer_target'],
-  };
+    position ? position.currency : sizing.ignoresFx ? 'EUR' : security.currency,
+    Math.abs(gap.gap) * 100 * security.priorityMultiplier,
+    optimizerReason(gap),
+    averaging ? ['averaging_down', 'optimizer_target'] : ['rebalance', 'optimizer_target'],
+  );
   (averaging ? categories.averaging_down : categories.rebalance_buys).push(candidate);
   return candidate;
 }
@@ -108,18 +136,18 @@ export function processSellOpportunity(
     if (!sizing.breaksLot) quantity = roundToLot(quantity, security.minLot);
   }
   if (quantity <= 0) return null;
-  const candidate: ActionCandidate = {
-    side: 'SELL',
-    symbol: gap.symbol,
-    name: security ? security.name : gap.symbol,
+  const candidate = tradeCandidate(
+    'SELL',
+    gap.symbol,
+    security ? security.name : gap.symbol,
     quantity,
     price,
-    valueEur: (quantity * price) / rate,
-    currency: position.currency,
-    priority: (Math.abs(gap.gap) * 100) / (security ? security.priorityMultiplier : 1.0),
-    reason: optimizerReason(gap),
-    tags: ['rebalance', 'optimizer_target'],
-  };
+    (quantity * price) / rate,
+    position.currency,
+    (Math.abs(gap.gap) * 100) / (security ? security.priorityMultiplier : 1.0),
+    optimizerReason(gap),
+    ['rebalance', 'optimizer_target'],
+  );
   categories.rebalance_sells.push(candidate);
   return candidate;
 }

@@ -1,3 +1,4 @@
+import type { NumbersPending } from './numbers-pending.js';
 export interface BuyQuantity {
   readonly quantity: number;
   readonly valueNative: number;
@@ -27,7 +28,13 @@ export function calculateBuyQuantity(targetValueEur: number, price: number, minL
     quantity = numLots * lot;
   }
   const valueNative = quantity * price;
-  return { quantity, valueNative, valueEur: valueNative / r, numLots };
+  // The numbers are written after the literal (NumbersPending).
+  const out: NumbersPending<BuyQuantity> = { quantity: null, valueNative: null, valueEur: null, numLots: null };
+  out.quantity = quantity;
+  out.valueNative = valueNative;
+  out.valueEur = valueNative / r;
+  out.numLots = numLots;
+  return out as BuyQuantity;
 }
 
 /** Largest multiple of `lot` not above `quantity` (toward zero); a lot below 1 counts as 1. */

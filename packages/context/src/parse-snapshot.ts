@@ -1,10 +1,10 @@
 import { SnapshotError } from '@planner/contracts';
 import type { InputIssue, PortfolioSnapshot } from '@planner/contracts';
 import type * as z from 'zod/mini';
-import { parseValidSnapshot } from '#snapshot-fast-path';
+import { parseValidSnapshot, readSnapshotJson } from '#snapshot-fast-path';
 import { derivedIssues } from './snapshot-derived.js';
-import { enumerationOrder, readJsonInKeyOrder, type KeyOrder } from './json-key-order.js';
-import { hasDigitOnlyOrderedKey, keepEveryKey, keyIssues } from './snapshot-keys.js';
+import { enumerationOrder, type KeyOrder } from './json-key-order.js';
+import { keepEveryKey, keyIssues } from './snapshot-keys.js';
 import { BUCKET_ID, KNOWN_KEYS, RECORD_VALUES, SnapshotSchema } from './snapshot-schema.js';
 
 type Segment = PropertyKey;
@@ -245,9 +245,7 @@ export function parseSnapshot(input: unknown, source?: string, options: ParseSna
       throw new SnapshotError([{ path: '(root)', message: 'expected UTF-8 JSON text, found NUL characters (a UTF-16 or binary file?)' }], source);
     }
     try {
-      data = JSON.parse(text);
-      // The written key order, where JavaScript's own may differ from it (a second, slower read; rare).
-      if (hasDigitOnlyOrderedKey(data)) ({ value: data, keysOf } = readJsonInKeyOrder(text));
+      ({ value: data, keysOf } = readSnapshotJson(text));
     } catch (err) {
       throw new SnapshotError([jsonSyntaxIssue(text, err)], source, { cause: err });
     }

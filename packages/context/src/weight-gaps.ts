@@ -1,3 +1,4 @@
+import type { NumbersPending } from './numbers-pending.js';
 import { sortStable } from './stable-sort.js';
 
 export interface WeightGap {
@@ -23,13 +24,23 @@ export function calculateWeightGaps(
   for (const [symbol, target] of targetWeights) {
     const current = currentWeights.get(symbol) ?? 0.0;
     const gap = target - current;
-    if (Math.abs(gap) > threshold) gaps.push({ symbol, current, target, gap, gapValue: gap * totalValue });
+    if (Math.abs(gap) > threshold) gaps.push(weightGap(symbol, current, target, gap, gap * totalValue));
   }
   for (const [symbol, current] of currentWeights) {
     if (!targetWeights.has(symbol) && current > threshold) {
-      gaps.push({ symbol, current, target: 0.0, gap: -current, gapValue: -current * totalValue });
+      gaps.push(weightGap(symbol, current, 0.0, -current, -current * totalValue));
     }
   }
   sortStable(gaps, (a, b) => Math.abs(b.gap) - Math.abs(a.gap));
   return gaps;
+}
+
+/** One gap; its numbers are written after the literal (NumbersPending). */
+function weightGap(symbol: string, current: number, target: number, gap: number, gapValue: number): WeightGap {
+  const out: NumbersPending<WeightGap> = { symbol, current: null, target: null, gap: null, gapValue: null };
+  out.current = current;
+  out.target = target;
+  out.gap = gap;
+  out.gapValue = gapValue;
+  return out as WeightGap;
 }

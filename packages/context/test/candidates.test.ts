@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidatesEqual, emptyCategories, processBuyOpportunity, processSellOpportunity } from '../src/candidates.js';
+import { candidatesEqual, emptyCategories, processBuyOpportunity, processSellOpportunity, tradeCandidate } from '../src/candidates.js';
 import { calculateWeightGaps } from '../src/weight-gaps.js';
 import type { WeightGap } from '../src/weight-gaps.js';
 import { action, position, security } from './fixtures.js';
@@ -9,6 +9,18 @@ const none = { recentlySold: new Set<string>(), ineligible: new Set<string>() };
 function gap(symbol: string, current: number, target: number, total = 10000): WeightGap {
   return { symbol, current, target, gap: target - current, gapValue: (target - current) * total };
 }
+
+describe('tradeCandidate', () => {
+  it('holds the given values under the ten keys, in the calculators\' key order, whole numbers and fractions alike', () => {
+    const tags = ['quality'];
+    for (const [quantity, price, valueEur, priority] of [[3, 12.5, 37.5, 0.81], [0, 10, 0, 1], [-0, 1e-9, 2 ** 60, -0.25]]) {
+      const c = tradeCandidate('BUY', 'A.US', 'A Inc', quantity!, price!, valueEur!, 'USD', priority!, 'why', tags);
+      expect(Object.keys(c)).toEqual(['side', 'symbol', 'name', 'quantity', 'price', 'valueEur', 'currency', 'priority', 'reason', 'tags']);
+      expect(c).toStrictEqual({ side: 'BUY', symbol: 'A.US', name: 'A Inc', quantity, price, valueEur, currency: 'USD', priority, reason: 'why', tags });
+      expect(c.tags).toBe(tags);
+    }
+  });
+});
 
 describe('candidatesEqual', () => {
   it('compares all fields and tags in order', () => {

@@ -87,7 +87,7 @@ export function invalidEndStateBreakdown(): Record<string, unknown> {
 /** One breakdown entry; the reference names a weighted average `weighted_score` and a plain one `score`. */
 function component(key: 'score' | 'weighted_score', value: number, weight: number): Record<string, number> {
   // Two literals, not `{ [key]: ... }`: a computed key takes V8's slow object-literal path (two breakdowns per plan).
-  // The numbers are written after the literal (numbers-pending.ts).
+  // The numbers are written after the literal (NumbersPending, @planner/context).
   const c: Record<string, number | null> =
     key === 'score' ? { score: null, weight: null, contribution: null } : { weighted_score: null, weight: null, contribution: null };
   c[key] = pyRound(value, 3);

@@ -1,9 +1,9 @@
+import type { NumbersPending } from '@planner/context';
 import { calculateTransactionCost, pyRound } from '@planner/context';
 import type { HealthScore, PortfolioContext, SecurityMetrics, Sequence } from '@planner/contracts';
 import { costPenalty, multiTimeframeBreakdown, multiTimeframeScore } from './adjustments.js';
 import { endStateScore } from './end-state.js';
 import { healthScore } from './health-score.js';
-import type { NumbersPending } from './numbers-pending.js';
 import type { ScoringSettings } from './scoring-settings.js';
 
 /** One scored end state: what the full planner's `_evaluate_sequence` returns, plus the §4.7 objectives. */
@@ -65,7 +65,7 @@ export function adjustEndState(
   if (settings.costPenaltyFactor > 0.0 && totalValue > 0) {
     const penalty = costPenalty(totalCost, totalValue, settings.costPenaltyFactor);
     score = Math.max(0.0, score - penalty);
-    // The numbers are written after the literals here (numbers-pending.ts).
+    // The numbers are written after the literals here (NumbersPending, @planner/context).
     const cost: Record<string, number | null> = { total_cost_eur: null, cost_penalty: null, adjusted_score: null };
     cost.total_cost_eur = pyRound(totalCost, 2);
     cost.cost_penalty = pyRound(penalty, 4);

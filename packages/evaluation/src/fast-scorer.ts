@@ -1,3 +1,4 @@
+import type { NumbersPending } from '@planner/context';
 import { calculateTransactionCost, pyRound } from '@planner/context';
 import type {
   CompatSwitches,
@@ -14,7 +15,6 @@ import { END_STATE_WEIGHTS as W, OPINION_SCORE, endStateBreakdown, invalidEndSta
 import { adjustEndState } from './evaluate-end-state.js';
 import { dividendYieldOf, qualityOf } from './health-score.js';
 import { buildMetricsCache, scoringView } from './metrics-cache.js';
-import type { NumbersPending } from './numbers-pending.js';
 import { longTermPromiseValue, stabilityValue, totalReturnValue } from './metric-scores.js';
 import { adjustedValue, cashCostOf, groupMapsDropped, startPortfolio } from './quirks.js';
 import { type ScoringSettings, scoringSettings } from './scoring-settings.js';

@@ -1,5 +1,5 @@
+import type { NumbersPending } from '@planner/context';
 import type { CompatSwitches, EvaluationContext, PlannerSettings } from '@planner/contracts';
-import type { NumbersPending } from './numbers-pending.js';
 
 /** What scoring reads from the settings, validated and clamped once per snapshot. */
 export interface ScoringSettings {

@@ -1,7 +1,7 @@
 import type {
   Diagnostic, FunnelCounts, HealthScore, OpportunitiesByCategory, Plan, PlanExecution, PlanStep, PortfolioContext, Sequence,
 } from '@planner/contracts';
-import { pyRound } from '@planner/context';
+import { type NumbersPending, pyRound } from '@planner/context';
 import { type Narrator, narrationOf, planNarrative, toldStep } from './narrative.js';
 
 /** pipeline.md §5.2 step 12: no feasible candidate sequence. */
@@ -42,26 +42,35 @@ type PlanHead = Pick<
  */
 function planOf(h: PlanHead, f: PlanFrame, execution: PlanExecution | undefined): Plan {
   if (f.currentScoreBreakdown !== undefined && execution !== undefined) {
-    return {
+    // The numbers are written after the literal (NumbersPending, @planner/context).
+    const plan: NumbersPending<Plan> = {
       steps: h.steps,
-      currentScore: h.currentScore,
-      endStateScore: h.endStateScore,
-      improvement: h.improvement,
-      cashRequired: h.cashRequired,
-      cashGenerated: h.cashGenerated,
+      currentScore: null,
+      endStateScore: null,
+      improvement: null,
+      cashRequired: null,
+      cashGenerated: null,
       feasible: h.feasible,
       narrative: h.narrative,
       scoreBreakdown: h.scoreBreakdown,
-      availableCashEur: f.availableCashEur,
+      availableCashEur: null,
       currentBreakdown: f.current,
       currentScoreBreakdown: f.currentScoreBreakdown,
       funnel: f.funnel,
       timings: f.timings,
       diagnostics: f.diagnostics,
-      seed: f.seed,
+      seed: null,
       configName: f.configName,
       execution,
     };
+    plan.currentScore = h.currentScore;
+    plan.endStateScore = h.endStateScore;
+    plan.improvement = h.improvement;
+    plan.cashRequired = h.cashRequired;
+    plan.cashGenerated = h.cashGenerated;
+    plan.availableCashEur = f.availableCashEur;
+    plan.seed = f.seed;
+    return plan as Plan;
   }
   return {
     ...h,
@@ -79,10 +88,10 @@ function planOf(h: PlanHead, f: PlanFrame, execution: PlanExecution | undefined)
 
 /** Plan without steps: end score = current score, improvement 0, one of the two fixed texts. */
 export function emptyPlan(frame: PlanFrame, narrative: string, execution?: PlanExecution): Plan {
-  const head: PlanHead = {
+  const head: NumbersPending<PlanHead> = {
     steps: [],
-    currentScore: frame.current.total,
-    endStateScore: frame.current.total,
+    currentScore: null,
+    endStateScore: null,
     improvement: 0,
     cashRequired: 0,
     cashGenerated: 0,
@@ -90,7 +99,9 @@ export function emptyPlan(frame: PlanFrame, narrative: string, execution?: PlanE
     narrative,
     scoreBreakdown: {},
   };
-  return planOf(head, frame, execution);
+  head.currentScore = frame.current.total;
+  head.endStateScore = frame.current.total;
+  return planOf(head as PlanHead, frame, execution);
 }
 
 /** The plan's steps; `narrators` are the enabled calculators in run order (they tell the steps). */
@@ -99,21 +110,26 @@ export function planSteps(
 ): PlanStep[] {
   return sequence.map((a, i) => {
     const told = narrationOf(a, narrators);
-    return {
+    // The numbers are written after the literal (NumbersPending, @planner/context).
+    const step: NumbersPending<PlanStep> = {
       stepNumber: i + 1,
       side: a.side,
       symbol: a.symbol,
       name: a.name,
-      quantity: a.quantity,
-      price: a.price,
+      quantity: null,
+      price: null,
       currency: a.currency,
-      valueEur: a.valueEur,
+      valueEur: null,
       reason: a.reason,
       narrative: toldStep(a, portfolio, opportunities, told),
       tags: [...a.tags],
       isWindfall: told?.theme === 'windfall',
       isAveragingDown: told?.theme === 'averaging_down',
     };
+    step.quantity = a.quantity;
+    step.price = a.price;
+    step.valueEur = a.valueEur;
+    return step as PlanStep;
   });
 }
 
@@ -134,18 +150,23 @@ export function assemblePlan(
     else cashGenerated += s.valueEur;
   }
   const end = winner.score * 100;
-  const head: PlanHead = {
+  const head: NumbersPending<PlanHead> = {
     steps,
-    currentScore: frame.current.total,
-    endStateScore: pyRound(end, 2),
-    improvement: pyRound(end - frame.current.total, 2),
-    cashRequired: pyRound(cashRequired, 2),
-    cashGenerated: pyRound(cashGenerated, 2),
+    currentScore: null,
+    endStateScore: null,
+    improvement: null,
+    cashRequired: null,
+    cashGenerated: null,
     feasible: feasibleVerdict(execution, cashRequired <= frame.availableCashEur + cashGenerated),
     narrative: planNarrative(steps, frame.current.total, end),
     scoreBreakdown: winner.breakdown,
   };
-  return planOf(head, frame, execution);
+  head.currentScore = frame.current.total;
+  head.endStateScore = pyRound(end, 2);
+  head.improvement = pyRound(end - frame.current.total, 2);
+  head.cashRequired = pyRound(cashRequired, 2);
+  head.cashGenerated = pyRound(cashGenerated, 2);
+  return planOf(head as PlanHead, frame, execution);
 }
 
 /**

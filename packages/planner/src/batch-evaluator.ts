@@ -1,6 +1,7 @@
 import type {
   PlannerConfig, PlannerEventListener, PlannerModule, PortfolioSnapshot, StoredResult, StoredSequence, WorkKey,
 } from '@planner/contracts';
+import { EVENT_LOOP_TURN_MS, yieldToEvents } from './event-loop-turns.js';
 import { resolveModules } from './module-set.js';
 import { type PreparedRun, passesCheck, prepareRun } from './plan-run.js';
 import { RunRecorder } from './run-recorder.js';
@@ -62,15 +63,6 @@ export function evaluateStored(run: PreparedRun, sequences: readonly StoredSeque
   }
   return out;
 }
-
-/**
- * Longest stretch of evaluation without a turn of the event loop, ms: a stop waits at most this
- * (plus one evaluation). By time, not by count: a turn every 8 evaluations made a fast scorer
- * 1.3 to 1.8 times slower (aggressive on universe_30, about 8 µs an evaluation, loaded machine).
- */
-const EVENT_LOOP_TURN_MS = 50;
-
-const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * `evaluateStored`, cut short by `signal`: every EVENT_LOOP_TURN_MS it lets

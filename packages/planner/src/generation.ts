@@ -29,7 +29,7 @@ export interface GenerationResult {
   readonly afterFilters: number;
 }
 
-class Generation {
+export class Generation {
   // Sequences per module name, in first-use order (a pattern and a generator of one name share an entry).
   private readonly names: string[] = [];
   private readonly counts: number[] = [];
@@ -131,35 +131,62 @@ class Generation {
 }
 
 /**
- * Depth loop, dedup and `once` patterns (pipeline.md §5.3, modules-patterns.md §2.3):
- * `patterns(d=1) ++ generators(d=1) ++ … ++ patterns(d=max) ++ generators(d=max)`,
- * deduplicated, then the `once` patterns on the full lists (not deduplicated).
+ * The depth loop (pipeline.md §5.3, modules-patterns.md §2.3), appending to `raw`:
+ * `patterns(d=1) ++ generators(d=1) ++ … ++ patterns(d=max) ++ generators(d=max)`.
+ * Each call of the returned walk goes on from where the last one stopped:
+ * `pauseWhen(now)`, asked before each module call, may stop it there (false is
+ * returned); without it the walk runs to the loop's end (true).
  */
-function depthStage(g: GenerationInput, gen: Generation): { sequences: Sequence[]; afterDedup: number } {
-  const s = g.config.planner;
-  const selected = selectPerCategory(g.categories, s, g.config.compat, g.ctx.securitiesBySymbol);
+export function depthWalk(g: GenerationInput, gen: Generation, raw: Sequence[]): (pauseWhen?: (now: number) => boolean) => boolean {
+  const maxDepth = g.config.planner.maxDepth;
+  const selected = selectPerCategory(g.categories, g.config.planner, g.config.compat, g.ctx.securitiesBySymbol);
+  const patterns = g.modules.depthPatterns;
   // The reference runs its combinations only when some selected list is non-empty.
-  const anySelected = countCandidates(selected) > 0;
-  const raw: Sequence[] = [];
-  // One timestamp per module call: each call's time runs from the previous one's end.
-  let t = g.recorder.now();
-  for (let depth = 1; depth <= s.maxDepth; depth++) {
-    const call = gen.callFor(depth);
-    for (const p of g.modules.depthPatterns) {
-      const cap = Math.min(depth, p.depthCap ?? depth);
-      t = gen.pattern(p, selected, cap === depth ? call : gen.callFor(cap), raw, t);
+  const generators = countCandidates(selected) > 0 ? g.modules.depthGenerators : [];
+  let depth = 1;
+  let next = 0;
+  return (pauseWhen) => {
+    // One timestamp per module call: each call's time runs from the previous one's end (a pause is no module's time).
+    let t = g.recorder.now();
+    for (; depth <= maxDepth; depth++, next = 0) {
+      const call = gen.callFor(depth);
+      for (; next < patterns.length + generators.length; next++) {
+        if (pauseWhen?.(t)) return false;
+        const p = patterns[next];
+        if (p === undefined) {
+          t = gen.generator(generators[next - patterns.length]!, selected, depth, [], raw, t);
+          continue;
+        }
+        const cap = Math.min(depth, p.depthCap ?? depth);
+        t = gen.pattern(p, selected, cap === depth ? call : gen.callFor(cap), raw, t);
+      }
+      if (g.recorder.listening) {
+        g.recorder.progress('generation', depth, maxDepth);
+        t = g.recorder.now();
+      }
     }
-    if (anySelected) for (const d of g.modules.depthGenerators) t = gen.generator(d, selected, depth, [], raw, t);
-    if (g.recorder.listening) {
-      g.recorder.progress('generation', depth, s.maxDepth);
-      t = g.recorder.now();
-    }
-  }
+    return true;
+  };
+}
+
+/** After the depth loop: dedup, then the `once` patterns on the full lists (not deduplicated). */
+export function finishDepths(g: GenerationInput, gen: Generation, raw: Sequence[]): DepthResult {
   const sequences = dedupSequences(raw);
-  t = g.recorder.now();
-  const once = gen.callFor(s.maxDepth);
+  let t = g.recorder.now();
+  const once = gen.callFor(g.config.planner.maxDepth);
   for (const p of g.modules.oncePatterns) t = gen.pattern(p, g.categories, once, sequences, t);
   return { sequences, afterDedup: sequences.length };
+}
+
+export interface DepthResult {
+  readonly sequences: Sequence[];
+  readonly afterDedup: number;
+}
+
+function depthStage(g: GenerationInput, gen: Generation): DepthResult {
+  const raw: Sequence[] = [];
+  depthWalk(g, gen, raw)();
+  return finishDepths(g, gen, raw);
 }
 
 /** Filters in configuration order, then the `extend` generators, each appending to the list so far. */
@@ -186,16 +213,17 @@ function filterStage(g: GenerationInput, gen: Generation, input: Sequence[]): Se
   return sequences;
 }
 
-export function generateSequences(g: GenerationInput): GenerationResult {
-  const gen = new Generation(g);
-  const depth = g.recorder.stage('generation', () => depthStage(g, gen), (r) => r.afterDedup);
+/** The generation and filter stages; `depth`: the generation stage already run by `gen` (generateSequencesUntil). */
+export function generateSequences(g: GenerationInput, gen = new Generation(g), depth?: DepthResult): GenerationResult {
+  depth ??= g.recorder.stage('generation', () => depthStage(g, gen), (r) => r.afterDedup);
+  const first = depth;
   // Right after the generation stage's end: the filters start there.
-  const sequences = g.recorder.stage('filters', () => filterStage(g, gen, depth.sequences), (r) => r.length, true);
+  const sequences = g.recorder.stage('filters', () => filterStage(g, gen, first.sequences), (r) => r.length, true);
   return {
     sequences,
     generated: gen.generated,
     sequencesByModule: gen.byModule(),
-    afterDedup: depth.afterDedup,
+    afterDedup: first.afterDedup,
     afterFilters: sequences.length,
   };
 }

@@ -9,6 +9,7 @@ import { runBeamSearch } from './beam-search.js';
 import { FAILED_EVALUATION_SCORE, UNEXECUTABLE_SCORE, evaluateStoredUntil } from './batch-evaluator.js';
 import { checkSequence } from './plan-check.js';
 import type { ModuleSet } from './module-set.js';
+import { candidateListUntil } from './generation-until.js';
 import { type PreparedRun, candidateList, checked, finishPlan, prepareRun } from './plan-run.js';
 import { RunRecorder } from './run-recorder.js';
 import type { ScoredSequence } from './scored-sequence.js';
@@ -107,7 +108,9 @@ export async function runIncremental(
   let data: WorkData | null = null;
   let generated = false;
   if (!(await store.open(key)).hasSequences) {
-    const list = candidateList(run);
+    // A stop during the generation (which can take long at a large max_depth) stores nothing: the next call generates again.
+    const list = signal === undefined ? candidateList(run) : await candidateListUntil(run, signal);
+    if (list === null) return { status: 'stopped', plan: null, key, progress: await store.progress(key), evaluated: 0, generated: false };
     if (list.sequences.length === 0) {
       // Nothing to store: the next call generates again (as the reference does).
       const plan = finishPlan(run, list, null, 0);

@@ -1,5 +1,6 @@
 import type { CompatSwitches, OpportunityContext, PlanExecution, PlanViolation, Sequence } from '@planner/contracts';
 import { executabilityQuirks } from '@planner/contracts';
+import type { NumbersPending } from '@planner/context';
 
 /** What the check reads besides the sequence: the context, the snapshot's cash per currency, the switches. */
 export interface PlanCheckInput {
@@ -76,15 +77,19 @@ export function checkSequence(sequence: Sequence, input: PlanCheckInput): PlanEx
     if (taken > 0) cashAfter[base] = (cashAfter[base] ?? 0) - taken;
     if (cashEur < -CASH_SLACK) add('cash', `needs ${(-cashEur).toFixed(2)} EUR more cash than the plan has${costsDeducted ? ' (costs included)' : ''}`);
   }
-  return {
+  // The numbers are written after the literal (NumbersPending, @planner/context).
+  const verdict: NumbersPending<PlanExecution> = {
     executable: violations.length === 0,
     violations,
     cashAfter,
-    cashAfterEur: cashEur,
-    costsEur,
+    cashAfterEur: null,
+    costsEur: null,
     costsDeducted,
     quirks: input.quirks === undefined ? executabilityQuirks(compat) : [...input.quirks],
   };
+  verdict.cashAfterEur = cashEur;
+  verdict.costsEur = costsEur;
+  return verdict as PlanExecution;
 }
 
 function violate(violations: PlanViolation[], step: number, a: Sequence[number], rule: PlanViolation['rule'], message: string): void {

@@ -7,7 +7,7 @@ import { NO_BENEFICIAL_ACTIONS_TEXT, NO_FEASIBLE_SEQUENCE_TEXT, type PlanFrame, 
 import { type BeamSearch, runBeamSearch } from './beam-search.js';
 import { type FeasibilityCounts, emptyFeasibilityCounts } from './feasibility.js';
 import { FeasibleOrder, type OrderedSequences } from './feasible-order.js';
-import { type GenerationResult, generateSequences } from './generation.js';
+import { type GenerationInput, type GenerationResult, generateSequences } from './generation.js';
 import type { ModuleSet } from './module-set.js';
 import { type Opportunities, collectOpportunities } from './opportunities.js';
 import { type PlanCheckInput, checkSequence } from './plan-check.js';
@@ -106,9 +106,9 @@ export interface CandidateList {
 }
 
 /** Steps 3 of the flow: generation, filters, early filtering and the priority sort. */
-export function candidateList(run: PreparedRun): CandidateList {
-  const { config, ctx, rng, recorder, modules } = run;
-  const generation = generateSequences({ config, modules, ctx, rng, categories: run.opportunities.categories, recorder });
+/** `generation`: the generation and filter stages already run (`candidateListUntil`). */
+export function candidateList(run: PreparedRun, generation = generateSequences(generationInput(run))): CandidateList {
+  const { config, ctx, recorder } = run;
   const rejected = emptyFeasibilityCounts();
   const sequences = recorder.stage(
     'feasibility',
@@ -116,6 +116,11 @@ export function candidateList(run: PreparedRun): CandidateList {
     (s) => s.length,
   );
   return { sequences, generation, rejected };
+}
+
+export function generationInput(run: PreparedRun): GenerationInput {
+  const { config, ctx, rng, recorder, modules } = run;
+  return { config, modules, ctx, rng, categories: run.opportunities.categories, recorder };
 }
 
 /** The costs the early cash walk takes: only when costs are deducted from cash (compat #22 off). */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createBatchEvaluator, FAILED_EVALUATION_SCORE } from '../src/batch-evaluator.js';
 import { createIncrementalPlanner } from '../src/incremental-planner.js';
 import { decodeWorkData } from '../src/work-data.js';
-import { allFakes, config, definePattern, fakeBuys, fakeEach, fakeEvaluator, fakeSells, snapshot } from './fixtures.js';
+import { allFakes, config, definePattern, defineSequenceGenerator, fakeBuys, fakeEach, fakeEvaluator, fakeSells, snapshot } from './fixtures.js';
 import { z } from 'zod';
 import { TestStore } from './work-store.js';
 
@@ -99,6 +99,98 @@ describe('planIncremental', () => {
     const second = await planner.planIncremental(snapshot(), { store, bucket: 'core', batchSize: 1000, signal: new AbortController().signal });
     expect(second).toMatchObject({ status: 'finished', generated: false, evaluated: total - first.evaluated });
     expect(withoutTimings(second.plan)).toEqual(withoutTimings(await createIncrementalPlanner({ config: cfg(), modules: [fakeBuys, fakeSells, combinations, fakeEvaluator()] }).plan(snapshot())));
+  });
+
+  describe('a stop during the generation', () => {
+    // Two patterns and a generator that note each call, at max_depth 3: nine module calls in a known order.
+    /** `abortAt`: the first pattern at that depth aborts `ac` (at once, or from an event-loop callback); `slowFirst`: its first call takes longer than a turn (50 ms). */
+    const setup = (abortAt?: { depth: number; ac: AbortController; later?: boolean }, slowFirst = false) => {
+      const calls: string[] = [];
+      const noting = (name: string) => definePattern({
+        name, description: name, params: z.object({}),
+        generate: (opps, _p, call) => {
+          calls.push(`${name}@${call.maxDepth}`);
+          if (slowFirst && calls.length === 1) for (const until = performance.now() + 60; performance.now() < until;) { /* a long module call */ }
+          if (abortAt !== undefined && name === 'first' && call.maxDepth === abortAt.depth) {
+            const ac = abortAt.ac;
+            if (abortAt.later) setImmediate(() => ac.abort());
+            else ac.abort();
+          }
+          return fakeEach.generate(opps, {}, call);
+        },
+      });
+      const pairs = defineSequenceGenerator({
+        name: 'pairs', description: 'pairs', params: z.object({}), stage: 'depth',
+        generate: (input) => {
+          calls.push(`pairs@${input.depth}`);
+          const buys = input.opportunities.opportunity_buys ?? [];
+          return buys.length > 1 ? [buys.slice(0, 2)] : [];
+        },
+      });
+      const modules = [fakeBuys, fakeSells, noting('first'), noting('second'), pairs, fakeEvaluator()];
+      const planner = createIncrementalPlanner({ config: config({ planner: { maxDepth: 3, beamWidth: 3 }, patterns: ['first', 'second'], generators: ['pairs'] }), modules });
+      return { calls, planner };
+    };
+    const ALL = ['first@1', 'second@1', 'pairs@1', 'first@2', 'second@2', 'pairs@2', 'first@3', 'second@3', 'pairs@3'];
+
+    it('a signal already aborted: no module call, nothing stored; the next call generates and finishes with the plan of plan()', async () => {
+      const { calls, planner } = setup();
+      const store = new TestStore();
+      const ac = new AbortController();
+      ac.abort();
+      const r = await planner.planIncremental(snapshot(), { store, bucket: 'core', signal: ac.signal });
+      expect(r).toMatchObject({ status: 'stopped', plan: null, generated: false, evaluated: 0, progress: { total: 0, evaluated: 0, finished: false } });
+      expect(calls).toEqual([]);
+      expect(store.sequences).toHaveLength(0);
+      const again = await planner.planIncremental(snapshot(), { store, bucket: 'core', signal: new AbortController().signal });
+      expect(again).toMatchObject({ status: 'finished', generated: true });
+      expect(calls).toEqual(ALL);
+      expect(withoutTimings(again.plan)).toEqual(withoutTimings(await planner.plan(snapshot())));
+    });
+
+    it('aborted by a module (as a SIGINT handler would be, between two calls): the generation stops before the next module call', async () => {
+      const ac = new AbortController();
+      const { calls, planner } = setup({ depth: 2, ac });
+      const store = new TestStore();
+      const events: PlannerEvent[] = [];
+      const r = await planner.planIncremental(snapshot(), { store, bucket: 'core', signal: ac.signal, onEvent: (e) => events.push(e) });
+      expect(r).toMatchObject({ status: 'stopped', plan: null, generated: false, evaluated: 0 });
+      // first@2 aborted: neither second@2 nor anything after it ran, and nothing was stored
+      expect(calls).toEqual(['first@1', 'second@1', 'pairs@1', 'first@2']);
+      expect(store.sequences).toHaveLength(0);
+      expect(events.some((e) => e.type === 'stage-started' && e.stage === 'filters')).toBe(false);
+    });
+
+    it('an abort from an event-loop callback (a SIGINT handler) is seen at the first pause: a long generation lets the loop run between module calls', async () => {
+      const ac = new AbortController();
+      // first@1 takes longer than a turn and schedules the abort as a callback, which runs only when the generation pauses
+      const { calls, planner } = setup({ depth: 1, ac, later: true }, true);
+      const store = new TestStore();
+      const r = await planner.planIncremental(snapshot(), { store, bucket: 'core', signal: ac.signal });
+      expect(r).toMatchObject({ status: 'stopped', generated: false });
+      expect(calls).toEqual(['first@1']);
+      expect(store.sequences).toHaveLength(0);
+    });
+
+    it('a pause without an abort goes on where it paused: every module once, the plan of plan()', async () => {
+      const { calls, planner } = setup(undefined, true);
+      const r = await planner.planIncremental(snapshot(), { store: new TestStore(), bucket: 'core', signal: new AbortController().signal });
+      expect(r.status).toBe('finished');
+      expect(calls).toEqual(ALL);
+      expect(withoutTimings(r.plan)).toEqual(withoutTimings(await planner.plan(snapshot())));
+    });
+
+    it('without a stop the stoppable generation gives the same work and plan as the plain one', async () => {
+      const { planner } = setup();
+      const stoppable = new TestStore();
+      const plain = new TestStore();
+      const a = await planner.planIncremental(snapshot(), { store: stoppable, bucket: 'core', signal: new AbortController().signal });
+      const b = await planner.planIncremental(snapshot(), { store: plain, bucket: 'core' });
+      expect(stoppable.sequences).toEqual(plain.sequences);
+      expect(a.plan?.funnel).toEqual(b.plan?.funnel);
+      expect(withoutTimings(a.plan)).toEqual(withoutTimings(b.plan));
+      expect(Object.keys(a.plan?.timings ?? {})).toEqual(Object.keys(b.plan?.timings ?? {}));
+    });
   });
 
   it('a changed portfolio, configuration or seed starts afresh', async () => {

@@ -8,6 +8,7 @@ import { readReferenceTimings, referenceMs } from './reference-timings.js';
 import { geometricMean } from './stats.js';
 import { defaultScenarioDir, type SuiteCase, suiteCases } from './suite.js';
 import { STABLE_RULE, timeWarm, type WarmTiming } from './warm.js';
+import { warmInChild } from './warm-child.js';
 import type { Context } from '../context.js';
 import { table } from '../table.js';
 import { chooseConfig, parseSeed, readSnapshot } from '../io.js';
@@ -20,6 +21,8 @@ export interface BenchOptions extends RunOptions {
   readonly processes: string;
   readonly scenarios?: string;
   readonly only?: string;
+  /** The root command's `--plugin` specifiers, handed to the warm processes. */
+  readonly plugin?: readonly string[];
 }
 
 const ms = (n: number): string => pyFixed(n, n < 10 ? 2 : 1);
@@ -27,14 +30,21 @@ const ratio = (r: number | null): string => (r === null ? '-' : `${pyFixed(r, r 
 const RULE_TEXT = `warm-up until the medians of the last ${STABLE_RULE.window} blocks (block k: >= ${STABLE_RULE.blockRuns}*2^k runs and ${STABLE_RULE.blockMs}*2^k ms) ` +
   `lie within ${STABLE_RULE.tolerance * 100}% (at most ${STABLE_RULE.maxMs / 1000} s)`;
 
-async function warmCase(ctx: Context, c: ColdCase, runs: number): Promise<WarmTiming & { sequencesEvaluated: number; steps: string[] }> {
+async function warmCase(ctx: Context, c: ColdCase, runs: number): Promise<WarmTiming & { sequencesEvaluated: number }> {
   const snapshot = readSnapshot(c.snapshot);
   const config = chooseConfig(c, ctx.modules);
   const planner = createPlanner({ config, modules: ctx.modules });
   const options = c.seed === undefined ? {} : { seed: c.seed };
   const plan = await planner.plan(snapshot, options);
   const timing = await timeWarm(() => planner.plan(snapshot, options), runs);
-  return { ...timing, sequencesEvaluated: plan.funnel.evaluated, steps: plan.steps.map((s) => `${s.side} ${s.symbol} ${s.quantity}`) };
+  return { ...timing, sequencesEvaluated: plan.funnel.evaluated };
+}
+
+/** One plan of a case in this process: its steps (`SIDE SYMBOL QTY`), to compare with a fresh process's. */
+async function planSteps(ctx: Context, c: ColdCase): Promise<string[]> {
+  const planner = createPlanner({ config: chooseConfig(c, ctx.modules), modules: ctx.modules });
+  const plan = await planner.plan(readSnapshot(c.snapshot), c.seed === undefined ? {} : { seed: c.seed });
+  return plan.steps.map((s) => `${s.side} ${s.symbol} ${s.quantity}`);
 }
 
 /** One snapshot: warm (and with --cold, fresh processes). */
@@ -46,7 +56,8 @@ export async function benchOne(ctx: Context, file: string, opts: BenchOptions, r
   readSnapshot(file);
   const name = chooseConfig(c, ctx.modules).planner.name;
   const cold = opts.cold ? timeCold([c], processes)[0]! : undefined;
-  const { steps: _steps, ...warm } = await warmCase(ctx, c, runs);
+  // With --cold, warm in a process of its own: not in the one that spawned the fresh processes (warmInChild).
+  const warm = cold ? warmInChild(c, runs, opts.plugin) : await warmCase(ctx, c, runs);
   if (opts.json) {
     const { steps: _s, ...coldFields } = cold ?? { steps: [] };
     ctx.io.out(`${JSON.stringify({ ...warm, ...coldFields })}\n`);
@@ -54,7 +65,7 @@ export async function benchOne(ctx: Context, file: string, opts: BenchOptions, r
   }
   ctx.io.out(
     `${file} (config ${name}): median ${pyFixed(warm.medianMs, 2)} ms, p95 ${pyFixed(warm.p95Ms, 2)} ms over ${runs} runs ` +
-      `after ${warm.warmupRuns} warm-up runs${warm.warmupStable ? '' : ' (median not yet stable)'}; ${warm.sequencesEvaluated} sequences evaluated per run\n`,
+      `after ${warm.warmupRuns} warm-up runs${warm.warmupStable ? '' : ' (median not yet stable)'}${cold ? ', in a process of its own' : ''}; ${warm.sequencesEvaluated} sequences evaluated per run\n`,
   );
   if (cold) {
     ctx.io.out(
@@ -84,13 +95,15 @@ export async function benchSuite(ctx: Context, opts: BenchOptions, runs: number)
   const colds = opts.cold ? timeCold(cases, processes, (r) => ctx.io.err(`fresh processes: round ${r}/${processes}\n`)) : undefined;
   const rows: SuiteRow[] = [];
   for (const [i, c] of cases.entries()) {
-    const { steps, ...warm } = await warmCase(ctx, c, runs);
+    // Each case warm in a process of its own: its figure is `planner bench SNAPSHOT`'s, whatever ran before it (warmInChild).
+    const warm = warmInChild(c, runs, opts.plugin);
     const refWarm = referenceMs(refs.warm, c.scenario, c.parity);
     const row: SuiteRow = { scenario: c.scenario, preset: c.parity, ...warm, referenceWarmMs: refWarm, warmRatio: refWarm === null ? null : refWarm / warm.medianMs };
     const cold = colds?.[i];
     if (cold) {
       const { steps: coldSteps, ...coldFields } = cold;
       const refFirst = referenceMs(refs.firstCall, c.scenario, c.parity);
+      const steps = await planSteps(ctx, c);
       rows.push({ ...row, cold: { ...coldFields, referenceFirstCallMs: refFirst, firstPlanRatio: refFirst === null ? null : refFirst / cold.firstPlanMs, samePlan: coldSteps.join() === steps.join() } });
     } else rows.push(row);
   }
@@ -122,7 +135,8 @@ export async function benchSuite(ctx: Context, opts: BenchOptions, runs: number)
   const right = new Set(header.map((_, i) => i).filter((i) => i >= 2));
   const lines = [
     table(header, body, right), '',
-    `ms, medians. Warm: ${runs} runs in one process after a ${RULE_TEXT}; * = not stable. Ratio: the reference's time / ours (> 1: we are faster).`,
+    `ms, medians. Warm: each case in a process of its own (\`planner bench SNAPSHOT\`), ${runs} runs after a ${RULE_TEXT}; * = not stable. ` +
+      'Ratio: the reference\'s time / ours (> 1: we are faster).',
   ];
   if (colds) {
     lines.push(
@@ -133,7 +147,7 @@ export async function benchSuite(ctx: Context, opts: BenchOptions, runs: number)
         `setup at most ${ms(summary.setupMsMax ?? 0)} ms; whole process at most ${ms(summary.processMsMedianMax ?? 0)} ms.`,
     );
     const differing = rows.filter((r) => r.cold && !r.cold.samePlan).map((r) => `${r.scenario}/${r.preset}`);
-    if (differing.length > 0) lines.push(`WARNING: the fresh process planned differently from the warm one: ${differing.join(', ')}`);
+    if (differing.length > 0) lines.push(`WARNING: the fresh process planned differently from this process: ${differing.join(', ')}`);
   }
   lines.push(
     `Warm: geometric mean ${ratio(summary.warmRatioGeomean)}, worst ${ratio(summary.warmRatioMin)} the reference's warm median.`,

@@ -47,7 +47,8 @@ export function builtEntries(): { probe: string; cli: string } {
   return { probe, cli };
 }
 
-const caseArgs = (c: ColdCase): string[] => [
+/** A case on a command line: SNAPSHOT [--preset NAME] [--config FILE] [--seed N]. */
+export const caseArgs = (c: ColdCase): string[] => [
   c.snapshot,
   ...(c.preset === undefined ? [] : ['--preset', c.preset]),
   ...(c.config === undefined ? [] : ['--config', c.config]),

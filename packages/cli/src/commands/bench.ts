@@ -19,8 +19,9 @@ export function benchCommand(ctx: Context): Command {
     .option('--scenarios <dir>', 'scenario directory of the suite (default: the copy in packages/cli/test/scenarios)')
     .option('--only <text>', 'suite: only the scenarios whose name contains this')
     .option('--json', 'print the figures as JSON (medianMs, p95Ms, runs, sequencesEvaluated, warmupRuns, warmupStable; with --cold importMs, setupMs, firstPlanMs, ...)')
-    .action(async (file: string | undefined, opts: BenchOptions) => {
-      const runs = parsePositive('--runs', opts.runs, 20);
+    .action(async (file: string | undefined, given: BenchOptions, command: Command) => {
+      const runs = parsePositive('--runs', given.runs, 20);
+      const opts: BenchOptions = { ...given, plugin: (command.optsWithGlobals() as { plugin?: string[] }).plugin ?? [] };
       const { benchOne, benchSuite } = await import('../bench/bench-run.js');
       if (file === undefined) await benchSuite(ctx, opts, runs);
       else await benchOne(ctx, file, opts, runs);
