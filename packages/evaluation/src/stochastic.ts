@@ -2,7 +2,7 @@ import { pyRound } from '@planner/context';
 import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
 import * as z from 'zod/mini';
-import { symbolsOutsideBaseEndStates } from './base-end-states.js';
+import { symbolsOutsideBaseEndStates } from '#base-end-states';
 import { ScorerTables } from './fast-scorer.js';
 import { shiftAdjustments } from './shift-adjustments.js';
 

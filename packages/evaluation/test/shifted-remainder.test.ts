@@ -2,6 +2,7 @@ import type { ActionCandidate } from '@planner/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { symbolsOutsideBaseEndStates } from '../src/base-end-states.js';
+import { symbolsOutsideBaseEndStates as browserSymbolsOutside } from '../src/base-end-states-browser.js';
 import { stochastic } from '../src/stochastic.js';
 import { action, compat, context, noRandom, settings } from './fixtures.js';
 
@@ -117,8 +118,10 @@ describe('symbolsOutsideBaseEndStates against the plain walk', () => {
       const start = new Map([['A', 300], ['B', 100], ['E', 0]]);
       const costs = { transactionCostFixed: 2, transactionCostPercent: 0.002 };
       const switches = compat({ costsNotDeductedFromCash: !deducted });
-      expect(symbolsOutsideBaseEndStates(sequences, start, cash, costs, switches))
-        .toEqual(outsideOracle(sequences, start, cash, costs, deducted));
+      const oracle = outsideOracle(sequences, start, cash, costs, deducted);
+      expect(symbolsOutsideBaseEndStates(sequences, start, cash, costs, switches)).toEqual(oracle);
+      // the browser bundle's variant ('#base-end-states', package.json "imports")
+      expect(browserSymbolsOutside(sequences, start, cash, costs, switches)).toEqual(oracle);
     }), { numRuns: 500 });
   });
 });
