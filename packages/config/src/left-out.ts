@@ -2,7 +2,7 @@ import type { PlannerConfig } from '@planner/contracts';
 import { camelToSnake } from './case.js';
 import { isTable } from './extends.js';
 import { SECTIONS } from './modules.js';
-import { compatToSection, plannerToSection } from './planner-settings.js';
+import { CompatSectionSchema, PLANNER_FIELDS } from './planner-settings.js';
 
 const keysOf = (v: unknown): ReadonlySet<string> => new Set(isTable(v) ? Object.keys(v) : []);
 
@@ -24,7 +24,8 @@ function snakeCased(params: Readonly<Record<string, unknown>>): Record<string, u
  * output) leaves out none.
  */
 export function countLeftOut(raw: Readonly<Record<string, unknown>>, config: PlannerConfig): number {
-  let count = missing(raw.planner, plannerToSection(config.planner)) + missing(raw.compat, compatToSection(config.compat));
+  // every [planner] and [compat] key resolves to a value (each has a default): count the keys not written
+  let count = missing(raw.planner, PLANNER_FIELDS) + missing(raw.compat, CompatSectionSchema.shape);
   for (const info of SECTIONS) {
     const section = isTable(raw[info.section]) ? (raw[info.section] as Record<string, unknown>) : {};
     for (const [name, settings] of config[info.field]) {

@@ -1,10 +1,11 @@
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, type PlannerConfig, type PlannerModule } from '@planner/contracts';
 import type { ReadExtended } from './extends.js';
 import { parseConfig } from './parse.js';
 import { presetText } from './presets.js';
 import { readTextFile } from './node/read-text.js';
+import { shown } from './node/shown-path.js';
 
 export { DEFAULT_MAX_INPUT_BYTES, readTextFile } from './node/read-text.js';
 
@@ -34,12 +35,6 @@ function readText(path: string): string {
     if (!(error as NodeJS.ErrnoException).code) throw error;
     throw new Error((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error), { cause: error });
   }
-}
-
-/** How a file is named in messages: as given when absolute, else relative to the working directory. */
-function shown(path: string, absolute: boolean): string {
-  const full = resolve(path);
-  return absolute ? full : relative(process.cwd(), full) || '.';
 }
 
 /** Reads an `extends` path relative to the extending file's directory. */

@@ -10,7 +10,7 @@ import type * as core from 'zod/v4/core';
  * default, or a key zod treats apart (`__proto__`, symbols) gives undefined,
  * and the caller runs the schema. A cold process loads a configuration once,
  * and most of its module tables write no params: running each schema's parse
- * for them was a fifth of the load (packages/cli README, "Setup").
+ * for them was about a fifth of a file's load (packages/cli README, "Configuration files").
  */
 export function declaredDefaults(schema: core.$ZodType): Record<string, unknown> | undefined {
   const def = schema._zod.def as core.$ZodObjectDef;

@@ -8,12 +8,16 @@ import { cutoffIso } from './naive-time.js';
 export function collectTradeDates(trades: readonly Trade[]): Map<string, TradeDates> {
   const out = new Map<string, TradeDates>();
   for (const t of trades) {
-    const prev = out.get(t.symbol) ?? {};
-    const next: { lastBuy?: string; lastSell?: string; last?: string } = { ...prev };
-    if (t.side === 'BUY' && (prev.lastBuy === undefined || t.at > prev.lastBuy)) next.lastBuy = t.at;
-    if (t.side === 'SELL' && (prev.lastSell === undefined || t.at > prev.lastSell)) next.lastSell = t.at;
-    if (prev.last === undefined || t.at > prev.last) next.last = t.at;
-    out.set(t.symbol, next);
+    // Updated in place: each entry is this function's own object, and a copy
+    // per trade (`{ ...prev }`) took V8's slow path (same keys in the same order).
+    let dates = out.get(t.symbol) as { lastBuy?: string; lastSell?: string; last?: string } | undefined;
+    if (dates === undefined) {
+      dates = {};
+      out.set(t.symbol, dates);
+    }
+    if (t.side === 'BUY' && (dates.lastBuy === undefined || t.at > dates.lastBuy)) dates.lastBuy = t.at;
+    if (t.side === 'SELL' && (dates.lastSell === undefined || t.at > dates.lastSell)) dates.lastSell = t.at;
+    if (dates.last === undefined || t.at > dates.last) dates.last = t.at;
   }
   return out;
 }

@@ -9,12 +9,13 @@ export function multiTimeframeScore(score: number): number {
 }
 
 export function multiTimeframeBreakdown(score: number): Record<string, number> {
-  return {
-    short_term_1y: pyRound(score * 0.95, 3),
-    medium_term_3y: pyRound(score, 3),
-    long_term_5y: pyRound(score * 1.05, 3),
-    weighted_score: pyRound(multiTimeframeScore(score), 3),
-  };
+  // The numbers are written after the literal (NumbersPending, @planner/context).
+  const out: Record<string, number | null> = { short_term_1y: null, medium_term_3y: null, long_term_5y: null, weighted_score: null };
+  out.short_term_1y = pyRound(score * 0.95, 3);
+  out.medium_term_3y = pyRound(score, 3);
+  out.long_term_5y = pyRound(score * 1.05, 3);
+  out.weighted_score = pyRound(multiTimeframeScore(score), 3);
+  return out as Record<string, number>;
 }
 
 /** `(cost / total) × factor`; the caller applies it only when factor > 0 and total > 0. */

@@ -2,6 +2,7 @@ import { pyRound } from '@planner/context';
 import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
 import * as z from 'zod/mini';
+import { evaluationResult } from './evaluation-result.js';
 import { ScorerTables } from './fast-scorer.js';
 import { sequenceRandom } from './sequence-random.js';
 
@@ -71,8 +72,8 @@ export const monteCarlo = defineEvaluator({
         const p10 = scores[Math.trunc(paths * 0.1)] as number;
         const p90 = scores[Math.trunc(paths * 0.9)] as number;
         const score = worst * 0.4 + p10 * 0.3 + avg * 0.3;
-        const result = { score, diversificationScore, riskScore, transactionCost: pyRound(cost, 2) };
-        if (!detail) return result;
+        const transactionCost = pyRound(cost, 2);
+        if (!detail) return evaluationResult(score, diversificationScore, riskScore, transactionCost);
         // The breakdown is that of the path in the middle of generation order, as in the reference.
         const adjustments = new Map<string, number>();
         for (let k = 0; k < u; k++) adjustments.set(scorer.uniqueSymbol(sequence, k), mult[median * u + k] as number);
@@ -87,7 +88,7 @@ export const monteCarlo = defineEvaluator({
           p90_score: pyRound(p90, 3),
           final_score: pyRound(score, 3),
         };
-        return { score, diversificationScore, riskScore, transactionCost: result.transactionCost, breakdown };
+        return evaluationResult(score, diversificationScore, riskScore, transactionCost, breakdown);
       },
     };
   },

@@ -1,8 +1,8 @@
-import type { NumbersPending } from '@planner/context';
 import { pyRound } from '@planner/context';
 import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
 import * as z from 'zod/mini';
+import { evaluationResult } from './evaluation-result.js';
 import { ScorerTables } from './fast-scorer.js';
 
 export const SingleObjectiveParamsSchema = z.object({});
@@ -23,17 +23,8 @@ export const singleObjective = defineEvaluator({
         const diversificationScore = scorer.diversificationScore();
         const riskScore = scorer.riskScore();
         const transactionCost = pyRound(cost, 2);
-        // The numbers are written after the literal (NumbersPending, @planner/context). Two literals,
-        // not `{ ...result, breakdown }`: a spread in a literal takes V8's slow path
-        // (every plan scores the current portfolio in detail).
-        const result: NumbersPending<EvaluationResult> = detail
-          ? { score: null, diversificationScore: null, riskScore: null, transactionCost: null, breakdown: scorer.lastBreakdown(cost) }
-          : { score: null, diversificationScore: null, riskScore: null, transactionCost: null };
-        result.score = score;
-        result.diversificationScore = diversificationScore;
-        result.riskScore = riskScore;
-        result.transactionCost = transactionCost;
-        return result as EvaluationResult;
+        // Every plan scores the current portfolio in detail.
+        return evaluationResult(score, diversificationScore, riskScore, transactionCost, detail ? scorer.lastBreakdown(cost) : undefined);
       },
     };
   },

@@ -2,6 +2,7 @@ import { pyRound } from '@planner/context';
 import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
 import * as z from 'zod/mini';
+import { evaluationResult } from './evaluation-result.js';
 import { symbolsOutsideBaseEndStates } from '#base-end-states';
 import { ScorerTables } from './fast-scorer.js';
 import { shiftAdjustments } from './shift-adjustments.js';
@@ -60,8 +61,8 @@ export const stochastic = defineEvaluator({
         }
         const avg = sum / shifts.length;
         const score = worst * params.worstWeight + avg * params.averageWeight;
-        const result = { score, diversificationScore, riskScore, transactionCost: pyRound(cost, 2) };
-        if (!detail) return result;
+        const transactionCost = pyRound(cost, 2);
+        if (!detail) return evaluationResult(score, diversificationScore, riskScore, transactionCost);
         const baseShift = shifts[base] as number;
         // Re-run the base scenario: the scorer describes its last run.
         mult.fill(1.0 + baseShift, 0, u);
@@ -73,7 +74,7 @@ export const stochastic = defineEvaluator({
           final_score: pyRound(score, 3),
           scenarios_evaluated: shifts.length,
         };
-        return { score, diversificationScore, riskScore, transactionCost: result.transactionCost, breakdown };
+        return evaluationResult(score, diversificationScore, riskScore, transactionCost, breakdown);
       },
     };
   },

@@ -30,31 +30,32 @@ export interface GenerationResult {
 }
 
 export class Generation {
-  // Sequences per module name, in first-use order (a pattern and a generator of one name share an entry).
-  private readonly names: string[] = [];
-  private readonly counts: number[] = [];
+  // Sequences per count slot (ModuleSet.countNames), and the slots in first-use order.
+  private readonly counts: number[];
+  private readonly order: number[] = [];
   generated = 0;
   /** Per-run scratch of the generators (SequenceGeneratorInput.runCache), made on their first call (most presets run none). */
   private runCache: Map<unknown, unknown> | null = null;
 
-  constructor(private readonly g: GenerationInput) {}
+  constructor(private readonly g: GenerationInput) {
+    // -1: a slot not counted yet (a count is never negative).
+    this.counts = g.modules.countNames.map(() => -1);
+  }
 
-  private count(name: string, n: number): void {
-    const names = this.names;
-    let i = 0;
-    while (i < names.length && names[i] !== name) i++;
-    if (i === names.length) {
-      names.push(name);
-      this.counts.push(n);
+  private count(slot: number, n: number): void {
+    const c = this.counts[slot]!;
+    if (c < 0) {
+      this.order.push(slot);
+      this.counts[slot] = n;
     } else {
-      this.counts[i] = this.counts[i]! + n;
+      this.counts[slot] = c + n;
     }
     this.generated += n;
   }
 
-  /** The counts as the funnel's record. */
+  /** The counts as the funnel's record, in first-use order. */
   byModule(): Record<string, number> {
-    return this.g.modules.shapes.generation.record(this.names, this.counts);
+    return this.g.modules.shapes.generation.recordSlots(this.order, this.g.modules.countNames, this.counts);
   }
 
   /** What a pattern gets besides the lists, for a step limit of `maxDepth` (the patterns of one depth share it: read only). */
@@ -77,7 +78,7 @@ export class Generation {
     } catch (error) {
       this.g.recorder.fail('pattern', p.name, error);
     }
-    this.count(p.name, result?.length ?? 0);
+    this.count(p.countSlot!, result?.length ?? 0);
     if (result) {
       for (let i = 0; i < result.length; i++) {
         const seq = result[i]!;
@@ -116,7 +117,7 @@ export class Generation {
     } catch (error) {
       this.g.recorder.fail('sequence_generator', gen.name, error);
     }
-    this.count(gen.name, result?.length ?? 0);
+    this.count(gen.countSlot!, result?.length ?? 0);
     // Indexed: thousands of sequences, and a for-of iteration costs several indexed ones in the interpreter.
     if (result) for (let i = 0; i < result.length; i++) out.push(result[i]!);
     return this.lap(gen.timingSlot, t0);

@@ -24,6 +24,11 @@ export interface ResolvedModule<M extends PlannerModule> {
    * step limit (modules-patterns.md §2.3 "configured(name).max_depth ?? depth").
    */
   readonly depthCap?: number;
+  /**
+   * Patterns and sequence generators: the module's entry in the module set's
+   * `countNames` (a pattern and a generator of one name share it).
+   */
+  readonly countSlot?: number;
 }
 
 function maxDepthOf(params: unknown): number | undefined {
@@ -52,6 +57,8 @@ export interface ModuleSet {
   readonly timing: TimingTable;
   /** The shapes of the funnel's per-module counts (calculators; patterns and generators). */
   readonly shapes: { readonly opportunities: RecordShape; readonly generation: RecordShape };
+  /** The names the funnel's `sequencesByModule` may hold (patterns', then generators'), one count slot each. */
+  readonly countNames: readonly string[];
   /** `executabilityQuirks(config.compat)` of the configuration resolved, once (every plan's check reads it; the check copies it). */
   readonly quirks: readonly (keyof CompatSwitches)[];
 }
@@ -146,8 +153,11 @@ export function resolveModules(config: PlannerConfig, modules: readonly PlannerM
   ]);
   const slotted = <M extends PlannerModule>(list: ResolvedModule<M>[]): ResolvedModule<M>[] =>
     list.map((m) => ({ ...m, timingSlot: timing.slotOf(m.timingKey) }));
-  const ps = slotted(patterns);
-  const gs = slotted(generators);
+  const countNames = [...new Set([...patterns, ...generators].map((m) => m.name))];
+  const counted = <M extends PlannerModule>(list: ResolvedModule<M>[]): ResolvedModule<M>[] =>
+    list.map((m) => ({ ...m, countSlot: countNames.indexOf(m.name) }));
+  const ps = counted(slotted(patterns));
+  const gs = counted(slotted(generators));
   return {
     calculators: slotted(calculators),
     depthPatterns: ps.filter((p) => p.module.stage === 'depth'),
@@ -161,6 +171,7 @@ export function resolveModules(config: PlannerConfig, modules: readonly PlannerM
     },
     timing,
     shapes: { opportunities: new RecordShape(), generation: new RecordShape() },
+    countNames,
     quirks: Object.freeze(executabilityQuirks(config.compat)),
   };
 }

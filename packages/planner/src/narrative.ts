@@ -86,46 +86,58 @@ export function stepNarrative(
 type SummaryStep = Pick<PlanStep, 'side' | 'symbol' | 'valueEur' | 'isWindfall' | 'isAveragingDown'>;
 
 /** The first matching strategy (pipeline.md §5.10); a plan with steps has a sell or a buy, so one always matches. */
-function strategySentence(sells: readonly SummaryStep[], buys: readonly SummaryStep[]): string {
-  const windfall = sells.some((s) => s.isWindfall);
-  const averaging = buys.some((s) => s.isAveragingDown);
+function strategySentence(windfall: boolean, averaging: boolean, sells: number, buys: number): string {
   if (windfall && averaging) {
     return 'This plan takes profits from windfall gains and reinvests in quality securities that are temporarily down.';
   }
   if (windfall) return 'This plan captures windfall profits from positions that have exceeded their historical growth rates.';
   if (averaging) return 'This plan focuses on averaging down on quality positions that are temporarily undervalued.';
-  if (sells.length > 0 && buys.length > 0) {
+  if (sells > 0 && buys > 0) {
     return 'This plan rebalances the portfolio by trimming overweight positions and adding to underweight areas.';
   }
-  if (buys.length > 0) return 'This plan deploys available cash into high-quality opportunities.';
+  if (buys > 0) return 'This plan deploys available cash into high-quality opportunities.';
   return 'This plan reduces risk by taking profits from selected positions.';
 }
 
-function total(steps: readonly SummaryStep[]): number {
-  let sum = 0;
-  for (const s of steps) sum += s.valueEur;
-  return sum;
-}
-
-/** Plan summary; `end` is the unrounded display-scale end score (best × 100). */
+/**
+ * Plan summary; `end` is the unrounded display-scale end score (best × 100).
+ * One pass over the steps, the sentences concatenated (every plan with steps:
+ * no filtered lists, mapped symbols or joined parts).
+ */
 export function planNarrative(steps: readonly SummaryStep[], current: number, end: number): string {
   if (steps.length === 0) return 'No actions recommended. The portfolio is well-positioned.';
-  const sells = steps.filter((s) => s.side === 'SELL');
-  const buys = steps.filter((s) => s.side === 'BUY');
-  const parts = [strategySentence(sells, buys), `The plan consists of ${steps.length} action(s):`];
-  if (sells.length > 0) parts.push(`• Sell €${pyFixed(total(sells), 0)} from ${sells.map((s) => s.symbol).join(', ')}`);
-  if (buys.length > 0) parts.push(`• Buy €${pyFixed(total(buys), 0)} in ${buys.map((s) => s.symbol).join(', ')}`);
+  let sells = 0;
+  let buys = 0;
+  // Summed in step order, as over the filtered lists.
+  let sold = 0;
+  let bought = 0;
+  let sellSymbols = '';
+  let buySymbols = '';
+  let windfall = false;
+  let averaging = false;
+  for (const s of steps) {
+    if (s.side === 'SELL') {
+      sold += s.valueEur;
+      sellSymbols = sells++ === 0 ? s.symbol : `${sellSymbols}, ${s.symbol}`;
+      if (s.isWindfall) windfall = true;
+    } else if (s.side === 'BUY') {
+      bought += s.valueEur;
+      buySymbols = buys++ === 0 ? s.symbol : `${buySymbols}, ${s.symbol}`;
+      if (s.isAveragingDown) averaging = true;
+    }
+  }
+  let text = `${strategySentence(windfall, averaging, sells, buys)} The plan consists of ${steps.length} action(s):`;
+  if (sells > 0) text += ` • Sell €${pyFixed(sold, 0)} from ${sellSymbols}`;
+  if (buys > 0) text += ` • Buy €${pyFixed(bought, 0)} in ${buySymbols}`;
   const improvement = end - current;
   if (improvement > 0) {
-    parts.push(`Expected portfolio improvement: +${pyFixed(improvement, 1)} points (from ${pyFixed(current, 1)} to ${pyFixed(end, 1)}).`);
+    text += ` Expected portfolio improvement: +${pyFixed(improvement, 1)} points (from ${pyFixed(current, 1)} to ${pyFixed(end, 1)}).`;
   } else if (improvement < 0) {
-    parts.push(
-      `Note: Short-term score may decrease by ${pyFixed(Math.abs(improvement), 1)} points, but this positions the portfolio for better long-term growth.`,
-    );
+    text += ` Note: Short-term score may decrease by ${pyFixed(Math.abs(improvement), 1)} points, but this positions the portfolio for better long-term growth.`;
   } else {
-    parts.push(`This maintains the current portfolio score of ${pyFixed(current, 1)} while improving diversification.`);
+    text += ` This maintains the current portfolio score of ${pyFixed(current, 1)} while improving diversification.`;
   }
-  return parts.join(' ');
+  return text;
 }
 
 /** Trade-off explanation (available, unused by the planner itself). */

@@ -42,7 +42,7 @@ export function builtEntries(): { probe: string; cli: string } {
   const probe = fileURLToPath(new URL('../../dist/bin/cold-probe.js', import.meta.url));
   const cli = fileURLToPath(new URL('../../dist/bin/planner.cjs', import.meta.url));
   if (!existsSync(probe) || !existsSync(cli)) {
-    throw new Error(`bench --cold runs the built command, and ${probe} is missing: run \`pnpm -C packages/cli build:bin\``);
+    throw new Error(`bench --cold and the scenario suite run the built command (fresh processes, a warm process per case), and ${probe} is missing: run \`pnpm -C packages/cli build:bin\``);
   }
   return { probe, cli };
 }
