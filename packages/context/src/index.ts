@@ -1,7 +1,7 @@
 export { pyFixed, pyPercent } from './python-format.js';
 export { pyRound } from './python-round.js';
 export { PythonRandom, createPythonRandom } from './python-random.js';
-export { WeightedPick } from './weighted-pick.js';
+export { WeightedPick } from '#weighted-pick';
 export { fxRateOf, fromEur, toEur } from './currency.js';
 export type { BuyQuantity } from './lot-sizing.js';
 export { calculateBuyQuantity, roundToLot } from './lot-sizing.js';

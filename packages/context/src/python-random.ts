@@ -1,5 +1,5 @@
 import type { RandomSource } from '@planner/contracts';
-import { WeightedPick } from './weighted-pick.js';
+import { WeightedPick } from '#weighted-pick';
 
 const N = 624;
 const M = 397;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPythonRandom } from '../src/python-random.js';
 import { WeightedPick } from '../src/weighted-pick.js';
+import { WeightedPick as BrowserWeightedPick } from '../src/weighted-pick-browser.js';
 
 const TWO_26 = 2 ** 26;
 const TWO_53 = 2 ** 53;
@@ -59,5 +60,25 @@ describe('WeightedPick thresholds (integer form of bisect_right over random() * 
     expect(new WeightedPick([0, 0]).integerPath(createPythonRandom(1))).toBe(false);
     // random() = 0.5: 0.5 * 1.0 is not below cum[0] = 0.2, so the second
     expect(table.pickByFloat(plain)).toBe(1);
+  });
+});
+
+describe('WeightedPick in a browser bundle (\'#weighted-pick\', package.json "imports")', () => {
+  it('property: the same picks from the same draws as Node\'s, on floating point only', () => {
+    // No subnormal weights: Node's threshold search steps one R at a time, about 2^53 steps for a subnormal total.
+    const weights = fc.array(fc.oneof(fc.double({ min: 1e-6, max: 1e3, noNaN: true }), fc.constantFrom(0, 0.1, 1, 1 / 3)), { minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(weights, fc.integer({ min: 0, max: 1000 }), (w, seed) => {
+        const node = new WeightedPick(w);
+        const browser = new BrowserWeightedPick(w);
+        const a = createPythonRandom(seed);
+        const b = createPythonRandom(seed);
+        expect(browser.total).toBe(node.total);
+        expect(browser.size).toBe(node.size);
+        expect(browser.integerPath(b)).toBe(false);
+        for (let i = 0; i < 20; i++) expect(browser.pickByFloat(b)).toBe(node.pickByFloat(a));
+      }),
+      { seed: 42, numRuns: 200 },
+    );
   });
 });
