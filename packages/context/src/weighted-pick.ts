@@ -3,6 +3,32 @@ import type { RandomSource } from '@planner/contracts';
 const TWO_26 = 67108864;
 const TWO_53 = 9007199254740992;
 
+/** Steps from the estimate before bisecting: the estimate is within a unit or two unless the total is tiny. */
+const MAX_STEPS = 4;
+
+/**
+ * The smallest R (0 ≤ R ≤ 2^53; 2^53: never reached) with (R / 2^53) · total ≥ c.
+ * The estimate c / total · 2^53 is a step or two off; with a subnormal total its
+ * rounding puts it anywhere, and stepping one R at a time would take up to 2^53
+ * steps, so the search bisects instead (the product never decreases in R).
+ */
+function firstReaching(c: number, total: number): number {
+  let r = Math.min(TWO_53, Math.max(0, Math.floor((c / total) * TWO_53)));
+  for (let step = 0; step < MAX_STEPS; step++) {
+    if (r > 0 && ((r - 1) / TWO_53) * total >= c) r--;
+    else if (r < TWO_53 && (r / TWO_53) * total < c) r++;
+    else return r;
+  }
+  let lo = 0;
+  let hi = TWO_53;
+  while (lo < hi) {
+    const mid = lo + Math.floor((hi - lo) / 2); // lo + hi may exceed 2^53 and round
+    if ((mid / TWO_53) * total >= c) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /**
  * One list's picks as CPython's `choices(list, weights)` makes them:
  * `bisect_right(cum, random() * total, 0, n - 1)`. The bisection also runs on
@@ -38,11 +64,7 @@ export class WeightedPick {
     this.high = Number.isFinite(total) && total > 0 ? high : null;
     if (this.high === null) return;
     for (let j = 0; j < high.length; j++) {
-      const c = cum[j] as number;
-      // An estimate within a few units, then moved to the exact smallest R (2^53: never reached).
-      let r = Math.min(TWO_53, Math.max(0, Math.floor((c / total) * TWO_53)));
-      while (r > 0 && ((r - 1) / TWO_53) * total >= c) r--;
-      while (r < TWO_53 && (r / TWO_53) * total < c) r++;
+      const r = firstReaching(cum[j] as number, total);
       const h = Math.floor(r / TWO_26);
       high[j] = h;
       low[j] = r - h * TWO_26;
