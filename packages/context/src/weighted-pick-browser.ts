@@ -1,4 +1,5 @@
 import type { RandomSource } from '@planner/contracts';
+import { pickByFloat } from './pick-by-float.js';
 
 // '#weighted-pick' in a browser bundle (package.json "imports"): picks by
 // floating point only (no thresholds, integerPath false), the same picks from
@@ -33,15 +34,6 @@ export class WeightedPick {
 
   /** The index of one pick, drawing `random()` (any source). */
   pickByFloat(rng: RandomSource): number {
-    const u = rng.random() * this.total;
-    const cum = this.cum;
-    let lo = 0;
-    let hi = this.size - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (u < (cum[mid] as number)) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return pickByFloat(this.cum, this.total, rng);
   }
 }
