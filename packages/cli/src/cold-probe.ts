@@ -1,5 +1,13 @@
 // One fresh process's first plan, phase by phase, for `planner bench --cold`:
 //   node dist/bin/cold-probe.js SNAPSHOT [--preset NAME | --config FILE] [--seed N]
+// Options for looking into the first plan (not used by the bench):
+//   --v8-flag F (repeatable) sets a V8 flag after loading, as tuneForOneShot does
+//   (a flag on Node's command line would make V8 reject the code cache);
+//   --timings adds the first plan's `timings` record;
+//   --stop-after setup|first-plan exits there; --callgrind-wrapper runs the first
+//   plan inside `[0].findLast(...)`, so that
+//   `valgrind --tool=callgrind --collect-atstart=no --toggle-collect=Builtins_ArrayPrototypeFindLast`
+//   counts the first plan's instructions alone (tooling/first-plan-instructions.sh).
 // prints one JSON line. `startMs` is Node's own start-up (process start to the
 // probe's first line); `importMs` loads the planner (config, context, planner,
 // the standard modules) as the command does, the code cache included (`codeCache`); `setupMs` reads and validates the snapshot and the
@@ -14,12 +22,24 @@ const cpu = (): number => { const u = process.cpuUsage(); return (u.user + u.sys
 const startCpuMs = cpu();
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { preset: { type: 'string' }, config: { type: 'string' }, seed: { type: 'string' } },
+  options: {
+    preset: { type: 'string' }, config: { type: 'string' }, seed: { type: 'string' },
+    'v8-flag': { type: 'string', multiple: true }, timings: { type: 'boolean' },
+    'stop-after': { type: 'string' }, 'callgrind-wrapper': { type: 'boolean' },
+  },
 });
+const stopAfter = values['stop-after'];
+if (stopAfter !== undefined && stopAfter !== 'setup' && stopAfter !== 'first-plan') {
+  throw new Error(`--stop-after: expected 'setup' or 'first-plan', got '${stopAfter}'`);
+}
 const t0 = performance.now();
 const c0 = cpu();
 const { main, cache } = await loadMain('plan'); // what `planner plan` loads (bin.ts)
 tuneForOneShot(); // as `planner plan` does, after loading (bin.ts)
+if (values['v8-flag'] !== undefined) {
+  const { setFlagsFromString } = await import('node:v8');
+  for (const flag of values['v8-flag']) setFlagsFromString(flag);
+}
 const { chooseConfig, createPlanner, parseSeed, readSnapshot, standardModules } = await main.loadColdCore();
 const t1 = performance.now();
 const c1 = cpu();
@@ -31,8 +51,12 @@ const seed = parseSeed(values.seed);
 const t2 = performance.now();
 const c2 = cpu();
 const options = seed === undefined ? {} : { seed };
-const plan = await planner.plan(snapshot, options);
+if (stopAfter === 'setup') process.exit(0);
+let pending: ReturnType<typeof planner.plan> | undefined;
+if (values['callgrind-wrapper'] === true) [0].findLast(() => ((pending = planner.plan(snapshot, options)), true));
+const plan = await (pending ?? planner.plan(snapshot, options));
 const t3 = performance.now();
+if (stopAfter === 'first-plan') process.exit(0);
 const c3 = cpu();
 await planner.plan(snapshot, options);
 const t4 = performance.now();
@@ -49,4 +73,5 @@ process.stdout.write(`${JSON.stringify({
   codeCache: cache,
   evaluated: plan.funnel.evaluated,
   steps: plan.steps.map((s) => `${s.side} ${s.symbol} ${s.quantity}`),
+  ...(values.timings === true ? { timings: plan.timings } : {}),
 })}\n`);

@@ -1,0 +1,31 @@
+#!/bin/bash
+# Instructions (valgrind callgrind) of one first plan in a fresh process, and
+# nothing else: deterministic to a few thousand, whatever the machine's load,
+# so an A/B of first-plan work needs one run per side instead of many timed
+# processes. Needs valgrind (apt-get install valgrind) and the built CLI
+# (`pnpm -C packages/cli build:bin`).
+#   tooling/first-plan-instructions.sh [--top N] SCENARIO PRESET [PROBE OPTIONS...]
+# SCENARIO is a name in ../shared/scenarios (or a snapshot path), PRESET a
+# parity configuration (packages/cli/test/scenarios/configs/PRESET.toml);
+# SCENARIOS overrides the scenarios folder (from a git worktree elsewhere).
+# PROBE OPTIONS go to dist/bin/cold-probe.js (e.g. --v8-flag=--no-turbofan).
+# --top N also lists the N costliest functions (V8 builtins and runtime).
+set -euo pipefail
+top=0
+if [ "${1:-}" = "--top" ]; then top=$2; shift 2; fi
+[ $# -ge 2 ] || { sed -n 2,12p "$0"; exit 2; }
+root=$(cd "$(dirname "$0")/.." && pwd)
+scenarios=${SCENARIOS:-$root/../shared/scenarios}
+snapshot=$1; [ -f "$snapshot" ] || snapshot=$scenarios/$1.input.json
+config=$root/packages/cli/test/scenarios/configs/$2.toml
+for f in "$snapshot" "$config"; do [ -f "$f" ] || { echo "no such file: $f (set SCENARIOS to the scenarios folder)" >&2; exit 2; }; done
+shift 2
+out=$(mktemp /tmp/first-plan.XXXXXX.callgrind)
+trap 'rm -f "$out"' EXIT
+valgrind --tool=callgrind --collect-atstart=no --toggle-collect=Builtins_ArrayPrototypeFindLast \
+  --callgrind-out-file="$out" node "$root/packages/cli/dist/bin/cold-probe.js" "$snapshot" --config "$config" \
+  --callgrind-wrapper --stop-after first-plan "$@" > /dev/null 2>&1
+callgrind_annotate --threshold=100 "$out" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); printf "first plan: %.2f M instructions\n", $1 / 1e6 }'
+if [ "$top" -gt 0 ]; then
+  callgrind_annotate "$out" 2>/dev/null | sed -n '/file:function/,$p' | sed -n "3,$((top + 2))p" | cut -c1-160
+fi
