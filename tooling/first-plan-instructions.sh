@@ -20,6 +20,9 @@ snapshot=$1; [ -f "$snapshot" ] || snapshot=$scenarios/$1.input.json
 config=$root/packages/cli/test/scenarios/configs/$2.toml
 for f in "$snapshot" "$config"; do [ -f "$f" ] || { echo "no such file: $f (set SCENARIOS to the scenarios folder)" >&2; exit 2; }; done
 shift 2
+# The snapshot's own seed, as `planner bench` plans it (packages/cli/src/bench/suite.ts).
+seed=$(node -e 'const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).seed; if (s !== undefined) process.stdout.write(String(s))' "$snapshot")
+[ -n "$seed" ] && set -- --seed "$seed" "$@"
 out=$(mktemp /tmp/first-plan.XXXXXX.callgrind)
 trap 'rm -f "$out"' EXIT
 valgrind --tool=callgrind --collect-atstart=no --toggle-collect=Builtins_ArrayPrototypeFindLast \
