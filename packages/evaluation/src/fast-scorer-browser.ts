@@ -36,22 +36,19 @@ export class FastScorer {
   readonly metrics: Map<string, SecurityMetrics>;
 
   private readonly ctx: EvaluationContext;
-  private readonly compat: CompatSwitches;
   // the bound sequence's distinct symbols, in first-appearance order
   private unique: string[] = [];
-  // the last run's end state, health and objectives
+  // the last run's end state, its health total and objectives
   private lastEnd: PortfolioContext;
-  private lastHealth: HealthScore;
+  private lastHealthTotal = 0;
   private lastScore: AdjustedScore | null = null;
 
   constructor(ctx: EvaluationContext, setup: Setup) {
     this.ctx = ctx;
-    this.compat = setup.compat;
     this.settings = scoringSettings(ctx, setup);
     this.start = this.lastEnd = startPortfolio(ctx, setup.compat);
     this.metrics = buildMetricsCache(ctx, setup.compat);
     this.currentHealth = healthScore(this.start);
-    this.lastHealth = this.currentHealth;
   }
 
   /** Remembers the sequence's distinct symbols; returns its transaction cost. */
@@ -83,7 +80,8 @@ export class FastScorer {
    * multi-timeframe and cost penalty. `totalCost` is what `bind` returned.
    */
   run(sequence: Sequence, totalCost: number, mult: ArrayLike<number> | null, offset = 0): number {
-    const { settings: s, compat, start } = this;
+    const { settings: s, start } = this;
+    const compat = s.compat;
     const positions = new Map(start.positions);
     let countries = start.securityCountries;
     let cash = this.ctx.availableCashEur;
@@ -107,9 +105,9 @@ export class FastScorer {
     }
     const dropped = groupMapsDropped(applied, compat);
     const end = (this.lastEnd = { ...start, positions, securityCountries: countries, countryToGroup: dropped ? EMPTY_MAP : start.countryToGroup });
-    const health = (this.lastHealth = healthScore(end));
-    const endState = endStateScore(positions, end.totalValue, health.total / 100, this.metrics);
-    this.lastScore = adjustEndState(endState.score, endState.breakdown, health.total, end.totalValue, totalCost, s);
+    const total = (this.lastHealthTotal = healthScore(end).total);
+    const endState = endStateScore(positions, end.totalValue, total / 100, this.metrics);
+    this.lastScore = adjustEndState(endState.score, endState.breakdown, total, end.totalValue, totalCost, s);
     return this.lastScore.score;
   }
 
@@ -126,7 +124,7 @@ export class FastScorer {
   /** The detailed breakdown of the last `run`; `priceAdjustments` are the multipliers it used. */
   lastBreakdown(totalCost: number, priceAdjustments?: ReadonlyMap<string, number>): Record<string, unknown> {
     const end = this.lastEnd;
-    const total = this.lastHealth.total;
+    const total = this.lastHealthTotal;
     const { score, breakdown } = endStateScore(end.positions, end.totalValue, total / 100, this.metrics);
     adjustEndState(score, breakdown, total, end.totalValue, totalCost, this.settings, priceAdjustments);
     return breakdown;
