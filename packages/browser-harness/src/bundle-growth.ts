@@ -43,10 +43,11 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /** Lines saying what grew (and shrank) since the baseline, for the report and for a failing size test. */
 export function describeGrowth(baseline: BundleBaseline, bundle: { readonly gzipBytes: number }, owners: readonly OwnerSize[]): string[] {
-  const rows = growthSince(baseline, owners).filter((g) => g.minifiedBytes !== 0 || g.gzipBytes !== 0);
+  // A package whose code did not change still moves its gzip share a little (gzip shares context): not listed.
+  const rows = growthSince(baseline, owners).filter((g) => g.minifiedBytes !== 0);
   return [
     `since ${baseline.of}: gzip ${baseline.gzipBytes} -> ${bundle.gzipBytes} B (${signed(bundle.gzipBytes - baseline.gzipBytes)} B)` +
-      (rows.length === 0 ? ', no package changed' : '; per package, gzip share and minified bytes:'),
+      (rows.length === 0 ? ', no package\'s code changed' : '; the packages whose code changed, gzip share and minified bytes:'),
     ...rows.map((g) => `  ${`${signed(g.gzipBytes)} B`.padStart(9)}  ${`${signed(g.minifiedBytes)} B`.padStart(9)}  ${g.owner}`),
   ];
 }

@@ -26,14 +26,16 @@ describe('what grew since the bundle baseline', () => {
       { owner: '@planner/gone', minifiedBytes: -50, gzipBytes: -20 },
     ]);
     expect(describeGrowth(baseline, { gzipBytes: 1200 }, after)).toEqual([
-      'since main abc1234: gzip 1100 -> 1200 B (+100 B); per package, gzip share and minified bytes:',
+      'since main abc1234: gzip 1100 -> 1200 B (+100 B); the packages whose code changed, gzip share and minified bytes:',
       '      +90 B     +300 B  @planner/planner',
       '      +30 B      +40 B  @planner/new',
       '      -20 B      -50 B  @planner/gone',
     ]);
   });
 
-  it('says so when nothing changed', () => {
-    expect(describeGrowth(baseline, { gzipBytes: 1100 }, before)).toEqual(['since main abc1234: gzip 1100 -> 1100 B (0 B), no package changed']);
+  it('says so when no code changed, and leaves out gzip shares moved by the rest alone', () => {
+    expect(describeGrowth(baseline, { gzipBytes: 1100 }, before)).toEqual(["since main abc1234: gzip 1100 -> 1100 B (0 B), no package's code changed"]);
+    const shifted = owners({ zod: [1000, 403], '@planner/planner': [2000, 698], '@planner/gone': [50, 20] });
+    expect(describeGrowth(baseline, { gzipBytes: 1101 }, shifted)).toEqual(["since main abc1234: gzip 1100 -> 1101 B (+1 B), no package's code changed"]);
   });
 });
