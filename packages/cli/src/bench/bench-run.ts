@@ -82,7 +82,7 @@ export async function benchOne(ctx: Context, file: string, opts: BenchOptions, r
   // Bad input is reported here (exit 2), not as a failed fresh process.
   readSnapshot(file);
   const name = chooseConfig(c, ctx.modules).planner.name;
-  const cold = opts.cold ? timeCold([c], processes)[0]! : undefined;
+  const cold = opts.cold ? timeCold([c], processes, undefined, opts.plugin)[0]! : undefined;
   // With --cold, warm in a process of its own: not in the one that spawned the fresh processes (warmInChild).
   const inChildren = cold !== undefined || warmProcesses > 1;
   const warm: WarmCaseTiming | WarmProcessesTiming = inChildren
@@ -130,7 +130,7 @@ export async function benchSuite(ctx: Context, opts: BenchOptions, runs: number)
   const loadBefore = loadavg();
   const processes = parsePositive('--processes', opts.processes, 10);
   const warmProcesses = parsePositive('--warm-processes', opts.warmProcesses, 1);
-  const colds = opts.cold ? timeCold(cases, processes, (r) => ctx.io.err(`fresh processes: round ${r}/${processes}\n`)) : undefined;
+  const colds = opts.cold ? timeCold(cases, processes, (r) => ctx.io.err(`fresh processes: round ${r}/${processes}\n`), opts.plugin) : undefined;
   // Each case warm in processes of its own: its figure is `planner bench SNAPSHOT`'s, whatever ran before it (warmInChild).
   // Round by round over the cases, as the fresh processes, so that a change of the machine's load spreads over every case.
   const warmRuns: WarmCaseTiming[][] = cases.map(() => []);
