@@ -181,7 +181,8 @@ export function depthWalk(
 /** After the depth loop: dedup, then the `once` patterns on the full lists (not deduplicated). Ends with a clock read. */
 export function finishDepths(g: GenerationInput, gen: Generation, raw: Sequence[]): DepthResult {
   const sequences = dedupSequences(raw);
-  let t = g.recorder.now();
+  // Nothing generated (a small plan's patterns found nothing): the dedup returned at once, and the once patterns start at the depth loop's last read.
+  let t = raw.length === 0 ? g.recorder.lastNow : g.recorder.now();
   const once = gen.callFor(g.config.planner.maxDepth);
   for (const p of g.modules.oncePatterns) t = gen.pattern(p, g.categories, once, sequences, t);
   return { sequences, afterDedup: sequences.length };
@@ -231,8 +232,9 @@ export function generateSequences(g: GenerationInput, gen = new Generation(g), d
   // The stage ends where its last read (finishDepths') is: one clock read fewer per stage boundary.
   depth ??= g.recorder.stage('generation', () => depthStage(g, gen), (r) => r.afterDedup, chained, true);
   const first = depth;
-  // Right after the generation stage's end: the filters start there.
-  const sequences = g.recorder.stage('filters', () => filterStage(g, gen, first.sequences), (r) => r.length, true);
+  // Right after the generation stage's end: the filters start there. Without extend generators the stage ends with its last filter's end.
+  const endsOnRead = g.modules.extendGenerators.length === 0;
+  const sequences = g.recorder.stage('filters', () => filterStage(g, gen, first.sequences), (r) => r.length, true, endsOnRead);
   return {
     sequences,
     generated: gen.generated,
