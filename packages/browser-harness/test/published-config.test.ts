@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // A browser app that bundles the published @planner/config (its dist/, built
 // by its own tsup configuration, not the workspace sources) gets the browser
-// variants of '#preset-parsed' and '#param-defaults' (package.json "imports"),
+// variants of '#preset-parsed', '#param-defaults' and '#fast-read' (package.json "imports"),
 // as a bundle of the sources does; Node keeps the build-time data.
 
 const configDir = fileURLToPath(new URL('../../config/', import.meta.url));
@@ -35,14 +35,14 @@ async function appBundle(platform: 'browser' | 'node'): Promise<string[]> {
     bundle: true, platform, format: 'esm', write: false, logLevel: 'silent', metafile: true,
     external: ['zod', 'zod/*', 'smol-toml', 'dequal', '@planner/contracts'],
   });
-  return Object.keys(r.metafile.inputs).filter((p) => /preset-parsed|param-defaults/.test(p)).map((p) => p.replace(/^.*dist\//, '')).sort();
+  return Object.keys(r.metafile.inputs).filter((p) => /preset-parsed|param-defaults|fast-read|plain-toml/.test(p)).map((p) => p.replace(/^.*dist\//, '')).sort();
 }
 
 describe('the published @planner/config in a bundle', () => {
   beforeAll(publish, 120_000);
 
-  it('for the browser: the stubs of #preset-parsed and #param-defaults; for Node: the build-time data', async () => {
-    expect(await appBundle('browser')).toEqual(['param-defaults-browser.js', 'preset-parsed-browser.js']);
-    expect(await appBundle('node')).toEqual(['param-defaults.js', 'preset-parsed.js']);
+  it('for the browser: the stubs of #preset-parsed, #param-defaults and #fast-read; for Node: the build-time data and the fast reads', async () => {
+    expect(await appBundle('browser')).toEqual(['fast-read-browser.js', 'param-defaults-browser.js', 'preset-parsed-browser.js']);
+    expect(await appBundle('node')).toEqual(['fast-read.js', 'param-defaults.js', 'preset-parsed.js']);
   }, 120_000);
 });
