@@ -1,4 +1,6 @@
 import { defineConfig } from 'tsup';
-import { base } from '../../tooling/tsup.config.base';
+import { base, withVariants } from '../../tooling/tsup.config.base';
 
-export default defineConfig({ ...base, entry: { index: 'src/index.ts' } });
+// Node's fast paths and their browser variants (package.json "imports") as dist files of their own:
+// the published dist resolves `#...` per condition, as the sources do.
+export default defineConfig({ ...base, ...withVariants({ index: 'src/index.ts' }, ['snapshot-fast-path', 'naive-common-form', 'weighted-pick']) });

@@ -2,3 +2,4 @@
 export { createPlanner } from '@planner/planner';
 export { chooseConfig, parseSeed, readSnapshot } from './io.js';
 export { standardModules } from './modules.js';
+export { commandModules } from './program-run.js';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { ConfigError, SnapshotError, type PlannerConfig, type PlannerModule, type PortfolioSnapshot } from '@planner/contracts';
+import { ConfigError, SnapshotError, type PlannerConfig, type PlannerEventListener, type PlannerModule, type PortfolioSnapshot } from '@planner/contracts';
 import { isPresetName, loadPreset, presetNames, warningsForSnapshot } from '@planner/config';
 import { DEFAULT_MAX_INPUT_BYTES, loadConfig, readTextFile } from '@planner/config/node';
 import { parseSnapshot } from '@planner/context';
@@ -8,6 +8,8 @@ import { parseSnapshot } from '@planner/context';
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Receives the events of `planner plan`'s plan: the one-shot process's TurboFan switch (src/one-shot-tiering.ts). */
+  readonly onPlanEvent?: PlannerEventListener;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type MainBuild, mainBuildFor, onlyPrintsHelp } from './command-line.js';
 import type { Io } from './io.js';
-import { isOneShotPlan, tuneForOneShot } from './one-shot-tiering.js';
+import { deferTurbofan, defersTurbofan, isOneShotPlan, tuneForOneShot } from './one-shot-tiering.js';
 
 /** The command line's entry point, in whichever code a launcher loaded. */
 export interface Runner {
@@ -22,6 +22,7 @@ export async function launch(args: readonly string[], loaders: Loaders): Promise
   const { run } = onlyPrintsHelp(args) ? await loaders.help() : await loaders.main(mainBuildFor(args));
   // After loading: V8 accepts a code cache only under the flags it was made with.
   if (isOneShotPlan(args)) tuneForOneShot();
+  const onPlanEvent = defersTurbofan(args) ? deferTurbofan() : undefined;
   // A closed pipe (`planner modules | head`) ends the output, not the process with a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
@@ -30,5 +31,6 @@ export async function launch(args: readonly string[], loaders: Loaders): Promise
   process.exitCode = await run(args, {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
+    ...(onPlanEvent === undefined ? {} : { onPlanEvent }),
   });
 }

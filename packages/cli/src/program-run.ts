@@ -29,9 +29,10 @@ export function routeOutput(program: Command, ctx: Context): Command {
 /**
  * The modules a command runs with: `given`, or the standard modules, plus the
  * plugins the command line names. Loaded only when a command's action runs, so
- * `--help`, `--version` and a usage error build no module and no schema.
+ * `--help`, `--version` and a usage error build no module and no schema. The
+ * cold probe loads a case's modules through it too (cold-core.ts).
  */
-async function commandModules(argv: readonly string[], given: readonly PlannerModule[] | undefined): Promise<Pick<Context, 'modules' | 'origins'> & { warnings: readonly string[] }> {
+export async function commandModules(argv: readonly string[], given: readonly PlannerModule[] | undefined): Promise<Pick<Context, 'modules' | 'origins'> & { warnings: readonly string[] }> {
   // The CLI parses each schema once or twice: zod's compiled fast path (new
   // Function per object schema) costs more than it saves (README "Cold start").
   // Set before the first schema is built, which is here at the latest.
@@ -51,7 +52,8 @@ export async function runProgram(
   stores?: StoreLoaders,
 ): Promise<number> {
   // Names and messages come from input files: their control characters must not drive the terminal.
-  const io: Io = { out: (s) => rawIo.out(escapeControls(s)), err: (s) => rawIo.err(escapeControls(s)) };
+  const onPlanEvent = rawIo.onPlanEvent;
+  const io: Io = { out: (s) => rawIo.out(escapeControls(s)), err: (s) => rawIo.err(escapeControls(s)), ...(onPlanEvent === undefined ? {} : { onPlanEvent }) };
   try {
     const ctx: { -readonly [K in keyof Context]: Context[K] } = { io, modules: [], ...(stores === undefined ? {} : { stores }) };
     const program = create(ctx);

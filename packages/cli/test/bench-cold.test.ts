@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,7 +36,8 @@ async function withPidPlugin(...argv: string[]): Promise<{ r: Awaited<ReturnType
 describe('planner bench --cold', () => {
   it('one snapshot: import, setup and first-plan medians next to the warm fields, warm in a process of its own', async () => {
     const { r, others } = await withPidPlugin('bench', here('../examples/portfolio.json'), '--cold', '--processes', '2', '--runs', '2', '--json');
-    expect(others).toHaveLength(1);
+    // Two probes and two `planner plan` processes (the fresh processes load the command line's plugins too) and the warm one.
+    expect(new Set(others).size).toBe(5);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const result = JSON.parse(r.out);
@@ -51,8 +52,9 @@ describe('planner bench --cold', () => {
   it('the suite: every parity preset of the chosen scenarios, the reference figures and the ratios, the same plan cold and warm, each case warm in a process of its own', async () => {
     const { r, others } = await withPidPlugin('bench', '--cold', '--only', 'empty_nothing', '--processes', '1', '--runs', '2', '--json');
     expect(r.code, r.err).toBe(0);
-    expect(new Set(others).size).toBe(3);
-    expect(others).toHaveLength(3);
+    // Per case: a probe, a `planner plan` process and the warm process, each loading the plugin once.
+    expect(new Set(others).size).toBe(9);
+    expect(others).toHaveLength(9);
     const { cases, summary, loadAverage } = JSON.parse(r.out);
     expect(cases.map((c: { preset: string }) => c.preset)).toEqual(['default', 'conservative', 'aggressive']);
     const conservative = cases[1];
@@ -78,6 +80,34 @@ describe('planner bench --cold', () => {
     expect(r.out).toMatch(/^\S*portfolio\.json \(config conservative\): median [\d.]+ ms, p95 [\d.]+ ms over 2 runs after \d+ warm-up runs( \(median not yet stable\))?, in a process of its own; \d+ sequences evaluated per run\n/);
     expect(r.out).toMatch(/^fresh process \(median of 1\): node start [\d.]+ ms, import [\d.]+ ms, setup [\d.]+ ms, first plan [\d.]+ ms, second [\d.]+ ms; whole `planner plan` process [\d.]+ ms; code cache used$/m);
     expect(r.out).toMatch(/^CPU time: start [\d.]+ ms, import [\d.]+ ms, setup [\d.]+ ms, first plan [\d.]+ ms$/m);
+  }, 120_000);
+
+  it('a configuration that enables a plugin module: the probe loads the plugins of --plugin and of the file\'s `plugins`, as `planner plan` does', async () => {
+    // A plugin folder outside packages/ with zod linked: the built probe imports it with Node itself.
+    const folder = join(dir, 'plugin');
+    mkdirSync(join(folder, 'node_modules'), { recursive: true });
+    symlinkSync(realpathSync(here('../../contracts/node_modules/zod')), join(folder, 'node_modules/zod'), 'junction');
+    writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'probe-plugin', type: 'module' }));
+    writeFileSync(join(folder, 'quiet.mjs'), "import { z } from 'zod';\n" +
+      "export const modules = [{ kind: 'calculator', name: 'quiet', description: 'proposes nothing', params: z.object({}), calculate: () => [] }];\n");
+    const enable = 'extends = "conservative"\n[opportunity_calculators.quiet]\nenabled = true\n';
+    writeFileSync(join(folder, 'from-file.toml'), `plugins = ["./quiet.mjs"]\n${enable}`);
+    writeFileSync(join(folder, 'from-command-line.toml'), enable);
+    const runs = [
+      ['bench', example, '--config', join(folder, 'from-file.toml')],
+      ['--plugin', join(folder, 'quiet.mjs'), 'bench', example, '--config', join(folder, 'from-command-line.toml')],
+    ];
+    for (const args of runs) {
+      const r = await cli(...args, '--cold', '--processes', '1', '--runs', '1', '--json');
+      expect(r.code, r.err).toBe(0);
+      const result = JSON.parse(r.out);
+      expect(result.codeCache).toBe('used');
+      expect(result.evaluated).toBe(result.sequencesEvaluated);
+    }
+    // Without the plugin the configuration names an unknown module: the probe fails and says so.
+    const r = await cli('bench', example, '--config', join(folder, 'from-command-line.toml'), '--cold', '--processes', '1');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("unknown opportunity calculator 'quiet'");
   }, 120_000);
 
   it('a bad snapshot or configuration is bad input (exit 2), found before any fresh process runs', async () => {

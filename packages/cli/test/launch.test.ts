@@ -12,9 +12,11 @@ const { launch } = await import('../src/launch.js');
 function recordingLoaders(exitCode = 0) {
   const asked: string[] = [];
   const runs: (readonly string[])[] = [];
+  const ios: Io[] = [];
   const runner = {
     run: async (argv: readonly string[], io: Io) => {
       runs.push(argv);
+      ios.push(io);
       io.out('');
       io.err('');
       return exitCode;
@@ -23,6 +25,7 @@ function recordingLoaders(exitCode = 0) {
   return {
     asked,
     runs,
+    ios,
     loaders: {
       help: async () => {
         asked.push('help');
@@ -64,15 +67,20 @@ describe('launch: what the bins load for a command line', () => {
     const plan = recordingLoaders(2);
     await launch(['--plugin', 'x.js', 'plan', 'snapshot.json'], plan.loaders);
     expect(plan.asked).toEqual(['plan']);
-    expect(setFlagsFromString.mock.calls.map(([flag]) => flag)).toEqual(['--interrupt-budget=1000000', '--no-sparkplug']);
+    expect(setFlagsFromString.mock.calls.map(([flag]) => flag)).toEqual(['--interrupt-budget=1000000', '--no-sparkplug', '--no-turbofan']);
     expect(process.exitCode).toBe(2);
+    // The plan receives the listener that turns TurboFan back on.
+    expect(plan.ios[0]?.onPlanEvent).toBeTypeOf('function');
 
     for (const args of [['plan', 's.json', '--buckets', '--db', 'x.sqlite'], ['plan', 's.json', '--html=r.html']]) {
       setFlagsFromString.mockClear();
       const other = recordingLoaders();
       await launch(args, other.loaders);
       expect(other.asked).toEqual(['all']);
-      expect(setFlagsFromString).toHaveBeenCalledTimes(2);
+      // --buckets plans once per bucket, without the listener: TurboFan stays on there.
+      const buckets = args.includes('--buckets');
+      expect(setFlagsFromString.mock.calls.map(([flag]) => flag)).toEqual(['--interrupt-budget=1000000', '--no-sparkplug', ...(buckets ? [] : ['--no-turbofan'])]);
+      expect(other.ios[0]?.onPlanEvent === undefined).toBe(buckets);
     }
   });
 
@@ -81,6 +89,7 @@ describe('launch: what the bins load for a command line', () => {
       const other = recordingLoaders();
       await launch(args, other.loaders);
       expect(other.asked).toEqual(['all']);
+      expect(other.ios[0]?.onPlanEvent).toBeUndefined();
     }
     expect(setFlagsFromString).not.toHaveBeenCalled();
   });

@@ -81,6 +81,8 @@ export class PythonRandom implements RandomSource {
    * (upper mask 0x80000000 = -0x80000000, matrix 0x9908b0df = -0x66f74f21,
    * tempering masks 0x9d2c5680 = -0x62d3a980 and 0xefc60000 = -0x103a0000);
    * `y << 31 >> 31` is 0 or -1 (all bits), selecting the matrix without a branch.
+   * `z = z ^ e`, not `z ^= e`: the compound form copies z to a temporary
+   * register first (one more bytecode, three per word).
    */
   private twist(): void {
     const mt = this.mt;
@@ -92,9 +94,9 @@ export class PythonRandom implements RandomSource {
       const y = (cur & -0x80000000) | (next & 0x7fffffff);
       let z = (mt[kk + 397] as number) ^ (y >>> 1) ^ ((y << 31 >> 31) & -0x66f74f21);
       mt[kk] = z;
-      z ^= z >>> 11;
-      z ^= (z << 7) & -0x62d3a980;
-      z ^= (z << 15) & -0x103a0000;
+      z = z ^ (z >>> 11);
+      z = z ^ ((z << 7) & -0x62d3a980);
+      z = z ^ ((z << 15) & -0x103a0000);
       out[kk] = z ^ (z >>> 18);
       cur = next;
     }
@@ -107,9 +109,9 @@ export class PythonRandom implements RandomSource {
       const y = (cur & -0x80000000) | (next & 0x7fffffff);
       let z = (mt[kk - 227] as number) ^ (y >>> 1) ^ ((y << 31 >> 31) & -0x66f74f21);
       mt[kk] = z;
-      z ^= z >>> 11;
-      z ^= (z << 7) & -0x62d3a980;
-      z ^= (z << 15) & -0x103a0000;
+      z = z ^ (z >>> 11);
+      z = z ^ ((z << 7) & -0x62d3a980);
+      z = z ^ ((z << 15) & -0x103a0000);
       out[kk] = z ^ (z >>> 18);
       cur = next;
     }

@@ -3,7 +3,7 @@ import { defineEvaluator } from '@planner/contracts';
 import type { EvaluationResult } from '@planner/contracts';
 import * as z from 'zod/mini';
 import { evaluationResult } from './evaluation-result.js';
-import { ScorerTables } from './fast-scorer.js';
+import { ScorerTables } from '#fast-scorer';
 import { sequenceRandom } from './sequence-random.js';
 
 export const MonteCarloParamsSchema = z.object({});

@@ -4,7 +4,7 @@ import type { EvaluationResult } from '@planner/contracts';
 import * as z from 'zod/mini';
 import { evaluationResult } from './evaluation-result.js';
 import { symbolsOutsideBaseEndStates } from '#base-end-states';
-import { ScorerTables } from './fast-scorer.js';
+import { ScorerTables } from '#fast-scorer';
 import { shiftAdjustments } from './shift-adjustments.js';
 
 export const DEFAULT_SHIFTS: readonly number[] = Object.freeze([-0.1, -0.05, 0.0, 0.05, 0.1]);

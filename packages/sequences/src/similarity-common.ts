@@ -9,10 +9,13 @@ export interface SimilarityWindow {
   accept(sells: Int32Array, ns: number, buys: Int32Array, nb: number): boolean;
 }
 
+/** Set bits of a 32-bit word; shifts and adds only, so every step stays a small integer (the usual `* 0x01010101` makes a heap double in the interpreter). */
 export function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  x += x >>> 8;
+  return (x + (x >>> 16)) & 0x3f;
 }
 
 /** Jaccard overlap of two sets given their sizes and the size of their intersection. */

@@ -109,32 +109,28 @@ class OneWordWindow implements SimilarityWindow {
       c |= rowC[row] as number;
       ind |= rowI[row] as number;
     }
-    const nc = popcount(c);
-    const ni = popcount(ind);
     const filled = this.accepted < WINDOW ? this.accepted : WINDOW;
     const ringC = this.ringC;
     const ringI = this.ringI;
-    for (let slot = 0; slot < filled; slot++) {
-      // A first plan runs this loop in the interpreter, where calls cost the
-      // most: popcount is inlined, and Jaccard overlap > MAX_OVERLAP (0.8) is
-      // tested on integers. With u = |A ∪ B| = |A| + |B| - inter >= 1,
-      // inter / u > 0.8 iff 9·inter > 4·(|A| + |B|): an exact 4/5 rounds to the
-      // double 0.8 itself (not above it), and any other ratio of integers
-      // <= 64 is farther from 0.8 than a double's rounding; with u = 0 both are false.
-      let x = c & (ringC[slot] as number);
-      x -= (x >>> 1) & 0x55555555;
-      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-      x = (x + (x >>> 4)) & 0x0f0f0f0f;
-      x += x >>> 8;
-      x = (x + (x >>> 16)) & 0x3f;
-      if (9 * x <= 4 * (nc + (this.ringCountC[slot] as number))) continue;
-      x = ind & (ringI[slot] as number);
-      x -= (x >>> 1) & 0x55555555;
-      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-      x = (x + (x >>> 4)) & 0x0f0f0f0f;
-      x += x >>> 8;
-      x = (x + (x >>> 16)) & 0x3f;
-      if (9 * x > 4 * (ni + (this.ringCountI[slot] as number))) return false;
+    const nc = popcount(c);
+    const ni = popcount(ind);
+    // A first plan runs this in the interpreter, where every bytecode counts.
+    // Jaccard overlap > MAX_OVERLAP (0.8) of two different sets needs
+    // inter / (inter + 1) > 0.8 at least, i.e. 5 or more shared features; so
+    // when either side has fewer than 5, only an equal set is too similar (an
+    // empty one never is: overlap 0). Most profiles are small: one equality
+    // test per recorded profile and kind.
+    if (c !== 0 && ind !== 0) {
+      if (nc < 5 && ni < 5) {
+        for (let slot = 0; slot < filled; slot++) {
+          if (ringC[slot] === c && ringI[slot] === ind) return false;
+        }
+      } else {
+        for (let slot = 0; slot < filled; slot++) {
+          if (this.tooSimilar(c, nc, ringC[slot] as number, this.ringCountC[slot] as number) &&
+            this.tooSimilar(ind, ni, ringI[slot] as number, this.ringCountI[slot] as number)) return false;
+        }
+      }
     }
     const slot = this.accepted % WINDOW;
     this.ringC[slot] = c;
@@ -143,5 +139,18 @@ class OneWordWindow implements SimilarityWindow {
     this.ringCountI[slot] = ni;
     this.accepted++;
     return true;
+  }
+
+  /**
+   * Jaccard overlap of two non-empty sets > MAX_OVERLAP (0.8), on integers:
+   * with u = |A ∪ B| = |A| + |B| - inter >= 1, inter / u > 0.8 iff
+   * 9·inter > 4·(|A| + |B|): an exact 4/5 rounds to the double 0.8 itself
+   * (not above it), and any other ratio of integers <= 64 is farther from
+   * 0.8 than a double's rounding. Different sets need 5 shared features (see accept).
+   */
+  private tooSimilar(a: number, na: number, b: number, nb: number): boolean {
+    if (a === b) return true;
+    if (na < 5 || nb < 5) return false;
+    return 9 * popcount(a & b) > 4 * (na + nb);
   }
 }

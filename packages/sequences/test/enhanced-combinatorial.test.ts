@@ -436,6 +436,28 @@ for (const [variant, createSimilarityWindow] of [['Node', nodeWindow], ['browser
       }
     });
 
+    it('property: agrees with similarityChecker on large, nearly equal profiles (the path past 4 features)', () => {
+      // ten securities over seven countries and industries: sequences of 3..10 of them give profiles of
+      // 3..7 features per kind that often differ in one or two (equal, 4/5, 5/6, 6/7 overlaps)
+      const arb = fc.record({
+        specs: fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 3 })), { minLength: 10, maxLength: 10 }),
+        seqs: fc.array(fc.subarray([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], { minLength: 3 }), { minLength: 1, maxLength: 40 }),
+      });
+      fc.assert(
+        fc.property(arb, ({ specs, seqs }) => {
+          const secs = specs.map(([c, inds], k) => security(`S${k}`, `C${c}`, inds.map((i) => `I${i}`).join(',')));
+          const map = secMap(...secs);
+          const buys = secs.map((x) => buy(x.symbol));
+          const fast = createSimilarityWindow([], buys, map);
+          const slow = similarityChecker(map);
+          for (const pos of seqs) {
+            expect(fast.accept(new Int32Array(0), 0, Int32Array.from(pos), pos.length)).toBe(slow(pos.map((x) => buys[x]!)));
+          }
+        }),
+        { seed: 42, numRuns: 300 },
+      );
+    });
+
     it('property: agrees with similarityChecker when a profile uses all 32 bits (the sign bit of the mask)', () => {
       // 32 countries and 32 industries: the one-word form, with bit 31 in use
       const secs = Array.from({ length: 32 }, (_, i) => security(`S${i}`, `C${i}`, `I${i}`));

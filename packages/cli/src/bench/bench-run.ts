@@ -55,7 +55,7 @@ export async function benchOne(ctx: Context, file: string, opts: BenchOptions, r
   // Bad input is reported here (exit 2), not as a failed fresh process.
   readSnapshot(file);
   const name = chooseConfig(c, ctx.modules).planner.name;
-  const cold = opts.cold ? timeCold([c], processes)[0]! : undefined;
+  const cold = opts.cold ? timeCold([c], processes, undefined, opts.plugin)[0]! : undefined;
   // With --cold, warm in a process of its own: not in the one that spawned the fresh processes (warmInChild).
   const warm = cold ? warmInChild(c, runs, opts.plugin) : await warmCase(ctx, c, runs);
   if (opts.json) {
@@ -92,7 +92,7 @@ export async function benchSuite(ctx: Context, opts: BenchOptions, runs: number)
   const refs = readReferenceTimings(join(dir, 'REFERENCE_TIMINGS.md'));
   const loadBefore = loadavg();
   const processes = parsePositive('--processes', opts.processes, 10);
-  const colds = opts.cold ? timeCold(cases, processes, (r) => ctx.io.err(`fresh processes: round ${r}/${processes}\n`)) : undefined;
+  const colds = opts.cold ? timeCold(cases, processes, (r) => ctx.io.err(`fresh processes: round ${r}/${processes}\n`), opts.plugin) : undefined;
   const rows: SuiteRow[] = [];
   for (const [i, c] of cases.entries()) {
     // Each case warm in a process of its own: its figure is `planner bench SNAPSHOT`'s, whatever ran before it (warmInChild).

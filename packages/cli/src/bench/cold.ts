@@ -17,12 +17,15 @@ export interface ColdTiming {
   readonly startMs: number;
   readonly importMs: number;
   readonly setupMs: number;
+  /** Looking for and loading the plugins (`--plugin`, the configuration file's `plugins`), before the setup: not part of `setupMs`. */
+  readonly pluginsMs: number;
   readonly firstPlanMs: number;
   readonly secondPlanMs: number;
   /** CPU time (all threads) of the same phases: less sensitive to the machine's load than wall time. */
   readonly startCpuMs: number;
   readonly importCpuMs: number;
   readonly setupCpuMs: number;
+  readonly pluginsCpuMs: number;
   readonly firstPlanCpuMs: number;
   /** The whole `planner plan --json` process (the built CLI), spawn to exit. */
   readonly processMs: number;
@@ -55,15 +58,18 @@ export const caseArgs = (c: ColdCase): string[] => [
   ...(c.seed === undefined ? [] : ['--seed', String(c.seed)]),
 ];
 
-function probeOnce(probe: string, c: ColdCase): ProbeSample {
-  const r = spawnSync(process.execPath, [probe, ...caseArgs(c)], { encoding: 'utf8' });
+/** `--plugin X` for each of the command line's plugins (a configuration file's own `plugins` each process reads from the file). */
+const pluginArgs = (plugins: readonly string[]): string[] => plugins.flatMap((p) => ['--plugin', p]);
+
+function probeOnce(probe: string, c: ColdCase, plugins: readonly string[]): ProbeSample {
+  const r = spawnSync(process.execPath, [probe, ...caseArgs(c), ...pluginArgs(plugins)], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`cold probe of ${c.snapshot} failed (exit ${r.status}): ${r.stderr.trim()}`);
   return JSON.parse(r.stdout) as ProbeSample;
 }
 
-function cliOnce(cli: string, c: ColdCase): number {
+function cliOnce(cli: string, c: ColdCase, plugins: readonly string[]): number {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [cli, 'plan', ...caseArgs(c), '--json'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [cli, ...pluginArgs(plugins), 'plan', ...caseArgs(c), '--json'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const ms = performance.now() - t;
   if (r.status !== 0) throw new Error(`planner plan ${c.snapshot} failed (exit ${r.status}): ${r.stderr.trim()}`);
   return ms;
@@ -71,16 +77,16 @@ function cliOnce(cli: string, c: ColdCase): number {
 
 /**
  * `processes` fresh probe processes and as many `planner plan` processes per
- * case, interleaved (round by round over all cases) so that a change of the
+ * case (each loading `plugins`, the command line's `--plugin` specifiers, as `planner plan` would), interleaved (round by round over all cases) so that a change of the
  * machine's load spreads over every case; the medians per case.
  */
-export function timeCold(cases: readonly ColdCase[], processes: number, onRound?: (round: number) => void): ColdTiming[] {
+export function timeCold(cases: readonly ColdCase[], processes: number, onRound?: (round: number) => void, plugins: readonly string[] = []): ColdTiming[] {
   const { probe, cli } = builtEntries();
   const samples = cases.map(() => ({ probe: [] as ProbeSample[], process: [] as number[] }));
   for (let round = 0; round < processes; round++) {
     cases.forEach((c, i) => {
-      samples[i]!.probe.push(probeOnce(probe, c));
-      samples[i]!.process.push(cliOnce(cli, c));
+      samples[i]!.probe.push(probeOnce(probe, c, plugins));
+      samples[i]!.process.push(cliOnce(cli, c, plugins));
     });
     onRound?.(round + 1);
   }
@@ -88,11 +94,13 @@ export function timeCold(cases: readonly ColdCase[], processes: number, onRound?
     startMs: medianOf(p.map((s) => s.startMs)),
     importMs: medianOf(p.map((s) => s.importMs)),
     setupMs: medianOf(p.map((s) => s.setupMs)),
+    pluginsMs: medianOf(p.map((s) => s.pluginsMs)),
     firstPlanMs: medianOf(p.map((s) => s.firstPlanMs)),
     secondPlanMs: medianOf(p.map((s) => s.secondPlanMs)),
     startCpuMs: medianOf(p.map((s) => s.startCpuMs)),
     importCpuMs: medianOf(p.map((s) => s.importCpuMs)),
     setupCpuMs: medianOf(p.map((s) => s.setupCpuMs)),
+    pluginsCpuMs: medianOf(p.map((s) => s.pluginsCpuMs)),
     firstPlanCpuMs: medianOf(p.map((s) => s.firstPlanCpuMs)),
     processMs: medianOf(ms),
     processes,

@@ -62,7 +62,8 @@ export function planCommand(ctx: Context, extras: PlanExtras): Command {
       // Loaded only for --html: the report and its chart library are not needed by a plain plan.
       const report = opts.html === undefined ? undefined : await extra(extras.htmlReport, '--html');
       const { createPlanner } = await import('@planner/planner');
-      const planner = createPlanner({ config, modules: ctx.modules });
+      const onEvent = ctx.io.onPlanEvent;
+      const planner = createPlanner(onEvent === undefined ? { config, modules: ctx.modules } : { config, modules: ctx.modules, onEvent });
       const plan = await planner.plan(snapshot, seed === undefined ? {} : { seed });
       if (opts.html !== undefined && report !== undefined) {
         report.writeHtmlReport(opts.html, plan, report.describeConfig(opts, config, ctx.modules), file === '-' ? 'stdin' : file);
