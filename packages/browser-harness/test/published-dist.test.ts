@@ -13,12 +13,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Each variant is a dist file of its own, so which ones a bundle holds is
 // read from esbuild's list of inputs.
 
-/** Per package: what an app imports, and the variant files a browser and a Node bundle of it must hold. */
+/**
+ * Per package: what an app imports, and variant files a browser and a Node bundle of it must hold (at least
+ * these; a variant added to package.json "imports" later is checked by its condition without being listed).
+ */
 const PACKAGES = {
   config: {
     app: "export { loadPreset, parseConfig, presetNames } from './dist/index.js';",
-    browser: ['param-defaults-browser.js', 'preset-parsed-browser.js'],
-    node: ['param-defaults.js', 'preset-parsed.js'],
+    browser: ['fast-read-browser.js', 'param-defaults-browser.js', 'preset-parsed-browser.js'],
+    node: ['fast-read.js', 'param-defaults.js', 'preset-parsed.js'],
   },
   context: {
     app: "export * from './dist/index.js';",
@@ -38,8 +41,8 @@ const PACKAGES = {
   },
   sequences: {
     app: "export * from './dist/index.js';",
-    browser: ['similarity-window-browser.js'],
-    node: ['similarity-window.js'],
+    browser: ['sample-fast-browser.js', 'similarity-window-browser.js'],
+    node: ['sample-fast.js', 'similarity-window.js'],
   },
 } as const;
 
@@ -73,7 +76,7 @@ async function publish(name: Name): Promise<void> {
 
 /** Bundles an app importing the published package (its dependencies left out): the variant files it holds, and its size. */
 async function appBundle(name: Name, platform: 'browser' | 'node'): Promise<{ variants: string[]; bytes: number }> {
-  const targets = new Set(Object.values(manifestOf(name).imports).flatMap((t) => [t.browser, t.default]).map((t) => t.replace(/^\.\/dist\//, '')));
+  const targets = new Set(variantFiles(name, 'browser').concat(variantFiles(name, 'default')));
   const r = await esbuild({
     stdin: { contents: PACKAGES[name].app, resolveDir: publishedDir(name), loader: 'js' },
     bundle: true, platform, format: 'esm', write: false, logLevel: 'silent', metafile: true, minify: true,
@@ -81,6 +84,11 @@ async function appBundle(name: Name, platform: 'browser' | 'node'): Promise<{ va
   });
   const variants = Object.keys(r.metafile.inputs).map((p) => p.replace(/^.*dist\//, '')).filter((f) => targets.has(f)).sort();
   return { variants, bytes: r.outputFiles[0]?.contents.length ?? 0 };
+}
+
+/** The dist files package.json "imports" maps each `#` import to under a condition. */
+function variantFiles(name: Name, condition: 'browser' | 'default'): string[] {
+  return Object.values(manifestOf(name).imports).map((t) => t[condition].replace(/^\.\/dist\//, ''));
 }
 
 const names = Object.keys(PACKAGES) as Name[];
@@ -97,8 +105,11 @@ describe('the published packages in a bundle', () => {
 
   it.each(names)('%s: a browser bundle holds the browser variants and no Node variant; a Node bundle the Node variants', async (name) => {
     const [browser, node] = await Promise.all([appBundle(name, 'browser'), appBundle(name, 'node')]);
-    expect(browser.variants).toEqual(PACKAGES[name].browser);
-    expect(node.variants).toEqual(PACKAGES[name].node);
+    expect(browser.variants).toEqual(expect.arrayContaining([...PACKAGES[name].browser]));
+    expect(node.variants).toEqual(expect.arrayContaining([...PACKAGES[name].node]));
+    // and nothing of the other condition
+    for (const file of browser.variants) expect(variantFiles(name, 'browser'), `${file} in a browser bundle`).toContain(file);
+    for (const file of node.variants) expect(variantFiles(name, 'default'), `${file} in a Node bundle`).toContain(file);
     // the browser variants are the smaller code
     expect(browser.bytes).toBeLessThan(node.bytes);
   }, 120_000);

@@ -3,6 +3,7 @@ import { ConfigError, type InputIssue } from '@planner/contracts';
 import { describeValue } from './issues.js';
 import { isPresetName, presetNames, presetSource, presetTables, presetText } from './presets.js';
 import { indexLines } from './toml-lines.js';
+import { plainToml } from '#fast-read';
 
 /** A configuration text and the name it is reported under (a file path, or `preset 'x'`). */
 export interface ConfigFile {
@@ -42,7 +43,7 @@ function parseFile(file: ConfigFile): Layer {
   const parsed = file.preset === undefined ? undefined : presetTables(file.preset);
   if (parsed !== undefined) return { ...file, raw: parsed };
   try {
-    return { ...file, raw: parseToml(file.text) as Record<string, unknown> };
+    return { ...file, raw: plainToml?.(file.text) ?? (parseToml(file.text) as Record<string, unknown>) };
   } catch (error) {
     throw new ConfigError([tomlIssue(error)], file.source, { cause: error });
   }
