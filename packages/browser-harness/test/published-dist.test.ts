@@ -41,8 +41,8 @@ const PACKAGES = {
   },
   sequences: {
     app: "export * from './dist/index.js';",
-    browser: ['similarity-window-browser.js'],
-    node: ['similarity-window.js'],
+    browser: ['sample-fast-browser.js', 'similarity-window-browser.js'],
+    node: ['sample-fast.js', 'similarity-window.js'],
   },
 } as const;
 

@@ -30,7 +30,7 @@ describe('deferTurbofan: TurboFan off for the start of a one-shot plan, back on 
     expect(flags()).toEqual(['--no-turbofan', '--turbofan']);
   });
 
-  it('a plan gets no other events and no other plan than without the listener', async () => {
+  it('the plan command hands Io.onPlanEvent to its plan: the listener gets the stage events, and the plan is the same as without it', async () => {
     const args = ['plan', join(scenarioDir, 'cooldown_min_hold.input.json'), '--config', join(scenarioDir, 'configs/aggressive.toml'), '--seed', '7', '--json'];
     const plain = await cli(...args);
     expect(plain.code, plain.err).toBe(0);
