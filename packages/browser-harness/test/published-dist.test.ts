@@ -20,8 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const PACKAGES = {
   config: {
     app: "export { loadPreset, parseConfig, presetNames } from './dist/index.js';",
-    browser: ['param-defaults-browser.js', 'preset-parsed-browser.js'],
-    node: ['param-defaults.js', 'preset-parsed.js'],
+    browser: ['fast-read-browser.js', 'param-defaults-browser.js', 'preset-parsed-browser.js'],
+    node: ['fast-read.js', 'param-defaults.js', 'preset-parsed.js'],
   },
   context: {
     app: "export * from './dist/index.js';",
@@ -41,8 +41,8 @@ const PACKAGES = {
   },
   sequences: {
     app: "export * from './dist/index.js';",
-    browser: ['similarity-window-browser.js'],
-    node: ['similarity-window.js'],
+    browser: ['sample-fast-browser.js', 'similarity-window-browser.js'],
+    node: ['sample-fast.js', 'similarity-window.js'],
   },
 } as const;
 

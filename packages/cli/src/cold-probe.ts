@@ -9,7 +9,10 @@
 //   --stop-after setup|first-plan exits there; --callgrind-wrapper runs the first
 //   plan inside `[0].findLast(...)`, so that
 //   `valgrind --tool=callgrind --collect-atstart=no --toggle-collect=Builtins_ArrayPrototypeFindLast`
-//   counts the first plan's instructions alone (tooling/first-plan-instructions.sh).
+//   counts the first plan's instructions alone (tooling/first-plan-instructions.sh);
+//   --callgrind-setup-step snapshot|config|create-planner runs that step of the setup
+//   inside `[0].findLastIndex(...)` (toggle Builtins_ArrayPrototypeFindLastIndex;
+//   tooling/setup-instructions.sh).
 // prints one JSON line. `startMs` is Node's own start-up (process start to the
 // probe's first line); `importMs` loads the planner (config, context, planner,
 // the standard modules) as the command does, the code cache included (`codeCache`); `setupMs` reads and validates the snapshot and the
@@ -30,8 +33,20 @@ const { positionals, values } = parseArgs({
     preset: { type: 'string' }, config: { type: 'string' }, seed: { type: 'string' }, plugin: { type: 'string', multiple: true },
     'v8-flag': { type: 'string', multiple: true }, timings: { type: 'boolean' },
     'stop-after': { type: 'string' }, 'callgrind-wrapper': { type: 'boolean' }, 'turbofan-after': { type: 'string' },
+    'callgrind-setup-step': { type: 'string' },
   },
 });
+const setupStep = values['callgrind-setup-step'];
+if (setupStep !== undefined && !['snapshot', 'config', 'create-planner'].includes(setupStep)) {
+  throw new Error(`--callgrind-setup-step: expected 'snapshot', 'config' or 'create-planner', got '${setupStep}'`);
+}
+/** Runs one step of the setup, inside the callgrind toggle when it is the step asked for. */
+const step = <T>(name: string, run: () => T): T => {
+  if (name !== setupStep) return run();
+  let out: T | undefined;
+  [0].findLastIndex(() => ((out = run()), true));
+  return out as T;
+};
 const stopAfter = values['stop-after'];
 if (stopAfter !== undefined && stopAfter !== 'setup' && stopAfter !== 'first-plan') {
   throw new Error(`--stop-after: expected 'setup' or 'first-plan', got '${stopAfter}'`);
@@ -60,9 +75,12 @@ const cp = cpu();
 const { modules } = await commandModules(process.argv.slice(2), standard);
 const pluginsMs = performance.now() - tp;
 const pluginsCpuMs = cpu() - cp;
-const snapshot = readSnapshot(positionals[0] ?? '-');
-const config = chooseConfig(values, modules);
-const planner = createPlanner({ config, modules, onEvent });
+const cSnapshot0 = cpu();
+const snapshot = step('snapshot', () => readSnapshot(positionals[0] ?? '-'));
+const cSnapshot = cpu();
+const config = step('config', () => chooseConfig(values, modules));
+const cConfig = cpu();
+const planner = step('create-planner', () => createPlanner({ config, modules, onEvent }));
 const seed = parseSeed(values.seed);
 const t2 = performance.now();
 const c2 = cpu();
@@ -87,6 +105,8 @@ process.stdout.write(`${JSON.stringify({
   importCpuMs: c1 - c0,
   setupCpuMs: c2 - c1 - pluginsCpuMs,
   pluginsCpuMs,
+  // the setup's steps: the snapshot read, the configuration, createPlanner
+  setupStepsCpuMs: { snapshot: cSnapshot - cSnapshot0, config: cConfig - cSnapshot, createPlanner: c2 - cConfig },
   firstPlanCpuMs: c3 - c2,
   codeCache: cache,
   evaluated: plan.funnel.evaluated,

@@ -29,7 +29,13 @@ export function tuneForOneShot(): void {
   setFlagsFromString('--no-sparkplug');
 }
 
-/** How long (ms, wall clock, from `deferTurbofan`) a one-shot process runs without TurboFan. */
+/**
+ * How long (ms, wall clock, from `deferTurbofan`) a one-shot process runs
+ * without TurboFan: the setup and a default-preset first plan on a quiet
+ * machine (about 4 + 10 ms). With the 1M interrupt budget TurboFan compiles
+ * nothing before that anyway (`--trace-opt`: no compile in universe_30
+ * aggressive's whole first plan), so a long plan loses nothing it would have had.
+ */
 export const TURBOFAN_AFTER_MS = 20;
 
 /**
@@ -42,11 +48,14 @@ export const TURBOFAN_AFTER_MS = 20;
  * check formats the function's name as a C string for `--turbo-filter`
  * (`SharedFunctionInfo::PassesFilter`). In a first plan every IC changes at
  * least once: 18 % of empty_nothing_to_do conservative's first-plan
- * instructions (7.66 -> 6.28 M with `--no-turbofan`). With `--no-turbofan` the
- * check stops before the name.
+ * instructions (7.66 -> 6.28 M with `--no-turbofan`), 14 % of the small
+ * conservative cases and 2-5 % of the default and aggressive ones once the
+ * listener's events are paid (packages/cli/README.md, "One-shot tiering").
+ * With `--no-turbofan` the check stops before the name.
  *
  * Why back on: a plan of seconds needs optimized code (a large universe with
- * Monte Carlo paths: first plan CPU 512 -> 809 ms with TurboFan off throughout).
+ * Monte Carlo paths: first plan CPU 488 -> 809 ms with TurboFan off throughout,
+ * 506 -> 495 with this switch back).
  * Events come at every stage's start and end, every generation depth and every
  * evaluated sequence, so a long plan gets TurboFan back within one of those.
  * The process's own `planner plan` only: a second plan in the same process,
@@ -69,7 +78,14 @@ export function isOneShotPlan(args: readonly string[]): boolean {
   return commandOf(args) === 'plan';
 }
 
-/** Whether the one-shot plan can hand its plan the listener of `deferTurbofan`: one plan (not `--buckets`, which plans per bucket). */
-export function defersTurbofan(args: readonly string[]): boolean {
-  return isOneShotPlan(args) && !args.includes('--buckets');
+/** Node options that decide TurboFan themselves: the listener would turn it on against them. */
+const TURBOFAN_CHOSEN = /^--(no-turbofan|no-opt|jitless|max-opt)(=|$)/;
+
+/**
+ * Whether the one-shot plan can hand its plan the listener of `deferTurbofan`:
+ * one plan (not `--buckets`, which plans per bucket), and Node was not started
+ * with its own choice about TurboFan (`node --no-turbofan`, `--jitless`, ...).
+ */
+export function defersTurbofan(args: readonly string[], execArgv: readonly string[] = process.execArgv): boolean {
+  return isOneShotPlan(args) && !args.includes('--buckets') && !execArgv.some((flag) => TURBOFAN_CHOSEN.test(flag.replaceAll('_', '-')));
 }

@@ -37,10 +37,24 @@ describe('params read from the declared defaults', () => {
     expect(defaults?.a).not.toBe(list);
   });
 
+  it('leave out an absent optional key, as zod does', () => {
+    const schemas = [
+      zm.object({ a: zm._default(zm.number(), 1), b: zm.optional(zm.number().check(zm.positive())), c: zm._default(zm.boolean(), false) }),
+      zm.object({ maxDepth: zm.optional(zm.int().check(zm.minimum(1))) }),
+      zm.strictObject({ b: zm.optional(zm.enum(['x'])), a: zm._default(zm.string(), 's') }),
+      z.object({ a: z.number().optional(), b: z.number().default(2) }),
+    ];
+    for (const schema of schemas) expectSame(declaredDefaults(schema), schema.parse({}));
+    expect(Object.keys(declaredDefaults(schemas[0] as (typeof schemas)[0]) ?? {})).toEqual(['a', 'c']);
+  });
+
   it('leave any other schema to zod', () => {
     const value = zm._default(zm.number(), 1);
     const refused = [
-      zm.object({ a: value, b: zm.optional(zm.number()) }), // a key without a default
+      zm.object({ a: value, b: zm.number() }), // a key without a default
+      zm.object({ a: value, b: zm.optional(zm.number()).check(zm.refine(() => true)) }), // a check on an optional
+      zm.object({ toString: value }), // a key `{}` has: zod finds it present
+      zm.object({ constructor: zm.optional(zm.number()) }),
       zm.object({ a: value }).check(zm.refine(() => true)), // a check on the object
       zm.object({ a: zm._default(zm.number(), 1).check(zm.refine(() => true)) }), // a check on a default
       zm._default(zm.object({ a: value }), { a: 2 }), // not an object schema

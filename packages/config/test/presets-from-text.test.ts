@@ -6,10 +6,11 @@ import type { ParamsSchema } from '@planner/contracts';
 import { declaredDefaults as declaredDefaultsInBrowser } from '../src/param-defaults-browser.js';
 import { modules } from './fixtures.js';
 
-// What a browser bundle resolves '#preset-parsed' and '#param-defaults' to (package.json "imports"):
-// no parsed presets, and every params table runs its schema.
+// What a browser bundle resolves '#preset-parsed', '#param-defaults' and '#fast-read' to (package.json
+// "imports"): no parsed presets, every params table runs its schema, and smol-toml reads every file.
 vi.mock('#preset-parsed', () => import('../src/preset-parsed-browser.js'));
 vi.mock('#param-defaults', () => import('../src/param-defaults-browser.js'));
+vi.mock('#fast-read', () => import('../src/fast-read-browser.js'));
 
 describe('presets without the data parsed at build time (the browser bundle)', () => {
   it('has no parsed forms', () => {

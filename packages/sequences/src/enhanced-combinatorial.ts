@@ -8,6 +8,8 @@ import type { DepthLimits } from './depth-limits.js';
 import { SequenceKeySet, canonicalRows } from './sequence-keys.js';
 import { prepareSimilarityWindow } from '#similarity-window';
 import type { SimilarityWindow } from './similarity-common.js';
+import { prepareFastSampler } from '#sample-fast';
+import type { FastSampler } from './sample-fast.js';
 
 /** Stable in-place sort by priority descending (Python `sort(key=priority, reverse=True)`) of a fresh list. */
 function byPriorityDesc(list: ActionCandidate[]): ActionCandidate[] {
@@ -113,6 +115,8 @@ export interface SamplerSetup {
   readonly bIds: Int32Array;
   readonly canonical: Int32Array;
   readonly newWindow: () => SimilarityWindow;
+  /** The Node-only loop for integer picks and one-word profiles ('#sample-fast'); null: the generic loop. */
+  readonly fast: FastSampler | null;
 }
 
 export function samplerSetup(
@@ -124,7 +128,7 @@ export function samplerSetup(
 ): SamplerSetup {
   const s = byPriorityDesc(passingThreshold(sells, priorityThreshold)).slice(0, maxCandidates);
   const b = byPriorityDesc(passingThreshold(buys, priorityThreshold)).slice(0, maxCandidates);
-  return {
+  const tables = {
     s,
     b,
     sPick: new WeightedPick(priorityWeights(s)),
@@ -132,8 +136,8 @@ export function samplerSetup(
     sIds: firstOfSymbol(s),
     bIds: firstOfSymbol(b),
     canonical: canonicalRows(s, b),
-    newWindow: prepareSimilarityWindow(s, b, securitiesBySymbol),
   };
+  return { ...tables, newWindow: prepareSimilarityWindow(s, b, securitiesBySymbol), fast: prepareFastSampler(tables, securitiesBySymbol) };
 }
 
 /**
@@ -159,6 +163,12 @@ export function sampleEnhancedCombinations(
  * positions and bit sets; only emitted sequences become arrays.
  */
 export function sample(setup: SamplerSetup, limits: DepthLimits, rng: RandomSource, distinct: boolean): Sequence[] {
+  if (setup.fast !== null && rng.randomParts !== undefined) return setup.fast.sample(limits, rng, distinct);
+  return sampleGeneric(setup, limits, rng, distinct);
+}
+
+/** The sampler for any source and setup (the browser's only one); `sample` takes the fast loop where it applies. */
+export function sampleGeneric(setup: SamplerSetup, limits: DepthLimits, rng: RandomSource, distinct: boolean): Sequence[] {
   const { s, b, sPick, bPick, sIds, bIds } = setup;
   const out: Sequence[] = [];
   if (s.length === 0 && b.length === 0) return out;

@@ -23,7 +23,8 @@ export function createSimilarityWindow(
 
 /**
  * The seed-free part of `createSimilarityWindow` (the per-row masks), done
- * once; each call of the result is a fresh, empty window over those rows.
+ * at the first window (the sampler's fast path may never ask for one); each
+ * call of the result is a fresh, empty window over those rows.
  */
 export function prepareSimilarityWindow(
   sells: readonly ActionCandidate[],
@@ -31,14 +32,29 @@ export function prepareSimilarityWindow(
   securitiesBySymbol: ReadonlyMap<string, Security> | null,
 ): () => SimilarityWindow {
   if (securitiesBySymbol === null || securitiesBySymbol.size === 0) return () => ACCEPT_ALL;
+  let masks: RowMasks | null | undefined;
+  return () => {
+    if (masks === undefined) masks = oneWordRows(sells, buys, securitiesBySymbol);
+    return masks === null ? multiWordWindow(sells, buys, securitiesBySymbol) : new OneWordWindow(masks, sells.length);
+  };
+}
+
+/**
+ * Per row (sells, then buys) its country and industry masks; null past 32
+ * distinct values of a kind. Without securities every mask is 0, and a
+ * window over them accepts every sequence (overlap 0), as the check does.
+ */
+export function oneWordRows(
+  sells: readonly ActionCandidate[],
+  buys: readonly ActionCandidate[],
+  securitiesBySymbol: ReadonlyMap<string, Security> | null,
+): RowMasks | null {
   const masks = new RowMasks(sells.length + buys.length);
-  return masks.fill(sells, buys, securitiesBySymbol)
-    ? () => new OneWordWindow(masks, sells.length)
-    : () => multiWordWindow(sells, buys, securitiesBySymbol);
+  return securitiesBySymbol === null || masks.fill(sells, buys, securitiesBySymbol) ? masks : null;
 }
 
 /** Per row (sells, then buys): its country and industry sets as 32-bit masks. */
-class RowMasks {
+export class RowMasks {
   readonly countries: Int32Array;
   readonly industries: Int32Array;
   private readonly countryIds = new Map<string, number>();
@@ -77,7 +93,7 @@ class RowMasks {
 }
 
 /** The common case: each profile is one plain 32-bit number per kind. */
-class OneWordWindow implements SimilarityWindow {
+export class OneWordWindow implements SimilarityWindow {
   private readonly rowC: Int32Array;
   private readonly rowI: Int32Array;
   private readonly ringC = new Int32Array(WINDOW);
@@ -109,6 +125,11 @@ class OneWordWindow implements SimilarityWindow {
       c |= rowC[row] as number;
       ind |= rowI[row] as number;
     }
+    return this.acceptProfile(c, ind);
+  }
+
+  /** `accept` for a sequence given by its country and industry masks (the ORs of its rows'). */
+  acceptProfile(c: number, ind: number): boolean {
     const filled = this.accepted < WINDOW ? this.accepted : WINDOW;
     const ringC = this.ringC;
     const ringI = this.ringI;

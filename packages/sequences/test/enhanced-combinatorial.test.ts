@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { sequenceValueKey } from '../src/candidate-identity.js';
 import { depthLimits } from '../src/depth-limits.js';
 import type { DepthLimits } from '../src/depth-limits.js';
-import { enhancedCombinatorial, priorityWeights, sampleEnhancedCombinations } from '../src/enhanced-combinatorial.js';
+import { enhancedCombinatorial, priorityWeights, sample, sampleEnhancedCombinations, sampleGeneric, samplerSetup } from '../src/enhanced-combinatorial.js';
+import { bucketTable } from '../src/sample-fast.js';
+import { prepareFastSampler as browserFastSampler } from '../src/sample-fast-browser.js';
 import { createSimilarityWindow as nodeWindow } from '../src/similarity-window.js';
 import { createSimilarityWindow as browserWindow } from '../src/similarity-window-browser.js';
 import { similarityChecker } from './similarity-checker.js';
@@ -296,6 +298,15 @@ describe('sampler picks at the exact integer thresholds', () => {
     expect(viaParts).toEqual(run(false));
     // at a threshold the pick moves to the next candidate; one below it stays
     expect(viaParts.slice(0, 2)).toEqual([['B1'], ['B0']]);
+    // the same on the sell side
+    const sells = buys.map((c) => sell(c.symbol, c.priority));
+    const runSells = (withParts: boolean) =>
+      symbols(sampleEnhancedCombinations(sells, [], limits({ maxSells: 1, maxBuys: 0, maxSteps: 1, maxCombinations: script.length }), scripted(withParts), null));
+    expect(runSells(true)).toEqual(viaParts);
+    expect(runSells(false)).toEqual(viaParts);
+    // the generic loop's integer bisection (the browser's; Node's where the fast loop does not apply)
+    const genericLimits = limits({ maxSells: 0, maxBuys: 1, maxSteps: 1, maxCombinations: script.length });
+    expect(symbols(sampleGeneric(samplerSetup([], buys, 0.3, 12, null), genericLimits, scripted(true), false))).toEqual(viaParts);
   });
 });
 
@@ -528,6 +539,106 @@ describe('enhancedCombinatorial run cache (seed-free setup shared across depths)
         },
       ),
       { seed: 42 },
+    );
+  });
+});
+
+describe("the sampler's fast loop (Node '#sample-fast') against the generic loop", () => {
+  it('property: the same sequences, in order, and the stream left at the same point, repeats dropped or kept', () => {
+    // few symbols, so that a side holds a symbol twice (kept once per sequence); features past 4 per kind at times
+    const cand = fc.record({
+      sym: fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'),
+      p: fc.double({ min: 0, max: 1, noNaN: true }),
+      country: fc.constantFrom('US', 'DE', 'FR', 'JP', 'GB', 'CH', ''),
+      industry: fc.constantFrom('Tech', 'Banks', 'Tech, Banks', 'Energy,', 'Retail', 'Mining', ''),
+    });
+    const lim = fc.record({
+      maxSells: fc.integer({ min: 0, max: 4 }),
+      maxBuys: fc.integer({ min: 0, max: 4 }),
+      maxSteps: fc.integer({ min: 1, max: 8 }),
+      priorityThreshold: fc.constantFrom(0, 0.3, 0.6),
+      maxCombinations: fc.integer({ min: 1, max: 40 }),
+      maxCandidates: fc.integer({ min: 1, max: 12 }),
+    });
+    fc.assert(
+      fc.property(fc.array(cand, { maxLength: 14 }), fc.array(cand, { maxLength: 14 }), lim, fc.nat(10_000), fc.boolean(), fc.constantFrom('map', 'none', 'empty'), (ss, bb, limits, seed, distinct, secsKind) => {
+        const secs = new Map<string, Security>();
+        for (const c of [...ss, ...bb]) secs.set(c.sym, security(c.sym, c.country, c.industry));
+        const map = secsKind === 'map' ? secs : secsKind === 'empty' ? new Map<string, Security>() : null;
+        const setup = samplerSetup(ss.map((c) => sell(c.sym, c.p)), bb.map((c) => buy(c.sym, c.p)), limits.priorityThreshold, limits.maxCandidates, map);
+        expect(setup.fast).not.toBeNull();
+        const fastRng = createPythonRandom(seed);
+        const genericRng = createPythonRandom(seed);
+        expect(sample(setup, limits, fastRng, distinct)).toEqual(sampleGeneric(setup, limits, genericRng, distinct));
+        expect(fastRng.random()).toBe(genericRng.random());
+      }),
+      { seed: 42, numRuns: 400 },
+    );
+  });
+
+  it('is not taken past 32 countries, without integer thresholds, or for a source without randomParts', () => {
+    const many = Array.from({ length: 40 }, (_, i) => security(`S${i}`, `C${i}`, 'Tech'));
+    const buys = many.map((s) => buy(s.symbol, 0.5));
+    expect(samplerSetup([], buys, 0.3, 50, secMap(...many)).fast).toBeNull();
+    // every priority 0: weights 1.0 each, total 1 + ... fine; a huge priority range gives an infinite weight total
+    expect(samplerSetup([], [buy('A', 1e308), buy('B', -1e308)], -Infinity, 12, null).fast).toBeNull();
+    expect(samplerSetup([sell('A', 1e308), sell('B', -1e308)], [], -Infinity, 12, null).fast).toBeNull();
+    const setup = samplerSetup([sell('S', 0.9)], [buy('B', 0.8)], 0.3, 12, null);
+    expect(setup.fast).not.toBeNull();
+    const rng = countingRng(createPythonRandom(3));
+    expect(symbols(sample(setup, limits(), { random: () => rng.random(), randint: (lo, hi) => rng.randint(lo, hi), choices: () => [], gauss: () => 0 }, false))).toEqual(Array(5).fill(['S', 'B']));
+  });
+
+  it('past 32 candidates a side, symbol ids share bits of the picked set; the exact check tells them apart', () => {
+    const buys = Array.from({ length: 45 }, (_, i) => buy(`B${i}`, 0.3 + (i % 7) / 10));
+    for (const seed of [1, 2, 3]) {
+      const setup = samplerSetup([], buys, 0.3, 50, null);
+      const lim = limits({ maxSells: 0, maxBuys: 4, maxSteps: 4, maxCandidates: 50, maxCombinations: 200 });
+      const fastRng = createPythonRandom(seed);
+      const genericRng = createPythonRandom(seed);
+      expect(sample(setup, lim, fastRng, false)).toEqual(sampleGeneric(setup, lim, genericRng, false));
+      expect(fastRng.random()).toBe(genericRng.random());
+    }
+  });
+
+  it('the browser variant prepares no fast loop', () => {
+    expect(browserFastSampler({}, null)).toBeNull();
+  });
+});
+
+describe('bucketTable (the fast loop picks by bucket, then steps over the thresholds inside it)', () => {
+  // the pick of R = a·2^26 + b: the number of thresholds <= R, as the bisection finds it
+  const reference = (high: Int32Array, low: Int32Array, a: number, b: number) => {
+    let n = 0;
+    for (let j = 0; j < high.length; j++) if (a > high[j]! || (a === high[j] && b >= low[j]!)) n++;
+    return n;
+  };
+  const viaBuckets = (buckets: Int32Array, high: Int32Array, low: Int32Array, a: number, b: number) => {
+    let j = buckets[a >>> 17]!;
+    if (j < 0) return ~j;
+    while (j < high.length && (a > high[j]! || (a === high[j] && b >= low[j]!))) j++;
+    return j;
+  };
+  it('property: agrees with counting the thresholds <= R, at, around and between thresholds, shared buckets and R = 2^53 included', () => {
+    const threshold = fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 2 ** 27 - 1 }), fc.integer({ min: 0, max: 2 ** 26 - 1 })),
+      fc.tuple(fc.integer({ min: 0, max: 8 }).map((k) => k << 17), fc.constantFrom(0, 1, 2 ** 26 - 1)), // bucket edges, shared buckets
+      fc.constant([2 ** 27, 0] as [number, number]), // 2^53: never reached
+    );
+    fc.assert(
+      fc.property(fc.array(threshold, { maxLength: 12 }), fc.array(fc.tuple(fc.integer({ min: 0, max: 2 ** 27 - 1 }), fc.integer({ min: 0, max: 2 ** 26 - 1 })), { maxLength: 20 }), (ts, draws) => {
+        ts.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+        const high = Int32Array.from(ts.map((t) => t[0]));
+        const low = Int32Array.from(ts.map((t) => t[1]));
+        const buckets = bucketTable(high);
+        const probes = [...draws];
+        for (const [h, l] of ts) {
+          if (h >= 2 ** 27) continue;
+          probes.push([h, l], [h, Math.max(0, l - 1)], [h, Math.min(2 ** 26 - 1, l + 1)], [Math.max(0, h - 1), l], [Math.min(2 ** 27 - 1, h + 1), l]);
+        }
+        for (const [a, b] of probes) expect(viaBuckets(buckets, high, low, a, b)).toBe(reference(high, low, a, b));
+      }),
+      { seed: 42, numRuns: 500 },
     );
   });
 });
