@@ -78,7 +78,14 @@ export function isOneShotPlan(args: readonly string[]): boolean {
   return commandOf(args) === 'plan';
 }
 
-/** Whether the one-shot plan can hand its plan the listener of `deferTurbofan`: one plan (not `--buckets`, which plans per bucket). */
-export function defersTurbofan(args: readonly string[]): boolean {
-  return isOneShotPlan(args) && !args.includes('--buckets');
+/** Node options that decide TurboFan themselves: the listener would turn it on against them. */
+const TURBOFAN_CHOSEN = /^--(no-turbofan|no-opt|jitless|max-opt)(=|$)/;
+
+/**
+ * Whether the one-shot plan can hand its plan the listener of `deferTurbofan`:
+ * one plan (not `--buckets`, which plans per bucket), and Node was not started
+ * with its own choice about TurboFan (`node --no-turbofan`, `--jitless`, ...).
+ */
+export function defersTurbofan(args: readonly string[], execArgv: readonly string[] = process.execArgv): boolean {
+  return isOneShotPlan(args) && !args.includes('--buckets') && !execArgv.some((flag) => TURBOFAN_CHOSEN.test(flag.replaceAll('_', '-')));
 }

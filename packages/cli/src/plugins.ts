@@ -3,8 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, type InputIssue, type PlannerModule } from '@planner/contracts';
-import { isPresetName, paramDocsWarnings, pluginsOf } from '@planner/config';
-import { parse as parseToml } from 'smol-toml';
+import { isPresetName, paramDocsWarnings, pluginsAndExtendsOf } from '@planner/config';
 // Through a module Node loads itself: the cached bundle cannot import (src/import-module.ts).
 import { importModule } from './import-module.js';
 
@@ -160,17 +159,12 @@ function chainPlugins(config: string, cwd: string): PluginRequest[] {
       break;
     }
     const dir = dirname(path);
-    pluginsOf(text, shown).forEach((specifier, i) => out.push({ specifier, baseDir: dir, from: `plugins[${i}] of ${shown}` }));
-    const reference = extendsOf(text);
+    // one parse of the text for both (it was two)
+    const { plugins, extends: reference } = pluginsAndExtendsOf(text, shown);
+    plugins.forEach((specifier, i) => out.push({ specifier, baseDir: dir, from: `plugins[${i}] of ${shown}` }));
     if (reference === undefined || isPresetName(reference)) break;
     path = resolve(dir, reference);
     shown = isAbsolute(shown) || isAbsolute(reference) ? path : relative(cwd, path);
   }
   return out;
-}
-
-/** The file a configuration extends, when it names one (pluginsOf has already read the TOML without error). */
-function extendsOf(text: string): string | undefined {
-  const reference = (parseToml(text) as { extends?: unknown }).extends;
-  return typeof reference === 'string' && reference.trim() !== '' ? reference : undefined;
 }

@@ -7,7 +7,7 @@ import { cli, scenarioDir } from './helpers.js';
 const setFlagsFromString = vi.hoisted(() => vi.fn());
 vi.mock('node:v8', async (importOriginal) => ({ ...(await importOriginal<typeof import('node:v8')>()), setFlagsFromString }));
 
-const { deferTurbofan, TURBOFAN_AFTER_MS } = await import('../src/one-shot-tiering.js');
+const { deferTurbofan, defersTurbofan, TURBOFAN_AFTER_MS } = await import('../src/one-shot-tiering.js');
 const { run } = await import('../src/program.js');
 
 const flags = (): string[] => setFlagsFromString.mock.calls.map(([flag]) => String(flag));
@@ -28,6 +28,15 @@ describe('deferTurbofan: TurboFan off for the start of a one-shot plan, back on 
     now += 1e6;
     onEvent(event);
     expect(flags()).toEqual(['--no-turbofan', '--turbofan']);
+  });
+
+  it('only a plain one-shot plan defers TurboFan, and not when Node was started with its own choice about it', () => {
+    const plan = ['plan', 's.json', '--json'];
+    expect(defersTurbofan(plan, [])).toBe(true);
+    expect(defersTurbofan(['--plugin', 'x.js', ...plan], ['--stack-size=2000'])).toBe(true);
+    expect(defersTurbofan([...plan, '--buckets', '--db', 'x.sqlite'], [])).toBe(false);
+    expect(defersTurbofan(['bench', 's.json'], [])).toBe(false);
+    for (const flag of ['--no-turbofan', '--no-opt', '--jitless', '--max-opt=1', '--no_turbofan']) expect(defersTurbofan(plan, [flag]), flag).toBe(false);
   });
 
   it('the plan command hands Io.onPlanEvent to its plan: the listener gets the stage events, and the plan is the same as without it', async () => {

@@ -42,10 +42,15 @@ function parseFile(file: ConfigFile): Layer {
   // A shipped preset was parsed at build time (in Node); its text stays for locating issues.
   const parsed = file.preset === undefined ? undefined : presetTables(file.preset);
   if (parsed !== undefined) return { ...file, raw: parsed };
+  return { ...file, raw: parseTomlText(file.text, file.source) };
+}
+
+/** A configuration text's tables (the plain read first, smol-toml on any doubt); a TOML error is a ConfigError naming `source`. */
+export function parseTomlText(text: string, source: string | undefined): Record<string, unknown> {
   try {
-    return { ...file, raw: plainToml?.(file.text) ?? (parseToml(file.text) as Record<string, unknown>) };
+    return plainToml?.(text) ?? (parseToml(text) as Record<string, unknown>);
   } catch (error) {
-    throw new ConfigError([tomlIssue(error)], file.source, { cause: error });
+    throw new ConfigError([tomlIssue(error)], source, { cause: error });
   }
 }
 

@@ -8,11 +8,12 @@ import { describeValue, zodIssues } from './issues.js';
 import { countLeftOut } from './left-out.js';
 import { orderTable, parseParams, SECTIONS, type SectionInfo } from './modules.js';
 import {
-  CompatSectionSchema, compatFromSection, PLANNER_FIELDS, PLANNER_HINTS, PlannerSectionSchema, plannerFromSection,
+  CompatSectionSchema, compatFromSection, PLANNER_FIELDS, PLANNER_HINTS, type PlannerSection, PlannerSectionSchema, plannerFromSection,
 } from './planner-settings.js';
 import type { PresetSettings } from './preset-settings.js';
 import { presetSettings } from './presets.js';
 import { crossIssues, dependencyWarnings } from './rules.js';
+import { validSections } from '#fast-read';
 
 export interface ParseOptions {
   /** Every module the configuration may name; params are validated by their schemas. */
@@ -112,6 +113,12 @@ export function noExtendsWarning(source: string | undefined, leftOut: number): s
 
 /** The [planner] and [compat] tables validated and resolved; undefined when either has issues (added to `issues`). */
 function resolveSettings(raw: Record<string, unknown>, issues: InputIssue[]): PresetSettings | undefined {
+  // plainly valid tables (Node): zod's own result without running zod; on any doubt zod parses and words the issues
+  const plannerRead = validSections?.planner(raw.planner ?? {});
+  const compatRead = plannerRead === undefined ? undefined : validSections?.compat(raw.compat ?? {});
+  if (plannerRead !== undefined && compatRead !== undefined) {
+    return { planner: plannerFromSection(plannerRead as PlannerSection), compat: compatFromSection(compatRead as Record<string, boolean>) };
+  }
   const planner = PlannerSectionSchema.safeParse(raw.planner ?? {});
   if (!planner.success) {
     issues.push(...zodIssues(planner.error, raw.planner, 'planner', { hints: PLANNER_HINTS, known: Object.keys(PLANNER_FIELDS) }));

@@ -1,6 +1,5 @@
 import { ConfigError, type InputIssue } from '@planner/contracts';
-import { parse as parseToml } from 'smol-toml';
-import { tomlIssue } from './extends.js';
+import { parseTomlText } from './extends.js';
 import { describeValue } from './issues.js';
 
 /**
@@ -10,13 +9,19 @@ import { describeValue } from './issues.js';
  * Loading them is the host's job (Node: `@planner/cli`).
  */
 export function pluginsOf(toml: string, source?: string): string[] {
-  let raw: Record<string, unknown>;
-  try {
-    raw = parseToml(toml) as Record<string, unknown>;
-  } catch (error) {
-    throw new ConfigError([tomlIssue(error)], source, { cause: error });
-  }
-  return pluginList(raw.plugins, source);
+  return pluginList(parseTomlText(toml, source).plugins, source);
+}
+
+/**
+ * pluginsOf, and the file or preset the configuration extends (when `extends`
+ * is a non-blank string; loading the configuration words any other value),
+ * from one read of the text: a host follows the `extends` chain for the
+ * plugins of every file in it.
+ */
+export function pluginsAndExtendsOf(toml: string, source?: string): { plugins: string[]; extends: string | undefined } {
+  const raw = parseTomlText(toml, source);
+  const reference = raw.extends;
+  return { plugins: pluginList(raw.plugins, source), extends: typeof reference === 'string' && reference.trim() !== '' ? reference : undefined };
 }
 
 /** What is wrong with the value of `plugins`: nothing when absent or an array of non-empty strings. */

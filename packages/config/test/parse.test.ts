@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, COMPAT_DEFAULTS } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
-import { parseConfig, pluginList, pluginsOf } from '../src/index.js';
+import { parseConfig, pluginList, pluginsAndExtendsOf, pluginsOf } from '../src/index.js';
 import { modules, momentum } from './fixtures.js';
 
 /** Run order the stand-ins declare (their `order`), which is pipeline.md §2.1's canonical order. */
@@ -357,7 +357,16 @@ max_combinations = 150
   });
 });
 
-describe('pluginsOf / pluginList (read before the modules are known)', () => {
+describe('pluginsOf / pluginsAndExtendsOf / pluginList (read before the modules are known)', () => {
+  it('pluginsAndExtendsOf gives the plugins and the extended file or preset from one parse', () => {
+    expect(pluginsAndExtendsOf('extends = "../base.toml"\nplugins = ["./p.js"]\n')).toEqual({ plugins: ['./p.js'], extends: '../base.toml' });
+    expect(pluginsAndExtendsOf('extends = "default"\n')).toEqual({ plugins: [], extends: 'default' });
+    // anything but a non-blank string is left to the configuration's own load, which words it
+    for (const value of ['" "', '3', '["a"]']) expect(pluginsAndExtendsOf(`extends = ${value}\n`).extends).toBeUndefined();
+    expect(() => pluginsAndExtendsOf('plugins = 1\n', 'cfg.toml')).toThrow(/cfg\.toml.*\n  plugins: expected an array of plugin specifiers, found/);
+    expect(() => pluginsAndExtendsOf('a = \n', 'cfg.toml')).toThrow(/malformed TOML/);
+  });
+
   it('lists the specifiers in file order; none when the key is absent', () => {
     expect(pluginsOf('plugins = ["@acme/planner-momentum", "./local.js"]\n[planner]\nmax_depth = 3\n')).toEqual(['@acme/planner-momentum', './local.js']);
     expect(pluginsOf('[planner]\n')).toEqual([]);

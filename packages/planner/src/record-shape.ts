@@ -25,14 +25,10 @@ export class RecordShape {
       // whereas a parse (or a template) lays out a new hidden class per key
       // (a fifth of the instructions of a small first plan's assembly). The
       // template waits for the keys to repeat.
-      const out: Record<string, number> = {};
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]!;
-        // An assignment to '__proto__' would set the prototype, not a key.
-        if (key === '__proto__') Object.defineProperty(out, key, { value: values[i]!, writable: true, enumerable: true, configurable: true });
-        else out[key] = values[i]!;
-      }
-      return out;
+      // Without a prototype the object starts as a dictionary (no hidden class per key) and '__proto__' is a key like any other.
+      const out = Object.create(null) as Record<string, number>;
+      for (let i = 0; i < keys.length; i++) out[keys[i]!] = values[i]!;
+      return Object.setPrototypeOf(out, Object.prototype) as Record<string, number>;
     }
     // 0.5: the fields hold doubles from the start.
     this.template ??= JSON.parse(recordText(keys)) as Record<string, number>;
