@@ -5,10 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseReferenceTimings, referenceMs } from '../src/bench/reference-timings.js';
 import { geometricMean } from '../src/bench/stats.js';
 import { timeWarm } from '../src/bench/warm.js';
+import { combineWarmProcesses } from '../src/bench/warm-child.js';
 import { cli, here, scenarioDir } from './helpers.js';
 
 // `bench --cold` spawns the built command (packages/cli/dist/bin, made at install
 // by the root prepare script). No assertion here is on a duration's size.
+// The timeouts are generous: each warm process warms up two figures (plan(snapshot), plan(prepared)),
+// and on a loaded machine each warm-up can run to the rule's 10 s cap.
 
 const example = here('../examples/portfolio.json');
 const dir = mkdtempSync(join(tmpdir(), 'planner-bench-'));
@@ -47,7 +50,25 @@ describe('planner bench --cold', () => {
     expect(result.processes).toBe(2);
     expect(result.codeCache).toBe('used'); // the cache the install made
     expect(result.evaluated).toBe(result.sequencesEvaluated);
+    expect(result.warmPreparedMs).toBeGreaterThan(0);
+    expect(result.preparedSamePlan).toBe(true);
+    expect(result.warmProcesses).toBe(1);
+    expect(result.medianMsPerProcess).toEqual([result.medianMs]);
   });
+
+  it('--warm-processes N: the warm figures are the median over N processes of their own, each process\'s median listed', async () => {
+    const { r, others } = await withPidPlugin('bench', example, '--preset', 'conservative', '--warm-processes', '3', '--runs', '2', '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(new Set(others).size).toBe(3);
+    const result = JSON.parse(r.out);
+    expect(result.warmProcesses).toBe(3);
+    expect(result.medianMsPerProcess).toHaveLength(3);
+    expect(result.warmPreparedMsPerProcess).toHaveLength(3);
+    expect(result.medianMs).toBe([...result.medianMsPerProcess].sort((a: number, b: number) => a - b)[1]);
+    expect(result.warmPreparedMs).toBe([...result.warmPreparedMsPerProcess].sort((a: number, b: number) => a - b)[1]);
+    for (const ms of [...result.medianMsPerProcess, ...result.warmPreparedMsPerProcess]) expect(ms).toBeGreaterThan(0);
+    expect(result.preparedSamePlan).toBe(true);
+  }, 180_000);
 
   it('the suite: every parity preset of the chosen scenarios, the reference figures and the ratios, the same plan cold and warm, each case warm in a process of its own', async () => {
     const { r, others } = await withPidPlugin('bench', '--cold', '--only', 'empty_nothing', '--processes', '1', '--runs', '2', '--json');
@@ -62,17 +83,27 @@ describe('planner bench --cold', () => {
     expect(conservative.cold.referenceFirstCallMs).toBe(2.58);
     expect(conservative.cold.firstPlanRatio).toBeCloseTo(2.58 / conservative.cold.firstPlanMs, 9);
     expect(cases.every((c: { cold: { samePlan: boolean } }) => c.cold.samePlan)).toBe(true);
+    // the like-for-like figure: plan(prepared), its ratio to the reference's warm figure, the same plans
+    expect(conservative.warmPreparedMs).toBeGreaterThan(0);
+    expect(conservative.warmPreparedRatio).toBeCloseTo(0.1 / conservative.warmPreparedMs, 9);
+    expect(cases.every((c: { preparedSamePlan: boolean }) => c.preparedSamePlan)).toBe(true);
+    expect(summary.warmPreparedRatioMin).toBeLessThanOrEqual(summary.warmPreparedRatioGeomean);
     expect(summary.firstPlanRatioMin).toBeLessThanOrEqual(summary.firstPlanRatioGeomean);
     expect(loadAverage.before).toHaveLength(3);
-  });
+  }, 300_000);
 
-  it('the text report names the warm-up rule and the load', async () => {
-    const r = await cli('bench', '--only', 'empty_nothing', '--runs', '2');
+  it('the text report names the warm-up rule and the load; with --warm-processes, the spread of each case\'s process medians', async () => {
+    const r = await cli('bench', '--only', 'empty_nothing', '--runs', '2', '--warm-processes', '2');
     expect(r.code).toBe(0);
+    expect(r.err).toBe('warm processes: round 1/2\nwarm processes: round 2/2\n');
     expect(r.out).toMatch(/^empty_nothing_to_do {2}default /m);
-    expect(r.out).toMatch(/Warm: each case in a process of its own \(`planner bench SNAPSHOT`\), 2 runs after a warm-up until the medians of the last 3 blocks/);
+    expect(r.out).toMatch(/Warm: each case in 2 processes of its own \(the median of their medians; spread: \(max - min\) \/ median\) \(`planner bench SNAPSHOT`\), 2 runs after a warm-up until the medians of the last 3 blocks/);
+    expect(r.out).toMatch(/^scenario +preset +warm +spread +warm-up runs +ref warm +ratio +warm prepared +ratio \(ref boundary\)$/m);
+    expect(r.out).toMatch(/^empty_nothing_to_do {2}conservative +[\d.]+ +\d+% +\d+\*? +0\.10 +[\d.]+x +[\d.]+\*? +[\d.]+x$/m);
+    expect(r.out).toContain('warm prepared = plan(prepared), the snapshot prepared once (Planner.prepare) outside the timed runs: the reference\'s boundary');
+    expect(r.out).toMatch(/^Warm: geometric mean [\d.]+x, worst [\d.]+x the reference's warm median; prepared \(the reference's boundary\): geometric mean [\d.]+x, worst [\d.]+x\.$/m);
     expect(r.out).toMatch(/^Load average/m);
-  });
+  }, 300_000);
 
   it('one snapshot as text: the warm figures, then the fresh-process and CPU lines', async () => {
     const r = await cli('bench', example, '--preset', 'conservative', '--cold', '--processes', '1', '--runs', '2');
@@ -80,7 +111,7 @@ describe('planner bench --cold', () => {
     expect(r.out).toMatch(/^\S*portfolio\.json \(config conservative\): median [\d.]+ ms, p95 [\d.]+ ms over 2 runs after \d+ warm-up runs( \(median not yet stable\))?, in a process of its own; \d+ sequences evaluated per run\n/);
     expect(r.out).toMatch(/^fresh process \(median of 1\): node start [\d.]+ ms, import [\d.]+ ms, setup [\d.]+ ms, first plan [\d.]+ ms, second [\d.]+ ms; whole `planner plan` process [\d.]+ ms; code cache used$/m);
     expect(r.out).toMatch(/^CPU time: start [\d.]+ ms, import [\d.]+ ms, setup [\d.]+ ms, first plan [\d.]+ ms$/m);
-  }, 120_000);
+  }, 300_000);
 
   it('a configuration that enables a plugin module: the probe loads the plugins of --plugin and of the file\'s `plugins`, as `planner plan` does', async () => {
     // A plugin folder outside packages/ with zod linked: the built probe imports it with Node itself.
@@ -108,7 +139,7 @@ describe('planner bench --cold', () => {
     const r = await cli('bench', example, '--config', join(folder, 'from-command-line.toml'), '--cold', '--processes', '1');
     expect(r.code).toBe(2);
     expect(r.err).toContain("unknown opportunity calculator 'quiet'");
-  }, 120_000);
+  }, 300_000);
 
   it('a bad snapshot or configuration is bad input (exit 2), found before any fresh process runs', async () => {
     const missing = await cli('bench', join(dir, 'missing.json'), '--cold', '--processes', '1');
@@ -130,13 +161,13 @@ describe('planner bench --cold', () => {
     const r = await cli('bench', '--scenarios', scenarios, '--cold', '--processes', '1', '--runs', '2');
     expect(r.code, r.err).toBe(0);
     expect(r.err).toBe('fresh processes: round 1/1\n');
-    expect(r.out).toMatch(/^scenario +preset +import +setup +first plan +cpu +ref first +ratio +2nd plan +process +warm +warm-up runs +ref warm +ratio$/m);
-    expect(r.out).toMatch(/^mine {6}default( +[\d.]+){4} +- +-( +[\d.]+){3} +\d+\*? +- +-$/m);
+    expect(r.out).toMatch(/^scenario +preset +import +setup +first plan +cpu +ref first +ratio +2nd plan +process +warm +warm-up runs +ref warm +ratio +warm prepared +ratio \(ref boundary\)$/m);
+    expect(r.out).toMatch(/^mine {6}default( +[\d.]+){4} +- +-( +[\d.]+){3} +\d+\*? +- +- +[\d.]+\*? +-$/m);
     expect(r.out).toContain('Fresh processes: 1 per case, interleaved over the cases');
     expect(r.out).toMatch(/^First plan: geometric mean -, worst - the reference's first call; setup at most [\d.]+ ms; whole process at most [\d.]+ ms\.$/m);
-    expect(r.out).toContain("Warm: geometric mean -, worst - the reference's warm median.");
+    expect(r.out).toContain("Warm: geometric mean -, worst - the reference's warm median; prepared (the reference's boundary): geometric mean -, worst -.");
     expect(r.out).not.toContain('WARNING');
-  }, 120_000);
+  }, 300_000);
 
   it('an unreadable scenario directory is named, with the option that chose it', async () => {
     const r = await cli('bench', '--scenarios', join(dir, 'nope'));
@@ -174,6 +205,24 @@ describe('bench helpers', () => {
     // blocks of 5, 10, 20, 40, 80, 160 runs: the first three are still speeding up
     expect(t.warmupRuns).toBeGreaterThanOrEqual(75);
     expect(t.runs).toBe(5);
+  });
+
+  it('several warm processes: the median of each figure, stable only if every process was, each process\'s medians in order', () => {
+    const one = (medianMs: number, warmPreparedMs: number, stable: boolean) => ({
+      medianMs, p95Ms: medianMs * 2, runs: 20, warmupRuns: 100, warmupStable: stable, sequencesEvaluated: 7,
+      warmPreparedMs, warmPreparedP95Ms: warmPreparedMs * 2, warmPreparedWarmupRuns: 200, warmPreparedStable: true, preparedSamePlan: true,
+    });
+    const c = combineWarmProcesses([one(0.03, 0.02, true), one(0.05, 0.01, false), one(0.02, 0.04, true)]);
+    expect(c.medianMs).toBe(0.03);
+    expect(c.p95Ms).toBe(0.06);
+    expect(c.warmPreparedMs).toBe(0.02);
+    expect(c.warmupStable).toBe(false);
+    expect(c.warmPreparedStable).toBe(true);
+    expect(c.medianMsPerProcess).toEqual([0.03, 0.05, 0.02]);
+    expect(c.warmPreparedMsPerProcess).toEqual([0.02, 0.01, 0.04]);
+    expect(c.warmProcesses).toBe(3);
+    expect(combineWarmProcesses([{ ...one(0.03, 0.02, true), preparedSamePlan: false }, one(0.03, 0.02, true)]).preparedSamePlan).toBe(false);
+    expect(() => combineWarmProcesses([])).toThrow('no warm process');
   });
 
   it('geometric mean', () => {

@@ -45,14 +45,37 @@ describe('planner plan', () => {
 });
 
 describe('planner bench', () => {
-  it('--json reports median, p95, runs, the warm-up and sequences evaluated', async () => {
+  it('--json reports median, p95, runs, the warm-up and sequences evaluated, then the same for a prepared snapshot', async () => {
     const r = await cli('bench', example, '--preset', 'conservative', '--runs', '3', '--json');
     expect(r.code).toBe(0);
     const result = JSON.parse(r.out);
-    expect(Object.keys(result)).toEqual(['medianMs', 'p95Ms', 'runs', 'warmupRuns', 'warmupStable', 'sequencesEvaluated']);
+    expect(Object.keys(result)).toEqual([
+      'medianMs', 'p95Ms', 'runs', 'warmupRuns', 'warmupStable', 'sequencesEvaluated',
+      'warmPreparedMs', 'warmPreparedP95Ms', 'warmPreparedWarmupRuns', 'warmPreparedStable', 'preparedSamePlan',
+    ]);
     expect(result.warmupRuns).toBeGreaterThanOrEqual(15);
     expect(result.runs).toBe(3);
     expect(result.p95Ms).toBeGreaterThanOrEqual(result.medianMs);
+    // plan(prepared): its own warm-up by the same rule, and the plan of plan(snapshot)
+    expect(result.warmPreparedMs).toBeGreaterThan(0);
+    expect(result.warmPreparedP95Ms).toBeGreaterThanOrEqual(result.warmPreparedMs);
+    expect(result.warmPreparedWarmupRuns).toBeGreaterThanOrEqual(15);
+    expect(typeof result.warmPreparedStable).toBe('boolean');
+    expect(result.preparedSamePlan).toBe(true);
+  });
+
+  it('as text: a line for plan(snapshot) and one for the prepared snapshot', async () => {
+    const r = await cli('bench', example, '--preset', 'conservative', '--runs', '3');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^\S*portfolio\.json \(config conservative\): median [\d.]+ ms, p95 [\d.]+ ms over 3 runs after \d+ warm-up runs( \(median not yet stable\))?; \d+ sequences evaluated per run$/m);
+    expect(r.out).toMatch(/^prepared snapshot \(plan of a snapshot prepared once, the reference's boundary\): median [\d.]+ ms, p95 [\d.]+ ms after \d+ warm-up runs( \(median not yet stable\))?$/m);
+    expect(r.out).not.toContain('WARNING');
+  });
+
+  it('--warm-processes must be a whole number of at least 1', async () => {
+    const r = await cli('bench', example, '--warm-processes', '0');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--warm-processes: expected an integer at least 1, found "0"');
   });
 
   it('median and nearest-rank p95', () => {

@@ -138,7 +138,13 @@ export class Generation {
  * `pauseWhen(now)`, asked before each module call, may stop it there (false is
  * returned); without it the walk runs to the loop's end (true).
  */
-export function depthWalk(g: GenerationInput, gen: Generation, raw: Sequence[]): (pauseWhen?: (now: number) => boolean) => boolean {
+export function depthWalk(
+  g: GenerationInput,
+  gen: Generation,
+  raw: Sequence[],
+  /** The caller has just read the clock (a stage's start): the first module call's time starts there. */
+  chained = false,
+): (pauseWhen?: (now: number) => boolean) => boolean {
   const maxDepth = g.config.planner.maxDepth;
   const selected = selectPerCategory(g.categories, g.config.planner, g.config.compat, g.ctx.securitiesBySymbol);
   const patterns = g.modules.depthPatterns;
@@ -146,9 +152,11 @@ export function depthWalk(g: GenerationInput, gen: Generation, raw: Sequence[]):
   const generators = countCandidates(selected) > 0 ? g.modules.depthGenerators : [];
   let depth = 1;
   let next = 0;
+  let fromLastRead = chained;
   return (pauseWhen) => {
     // One timestamp per module call: each call's time runs from the previous one's end (a pause is no module's time).
-    let t = g.recorder.now();
+    let t = fromLastRead ? g.recorder.lastNow : g.recorder.now();
+    fromLastRead = false;
     for (; depth <= maxDepth; depth++, next = 0) {
       const call = gen.callFor(depth);
       for (; next < patterns.length + generators.length; next++) {
@@ -170,10 +178,11 @@ export function depthWalk(g: GenerationInput, gen: Generation, raw: Sequence[]):
   };
 }
 
-/** After the depth loop: dedup, then the `once` patterns on the full lists (not deduplicated). */
+/** After the depth loop: dedup, then the `once` patterns on the full lists (not deduplicated). Ends with a clock read. */
 export function finishDepths(g: GenerationInput, gen: Generation, raw: Sequence[]): DepthResult {
   const sequences = dedupSequences(raw);
-  let t = g.recorder.now();
+  // Nothing generated (a small plan's patterns found nothing): the dedup returned at once, and the once patterns start at the depth loop's last read.
+  let t = raw.length === 0 ? g.recorder.lastNow : g.recorder.now();
   const once = gen.callFor(g.config.planner.maxDepth);
   for (const p of g.modules.oncePatterns) t = gen.pattern(p, g.categories, once, sequences, t);
   return { sequences, afterDedup: sequences.length };
@@ -186,7 +195,8 @@ export interface DepthResult {
 
 function depthStage(g: GenerationInput, gen: Generation): DepthResult {
   const raw: Sequence[] = [];
-  depthWalk(g, gen, raw)();
+  // Inside the generation stage, which has just read the clock.
+  depthWalk(g, gen, raw, true)();
   return finishDepths(g, gen, raw);
 }
 
@@ -214,12 +224,17 @@ function filterStage(g: GenerationInput, gen: Generation, input: Sequence[]): Se
   return sequences;
 }
 
-/** The generation and filter stages; `depth`: the generation stage already run by `gen` (generateSequencesUntil). */
-export function generateSequences(g: GenerationInput, gen = new Generation(g), depth?: DepthResult): GenerationResult {
-  depth ??= g.recorder.stage('generation', () => depthStage(g, gen), (r) => r.afterDedup);
+/**
+ * The generation and filter stages; `depth`: the generation stage already run by `gen` (generateSequencesUntil).
+ * `chained`: the caller has just ended a stage (the opportunities), with nothing worth timing since: the generation starts there.
+ */
+export function generateSequences(g: GenerationInput, gen = new Generation(g), depth?: DepthResult, chained = false): GenerationResult {
+  // The stage ends where its last read (finishDepths') is: one clock read fewer per stage boundary.
+  depth ??= g.recorder.stage('generation', () => depthStage(g, gen), (r) => r.afterDedup, chained, true);
   const first = depth;
-  // Right after the generation stage's end: the filters start there.
-  const sequences = g.recorder.stage('filters', () => filterStage(g, gen, first.sequences), (r) => r.length, true);
+  // Right after the generation stage's end: the filters start there. Without extend generators the stage ends with its last filter's end.
+  const endsOnRead = g.modules.extendGenerators.length === 0;
+  const sequences = g.recorder.stage('filters', () => filterStage(g, gen, first.sequences), (r) => r.length, true, endsOnRead);
   return {
     sequences,
     generated: gen.generated,

@@ -105,15 +105,19 @@ export interface CandidateList {
   readonly rejected: FeasibilityCounts;
 }
 
-/** Steps 3 of the flow: generation, filters, early filtering and the priority sort. */
-/** `generation`: the generation and filter stages already run (`candidateListUntil`). */
-export function candidateList(run: PreparedRun, generation = generateSequences(generationInput(run))): CandidateList {
+/**
+ * Steps 3 of the flow: generation, filters, early filtering and the priority sort.
+ * `generation`: the generation and filter stages already run (`candidateListUntil`).
+ * `chained`: they have just run (the filters stage's end is the feasibility stage's start).
+ */
+export function candidateList(run: PreparedRun, generation = generateSequences(generationInput(run)), chained = false): CandidateList {
   const { config, ctx, recorder } = run;
   const rejected = emptyFeasibilityCounts();
   const sequences = recorder.stage(
     'feasibility',
     () => new FeasibleOrder(generation.sequences, ctx, ctx.availableCashEur, config.planner.priorityThreshold, rejected, cashCosts(run)),
     (s) => s.length,
+    chained,
   );
   return { sequences, generation, rejected };
 }
@@ -215,8 +219,11 @@ export function searchBest(run: PreparedRun, sequences: readonly Sequence[] | Or
   return search;
 }
 
-/** Step 5: the plan from the search's winner (or one of the empty plans). */
-export function finishPlan(run: PreparedRun, list: CandidateList, search: BeamSearch | null, evaluated: number): Plan {
+/**
+ * Step 5: the plan from the search's winner (or one of the empty plans).
+ * `chained`: the evaluation (or feasibility) stage has just ended: the plan stage starts there.
+ */
+export function finishPlan(run: PreparedRun, list: CandidateList, search: BeamSearch | null, evaluated: number, chained = false): Plan {
   const { recorder, config, current } = run;
   const g = list.generation;
   const frame: PlanFrame = {
@@ -261,7 +268,7 @@ export function finishPlan(run: PreparedRun, list: CandidateList, search: BeamSe
       checked(run, winner.sequence),
       run.modules.narrators,
     );
-  }, (p) => p.steps.length);
+  }, (p) => p.steps.length, chained);
 }
 
 /**

@@ -116,14 +116,15 @@ export class RunRecorder {
    * Runs `body` as one stage: started/finished events and its timing. `body`
    * returns the stage's count. `chained`: the stage starts at the last clock
    * read (the caller has just read the clock or ended a stage), unless a
-   * listener's `stage-started` runs in between.
+   * listener's `stage-started` runs in between. `endsOnRead`: `body` ends with
+   * a clock read (its last module's end), and the stage ends there too.
    */
-  stage<T>(stage: PlannerStage, body: () => T, count: (result: T) => number, chained = false): T {
+  stage<T>(stage: PlannerStage, body: () => T, count: (result: T) => number, chained = false, endsOnRead = false): T {
     const listener = this.listener;
     if (listener !== undefined) listener({ type: 'stage-started', stage });
     const t0 = chained && listener === undefined ? this.lastRead : this.now();
     const result = body();
-    const ms = this.now() - t0;
+    const ms = (endsOnRead ? this.lastRead : this.now()) - t0;
     const slot = this.table.stageSlot(stage);
     if (slot >= 0) this.addSlot(slot, ms);
     else this.addTime(stage, ms);

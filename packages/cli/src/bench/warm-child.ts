@@ -1,13 +1,31 @@
 import { spawnSync } from 'node:child_process';
 import { builtEntries, caseArgs, type ColdCase } from './cold.js';
+import { medianOf } from './stats.js';
 import type { WarmTiming } from './warm.js';
 
 /** A case's warm figures, as `planner bench SNAPSHOT --json` prints them. */
 export interface WarmCaseTiming extends WarmTiming {
   readonly sequencesEvaluated: number;
+  /** Median of `plan(prepared)`, the snapshot prepared once outside the timed runs (the reference's boundary). */
+  readonly warmPreparedMs: number;
+  readonly warmPreparedP95Ms: number;
+  readonly warmPreparedWarmupRuns: number;
+  readonly warmPreparedStable: boolean;
+  /** Whether `plan(prepared)` gave the plan of `plan(snapshot)` (timings aside). */
+  readonly preparedSamePlan: boolean;
 }
 
-const FIELDS = ['medianMs', 'p95Ms', 'runs', 'warmupRuns', 'sequencesEvaluated'] as const;
+/** A case's warm figures over several processes: medians of the processes' figures, and each process's medians. */
+export interface WarmProcessesTiming extends WarmCaseTiming {
+  readonly warmProcesses: number;
+  /** Each process's `medianMs`, in the order they ran. */
+  readonly medianMsPerProcess: readonly number[];
+  /** Each process's `warmPreparedMs`. */
+  readonly warmPreparedMsPerProcess: readonly number[];
+}
+
+const NUMBERS = ['medianMs', 'p95Ms', 'runs', 'warmupRuns', 'sequencesEvaluated', 'warmPreparedMs', 'warmPreparedP95Ms', 'warmPreparedWarmupRuns'] as const;
+const BOOLEANS = ['warmupStable', 'warmPreparedStable', 'preparedSamePlan'] as const;
 
 /**
  * One case's warm figures measured in a process of its own: the built command's
@@ -29,17 +47,53 @@ export function warmInChild(c: ColdCase, runs: number, plugins: readonly string[
   } catch (error) {
     throw new Error(`warm process of ${c.snapshot} printed no JSON: ${JSON.stringify(r.stdout.slice(0, 200))}`, { cause: error });
   }
-  for (const key of FIELDS) {
+  for (const key of NUMBERS) {
     if (typeof parsed[key] !== 'number') throw new Error(`warm process of ${c.snapshot}: expected a number in '${key}', found ${JSON.stringify(parsed[key])}`);
   }
-  if (typeof parsed.warmupStable !== 'boolean') throw new Error(`warm process of ${c.snapshot}: expected a boolean in 'warmupStable', found ${JSON.stringify(parsed.warmupStable)}`);
-  const n = (key: (typeof FIELDS)[number]): number => parsed[key] as number;
+  for (const key of BOOLEANS) {
+    if (typeof parsed[key] !== 'boolean') throw new Error(`warm process of ${c.snapshot}: expected a boolean in '${key}', found ${JSON.stringify(parsed[key])}`);
+  }
+  const n = (key: (typeof NUMBERS)[number]): number => parsed[key] as number;
+  const b = (key: (typeof BOOLEANS)[number]): boolean => parsed[key] as boolean;
   return {
     medianMs: n('medianMs'),
     p95Ms: n('p95Ms'),
     runs: n('runs'),
     warmupRuns: n('warmupRuns'),
-    warmupStable: parsed.warmupStable,
+    warmupStable: b('warmupStable'),
     sequencesEvaluated: n('sequencesEvaluated'),
+    warmPreparedMs: n('warmPreparedMs'),
+    warmPreparedP95Ms: n('warmPreparedP95Ms'),
+    warmPreparedWarmupRuns: n('warmPreparedWarmupRuns'),
+    warmPreparedStable: b('warmPreparedStable'),
+    preparedSamePlan: b('preparedSamePlan'),
+  };
+}
+
+/**
+ * One case's figures from several warm processes (`warmInChild` each): the
+ * median of their medians. A case's warm median is bimodal across fresh
+ * processes (on a quiet machine 21.8, 23.8, 38.1, 22.1 µs: where V8's
+ * optimized code lands differs per process), so one process is one draw; the
+ * median over 3 or more is a steadier figure. Stable only if every process was.
+ */
+export function combineWarmProcesses(timings: readonly WarmCaseTiming[]): WarmProcessesTiming {
+  if (timings.length === 0) throw new Error('combineWarmProcesses: no warm process');
+  const med = (pick: (t: WarmCaseTiming) => number): number => medianOf(timings.map(pick));
+  return {
+    medianMs: med((t) => t.medianMs),
+    p95Ms: med((t) => t.p95Ms),
+    runs: timings[0]!.runs,
+    warmupRuns: Math.round(med((t) => t.warmupRuns)), // a count: an even number of processes gives a half
+    warmupStable: timings.every((t) => t.warmupStable),
+    sequencesEvaluated: timings[0]!.sequencesEvaluated,
+    warmPreparedMs: med((t) => t.warmPreparedMs),
+    warmPreparedP95Ms: med((t) => t.warmPreparedP95Ms),
+    warmPreparedWarmupRuns: Math.round(med((t) => t.warmPreparedWarmupRuns)), // a count: an even number of processes gives a half
+    warmPreparedStable: timings.every((t) => t.warmPreparedStable),
+    preparedSamePlan: timings.every((t) => t.preparedSamePlan),
+    warmProcesses: timings.length,
+    medianMsPerProcess: timings.map((t) => t.medianMs),
+    warmPreparedMsPerProcess: timings.map((t) => t.warmPreparedMs),
   };
 }
