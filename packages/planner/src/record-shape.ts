@@ -5,7 +5,8 @@
  * JSON.parse with the same keys in the same order is a fast object, and only
  * its values are written. The template of the last key list is kept, replaced
  * whole when the keys differ, so runs sharing a shape stay independent. The
- * first record of a key list is parsed with its values and makes no template.
+ * first record of a key list is a dictionary from the start (see `record`: no
+ * hidden class per key, what a fresh process's first plan pays) and makes no template.
  */
 export class RecordShape {
   private keys: readonly string[] = [];

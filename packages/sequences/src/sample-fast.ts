@@ -12,7 +12,8 @@ import type { WeightedPick } from '@planner/context';
 import type { ActionCandidate, RandomSource, Security, Sequence } from '@planner/contracts';
 import type { DepthLimits } from './depth-limits.js';
 import { SequenceKeySet } from './sequence-keys.js';
-import { OneWordWindow, oneWordRows } from './similarity-window.js';
+import { oneWordRows, tooSimilarToAny } from './similarity-window.js';
+import { WINDOW } from './similarity-common.js';
 import type { RowMasks } from './similarity-window.js';
 
 /** R's high part has 27 bits; its top 10 choose the bucket. */
@@ -113,7 +114,9 @@ export class FastSampler {
     const { s, b } = this.setup;
     const out: Sequence[] = [];
     if (s.length === 0 && b.length === 0) return out;
-    const window = new OneWordWindow(this.masks, s.length);
+    // The similarity window (OneWordWindow's, on locals): the profiles of the last ten accepted.
+    const ringC = new Int32Array(WINDOW);
+    const ringI = new Int32Array(WINDOW);
     const { buckets: sBuckets, high: sHigh, low: sLow, ids: sIds, countries: sC, industries: sI } = this.sells;
     const { buckets: bBuckets, high: bHigh, low: bLow, ids: bIds, countries: bC, industries: bI } = this.buys;
     const sLast = sHigh.length;
@@ -178,7 +181,29 @@ export class FastSampler {
         c |= bC[j] as number;
         ind |= bI[j] as number;
       }
-      if (!window.acceptProfile(c, ind)) continue;
+      if (c !== 0 && ind !== 0) {
+        const filled = accepted < WINDOW ? accepted : WINDOW;
+        // belowFive(c) && belowFive(ind), inlined: clear the lowest set bit of each four times
+        let xc = c & (c - 1);
+        xc &= xc - 1;
+        xc &= xc - 1;
+        let xi = ind & (ind - 1);
+        xi &= xi - 1;
+        xi &= xi - 1;
+        if ((xc & (xc - 1)) === 0 && (xi & (xi - 1)) === 0) {
+          let similar = false;
+          for (let slot = 0; slot < filled; slot++) {
+            if (ringC[slot] === c && ringI[slot] === ind) {
+              similar = true;
+              break;
+            }
+          }
+          if (similar) continue;
+        } else if (tooSimilarToAny(ringC, ringI, filled, c, ind)) continue;
+      }
+      const slot = accepted % WINDOW;
+      ringC[slot] = c;
+      ringI[slot] = ind;
       accepted++;
       if (seen !== null && !seen.addIfNew(pickedSells, cs, pickedBuys, cb)) continue;
       const seq: ActionCandidate[] = new Array<ActionCandidate>(cs + cb);

@@ -98,8 +98,6 @@ export class OneWordWindow implements SimilarityWindow {
   private readonly rowI: Int32Array;
   private readonly ringC = new Int32Array(WINDOW);
   private readonly ringI = new Int32Array(WINDOW);
-  private readonly ringCountC = new Int32Array(WINDOW);
-  private readonly ringCountI = new Int32Array(WINDOW);
   private accepted = 0;
 
   constructor(
@@ -125,53 +123,58 @@ export class OneWordWindow implements SimilarityWindow {
       c |= rowC[row] as number;
       ind |= rowI[row] as number;
     }
-    return this.acceptProfile(c, ind);
-  }
-
-  /** `accept` for a sequence given by its country and industry masks (the ORs of its rows'). */
-  acceptProfile(c: number, ind: number): boolean {
     const filled = this.accepted < WINDOW ? this.accepted : WINDOW;
-    const ringC = this.ringC;
-    const ringI = this.ringI;
-    const nc = popcount(c);
-    const ni = popcount(ind);
-    // A first plan runs this in the interpreter, where every bytecode counts.
-    // Jaccard overlap > MAX_OVERLAP (0.8) of two different sets needs
-    // inter / (inter + 1) > 0.8 at least, i.e. 5 or more shared features; so
-    // when either side has fewer than 5, only an equal set is too similar (an
-    // empty one never is: overlap 0). Most profiles are small: one equality
-    // test per recorded profile and kind.
-    if (c !== 0 && ind !== 0) {
-      if (nc < 5 && ni < 5) {
-        for (let slot = 0; slot < filled; slot++) {
-          if (ringC[slot] === c && ringI[slot] === ind) return false;
-        }
-      } else {
-        for (let slot = 0; slot < filled; slot++) {
-          if (this.tooSimilar(c, nc, ringC[slot] as number, this.ringCountC[slot] as number) &&
-            this.tooSimilar(ind, ni, ringI[slot] as number, this.ringCountI[slot] as number)) return false;
-        }
-      }
-    }
+    if (tooSimilarToAny(this.ringC, this.ringI, filled, c, ind)) return false;
     const slot = this.accepted % WINDOW;
     this.ringC[slot] = c;
     this.ringI[slot] = ind;
-    this.ringCountC[slot] = nc;
-    this.ringCountI[slot] = ni;
     this.accepted++;
     return true;
   }
+}
 
-  /**
-   * Jaccard overlap of two non-empty sets > MAX_OVERLAP (0.8), on integers:
-   * with u = |A ∪ B| = |A| + |B| - inter >= 1, inter / u > 0.8 iff
-   * 9·inter > 4·(|A| + |B|): an exact 4/5 rounds to the double 0.8 itself
-   * (not above it), and any other ratio of integers <= 64 is farther from
-   * 0.8 than a double's rounding. Different sets need 5 shared features (see accept).
-   */
-  private tooSimilar(a: number, na: number, b: number, nb: number): boolean {
-    if (a === b) return true;
-    if (na < 5 || nb < 5) return false;
-    return 9 * popcount(a & b) > 4 * (na + nb);
+/**
+ * Whether the profile (c, ind) is too similar to one of the first `filled`
+ * recorded ones (ringC[slot], ringI[slot]): both Jaccard overlaps above
+ * MAX_OVERLAP (0.8). Two different sets overlap above 0.8 only with 5 or more
+ * shared features (inter / (inter + 1) > 0.8), and an empty one never does
+ * (overlap 0); so while both of the profile's sets are below 5 features (in
+ * nearly all sequences), only an equal recorded profile is too similar: one
+ * equality test per recorded profile. The sampler's fast loop inlines that case.
+ */
+export function tooSimilarToAny(ringC: Int32Array, ringI: Int32Array, filled: number, c: number, ind: number): boolean {
+  if (c === 0 || ind === 0) return false;
+  if (belowFive(c) && belowFive(ind)) {
+    for (let slot = 0; slot < filled; slot++) if (ringC[slot] === c && ringI[slot] === ind) return true;
+    return false;
   }
+  const nc = popcount(c);
+  const ni = popcount(ind);
+  for (let slot = 0; slot < filled; slot++) {
+    if (tooSimilar(c, nc, ringC[slot] as number) && tooSimilar(ind, ni, ringI[slot] as number)) return true;
+  }
+  return false;
+}
+
+/** Whether fewer than 5 bits are set: clearing the lowest set bit four times leaves 0. */
+function belowFive(x: number): boolean {
+  x &= x - 1;
+  x &= x - 1;
+  x &= x - 1;
+  return (x & (x - 1)) === 0;
+}
+
+/**
+ * Jaccard overlap of a non-empty set `a` (`na` features) and `b` > MAX_OVERLAP
+ * (0.8), on integers: with u = |A ∪ B| = |A| + |B| - inter >= 1,
+ * inter / u > 0.8 iff 9·inter > 4·(|A| + |B|): an exact 4/5 rounds to the
+ * double 0.8 itself (not above it), and any other ratio of integers <= 64 is
+ * farther from 0.8 than a double's rounding. Different sets need 5 shared
+ * features (see tooSimilarToAny).
+ */
+function tooSimilar(a: number, na: number, b: number): boolean {
+  if (a === b) return true;
+  if (na < 5) return false;
+  const nb = popcount(b);
+  return nb >= 5 && 9 * popcount(a & b) > 4 * (na + nb);
 }

@@ -601,6 +601,20 @@ describe("the sampler's fast loop (Node '#sample-fast') against the generic loop
     }
   });
 
+  it('profiles of 5 or more countries and industries take the general overlap test, with the same answers', () => {
+    const secs = Array.from({ length: 7 }, (_, i) => security(`B${i}`, `C${i}`, `I${i},J${i % 3}`));
+    const buys = secs.map((x, i) => buy(x.symbol, 0.4 + i / 20));
+    const lim = limits({ maxSells: 0, maxBuys: 7, maxSteps: 7, maxCombinations: 60 });
+    for (const seed of [1, 2, 3, 4]) {
+      const setup = samplerSetup([], buys, 0.3, 12, secMap(...secs));
+      const fastRng = createPythonRandom(seed);
+      const genericRng = createPythonRandom(seed);
+      const fast = sample(setup, lim, fastRng, false);
+      expect(fast).toEqual(sampleGeneric(setup, lim, genericRng, false));
+      expect(fastRng.random()).toBe(genericRng.random());
+    }
+  });
+
   it('the browser variant prepares no fast loop', () => {
     expect(browserFastSampler({}, null)).toBeNull();
   });
