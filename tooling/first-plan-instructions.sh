@@ -11,15 +11,10 @@
 # PROBE OPTIONS go to dist/bin/cold-probe.js (e.g. --v8-flag=--no-turbofan).
 # --top N also lists the N costliest functions (V8 builtins and runtime).
 set -euo pipefail
-top=0
-if [ "${1:-}" = "--top" ]; then top=$2; shift 2; fi
-[ $# -ge 2 ] || { sed -n 2,12p "$0"; exit 2; }
-root=$(cd "$(dirname "$0")/.." && pwd)
-scenarios=${SCENARIOS:-$root/../shared/scenarios}
-snapshot=$1; [ -f "$snapshot" ] || snapshot=$scenarios/$1.input.json
-config=$root/packages/cli/test/scenarios/configs/$2.toml
-for f in "$snapshot" "$config"; do [ -f "$f" ] || { echo "no such file: $f (set SCENARIOS to the scenarios folder)" >&2; exit 2; }; done
-shift 2
+usage_lines=12
+source "$(dirname "$0")/probe-case.sh"
+probe_case "$@"
+set -- ${rest[@]+"${rest[@]}"}
 # The snapshot's own seed, as `planner bench` plans it (packages/cli/src/bench/suite.ts).
 seed=$(node -e 'const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).seed; if (s !== undefined) process.stdout.write(String(s))' "$snapshot")
 [ -n "$seed" ] && set -- --seed "$seed" "$@"

@@ -10,15 +10,10 @@
 # (all three when none is given). SCENARIOS overrides the scenarios folder.
 # --top N also lists the N costliest functions of each step.
 set -euo pipefail
-top=0
-if [ "${1:-}" = "--top" ]; then top=$2; shift 2; fi
-[ $# -ge 2 ] || { sed -n 2,11p "$0"; exit 2; }
-root=$(cd "$(dirname "$0")/.." && pwd)
-scenarios=${SCENARIOS:-$root/../shared/scenarios}
-snapshot=$1; [ -f "$snapshot" ] || snapshot=$scenarios/$1.input.json
-config=$root/packages/cli/test/scenarios/configs/$2.toml
-for f in "$snapshot" "$config"; do [ -f "$f" ] || { echo "no such file: $f (set SCENARIOS to the scenarios folder)" >&2; exit 2; }; done
-shift 2
+usage_lines=11
+source "$(dirname "$0")/probe-case.sh"
+probe_case "$@"
+set -- ${rest[@]+"${rest[@]}"}
 steps=("$@"); [ ${#steps[@]} -gt 0 ] || steps=(snapshot config create-planner)
 out=$(mktemp /tmp/setup-step.XXXXXX.callgrind)
 trap 'rm -f "$out"' EXIT

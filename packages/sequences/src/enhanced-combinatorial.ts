@@ -5,7 +5,8 @@ import type {
 } from '@planner/contracts';
 import { combinatorialParamDocs, combinatorialParams, depthLimits, passingThreshold, sellsAndBuys } from './depth-limits.js';
 import type { DepthLimits } from './depth-limits.js';
-import { SequenceKeySet, canonicalRows } from './sequence-keys.js';
+import { canonicalRows } from './sequence-keys.js';
+import { samplerRun } from './sampler-run.js';
 import { prepareSimilarityWindow } from '#similarity-window';
 import type { SimilarityWindow } from './similarity-common.js';
 import { prepareFastSampler } from '#sample-fast';
@@ -173,20 +174,12 @@ export function sampleGeneric(setup: SamplerSetup, limits: DepthLimits, rng: Ran
   const out: Sequence[] = [];
   if (s.length === 0 && b.length === 0) return out;
   const similarity = setup.newWindow();
-  const pickedSells = new Int32Array(Math.max(1, limits.maxSells));
-  const pickedBuys = new Int32Array(Math.max(1, limits.maxBuys));
-  const maxSellDraw = Math.min(limits.maxSells, s.length);
-  const maxBuyDraw = Math.min(limits.maxBuys, b.length);
+  const { pickedSells, pickedBuys, maxSellDraw, maxBuyDraw, drawSells, drawBuys, maxAttempts, maxAccepted, maxSteps, seen } =
+    samplerRun(s, b, limits, setup.canonical, distinct);
   // One scratch pair for the integer parts of each draw (null per side: the floating-point path).
   const parts = new Int32Array(2);
   const sParts = sPick.integerPath(rng) ? parts : null;
   const bParts = bPick.integerPath(rng) ? parts : null;
-  const seen = distinct ? new SequenceKeySet(s, b, Math.min(limits.maxSteps, maxSellDraw + maxBuyDraw), setup.canonical) : null;
-  const maxAttempts = limits.maxCombinations * 3;
-  const maxAccepted = limits.maxCombinations;
-  const maxSteps = limits.maxSteps;
-  const drawSells = s.length > 0 && limits.maxSells > 0;
-  const drawBuys = b.length > 0 && limits.maxBuys > 0;
   let attempts = 0;
   let accepted = 0;
   while (accepted < maxAccepted && attempts < maxAttempts) {

@@ -11,7 +11,7 @@
 import type { WeightedPick } from '@planner/context';
 import type { ActionCandidate, RandomSource, Security, Sequence } from '@planner/contracts';
 import type { DepthLimits } from './depth-limits.js';
-import { SequenceKeySet } from './sequence-keys.js';
+import { samplerRun } from './sampler-run.js';
 import { oneWordRows, tooSimilarToAny } from './similarity-window.js';
 import { WINDOW } from './similarity-common.js';
 import type { RowMasks } from './similarity-window.js';
@@ -121,17 +121,9 @@ export class FastSampler {
     const { buckets: bBuckets, high: bHigh, low: bLow, ids: bIds, countries: bC, industries: bI } = this.buys;
     const sLast = sHigh.length;
     const bLast = bHigh.length;
-    const pickedSells = new Int32Array(Math.max(1, limits.maxSells));
-    const pickedBuys = new Int32Array(Math.max(1, limits.maxBuys));
-    const maxSellDraw = Math.min(limits.maxSells, s.length);
-    const maxBuyDraw = Math.min(limits.maxBuys, b.length);
+    const { pickedSells, pickedBuys, maxSellDraw, maxBuyDraw, drawSells, drawBuys, maxAttempts, maxAccepted, maxSteps, seen } =
+      samplerRun(s, b, limits, this.setup.canonical, distinct);
     const parts = new Int32Array(2);
-    const seen = distinct ? new SequenceKeySet(s, b, Math.min(limits.maxSteps, maxSellDraw + maxBuyDraw), this.setup.canonical) : null;
-    const maxAttempts = limits.maxCombinations * 3;
-    const maxAccepted = limits.maxCombinations;
-    const maxSteps = limits.maxSteps;
-    const drawSells = s.length > 0 && limits.maxSells > 0;
-    const drawBuys = b.length > 0 && limits.maxBuys > 0;
     let attempts = 0;
     let accepted = 0;
     while (accepted < maxAccepted && attempts < maxAttempts) {
