@@ -10,7 +10,7 @@ import { samplerRun } from './sampler-run.js';
 import { prepareSimilarityWindow } from '#similarity-window';
 import type { SimilarityWindow } from './similarity-common.js';
 import { prepareFastSampler } from '#sample-fast';
-import type { FastSampler } from './sample-fast.js';
+import type { FastSampler, FastSamplerInput } from './sample-fast.js';
 
 /** Stable in-place sort by priority descending (Python `sort(key=priority, reverse=True)`) of a fresh list. */
 function byPriorityDesc(list: ActionCandidate[]): ActionCandidate[] {
@@ -107,14 +107,7 @@ function pickDistinct(
  * similarity masks. It depends only on the input lists, the threshold, the
  * candidate cap and the securities, so one setup serves every depth of a run.
  */
-export interface SamplerSetup {
-  readonly s: readonly ActionCandidate[];
-  readonly b: readonly ActionCandidate[];
-  readonly sPick: WeightedPick;
-  readonly bPick: WeightedPick;
-  readonly sIds: Int32Array;
-  readonly bIds: Int32Array;
-  readonly canonical: Int32Array;
+export interface SamplerSetup extends FastSamplerInput {
   readonly newWindow: () => SimilarityWindow;
   /** The Node-only loop for integer picks and one-word profiles ('#sample-fast'); null: the generic loop. */
   readonly fast: FastSampler | null;
