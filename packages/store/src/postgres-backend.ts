@@ -6,6 +6,8 @@ import {
   applyBucketPatch, BUCKET_COLUMNS, bucketExists, bucketMissing, checkHighWaterMark, fromBucketRow, parseBucketPatch, parseBucketRecord,
 } from './bucket-record.js';
 import type { BucketRow } from './bucket-record.js';
+import { HolderSession, pause } from './postgres-holder.js';
+import { dropHolders, orphanedJobs, recordHolder, releaseHolder, unknownJobs } from './postgres-job-holders.js';
 import { preparePostgresSchema, quoteSchema } from './postgres-schema.js';
 import { notCurrentError, patternType, sequencePriority, toResult } from './sequence-columns.js';
 import type { ResultRow } from './sequence-columns.js';
@@ -25,7 +27,14 @@ export interface PostgresOptions {
   readonly retryLimit?: number;
   /** How often the queue looks for expired leases; default 15. */
   readonly maintenanceIntervalSeconds?: number;
-  /** Connections of the pool; default 4. */
+  /**
+   * After a server restart, how long the jobs of a holder that was connected before it are left to it,
+   * seconds; default 10. A live process takes its lock back within about a second of the server's
+   * return; a process that died (or was stopped) while the server was away does not, and its jobs are
+   * handed to others after this grace instead of after the lease.
+   */
+  readonly restartGraceSeconds?: number;
+  /** Connections of the pool (plus one for the holder lock); default 4. */
   readonly poolSize?: number;
   /** Bound of one connection attempt (TCP and login), seconds; default 10. */
   readonly connectTimeoutSeconds?: number;
@@ -94,14 +103,23 @@ export class PostgresBackend {
   private readonly reconnectMs: number;
   private readonly stop = new AbortController();
   readonly where: string;
+  private readonly restartGraceSeconds: number;
+  /** Jobs this process fetched and has not completed, failed or handed back: id -> queue. */
+  private readonly inHand = new Map<string, string>();
+  /** Fetches run one at a time, so no fetch is in flight while `handBackUnknown` compares. */
+  private fetching: Promise<unknown> = Promise.resolve();
+  /** A fetch lost its connection: it may have committed a job whose reply never came. */
+  private fetchUnsure = false;
 
   private constructor(
     private readonly pool: pg.Pool,
     readonly boss: PgBoss,
+    private readonly holder: HolderSession,
     schema: string,
     options: PostgresOptions,
   ) {
     this.S = quoteSchema(schema);
+    this.restartGraceSeconds = options.restartGraceSeconds ?? 10;
     this.queueSchema = options.queueSchema ?? `${schema}_queue`;
     this.queueLock = `planner-queues:${this.queueSchema}`;
     this.where = describeConnection(options.connectionString);
@@ -109,6 +127,9 @@ export class PostgresBackend {
     this.batchSize = options.batchSize ?? 100;
     if (!Number.isSafeInteger(this.batchSize) || this.batchSize < 1) {
       throw new StoreError(`postgres store: batchSize must be a whole number >= 1, got ${String(options.batchSize)}`);
+    }
+    if (!Number.isFinite(this.restartGraceSeconds) || this.restartGraceSeconds < 0) {
+      throw new StoreError(`postgres store: restartGraceSeconds must be a number >= 0, got ${String(options.restartGraceSeconds)}`);
     }
     this.leaseSeconds = options.leaseSeconds ?? 300;
     this.onConnectionLost = options.onConnectionLost;
@@ -154,6 +175,17 @@ export class PostgresBackend {
       throw new StoreError(`cannot prepare postgres store ${where}: ${(e as Error).message}`, { cause: e });
     }
     client.release();
+    let holder: HolderSession;
+    const inHand: { ids: () => readonly string[] } = { ids: () => [] };
+    try {
+      holder = await HolderSession.open(
+        { connectionString: options.connectionString, connectionTimeoutMillis: (options.connectTimeoutSeconds ?? 10) * 1000 },
+        quoteSchema(schema), schema, () => inHand.ids(),
+      );
+    } catch (e) {
+      await pool.end().catch(() => undefined);
+      throw new StoreError(`cannot connect to postgres store ${where}: ${(e as Error).message}`, { cause: e });
+    }
     const boss = new PgBoss({
       db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values) },
       schema: options.queueSchema ?? `${schema}_queue`,
@@ -166,10 +198,21 @@ export class PostgresBackend {
     try {
       await boss.start();
     } catch (e) {
+      await holder.close();
       await pool.end().catch(() => undefined);
       throw new StoreError(`cannot start the job queue of postgres store ${where}: ${(e as Error).message}`, { cause: e });
     }
-    return new PostgresBackend(pool, boss, schema, options);
+    let backend: PostgresBackend;
+    try {
+      backend = new PostgresBackend(pool, boss, holder, schema, options);
+    } catch (e) {
+      await boss.stop({ graceful: false, close: false, wait: true }).catch(() => undefined);
+      await holder.close();
+      await pool.end().catch(() => undefined);
+      throw e;
+    }
+    inHand.ids = () => [...backend.inHand.keys()];
+    return backend;
   }
 
   /**
@@ -361,24 +404,99 @@ export class PostgresBackend {
         retryLimit: this.retryLimit,
         retryDelay: 0,
       }));
-      await this.boss.insert(jobs, { db: { executeSql: (text: string, values: unknown[]) => c.query(text, values) } });
+      await this.boss.insert(jobs, { db: dbOf(c) });
     });
   }
 
+  /**
+   * One job of the bucket's queue, leased to this process: the fetch records this process's holder
+   * id in its own transaction. When the queue has nothing to hand out, jobs whose holder is gone
+   * are handed back first (`orphanedJobs`), so nobody waits for their lease to run out.
+   */
   async fetchJob(bucket: string): Promise<FetchedJob | null> {
-    const jobs = await this.boss.fetch<BatchJob>(await this.ensureQueue(bucket), { batchSize: 1 });
-    const job = jobs[0];
-    return job ? { id: job.id, data: job.data } : null;
+    const queue = await this.ensureQueue(bucket);
+    const run = this.fetching.then(async () => {
+      if (!this.holder.connected) throw holderReconnecting();
+      if (this.fetchUnsure) {
+        await this.handBackUnknown();
+        this.fetchUnsure = false;
+      }
+      let job = await this.fetchAsHolder(queue);
+      if (!job && (await this.handBackOrphans(queue)) > 0) job = await this.fetchAsHolder(queue);
+      if (job) this.inHand.set(job.id, queue);
+      return job;
+    });
+    this.fetching = run.catch(() => undefined);
+    return run;
+  }
+
+  private async fetchAsHolder(queue: string): Promise<FetchedJob | null> {
+    try {
+      return await this.tx(async (c) => {
+        let failed: unknown = null;
+        const db = { executeSql: (text: string, values: unknown[]) => c.query(text, values).catch((e: unknown) => {
+          failed = e;
+          throw e;
+        }) };
+        const jobs = await this.boss.fetch<BatchJob>(queue, { batchSize: 1, db });
+        if (failed !== null) throw failed; // pg-boss answers any failed fetch with no job
+        const job = jobs[0];
+        if (!job) return null;
+        await recordHolder(c, this.S, job.id, queue, this.holder.id);
+        return { id: job.id, data: job.data };
+      });
+    } catch (e) {
+      // The cut may have come after the commit: the job would be this process's without its knowing.
+      if (isConnectionError(e)) this.fetchUnsure = true;
+      throw e;
+    }
+  }
+
+  /** Hands back the queue's jobs whose holder is gone; returns how many. */
+  private handBackOrphans(queue: string): Promise<number> {
+    return this.tx(async (c) => {
+      const ids = await orphanedJobs(c, this.S, quoteSchema(this.queueSchema), queue, this.holder.space, this.restartGraceSeconds);
+      if (ids.length > 0) await this.handBack(c, queue, ids);
+      return ids.length;
+    });
+  }
+
+  /** Hands back the jobs a lost fetch reply leased to this process without its knowing. */
+  private handBackUnknown(): Promise<void> {
+    return this.tx(async (c) => {
+      const jobs = await unknownJobs(c, this.S, quoteSchema(this.queueSchema), this.holder.id, [...this.inHand.keys()]);
+      for (const queue of new Set(jobs.map((j) => j.queue))) {
+        await this.handBack(c, queue, jobs.filter((j) => j.queue === queue).map((j) => j.id));
+      }
+    });
+  }
+
+  /** Back to the queue now, in the caller's transaction (cancel + resume: the next fetch takes them). */
+  private async handBack(c: pg.ClientBase, queue: string, ids: string[]): Promise<void> {
+    const db = dbOf(c);
+    await this.boss.cancel(queue, ids, { db });
+    await this.boss.resume(queue, ids, { db });
+    await dropHolders(c, this.S, ids);
+  }
+
+  /** Runs `fn` on the job in one transaction with releasing it, if this process still holds it (it may have been handed back). */
+  private async asHolder(jobId: string, fn: (db: PgBoss.Db) => Promise<unknown>): Promise<void> {
+    await this.tx(async (c) => {
+      if (await releaseHolder(c, this.S, jobId, this.holder.id)) await fn(dbOf(c));
+    });
+    this.inHand.delete(jobId);
   }
 
   complete(bucket: string, jobId: string): Promise<void> {
-    return this.boss.complete(queueName(bucket), jobId);
+    return this.asHolder(jobId, (db) => this.boss.complete(queueName(bucket), jobId, undefined as unknown as object, { db }));
   }
 
-  /** Hands a leased job back to the queue at once (no retry used): the next fetch takes it. */
-  async giveBack(bucket: string, jobId: string): Promise<void> {
-    await this.boss.cancel(queueName(bucket), jobId);
-    await this.boss.resume(queueName(bucket), jobId);
+  /** Hands a leased job back to the queue at once: the next fetch takes it. */
+  giveBack(bucket: string, jobId: string): Promise<void> {
+    return this.asHolder(jobId, async (db) => {
+      await this.boss.cancel(queueName(bucket), jobId, { db });
+      await this.boss.resume(queueName(bucket), jobId, { db });
+    });
   }
 
   /** The bucket's jobs by state; failed ones with their last error. */
@@ -415,7 +533,8 @@ export class PostgresBackend {
   }
 
   fail(bucket: string, jobId: string, error: unknown): Promise<void> {
-    return this.boss.fail(queueName(bucket), jobId, { message: error instanceof Error ? error.message : String(error) });
+    const message = error instanceof Error ? error.message : String(error);
+    return this.asHolder(jobId, (db) => this.boss.fail(queueName(bucket), jobId, { message }, { db }));
   }
 
   /** The job's sequences that have no result yet, in index order; bounded by the range on both tables so it costs O(batch). */
@@ -589,20 +708,8 @@ export class PostgresBackend {
     this.closed = true;
     await this.boss.stop({ graceful: false, close: false, wait: true }).catch(() => undefined);
     await this.pool.end().catch(() => undefined);
+    await this.holder.close(); // last: what is still in hand can be handed back by anyone from now on
   }
-}
-
-/** Waits `ms`, or less when `signal` aborts. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 const stopErrors = new WeakSet<object>();
@@ -611,6 +718,16 @@ function stoppedWhileReconnecting(where: string, op: string, cause: string, erro
   const e = new StoreError(`postgres store ${where}: stopped while waiting for the lost server (in ${op}: ${cause})`, { cause: error });
   stopErrors.add(e);
   return e;
+}
+
+/** pg-boss statements on the caller's connection, inside its transaction. */
+function dbOf(c: pg.ClientBase): PgBoss.Db {
+  return { executeSql: (text: string, values: unknown[]) => c.query(text, values) };
+}
+
+/** A fetch while the holder's lock session is reconnecting: retried by `guard` like a lost connection. */
+function holderReconnecting(): Error {
+  return Object.assign(new Error('the holder session (its advisory lock) is reconnecting'), { code: 'ENOTCONN' });
 }
 
 /** The error of an operation ended by a stop while it waited for a lost server: a stop, not a failure. */
