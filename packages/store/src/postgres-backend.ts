@@ -7,7 +7,9 @@ import {
 } from './bucket-record.js';
 import type { BucketRow } from './bucket-record.js';
 import { HolderSession, pause } from './postgres-holder.js';
-import { dropHolders, orphanedJobs, recordHolder, releaseHolder, unknownJobs } from './postgres-job-holders.js';
+import { dbOf, HeldJobs } from './postgres-held-jobs.js';
+import type { BatchJob, FetchedJob } from './postgres-held-jobs.js';
+import { isConnectionError } from './postgres-errors.js';
 import { preparePostgresSchema, quoteSchema } from './postgres-schema.js';
 import { notCurrentError, patternType, sequencePriority, toResult } from './sequence-columns.js';
 import type { ResultRow } from './sequence-columns.js';
@@ -65,19 +67,7 @@ export interface QueueStatus {
   readonly failed: readonly FailedJob[];
 }
 
-/** Payload of one queued batch: a range of sequence indexes of one bucket's work. */
-export interface BatchJob {
-  readonly bucket: string;
-  readonly portfolioHash: string;
-  readonly configHash: string;
-  readonly from: number;
-  readonly to: number;
-}
-
-export interface FetchedJob {
-  readonly id: string;
-  readonly data: BatchJob;
-}
+export type { BatchJob, FetchedJob } from './postgres-held-jobs.js';
 
 
 export const queueName = (bucket: string): string => `planner-batch.${bucket}`;
@@ -103,13 +93,8 @@ export class PostgresBackend {
   private readonly reconnectMs: number;
   private readonly stop = new AbortController();
   readonly where: string;
-  private readonly restartGraceSeconds: number;
-  /** Jobs this process fetched and has not completed, failed or handed back: id -> queue. */
-  private readonly inHand = new Map<string, string>();
-  /** Fetches run one at a time, so no fetch is in flight while `handBackUnknown` compares. */
-  private fetching: Promise<unknown> = Promise.resolve();
-  /** A fetch lost its connection: it may have committed a job whose reply never came. */
-  private fetchUnsure = false;
+  /** The jobs this process holds, and every change of their holding. */
+  readonly jobs: HeldJobs;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -119,18 +104,14 @@ export class PostgresBackend {
     options: PostgresOptions,
   ) {
     this.S = quoteSchema(schema);
-    this.restartGraceSeconds = options.restartGraceSeconds ?? 10;
     this.queueSchema = options.queueSchema ?? `${schema}_queue`;
     this.queueLock = `planner-queues:${this.queueSchema}`;
     this.where = describeConnection(options.connectionString);
     this.reconnectMs = (options.reconnectSeconds ?? 60) * 1000;
     this.batchSize = options.batchSize ?? 100;
-    if (!Number.isSafeInteger(this.batchSize) || this.batchSize < 1) {
-      throw new StoreError(`postgres store: batchSize must be a whole number >= 1, got ${String(options.batchSize)}`);
-    }
-    if (!Number.isFinite(this.restartGraceSeconds) || this.restartGraceSeconds < 0) {
-      throw new StoreError(`postgres store: restartGraceSeconds must be a number >= 0, got ${String(options.restartGraceSeconds)}`);
-    }
+    this.jobs = new HeldJobs({
+      boss, holder, S: this.S, Q: quoteSchema(this.queueSchema), restartGraceSeconds: options.restartGraceSeconds ?? 10, tx: (fn) => this.tx(fn),
+    });
     this.leaseSeconds = options.leaseSeconds ?? 300;
     this.onConnectionLost = options.onConnectionLost;
     this.retryLimit = options.retryLimit ?? 10;
@@ -150,6 +131,7 @@ export class PostgresBackend {
   static async connect(options: PostgresOptions): Promise<PostgresBackend> {
     const schema = options.schema ?? 'planner';
     quoteSchema(schema);
+    checkOptions(options); // before any connection is opened
     const where = describeConnection(options.connectionString);
     const pool = new pg.Pool({
       connectionString: options.connectionString,
@@ -202,16 +184,8 @@ export class PostgresBackend {
       await pool.end().catch(() => undefined);
       throw new StoreError(`cannot start the job queue of postgres store ${where}: ${(e as Error).message}`, { cause: e });
     }
-    let backend: PostgresBackend;
-    try {
-      backend = new PostgresBackend(pool, boss, holder, schema, options);
-    } catch (e) {
-      await boss.stop({ graceful: false, close: false, wait: true }).catch(() => undefined);
-      await holder.close();
-      await pool.end().catch(() => undefined);
-      throw e;
-    }
-    inHand.ids = () => [...backend.inHand.keys()];
+    const backend = new PostgresBackend(pool, boss, holder, schema, options);
+    inHand.ids = () => backend.jobs.inHand();
     return backend;
   }
 
@@ -408,95 +382,20 @@ export class PostgresBackend {
     });
   }
 
-  /**
-   * One job of the bucket's queue, leased to this process: the fetch records this process's holder
-   * id in its own transaction. When the queue has nothing to hand out, jobs whose holder is gone
-   * are handed back first (`orphanedJobs`), so nobody waits for their lease to run out.
-   */
+
+  /** One job of the bucket's queue, leased to this process (`HeldJobs.fetch`). */
   async fetchJob(bucket: string): Promise<FetchedJob | null> {
-    const queue = await this.ensureQueue(bucket);
-    const run = this.fetching.then(async () => {
-      if (!this.holder.connected) throw holderReconnecting();
-      if (this.fetchUnsure) {
-        await this.handBackUnknown();
-        this.fetchUnsure = false;
-      }
-      let job = await this.fetchAsHolder(queue);
-      if (!job && (await this.handBackOrphans(queue)) > 0) job = await this.fetchAsHolder(queue);
-      if (job) this.inHand.set(job.id, queue);
-      return job;
-    });
-    this.fetching = run.catch(() => undefined);
-    return run;
+    return this.jobs.fetch(await this.ensureQueue(bucket));
   }
 
-  private async fetchAsHolder(queue: string): Promise<FetchedJob | null> {
-    try {
-      return await this.tx(async (c) => {
-        let failed: unknown = null;
-        const db = { executeSql: (text: string, values: unknown[]) => c.query(text, values).catch((e: unknown) => {
-          failed = e;
-          throw e;
-        }) };
-        const jobs = await this.boss.fetch<BatchJob>(queue, { batchSize: 1, db });
-        if (failed !== null) throw failed; // pg-boss answers any failed fetch with no job
-        const job = jobs[0];
-        if (!job) return null;
-        await recordHolder(c, this.S, job.id, queue, this.holder.id);
-        return { id: job.id, data: job.data };
-      });
-    } catch (e) {
-      // The cut may have come after the commit: the job would be this process's without its knowing.
-      if (isConnectionError(e)) this.fetchUnsure = true;
-      throw e;
-    }
-  }
-
-  /** Hands back the queue's jobs whose holder is gone; returns how many. */
-  private handBackOrphans(queue: string): Promise<number> {
-    return this.tx(async (c) => {
-      const ids = await orphanedJobs(c, this.S, quoteSchema(this.queueSchema), queue, this.holder.space, this.restartGraceSeconds);
-      if (ids.length > 0) await this.handBack(c, queue, ids);
-      return ids.length;
-    });
-  }
-
-  /** Hands back the jobs a lost fetch reply leased to this process without its knowing. */
-  private handBackUnknown(): Promise<void> {
-    return this.tx(async (c) => {
-      const jobs = await unknownJobs(c, this.S, quoteSchema(this.queueSchema), this.holder.id, [...this.inHand.keys()]);
-      for (const queue of new Set(jobs.map((j) => j.queue))) {
-        await this.handBack(c, queue, jobs.filter((j) => j.queue === queue).map((j) => j.id));
-      }
-    });
-  }
-
-  /** Back to the queue now, in the caller's transaction (cancel + resume: the next fetch takes them). */
-  private async handBack(c: pg.ClientBase, queue: string, ids: string[]): Promise<void> {
-    const db = dbOf(c);
-    await this.boss.cancel(queue, ids, { db });
-    await this.boss.resume(queue, ids, { db });
-    await dropHolders(c, this.S, ids);
-  }
-
-  /** Runs `fn` on the job in one transaction with releasing it, if this process still holds it (it may have been handed back). */
-  private async asHolder(jobId: string, fn: (db: PgBoss.Db) => Promise<unknown>): Promise<void> {
-    await this.tx(async (c) => {
-      if (await releaseHolder(c, this.S, jobId, this.holder.id)) await fn(dbOf(c));
-    });
-    this.inHand.delete(jobId);
-  }
-
+  /** Completes a job this process still holds. */
   complete(bucket: string, jobId: string): Promise<void> {
-    return this.asHolder(jobId, (db) => this.boss.complete(queueName(bucket), jobId, undefined as unknown as object, { db }));
+    return this.jobs.complete(queueName(bucket), jobId);
   }
 
   /** Hands a leased job back to the queue at once: the next fetch takes it. */
   giveBack(bucket: string, jobId: string): Promise<void> {
-    return this.asHolder(jobId, async (db) => {
-      await this.boss.cancel(queueName(bucket), jobId, { db });
-      await this.boss.resume(queueName(bucket), jobId, { db });
-    });
+    return this.jobs.giveBack(queueName(bucket), jobId);
   }
 
   /** The bucket's jobs by state; failed ones with their last error. */
@@ -533,8 +432,7 @@ export class PostgresBackend {
   }
 
   fail(bucket: string, jobId: string, error: unknown): Promise<void> {
-    const message = error instanceof Error ? error.message : String(error);
-    return this.asHolder(jobId, (db) => this.boss.fail(queueName(bucket), jobId, { message }, { db }));
+    return this.jobs.fail(queueName(bucket), jobId, error instanceof Error ? error.message : String(error));
   }
 
   /** The job's sequences that have no result yet, in index order; bounded by the range on both tables so it costs O(batch). */
@@ -720,14 +618,16 @@ function stoppedWhileReconnecting(where: string, op: string, cause: string, erro
   return e;
 }
 
-/** pg-boss statements on the caller's connection, inside its transaction. */
-function dbOf(c: pg.ClientBase): PgBoss.Db {
-  return { executeSql: (text: string, values: unknown[]) => c.query(text, values) };
-}
-
-/** A fetch while the holder's lock session is reconnecting: retried by `guard` like a lost connection. */
-function holderReconnecting(): Error {
-  return Object.assign(new Error('the holder session (its advisory lock) is reconnecting'), { code: 'ENOTCONN' });
+/** Options that would fail later, or silently, are refused before anything connects. */
+function checkOptions(options: PostgresOptions): void {
+  const size = options.batchSize ?? 100;
+  if (!Number.isSafeInteger(size) || size < 1) {
+    throw new StoreError(`postgres store: batchSize must be a whole number >= 1, got ${String(options.batchSize)}`);
+  }
+  const grace = options.restartGraceSeconds ?? 10;
+  if (typeof grace !== 'number' || !Number.isFinite(grace) || grace < 0) {
+    throw new StoreError(`postgres store: restartGraceSeconds must be a number of seconds >= 0, got ${String(options.restartGraceSeconds)}`);
+  }
 }
 
 /** The error of an operation ended by a stop while it waited for a lost server: a stop, not a failure. */
@@ -745,16 +645,4 @@ export function describeConnection(connectionString: string): string {
   } catch {
     return '(connection string)';
   }
-}
-
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTCONN']);
-
-/** The server or the network went away (worth reconnecting), as opposed to a wrong query or a refused login. */
-export function isConnectionError(e: unknown): boolean {
-  const code = String((e as { code?: unknown } | null)?.code ?? '');
-  if (CONNECTION_CODES.has(code)) return true;
-  // SQLSTATE class 08 (connection exception); 57P01-03: the server shuts down, crashed, or is starting.
-  if (/^08/.test(code) || code === '57P01' || code === '57P02' || code === '57P03') return true;
-  const message = (e as Error | null)?.message ?? '';
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|Connection ended/i.test(message);
 }

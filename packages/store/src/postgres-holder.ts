@@ -46,7 +46,7 @@ export class HolderSession {
     const lost = (): void => {
       if (this.client !== client) return;
       this.client = null;
-      void client.end().catch(() => undefined);
+      void closeQuietly(client);
       this.reconnect();
     };
     client.on('error', lost);
@@ -55,11 +55,11 @@ export class HolderSession {
       await client.connect();
       if (this.currentId === 0 || !(await this.tryLock(client, this.currentId))) await this.takeNewId(client);
     } catch (e) {
-      await client.end().catch(() => undefined);
+      await closeQuietly(client);
       throw e;
     }
     if (this.closed) {
-      await client.end().catch(() => undefined);
+      await closeQuietly(client);
       return;
     }
     this.client = client;
@@ -117,8 +117,13 @@ export class HolderSession {
     const client = this.client;
     this.client = null;
     await this.reconnecting;
-    await client?.end().catch(() => undefined);
+    if (client) await closeQuietly(client);
   }
+}
+
+/** Closes a connection that may be broken already: then there is nothing left to close. */
+function closeQuietly(client: pg.Client): Promise<void> {
+  return client.end().catch(() => undefined);
 }
 
 /** First key of the holders' advisory locks: one space per store schema, positive so it compares with `pg_locks.classid` as is. */

@@ -63,6 +63,15 @@ async function holderAlive(url: string, holder: number): Promise<boolean> {
 }
 
 describe('postgres: no job waits for its lease after an outage or a stop', () => {
+  it('a bad restartGraceSeconds or batchSize is refused with the value, before anything connects', async () => {
+    const url = 'postgres://nobody@127.0.0.1:1/none'; // nothing listens there: a connection attempt would say so instead
+    await expect(createPostgresStore({ connectionString: url, restartGraceSeconds: -1 })).rejects.toThrow(
+      'postgres store: restartGraceSeconds must be a number of seconds >= 0, got -1');
+    await expect(runPostgresWorker({ connectionString: url, restartGraceSeconds: Number.NaN, evaluate: async () => [] })).rejects.toThrow(
+      'restartGraceSeconds must be a number of seconds >= 0, got NaN');
+    await expect(createPostgresStore({ connectionString: url, batchSize: 0 })).rejects.toThrow('batchSize must be a whole number >= 1, got 0');
+  });
+
   it('a store closed while the server is down: once it is back, the next caller gets the job it held', async () => {
     const url = await server.createDatabase('closed_while_down');
     const k = key('core');
