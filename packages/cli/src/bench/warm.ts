@@ -39,8 +39,8 @@ export interface WarmTiming {
  * deoptimization or full GC at the switches, every function (compiled code,
  * builtins, Map lookups, clock reads) slower by the same factor, and the slow
  * stretches exactly those where the process got well under its wall time in
- * CPU (0.2-0.5 against 0.95-1): the other processes' turns on the CPU refill
- * its caches and TLB. A figure taken below the threshold measures the machine.
+ * CPU (0.2-0.5 against 0.95-1), most likely left with cold caches and TLB by
+ * the other processes' turns. A figure taken below it measures the machine.
  */
 export const CONTENDED_CPU_SHARE = 0.9;
 
