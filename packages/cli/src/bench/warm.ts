@@ -37,10 +37,11 @@ export interface WarmTiming {
  * Measured on the 2-vCPU VM the helpers share: a warm median moved between two
  * levels (15 or 24 µs, 60 or 100 µs) within one process, with no optimization,
  * deoptimization or full GC at the switches, every function (compiled code,
- * builtins, Map lookups, clock reads) slower by the same factor, and the slow
- * stretches exactly those where the process got well under its wall time in
- * CPU (0.2-0.5 against 0.95-1), most likely left with cold caches and TLB by
- * the other processes' turns. A figure taken below it measures the machine.
+ * builtins, Map lookups, clock reads) slower by the same factor, and every
+ * slow stretch one where the process got well under its wall time in CPU
+ * (0.2-0.5 against 0.95-1), most likely left with cold caches and TLB by
+ * the other processes' turns. A figure taken below it may be the slow level
+ * (not always: long waits for the CPU leave the plans between them fast).
  */
 export const CONTENDED_CPU_SHARE = 0.9;
 
@@ -109,6 +110,6 @@ export function contendedNote(cases: readonly CpuShares[]): string {
   const low = cases.filter((c) => Math.min(c.cpuShare, c.warmPreparedCpuShare) < CONTENDED_CPU_SHARE);
   if (low.length === 0) return '';
   const list = low.map((c) => `${c.name} (${sharePercent(c.cpuShare)}, prepared ${sharePercent(c.warmPreparedCpuShare)})`).join(', ');
-  return `NOTE: timed with a CPU share under ${sharePercent(CONTENDED_CPU_SHARE)} (CPU time / wall time; other processes shared the CPU ` +
-    `and their turns refill its caches, so these warm figures measure the machine as much as the planner): ${list}`;
+  return `NOTE: timed with a CPU share under ${sharePercent(CONTENDED_CPU_SHARE)} (CPU time / wall time: other processes shared the CPU, ` +
+    `and such a warm figure may be the slow of its two levels, README "Warm: two levels per process"): ${list}`;
 }
