@@ -72,13 +72,13 @@ const standard = standardModules();
 // The plugins of `--plugin` and of the configuration file, as `planner plan` loads them before its action (src/program-run.ts).
 const tp = performance.now();
 const cp = cpu();
-const { modules } = await commandModules(process.argv.slice(2), standard);
+const { modules, configFiles } = await commandModules(process.argv.slice(2), standard);
 const pluginsMs = performance.now() - tp;
 const pluginsCpuMs = cpu() - cp;
 const cSnapshot0 = cpu();
 const snapshot = step('snapshot', () => readSnapshot(positionals[0] ?? '-'));
 const cSnapshot = cpu();
-const config = step('config', () => chooseConfig(values, modules));
+const config = step('config', () => chooseConfig(values, modules, configFiles));
 const cConfig = cpu();
 const planner = step('create-planner', () => createPlanner({ config, modules, onEvent }));
 const seed = parseSeed(values.seed);
