@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseReferenceTimings, referenceMs } from '../src/bench/reference-timings.js';
 import { geometricMean } from '../src/bench/stats.js';
-import { timeWarm } from '../src/bench/warm.js';
+import { contendedNote, cpuShareOf, timeRuns, timeWarm } from '../src/bench/warm.js';
 import { combineWarmProcesses } from '../src/bench/warm-child.js';
 import { cli, here, scenarioDir } from './helpers.js';
 
@@ -209,13 +209,16 @@ describe('bench helpers', () => {
 
   it('several warm processes: the median of each figure, stable only if every process was, each process\'s medians in order', () => {
     const one = (medianMs: number, warmPreparedMs: number, stable: boolean) => ({
-      medianMs, p95Ms: medianMs * 2, runs: 20, warmupRuns: 100, warmupStable: stable, sequencesEvaluated: 7,
+      medianMs, p95Ms: medianMs * 2, runs: 20, warmupRuns: 100, warmupStable: stable, cpuShare: medianMs * 20, sequencesEvaluated: 7,
       warmPreparedMs, warmPreparedP95Ms: warmPreparedMs * 2, warmPreparedWarmupRuns: 200, warmPreparedStable: true, preparedSamePlan: true,
+      warmPreparedCpuShare: warmPreparedMs * 20,
     });
     const c = combineWarmProcesses([one(0.03, 0.02, true), one(0.05, 0.01, false), one(0.02, 0.04, true)]);
     expect(c.medianMs).toBe(0.03);
     expect(c.p95Ms).toBe(0.06);
     expect(c.warmPreparedMs).toBe(0.02);
+    expect(c.cpuShare).toBe(0.6);
+    expect(c.warmPreparedCpuShare).toBe(0.4);
     expect(c.warmupStable).toBe(false);
     expect(c.warmPreparedStable).toBe(true);
     expect(c.medianMsPerProcess).toEqual([0.03, 0.05, 0.02]);
@@ -223,6 +226,29 @@ describe('bench helpers', () => {
     expect(c.warmProcesses).toBe(3);
     expect(combineWarmProcesses([{ ...one(0.03, 0.02, true), preparedSamePlan: false }, one(0.03, 0.02, true)]).preparedSamePlan).toBe(false);
     expect(() => combineWarmProcesses([])).toThrow('no warm process');
+  });
+
+  it('the note names the cases timed with less CPU than wall time, by either loop', () => {
+    expect(contendedNote([{ name: 'a', cpuShare: 0.98, warmPreparedCpuShare: 1.02 }])).toBe('');
+    const note = contendedNote([
+      { name: 'a', cpuShare: 0.98, warmPreparedCpuShare: 1.02 },
+      { name: 'b', cpuShare: 0.45, warmPreparedCpuShare: 0.97 },
+      { name: 'c', cpuShare: 0.95, warmPreparedCpuShare: 0.5 },
+    ]);
+    expect(note).toMatch(/^NOTE: timed with a CPU share under 90% /);
+    expect(note).toMatch(/: b \(45%, prepared 97%\), c \(95%, prepared 50%\)$/);
+  });
+
+  it('the timed runs report their CPU share: about 1 for a loop that keeps the CPU busy', async () => {
+    const spin = async () => {
+      const until = performance.now() + 2;
+      while (performance.now() < until) { /* spin */ }
+    };
+    const t = await timeRuns(spin, 20);
+    expect(t.cpuShare).toBeGreaterThan(0);
+    expect(t.cpuShare).toBeLessThanOrEqual(1.5);
+    expect(cpuShareOf({ user: 1500, system: 500 }, 4)).toBe(0.5);
+    expect(cpuShareOf({ user: 0, system: 0 }, 0)).toBe(1);
   });
 
   it('geometric mean', () => {

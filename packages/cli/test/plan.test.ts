@@ -50,9 +50,14 @@ describe('planner bench', () => {
     expect(r.code).toBe(0);
     const result = JSON.parse(r.out);
     expect(Object.keys(result)).toEqual([
-      'medianMs', 'p95Ms', 'runs', 'warmupRuns', 'warmupStable', 'sequencesEvaluated',
-      'warmPreparedMs', 'warmPreparedP95Ms', 'warmPreparedWarmupRuns', 'warmPreparedStable', 'preparedSamePlan',
+      'medianMs', 'p95Ms', 'runs', 'warmupRuns', 'warmupStable', 'cpuShare', 'sequencesEvaluated',
+      'warmPreparedMs', 'warmPreparedP95Ms', 'warmPreparedWarmupRuns', 'warmPreparedStable', 'preparedSamePlan', 'warmPreparedCpuShare',
     ]);
+    // CPU time over wall time of each timed loop: positive (the plans ran), finite
+    for (const share of [result.cpuShare, result.warmPreparedCpuShare]) {
+      expect(share).toBeGreaterThan(0);
+      expect(Number.isFinite(share)).toBe(true);
+    }
     expect(result.warmupRuns).toBeGreaterThanOrEqual(15);
     expect(result.runs).toBe(3);
     expect(result.p95Ms).toBeGreaterThanOrEqual(result.medianMs);
@@ -69,6 +74,7 @@ describe('planner bench', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/^\S*portfolio\.json \(config conservative\): median [\d.]+ ms, p95 [\d.]+ ms over 3 runs after \d+ warm-up runs( \(median not yet stable\))?; \d+ sequences evaluated per run$/m);
     expect(r.out).toMatch(/^prepared snapshot \(plan of a snapshot prepared once, the reference's boundary\): median [\d.]+ ms, p95 [\d.]+ ms after \d+ warm-up runs( \(median not yet stable\))?$/m);
+    expect(r.out).toMatch(/^CPU share of the timed runs \(CPU time \/ wall time\): \d+%, prepared \d+%$/m);
     expect(r.out).not.toContain('WARNING');
   });
 

@@ -8,7 +8,7 @@ import { type ColdCase, type ColdTiming, timeCold } from './cold.js';
 import { readReferenceTimings, referenceMs } from './reference-timings.js';
 import { geometricMean } from './stats.js';
 import { defaultScenarioDir, type SuiteCase, suiteCases } from './suite.js';
-import { STABLE_RULE, timeWarm } from './warm.js';
+import { STABLE_RULE, contendedNote, sharePercent, timeWarm } from './warm.js';
 import { type WarmCaseTiming, type WarmProcessesTiming, combineWarmProcesses, warmInChild } from './warm-child.js';
 import type { Context } from '../context.js';
 import { table } from '../table.js';
@@ -63,6 +63,7 @@ async function warmCase(ctx: Context, c: ColdCase, runs: number): Promise<WarmCa
     warmPreparedWarmupRuns: preparedTiming.warmupRuns,
     warmPreparedStable: preparedTiming.warmupStable,
     preparedSamePlan: planContent(preparedPlan) === planContent(plan),
+    warmPreparedCpuShare: preparedTiming.cpuShare,
   };
 }
 
@@ -101,8 +102,11 @@ export async function benchOne(ctx: Context, file: string, opts: BenchOptions, r
       `after ${warm.warmupRuns} warm-up runs${warm.warmupStable ? '' : ' (median not yet stable)'}${where}; ${warm.sequencesEvaluated} sequences evaluated per run\n` +
       `prepared snapshot (plan of a snapshot prepared once, the reference's boundary): median ${pyFixed(warm.warmPreparedMs, 4)} ms${perProcess(multi?.warmPreparedMsPerProcess)}, ` +
       `p95 ${pyFixed(warm.warmPreparedP95Ms, 4)} ms after ${warm.warmPreparedWarmupRuns} warm-up runs${warm.warmPreparedStable ? '' : ' (median not yet stable)'}` +
-      `${warm.preparedSamePlan ? '' : '; WARNING: a different plan than from the snapshot'}\n`,
+      `${warm.preparedSamePlan ? '' : '; WARNING: a different plan than from the snapshot'}\n` +
+      `CPU share of the timed runs (CPU time / wall time): ${sharePercent(warm.cpuShare)}, prepared ${sharePercent(warm.warmPreparedCpuShare)}\n`,
   );
+  const contended = contendedNote([{ name: file, cpuShare: warm.cpuShare, warmPreparedCpuShare: warm.warmPreparedCpuShare }]);
+  if (contended !== '') ctx.io.out(`${contended}\n`);
   if (cold) {
     ctx.io.out(
       `fresh process (median of ${processes}): node start ${ms(cold.startMs)} ms, import ${ms(cold.importMs)} ms, setup ${ms(cold.setupMs)} ms, ` +
@@ -208,6 +212,8 @@ export async function benchSuite(ctx: Context, opts: BenchOptions, runs: number)
     const differing = rows.filter((r) => r.cold && !r.cold.samePlan).map((r) => `${r.scenario}/${r.preset}`);
     if (differing.length > 0) lines.push(`WARNING: the fresh process planned differently from this process: ${differing.join(', ')}`);
   }
+  const contended = contendedNote(rows.map((r) => ({ name: `${r.scenario}/${r.preset}`, cpuShare: r.cpuShare, warmPreparedCpuShare: r.warmPreparedCpuShare })));
+  if (contended !== '') lines.push(contended);
   const unlike = rows.filter((r) => !r.preparedSamePlan).map((r) => `${r.scenario}/${r.preset}`);
   if (unlike.length > 0) lines.push(`WARNING: plan(prepared) gave another plan than plan(snapshot): ${unlike.join(', ')}`);
   lines.push(

@@ -13,6 +13,8 @@ export interface WarmCaseTiming extends WarmTiming {
   readonly warmPreparedStable: boolean;
   /** Whether `plan(prepared)` gave the plan of `plan(snapshot)` (timings aside). */
   readonly preparedSamePlan: boolean;
+  /** `cpuShare` of the prepared timed runs. */
+  readonly warmPreparedCpuShare: number;
 }
 
 /** A case's warm figures over several processes: medians of the processes' figures, and each process's medians. */
@@ -24,7 +26,9 @@ export interface WarmProcessesTiming extends WarmCaseTiming {
   readonly warmPreparedMsPerProcess: readonly number[];
 }
 
-const NUMBERS = ['medianMs', 'p95Ms', 'runs', 'warmupRuns', 'sequencesEvaluated', 'warmPreparedMs', 'warmPreparedP95Ms', 'warmPreparedWarmupRuns'] as const;
+const NUMBERS = [
+  'medianMs', 'p95Ms', 'runs', 'warmupRuns', 'cpuShare', 'sequencesEvaluated', 'warmPreparedMs', 'warmPreparedP95Ms', 'warmPreparedWarmupRuns', 'warmPreparedCpuShare',
+] as const;
 const BOOLEANS = ['warmupStable', 'warmPreparedStable', 'preparedSamePlan'] as const;
 
 /**
@@ -61,21 +65,24 @@ export function warmInChild(c: ColdCase, runs: number, plugins: readonly string[
     runs: n('runs'),
     warmupRuns: n('warmupRuns'),
     warmupStable: b('warmupStable'),
+    cpuShare: n('cpuShare'),
     sequencesEvaluated: n('sequencesEvaluated'),
     warmPreparedMs: n('warmPreparedMs'),
     warmPreparedP95Ms: n('warmPreparedP95Ms'),
     warmPreparedWarmupRuns: n('warmPreparedWarmupRuns'),
     warmPreparedStable: b('warmPreparedStable'),
     preparedSamePlan: b('preparedSamePlan'),
+    warmPreparedCpuShare: n('warmPreparedCpuShare'),
   };
 }
 
 /**
  * One case's figures from several warm processes (`warmInChild` each): the
  * median of their medians. A case's warm median is bimodal across fresh
- * processes (on a quiet machine 21.8, 23.8, 38.1, 22.1 µs: where V8's
- * optimized code lands differs per process), so one process is one draw; the
- * median over 3 or more is a steadier figure. Stable only if every process was.
+ * processes (on a quiet machine 21.8, 23.8, 38.1, 22.1 µs), so one process is
+ * one draw; the median over 3 or more is a steadier figure. Where measured, the
+ * slow level was the process sharing its CPU (CONTENDED_CPU_SHARE), not its
+ * compiled code. Stable only if every process was.
  */
 export function combineWarmProcesses(timings: readonly WarmCaseTiming[]): WarmProcessesTiming {
   if (timings.length === 0) throw new Error('combineWarmProcesses: no warm process');
@@ -86,12 +93,14 @@ export function combineWarmProcesses(timings: readonly WarmCaseTiming[]): WarmPr
     runs: timings[0]!.runs,
     warmupRuns: Math.round(med((t) => t.warmupRuns)), // a count: an even number of processes gives a half
     warmupStable: timings.every((t) => t.warmupStable),
+    cpuShare: med((t) => t.cpuShare),
     sequencesEvaluated: timings[0]!.sequencesEvaluated,
     warmPreparedMs: med((t) => t.warmPreparedMs),
     warmPreparedP95Ms: med((t) => t.warmPreparedP95Ms),
     warmPreparedWarmupRuns: Math.round(med((t) => t.warmPreparedWarmupRuns)), // a count: an even number of processes gives a half
     warmPreparedStable: timings.every((t) => t.warmPreparedStable),
     preparedSamePlan: timings.every((t) => t.preparedSamePlan),
+    warmPreparedCpuShare: med((t) => t.warmPreparedCpuShare),
     warmProcesses: timings.length,
     medianMsPerProcess: timings.map((t) => t.medianMs),
     warmPreparedMsPerProcess: timings.map((t) => t.warmPreparedMs),

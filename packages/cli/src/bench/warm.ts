@@ -1,3 +1,4 @@
+import { pyFixed } from '@planner/context';
 import { median, percentile } from './stats.js';
 
 /**
@@ -27,6 +28,26 @@ export interface WarmTiming {
   readonly warmupRuns: number;
   /** False when the warm-up hit `maxMs` before the rule held. */
   readonly warmupStable: boolean;
+  /** The process's CPU time over the timed runs' wall time (`cpuShareOf`). */
+  readonly cpuShare: number;
+}
+
+/**
+ * Below this CPU share the timed runs shared their CPU with other processes.
+ * Measured on the 2-vCPU VM the helpers share: a warm median moved between two
+ * levels (15 or 24 µs, 60 or 100 µs) within one process, with no optimization,
+ * deoptimization or full GC at the switches, every function (compiled code,
+ * builtins, Map lookups, clock reads) slower by the same factor, and every
+ * slow stretch one where the process got well under its wall time in CPU
+ * (0.2-0.5 against 0.95-1), most likely left with cold caches and TLB by
+ * the other processes' turns. A figure taken below it may be the slow level
+ * (not always: long waits for the CPU leave the plans between them fast).
+ */
+export const CONTENDED_CPU_SHARE = 0.9;
+
+/** CPU time (all threads, ms) per wall ms between two readings: about 1 for a process that had a CPU to itself. */
+export function cpuShareOf(cpu: NodeJS.CpuUsage, wallMs: number): number {
+  return wallMs > 0 ? (cpu.user + cpu.system) / 1000 / wallMs : 1;
 }
 
 const isStable = (medians: readonly number[], rule: StableRule): boolean => {
@@ -37,15 +58,18 @@ const isStable = (medians: readonly number[], rule: StableRule): boolean => {
 };
 
 /** Times `runs` calls of `fn` (already warm), one after the other: median and nearest-rank p95, ms. */
-export async function timeRuns(fn: () => unknown, runs: number): Promise<{ medianMs: number; p95Ms: number; runs: number }> {
+export async function timeRuns(fn: () => unknown, runs: number): Promise<{ medianMs: number; p95Ms: number; runs: number; cpuShare: number }> {
   const times: number[] = [];
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     await fn();
     times.push(performance.now() - t);
   }
+  const cpuShare = cpuShareOf(process.cpuUsage(cpu0), performance.now() - wall0);
   times.sort((a, b) => a - b);
-  return { medianMs: median(times), p95Ms: percentile(times, 95), runs };
+  return { medianMs: median(times), p95Ms: percentile(times, 95), runs, cpuShare };
 }
 
 /** Warms `fn` up until its median is stable (STABLE_RULE), then times `runs` calls. */
@@ -67,5 +91,25 @@ export async function timeWarm(fn: () => Promise<unknown>, runs: number, rule: S
     medians.push(median(block.sort((a, b) => a - b)));
     stable = isStable(medians, rule);
   }
-  return { ...(await timeRuns(fn, runs)), warmupRuns, warmupStable: stable };
+  const timed = await timeRuns(fn, runs);
+  return { medianMs: timed.medianMs, p95Ms: timed.p95Ms, runs, warmupRuns, warmupStable: stable, cpuShare: timed.cpuShare };
+}
+
+/** A CPU share as a whole percentage. */
+export const sharePercent = (share: number): string => `${pyFixed(share * 100, 0)}%`;
+
+/** A case's name with the CPU shares of its two timed loops. */
+export interface CpuShares {
+  readonly name: string;
+  readonly cpuShare: number;
+  readonly warmPreparedCpuShare: number;
+}
+
+/** The note naming the cases timed below CONTENDED_CPU_SHARE (either loop), or '' when there is none. */
+export function contendedNote(cases: readonly CpuShares[]): string {
+  const low = cases.filter((c) => Math.min(c.cpuShare, c.warmPreparedCpuShare) < CONTENDED_CPU_SHARE);
+  if (low.length === 0) return '';
+  const list = low.map((c) => `${c.name} (${sharePercent(c.cpuShare)}, prepared ${sharePercent(c.warmPreparedCpuShare)})`).join(', ');
+  return `NOTE: timed with a CPU share under ${sharePercent(CONTENDED_CPU_SHARE)} (CPU time / wall time: other processes shared the CPU, ` +
+    `and such a warm figure may be the slow of its two levels, README "Warm: two levels per process"): ${list}`;
 }

@@ -19,9 +19,9 @@ export function benchCommand(ctx: Context): Command {
     .option('--warm-processes <n>', 'warm processes per case, each a `planner bench SNAPSHOT` of its own: the figures are the median of theirs (default 1)')
     .option('--scenarios <dir>', 'scenario directory of the suite (default: the copy in packages/cli/test/scenarios)')
     .option('--only <text>', 'suite: only the scenarios whose name contains this')
-    .option('--json', 'print the figures as JSON: medianMs (plan(snapshot)), p95Ms, runs, warmupRuns, warmupStable, sequencesEvaluated; ' +
-      'warmPreparedMs, warmPreparedP95Ms, warmPreparedWarmupRuns, warmPreparedStable (plan(prepared), the snapshot prepared once: the reference\'s boundary), ' +
-      'preparedSamePlan; in warm processes warmProcesses, medianMsPerProcess, warmPreparedMsPerProcess; with --cold importMs, setupMs, firstPlanMs, ...')
+    .option('--json', 'print the figures as JSON: medianMs (plan(snapshot)), p95Ms, runs, warmupRuns, warmupStable, cpuShare, sequencesEvaluated; ' +
+      'warmPreparedMs, warmPreparedP95Ms, warmPreparedWarmupRuns, warmPreparedStable, warmPreparedCpuShare (plan(prepared), the snapshot prepared once: the reference\'s boundary), ' +
+      'preparedSamePlan (cpuShare: CPU time / wall time of the timed runs, under 0.9 when other processes shared the CPU); in warm processes warmProcesses, medianMsPerProcess, warmPreparedMsPerProcess; with --cold importMs, setupMs, firstPlanMs, ...')
     .action(async (file: string | undefined, given: BenchOptions, command: Command) => {
       const runs = parsePositive('--runs', given.runs, 20);
       const opts: BenchOptions = { ...given, plugin: (command.optsWithGlobals() as { plugin?: string[] }).plugin ?? [] };
