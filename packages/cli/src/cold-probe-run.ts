@@ -75,13 +75,13 @@ export async function runColdProbe(options: ColdProbeOptions, deps: ColdProbeDep
   // The plugins of `--plugin` and of the configuration file, as `planner plan` loads them before its action (src/program-run.ts).
   const tp = now();
   const cp = cpu();
-  const { modules } = await commandModules(options.argv, standard);
+  const { modules, configFiles } = await commandModules(options.argv, standard);
   const pluginsMs = now() - tp;
   const pluginsCpuMs = cpu() - cp;
   const cSnapshot0 = cpu();
   const snapshot = setupStep('snapshot', options.setupStep, () => readSnapshot(options.snapshot));
   const cSnapshot = cpu();
-  const config = setupStep('config', options.setupStep, () => chooseConfig(options, modules));
+  const config = setupStep('config', options.setupStep, () => chooseConfig(options, modules, configFiles));
   const cConfig = cpu();
   const planner = setupStep('create-planner', options.setupStep, () => createPlanner({ config, modules, onEvent }));
   const seed = parseSeed(options.seed);

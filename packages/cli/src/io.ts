@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { ConfigError, SnapshotError, type PlannerConfig, type PlannerEventListener, type PlannerModule, type PortfolioSnapshot } from '@planner/contracts';
 import { isPresetName, loadPreset, presetNames, warningsForSnapshot } from '@planner/config';
-import { DEFAULT_MAX_INPUT_BYTES, loadConfig, readTextFile } from '@planner/config/node';
+import { type ConfigFiles, DEFAULT_MAX_INPUT_BYTES, loadConfig, readTextFile } from '@planner/config/node';
 import { parseSnapshot } from '@planner/context';
 
 /** What a command writes to; the tests capture it. */
@@ -46,18 +46,21 @@ export interface ConfigChoice {
   readonly config?: string;
 }
 
-/** `--preset NAME` or `--config FILE` (not both); the default preset when neither is given. */
-export function chooseConfig(choice: ConfigChoice, modules: readonly PlannerModule[]): PlannerConfig {
+/**
+ * `--preset NAME` or `--config FILE` (not both); the default preset when neither is given.
+ * `files`: what the plugin step read and parsed (Context.configFiles), so the file is read and parsed once.
+ */
+export function chooseConfig(choice: ConfigChoice, modules: readonly PlannerModule[], files?: ConfigFiles): PlannerConfig {
   if (choice.preset !== undefined && choice.config !== undefined) {
     throw new ConfigError([{ path: '', message: 'give either --preset or --config, not both' }]);
   }
-  if (choice.config !== undefined) return loadConfig(choice.config, { modules });
+  if (choice.config !== undefined) return loadConfig(choice.config, files === undefined ? { modules } : { modules, files });
   return loadPreset(choice.preset ?? 'default', { modules });
 }
 
 /** A file path, or the name of a shipped preset when no such file exists (`config validate`, `config diff`). */
-export function loadConfigOrPreset(arg: string, modules: readonly PlannerModule[]): PlannerConfig {
-  if (existsSync(arg)) return loadConfig(arg, { modules });
+export function loadConfigOrPreset(arg: string, modules: readonly PlannerModule[], files?: ConfigFiles): PlannerConfig {
+  if (existsSync(arg)) return loadConfig(arg, files === undefined ? { modules } : { modules, files });
   if (isPresetName(arg)) return loadPreset(arg, { modules });
   throw new ConfigError([{ path: '', message: `no file '${arg}', and not a shipped preset (${presetNames().join(', ')})` }], arg);
 }

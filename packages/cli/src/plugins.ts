@@ -3,9 +3,13 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, type InputIssue, type PlannerModule } from '@planner/contracts';
-import { isPresetName, paramDocsWarnings, pluginsAndExtendsOf } from '@planner/config';
+import { isPresetName, paramDocsWarnings, pluginsAndExtendsOfTables } from '@planner/config';
+import type { ConfigFiles } from '@planner/config/node';
 // Through a module Node loads itself: the cached bundle cannot import (src/import-module.ts).
 import { importModule } from './import-module.js';
+
+// The configuration files one command reads (commandModules creates them with the plugin step).
+export { ConfigFiles } from '@planner/config/node';
 
 const KINDS = new Set(['calculator', 'pattern', 'sequence_generator', 'filter', 'evaluator']);
 
@@ -117,8 +121,11 @@ export async function loadPlugins(standard: readonly PlannerModule[], requests: 
   return { modules, origins, warnings };
 }
 
-/** `--plugin X` / `--plugin=X` (from the working directory) and the `plugins` of `--config FILE` and of the files it extends (each from its directory). */
-export function pluginRequests(argv: readonly string[], cwd: string): PluginRequest[] {
+/**
+ * `--plugin X` / `--plugin=X` (from the working directory) and the `plugins` of `--config FILE` and of the files it extends (each from its directory).
+ * The configuration files are read and parsed through `files`, which the command's configuration step reuses (one read and parse each).
+ */
+export function pluginRequests(argv: readonly string[], cwd: string, files: ConfigFiles): PluginRequest[] {
   const out: PluginRequest[] = [];
   const configs: string[] = [];
   // `config validate FILE` and `config diff A B` name configuration files positionally.
@@ -135,7 +142,7 @@ export function pluginRequests(argv: readonly string[], cwd: string): PluginRequ
     const file = value('--config');
     if (file !== undefined) configs.push(file);
   }
-  for (const config of configs) out.push(...chainPlugins(config, cwd));
+  for (const config of configs) out.push(...chainPlugins(config, cwd, files));
   return out;
 }
 
@@ -145,22 +152,21 @@ export function pluginRequests(argv: readonly string[], cwd: string): PluginRequ
  * relative to its own file. Stops at a preset, a file it cannot read or a file
  * met twice: loading the configuration reports those.
  */
-function chainPlugins(config: string, cwd: string): PluginRequest[] {
+function chainPlugins(config: string, cwd: string, files: ConfigFiles): PluginRequest[] {
   const out: PluginRequest[] = [];
   const seen = new Set<string>();
   let path = resolve(cwd, config);
   let shown = config;
   while (!seen.has(path)) {
     seen.add(path);
-    let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      files.text(path);
     } catch {
       break;
     }
     const dir = dirname(path);
-    // one parse of the text for both (it was two)
-    const { plugins, extends: reference } = pluginsAndExtendsOf(text, shown);
+    // one parse of the text for both, kept for the configuration step
+    const { plugins, extends: reference } = pluginsAndExtendsOfTables(files.tables(path, shown), shown);
     plugins.forEach((specifier, i) => out.push({ specifier, baseDir: dir, from: `plugins[${i}] of ${shown}` }));
     if (reference === undefined || isPresetName(reference)) break;
     path = resolve(dir, reference);

@@ -32,15 +32,21 @@ export function routeOutput(program: Command, ctx: Context): Command {
  * `--help`, `--version` and a usage error build no module and no schema. The
  * cold probe loads a case's modules through it too (cold-core.ts).
  */
-export async function commandModules(argv: readonly string[], given: readonly PlannerModule[] | undefined): Promise<Pick<Context, 'modules' | 'origins'> & { warnings: readonly string[] }> {
+export async function commandModules(
+  argv: readonly string[],
+  given: readonly PlannerModule[] | undefined,
+): Promise<Pick<Context, 'modules' | 'origins' | 'configFiles'> & { warnings: readonly string[] }> {
   // The CLI parses each schema once or twice: zod's compiled fast path (new
   // Function per object schema) costs more than it saves (README "Cold start").
   // Set before the first schema is built, which is here at the latest.
   (await import('./zod-setup.js')).parseSchemasJitless();
   const modules = given ?? (await import('./modules.js')).standardModules();
-  const { loadPlugins, pluginRequests } = await import('./plugins.js');
-  const requests = pluginRequests(argv, process.cwd());
-  return requests.length > 0 ? loadPlugins(modules, requests) : { modules, origins: new Map(), warnings: [] };
+  const { ConfigFiles, loadPlugins, pluginRequests } = await import('./plugins.js');
+  // The configuration files the plugin step reads and parses, handed on so the command reads and parses each once.
+  const configFiles = new ConfigFiles();
+  const requests = pluginRequests(argv, process.cwd(), configFiles);
+  const loaded = requests.length > 0 ? await loadPlugins(modules, requests) : { modules, origins: new Map(), warnings: [] };
+  return { ...loaded, configFiles };
 }
 
 /** Runs the program `create` builds. Exit code 2: bad input (config, snapshot); 1: anything else. Never a stack trace. */

@@ -106,6 +106,15 @@ describe('messages', () => {
     expect(r.err).not.toContain('\u0000');
   });
 
+  it('a UTF-16 configuration file is named as such too (the plugin step leaves the read error to the configuration step)', async () => {
+    const toml = write('utf16.toml', Buffer.from('\uFEFFextends = "default"\n', 'utf16le'));
+    for (const argv of [['plan', example, '--config', toml], ['config', 'validate', toml]]) {
+      const r = await cli(...argv);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('expected UTF-8 text, found UTF-16 (byte-order mark FF FE): save the file as UTF-8');
+    }
+  });
+
   it('5,000 unknown keys: the known keys are listed once and the message is capped', async () => {
     const snapshot = withSnapshot((s) => { for (let i = 0; i < 5000; i++) s[`extra${i}`] = 1; });
     const r = await cli('snapshot', 'validate', write('unknown.json', snapshot));

@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } fro
 import { dirname, join } from 'node:path';
 import type { Plan } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
+import { chooseConfig } from '../src/io.js';
+import { commandModules } from '../src/program-run.js';
 import { cli, here } from './helpers.js';
 import { testTempDir } from './temp-store.js';
 
@@ -195,6 +197,21 @@ describe('plugins from a configuration and from --plugin', () => {
     const cycle = await cli('config', 'validate', loop);
     expect(cycle.code).toBe(2);
     expect(cycle.err).toContain('extends cycle');
+  });
+
+  it('the configuration step takes the files the plugin step read and parsed: each file of the chain read and parsed once', async () => {
+    const dir = testTempDir('shared-read');
+    const base = join(dir, 'base.toml');
+    const top = join(dir, 'top.toml');
+    writeFileSync(base, 'extends = "default"\n[planner]\nmax_depth = 2\n');
+    writeFileSync(top, 'extends = "./base.toml"\n[planner]\nmin_hold_days = 9\n');
+    const { modules, configFiles } = await commandModules(['plan', 'portfolio.json', '--config', top], undefined);
+    // later contents are not read: the plugin step's read is the one the configuration is made of
+    writeFileSync(top, 'not = toml = at all');
+    writeFileSync(base, 'not = toml = at all');
+    const config = chooseConfig({ config: top }, modules, configFiles);
+    expect([config.planner.maxDepth, config.planner.minHoldDays]).toEqual([2, 9]);
+    expect(() => chooseConfig({ config: top }, modules)).toThrow(/malformed TOML/);
   });
 
   it("the plugin guide's calculator (packages/contracts/README.md) runs as written", async () => {

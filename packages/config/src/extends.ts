@@ -11,14 +11,17 @@ export interface ConfigFile {
   readonly source?: string;
   /** Set when this text is a shipped preset. */
   readonly preset?: string;
+  /** The text's tables when the host has parsed it already (`ConfigFiles` of `@planner/config/node`); parsed here otherwise. */
+  readonly tables?: Record<string, unknown>;
 }
 
 /**
  * Reads the file an `extends` names: `reference` as written, relative to the
  * directory of `from` (the extending file's source). The core has no file
  * system; `loadConfig` passes a Node reader. Throws when the file cannot be read.
+ * `tables`, when given, are the text's TOML tables as parsed already (the text is then not parsed again).
  */
-export type ReadExtended = (reference: string, from: string | undefined) => { text: string; source: string };
+export type ReadExtended = (reference: string, from: string | undefined) => { text: string; source: string; tables?: Record<string, unknown> };
 
 /** One file of an `extends` chain with its parsed TOML. */
 export interface Layer extends ConfigFile {
@@ -42,7 +45,7 @@ function parseFile(file: ConfigFile): Layer {
   // A shipped preset was parsed at build time (in Node); its text stays for locating issues.
   const parsed = file.preset === undefined ? undefined : presetTables(file.preset);
   if (parsed !== undefined) return { ...file, raw: parsed };
-  return { ...file, raw: parseTomlText(file.text, file.source) };
+  return { ...file, raw: file.tables ?? parseTomlText(file.text, file.source) };
 }
 
 /** A configuration text's tables (the plain read first, smol-toml on any doubt); a TOML error is a ConfigError naming `source`. */

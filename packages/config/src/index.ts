@@ -16,4 +16,4 @@ export { validateConfig, configIssues } from './validate.js';
 export { warningsForSnapshot } from './rules.js';
 export { evaluatorFor } from './evaluator.js';
 export { camelToSnake, snakeToCamel } from './case.js';
-export { pluginList, pluginsAndExtendsOf, pluginsOf } from './plugins.js';
+export { pluginList, pluginsAndExtendsOf, pluginsAndExtendsOfTables, pluginsOf } from './plugins.js';

@@ -19,7 +19,11 @@ export function pluginsOf(toml: string, source?: string): string[] {
  * plugins of every file in it.
  */
 export function pluginsAndExtendsOf(toml: string, source?: string): { plugins: string[]; extends: string | undefined } {
-  const raw = parseTomlText(toml, source);
+  return pluginsAndExtendsOfTables(parseTomlText(toml, source), source);
+}
+
+/** pluginsAndExtendsOf of a text already parsed into its tables (`ConfigFiles.tables` of `@planner/config/node`). */
+export function pluginsAndExtendsOfTables(raw: Readonly<Record<string, unknown>>, source?: string): { plugins: string[]; extends: string | undefined } {
   const reference = raw.extends;
   return { plugins: pluginList(raw.plugins, source), extends: typeof reference === 'string' && reference.trim() !== '' ? reference : undefined };
 }

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ConfigError } from '@planner/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../src/index.js';
-import { loadConfig, readExtendedFile, readTextFile } from '../src/node.js';
+import { parseConfig, pluginsAndExtendsOf, pluginsAndExtendsOfTables } from '../src/index.js';
+import { ConfigFiles, loadConfig, readExtendedFile, readTextFile } from '../src/node.js';
 import { modules } from './fixtures.js';
 
 const root = mkdtempSync(join(tmpdir(), 'planner-read-'));
@@ -126,5 +126,54 @@ describe('readExtendedFile', () => {
       throw 'offline'; // a host's reader may throw anything
     };
     expect(() => parseConfig('extends = "./x.toml"\n', { modules, readExtended: thrower })).toThrow("cannot read './x.toml': offline");
+  });
+});
+
+describe('ConfigFiles: one read and one parse of each file per run', () => {
+  it('loadConfig takes the text and tables a first step read, for the file and the files it extends', () => {
+    const base = file('shared-base.toml', 'extends = "default"\n[planner]\nmax_depth = 2\n');
+    const top = file('shared-top.toml', 'extends = "./shared-base.toml"\nplugins = []\n[planner]\nmin_hold_days = 7\n');
+    const files = new ConfigFiles();
+    const tables = files.tables(top, 'shared-top.toml');
+    expect(pluginsAndExtendsOfTables(tables, 'shared-top.toml')).toEqual(pluginsAndExtendsOf(readTextFile(top)));
+    files.tables(base, 'shared-base.toml');
+    // what the files hold now is not read again: the run sees one version of each file
+    writeFileSync(top, 'not toml at all');
+    writeFileSync(base, '[planner]\nmax_depth = 5\n');
+    const shared = loadConfig(top, { modules, files });
+    expect([shared.planner.maxDepth, shared.planner.minHoldDays]).toEqual([2, 7]);
+    // and the tables were not changed by loading
+    expect(files.tables(top, 'shared-top.toml')).toEqual(tables);
+    // without the instance the file is read again
+    expect(() => loadConfig(top, { modules })).toThrow(/malformed TOML/);
+  });
+
+  it('gives the same config as a fresh read, relative paths included', () => {
+    const path = relative(process.cwd(), file('same.toml', 'extends = "default"\n[planner]\nmax_depth = 4\n'));
+    const files = new ConfigFiles();
+    files.tables(join(process.cwd(), path), path);
+    expect(loadConfig(path, { modules, files })).toEqual(loadConfig(path, { modules }));
+    expect(files.text(path)).toBe(readTextFile(path));
+  });
+
+  it('keeps no failure: a file that could not be read or parsed is read again, and errors are worded as without it', () => {
+    const files = new ConfigFiles();
+    const path = join(root, 'appears-later.toml');
+    expect(() => files.text(path)).toThrow('file not found');
+    file('appears-later.toml', 'extends = "default"\n[planner]\nmax_depth = 3\n');
+    expect(loadConfig(path, { modules, files }).planner.maxDepth).toBe(3);
+    const bad = file('bad-toml.toml', 'a = \n');
+    expect(() => files.tables(bad, 'bad-toml.toml')).toThrow(/bad-toml\.toml.*\n.*malformed TOML/);
+    const messageOf = (run: () => unknown): string => {
+      try {
+        run();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('expected an error');
+    };
+    expect(messageOf(() => loadConfig(bad, { modules, files }))).toBe(messageOf(() => loadConfig(bad, { modules })));
+    const missing = join(root, 'missing.toml');
+    expect(messageOf(() => loadConfig(missing, { modules, files }))).toBe(messageOf(() => loadConfig(missing, { modules })));
   });
 });

@@ -11,7 +11,7 @@ export function configDiffCommand(ctx: Context): Command {
     .option('--json', 'print the changes as JSON')
     .action(async (a: string, b: string, opts: { json?: boolean }) => {
       const [{ diffConfigs }, { loadConfigOrPreset }] = await Promise.all([import('@planner/config'), import('../io.js')]);
-      const changes = diffConfigs(loadConfigOrPreset(a, ctx.modules), loadConfigOrPreset(b, ctx.modules));
+      const changes = diffConfigs(loadConfigOrPreset(a, ctx.modules, ctx.configFiles), loadConfigOrPreset(b, ctx.modules, ctx.configFiles));
       if (opts.json) {
         ctx.io.out(`${JSON.stringify(changes, null, 2)}\n`);
         return;

@@ -9,7 +9,7 @@ export function configShowCommand(ctx: Context): Command {
     .option('--config <file>', 'a TOML configuration file')
     .action(async (opts: ConfigChoice) => {
       const [{ serializeConfig }, { chooseConfig }] = await Promise.all([import('@planner/config'), import('../io.js')]);
-      const config = chooseConfig(opts, ctx.modules);
+      const config = chooseConfig(opts, ctx.modules, ctx.configFiles);
       ctx.io.out(serializeConfig(config, { modules: ctx.modules }));
       for (const w of config.warnings) ctx.io.err(`warning: ${w}\n`);
     });

@@ -7,7 +7,7 @@ export function configValidateCommand(ctx: Context): Command {
     .argument('<file>', 'configuration file or preset name')
     .action(async (file: string) => {
       const { loadConfigOrPreset } = await import('../io.js');
-      const config = loadConfigOrPreset(file, ctx.modules);
+      const config = loadConfigOrPreset(file, ctx.modules, ctx.configFiles);
       ctx.io.out(`${file}: valid configuration '${config.planner.name}'${config.warnings.length ? `, ${config.warnings.length} warning(s)` : ''}\n`);
       for (const w of config.warnings) ctx.io.out(`  warning: ${w}\n`);
     });

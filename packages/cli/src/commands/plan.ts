@@ -56,7 +56,7 @@ export function planCommand(ctx: Context, extras: PlanExtras): Command {
         throw new ConfigError([{ path: '', message: '--db and --pg name the buckets to plan: add --buckets' }]);
       }
       const snapshot = readSnapshot(file, parseMaxInput(opts.maxInputMb));
-      const config = chooseConfig(opts, ctx.modules);
+      const config = chooseConfig(opts, ctx.modules, ctx.configFiles);
       const seed = parseSeed(opts.seed);
       for (const w of warningsFor(config, snapshot, ctx.modules)) ctx.io.err(`warning: ${w}\n`);
       // Loaded only for --html: the report and its chart library are not needed by a plain plan.
