@@ -37,7 +37,9 @@ export async function makeCodeCache(
 ): Promise<number> {
   const loaded = loadWithCodeCache<MainModule>(files.file, null);
   let errors = '';
-  const quiet = { out: () => undefined, err: (s: string) => { errors += s; } };
+  // With a planner-event listener, as `planner plan` has one (one-shot-tiering.ts): the
+  // event paths (each stage's count function) then get compiled into the cache too.
+  const quiet = { out: () => undefined, err: (s: string) => { errors += s; }, onPlanEvent: () => undefined };
   const runs = [
     ...snapshots.flatMap((snapshot) => ['default', 'conservative', 'aggressive']
       .map((preset) => ({ snapshot, args: ['--preset', preset], what: `the ${preset} preset` }))),

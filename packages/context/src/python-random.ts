@@ -160,6 +160,24 @@ export class PythonRandom implements RandomSource {
     out[1] = this.next32() >>> 6;
   }
 
+  /** The block of tempered outputs being read (RandomSource.wordBlock; empty before the first draw). */
+  wordBlock(): Int32Array {
+    return this.out;
+  }
+
+  /** Index of the next unread word of `wordBlock()` (N: used up). */
+  wordIndex(): number {
+    return this.mti;
+  }
+
+  /** Marks the words of the block before `index` as read (a caller that read them itself). */
+  setWordIndex(index: number): void {
+    if (index !== this.mti && !((index | 0) === index && index > this.mti && index <= this.out.length)) {
+      throw new RangeError(`setWordIndex: expected an index from ${this.mti} to ${this.out.length}, got ${index}`);
+    }
+    this.mti = index;
+  }
+
   /** `getrandbits(k)` for 0 <= k <= 53 (words drawn least significant first, as CPython). */
   getrandbits(k: number): number {
     if (!Number.isInteger(k) || k < 0 || k > 53) throw new RangeError(`getrandbits: k must be an integer in 0..53, got ${k}`);

@@ -227,3 +227,54 @@ describe('PythonRandom.randomParts', () => {
     );
   });
 });
+
+describe('PythonRandom word methods (RandomSource.wordBlock)', () => {
+  it('property: the words read from the block are the next32 outputs, and setWordIndex leaves the stream after them', () => {
+    fc.assert(
+      fc.property(fc.nat(2 ** 31), fc.integer({ min: 0, max: 1300 }), fc.integer({ min: 0, max: 700 }), (seed, skip, n) => {
+        const a = new PythonRandom(seed);
+        const b = new PythonRandom(seed);
+        for (let i = 0; i < skip; i++) {
+          a.next32();
+          b.next32();
+        }
+        // Read words until n are read; at the block's end, draw through next32 (as the sampler's loop does).
+        let read = 0;
+        while (read < n) {
+          const block = a.wordBlock();
+          let i = a.wordIndex();
+          if (i >= block.length) {
+            expect(a.next32()).toBe(b.next32());
+          } else {
+            for (; i < block.length && read < n; i++, read++) {
+              if (read === n - 1 || i === block.length - 1) continue;
+              expect(block[i]! >>> 0).toBe(b.next32());
+            }
+            // the last word of the run (or of the block) is read after moving the index past the others
+            a.setWordIndex(i - 1);
+            expect(a.next32()).toBe(b.next32());
+            continue;
+          }
+          read++;
+        }
+        expect(a.next32()).toBe(b.next32());
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+
+  it('before the first draw the block is empty and used up; setWordIndex refuses to go back or past the block', () => {
+    const r = new PythonRandom(5);
+    expect(r.wordBlock()).toHaveLength(0);
+    expect(r.wordIndex()).toBe(624);
+    r.setWordIndex(624);
+    expect(() => r.setWordIndex(625)).toThrow(new RangeError('setWordIndex: expected an index from 624 to 0, got 625'));
+    r.next32();
+    expect(r.wordIndex()).toBe(1);
+    expect(() => r.setWordIndex(0)).toThrow(RangeError);
+    expect(() => r.setWordIndex(1.5)).toThrow(RangeError);
+    expect(() => r.setWordIndex(625)).toThrow(RangeError);
+    r.setWordIndex(624);
+    expect(r.wordIndex()).toBe(624);
+  });
+});

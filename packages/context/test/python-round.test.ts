@@ -53,6 +53,36 @@ describe('pyRound', () => {
     );
   });
 
+  it('builtin-free fast path: the same double, sign of zero included, as Math.round of the scaled value', () => {
+    // The fast path as it was written with Math.abs/floor/round (the oracle), then the exact path.
+    const viaMath = (x: number, d: number): number | undefined => {
+      if (!Number.isFinite(x) || x === 0 || d < 0 || d > 22) return undefined;
+      const p = 10 ** d;
+      const y = x * p;
+      const ay = Math.abs(y);
+      if (ay >= 2 ** 29 || Math.abs(ay - Math.floor(ay) - 0.5) <= 1e-7) return undefined;
+      return Math.round(y) / p;
+    };
+    const values = fc.oneof(
+      fc.double({ noNaN: false }),
+      fc.double({ min: -2, max: 2 }),
+      fc.double({ min: -1e-3, max: 1e-3 }),
+      fc.integer({ min: -(2 ** 30), max: 2 ** 30 }).map((n) => n / 8 + 0.5),
+      fc.constantFrom(0, -0, 0.5, -0.5, 0.49999999, -0.49999999, 2 ** 29 - 0.3, -(2 ** 29) + 0.3, 2 ** 29, Infinity, -Infinity, NaN),
+    );
+    fc.assert(
+      fc.property(values, fc.integer({ min: -3, max: 25 }), (x, d) => {
+        const fast = viaMath(x, d);
+        const got = pyRound(x, d);
+        if (fast !== undefined) return Object.is(got, fast);
+        if (!Number.isFinite(x) || x === 0) return Object.is(got, x);
+        const q = roundScaledHalfEven(x, d);
+        return Object.is(got, Number(`${x < 0 ? '-' : ''}${q}e${-d}`)) || d > 22 || d < 0;
+      }),
+      { seed: 7, numRuns: 5000 },
+    );
+  });
+
   it('decides values right at a half through the exact expansion', () => {
     // 0.15 is stored just below 0.15, 0.25 exactly: Python gives 0.1 and 0.2.
     expect(pyRound(0.15, 1)).toBe(0.1);

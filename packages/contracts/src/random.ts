@@ -19,4 +19,20 @@ export interface RandomSource {
    * floating-point result per draw (the sampler falls back to `random()`).
    */
   randomParts?(out: Int32Array): void;
+  /**
+   * Optional, with `randomParts`: the generator's 32-bit output words, for a
+   * hot loop that derives its draws itself instead of a call per draw.
+   * `wordBlock()` is the block of words being read (signed 32-bit; empty before
+   * the first draw), `wordIndex()` the index of its next unread word (the
+   * block's length or more: used up, the next draw refills it), and
+   * `setWordIndex(i)` marks the words before `i` as read; the loop calls it
+   * before any other draw, and takes a draw that would cross the block's end
+   * through the draw methods. Only for a generator whose draws are CPython's
+   * derivations from these words: `randint(lo, hi)` of width w = hi - lo + 1 in
+   * [1, 2^31) takes words until `(word >>> 0) >>> Math.clz32(w)` is below w and
+   * returns lo plus it; `random()` takes two (`randomParts`: w0 >>> 5, w1 >>> 6).
+   */
+  wordBlock?(): Int32Array;
+  wordIndex?(): number;
+  setWordIndex?(index: number): void;
 }

@@ -278,7 +278,8 @@ export class FastScorer {
       const cost = cashCostOf(a, s.transactionCostFixed, s.transactionCostPercent, compat);
       const p = pos[slot] as number;
       if (a.side === 'SELL') {
-        const remaining = Math.max(0, (p >= 0 ? (value[slot] as number) : 0) - v);
+        // Used only when positive: no Math.max(0, ...) call.
+        const remaining = (p >= 0 ? (value[slot] as number) : 0) - v;
         if (remaining > 0) {
           value[slot] = remaining;
           if (p < 0) {
@@ -359,30 +360,36 @@ export class FastScorer {
     let wPromise = 0.0;
     let wStab = 0.0;
     let count = 0;
+    // The tables in locals: a first plan runs this loop in the interpreter, where
+    // each `this.x` in it would be one more property load per slot.
+    const { otherGroup, bought, groupBought, groupStart, divYield, quality: qualityOf, tr, promise, stability, targets } = this;
     for (let k = 0; k < orderLen; k++) {
       const slot = order[k] as number;
       if (slot < 0) continue;
       count++;
       const v = value[slot] as number;
       if (countriesNonEmpty) {
-        const g = dropped ? this.otherGroup : this.bought[slot] === 1 ? this.groupBought[slot] : this.groupStart[slot];
+        const g = dropped ? otherGroup : bought[slot] === 1 ? groupBought[slot] : groupStart[slot];
         if ((g as number) >= 0) acc[g as number] = (acc[g as number] as number) + v;
       }
       const w = v / T;
-      wDiv += (this.divYield[slot] as number) * w;
-      wQual += (this.quality[slot] as number) * w;
+      wDiv += (divYield[slot] as number) * w;
+      wQual += (qualityOf[slot] as number) * w;
       if (v > 0) {
-        wTr += (this.tr[slot] as number) * w;
-        wPromise += (this.promise[slot] as number) * w;
-        wStab += (this.stability[slot] as number) * w;
+        wTr += (tr[slot] as number) * w;
+        wPromise += (promise[slot] as number) * w;
+        wStab += (stability[slot] as number) * w;
       }
     }
 
     let avg = 0.2;
-    const nGroups = this.targets.length;
+    const nGroups = targets.length;
     if (countriesNonEmpty && nGroups > 0) {
       let sum = 0;
-      for (let g = 0; g < nGroups; g++) sum += Math.abs((acc[g] as number) / T - (this.targets[g] as number));
+      for (let g = 0; g < nGroups; g++) {
+        const d = (acc[g] as number) / T - (targets[g] as number);
+        sum += d < 0 ? -d : d;
+      }
       avg = sum / nGroups;
     }
     const diversification = Math.max(0, 100 * (1 - avg / 0.3));

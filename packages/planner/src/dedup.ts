@@ -47,19 +47,17 @@ function packedKey(seq: Sequence, codes: Map<string, number>): number {
     const a = seq[i]!;
     const side = a.side === 'BUY' ? 0 : a.side === 'SELL' ? 1 : -1;
     if (side < 0) return -1;
-    const pair = codeOf(codes, a.symbol, side);
+    // Codes of one symbol: 2·id + 1 for BUY, 2·id + 2 for SELL (ids in order of first sight). Inline, not
+    // a call per action: dedup runs over every generated sequence, in the interpreter on a first plan.
+    let id = codes.get(a.symbol);
+    if (id === undefined) {
+      id = codes.size;
+      codes.set(a.symbol, id);
+    }
+    const pair = 2 * id + 1 + side;
     if (pair >= CODE_LIMIT) return -1;
     key = key * CODE_LIMIT + pair;
   }
   return key;
 }
 
-// Codes of one symbol: 2·id + 1 for BUY, 2·id + 2 for SELL (ids in order of first sight).
-function codeOf(codes: Map<string, number>, symbol: string, side: number): number {
-  let id = codes.get(symbol);
-  if (id === undefined) {
-    id = codes.size;
-    codes.set(symbol, id);
-  }
-  return 2 * id + 1 + side;
-}

@@ -39,43 +39,46 @@ export function checkSequence(sequence: Sequence, input: PlanCheckInput): PlanEx
   const held = new Map<string, number>();
   let cashEur = ctx.availableCashEur;
   let costsEur = 0;
+  // No per-step closure: one would put `a` and `step` in a context object per step, so
+  // every read of them below (in the interpreter, where a first plan checks each
+  // evaluated sequence) would be a context-slot load.
   for (let i = 0; i < sequence.length; i++) {
     const a = sequence[i]!;
     const step = i + 1;
-    const add = (rule: PlanViolation['rule'], message: string): void => violate(violations, step, a, rule, message);
     const security = ctx.securitiesBySymbol.get(a.symbol);
     if (security === undefined) {
-      add('unknown', 'not a security of the snapshot');
+      violate(violations, step, a, 'unknown', 'not a security of the snapshot');
       continue;
     }
-    if (!(Number.isInteger(a.quantity) && a.quantity > 0)) add('quantity', 'the quantity is not a whole number above 0');
+    if (!(Number.isInteger(a.quantity) && a.quantity > 0)) violate(violations, step, a, 'quantity', 'the quantity is not a whole number above 0');
     const rate = ctx.fxRate(security.currency);
     const value = (a.quantity * a.price) / rate;
-    if (a.currency !== security.currency) add('currency', `traded in ${a.currency}, the security trades in ${security.currency}`);
-    if (!(Math.abs(a.valueEur - value) <= VALUE_SLACK)) {
-      add('value', `valueEur ${a.valueEur.toFixed(2)} is not quantity × price / rate = ${value.toFixed(2)}`);
+    if (a.currency !== security.currency) violate(violations, step, a, 'currency', `traded in ${a.currency}, the security trades in ${security.currency}`);
+    const off = a.valueEur - value;
+    if (!((off < 0 ? -off : off) <= VALUE_SLACK)) {
+      violate(violations, step, a, 'value', `valueEur ${a.valueEur.toFixed(2)} is not quantity × price / rate = ${value.toFixed(2)}`);
     }
     const position = held.get(a.symbol) ?? ctx.positionsBySymbol.get(a.symbol)?.quantity ?? 0;
-    const lot = Math.max(1, security.minLot);
-    const cost = ctx.transactionCostFixed + Math.abs(value) * ctx.transactionCostPercent;
+    const lot = security.minLot >= 1 ? security.minLot : Math.max(1, security.minLot);
+    const cost = ctx.transactionCostFixed + (value < 0 ? -value : value) * ctx.transactionCostPercent;
     costsEur += cost;
     const taken = costsDeducted ? cost : 0;
     if (a.side === 'BUY') {
-      if (!security.allowBuy || !ctx.allowBuy) add('flags', 'buying is not allowed');
-      if (a.quantity % lot !== 0) add('lot', `not a multiple of the board lot ${lot}`);
+      if (!security.allowBuy || !ctx.allowBuy) violate(violations, step, a, 'flags', 'buying is not allowed');
+      if (a.quantity % lot !== 0) violate(violations, step, a, 'lot', `not a multiple of the board lot ${lot}`);
       held.set(a.symbol, position + a.quantity);
       cashEur -= value + taken;
       cashAfter[security.currency] = (cashAfter[security.currency] ?? 0) - a.quantity * a.price;
     } else {
-      if (!security.allowSell || !ctx.allowSell) add('flags', 'selling is not allowed');
-      if (a.quantity > position) add('held', `sells more than the ${position} held`);
-      if (a.quantity % lot !== 0 && a.quantity !== position) add('lot', `not a multiple of the board lot ${lot} nor the whole position`);
+      if (!security.allowSell || !ctx.allowSell) violate(violations, step, a, 'flags', 'selling is not allowed');
+      if (a.quantity > position) violate(violations, step, a, 'held', `sells more than the ${position} held`);
+      if (a.quantity % lot !== 0 && a.quantity !== position) violate(violations, step, a, 'lot', `not a multiple of the board lot ${lot} nor the whole position`);
       held.set(a.symbol, position - a.quantity);
       cashEur += value - taken;
       cashAfter[security.currency] = (cashAfter[security.currency] ?? 0) + a.quantity * a.price;
     }
     if (taken > 0) cashAfter[base] = (cashAfter[base] ?? 0) - taken;
-    if (cashEur < -CASH_SLACK) add('cash', `needs ${(-cashEur).toFixed(2)} EUR more cash than the plan has${costsDeducted ? ' (costs included)' : ''}`);
+    if (cashEur < -CASH_SLACK) violate(violations, step, a, 'cash', `needs ${(-cashEur).toFixed(2)} EUR more cash than the plan has${costsDeducted ? ' (costs included)' : ''}`);
   }
   // The numbers are written after the literal (NumbersPending, @planner/context).
   const verdict: NumbersPending<PlanExecution> = {

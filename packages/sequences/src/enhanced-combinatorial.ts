@@ -157,7 +157,7 @@ export function sampleEnhancedCombinations(
  * positions and bit sets; only emitted sequences become arrays.
  */
 export function sample(setup: SamplerSetup, limits: DepthLimits, rng: RandomSource, distinct: boolean): Sequence[] {
-  if (setup.fast !== null && rng.randomParts !== undefined) return setup.fast.sample(limits, rng, distinct);
+  if (setup.fast !== null && rng.randomParts !== undefined && rng.wordBlock !== undefined) return setup.fast.sample(limits, rng, distinct);
   return sampleGeneric(setup, limits, rng, distinct);
 }
 

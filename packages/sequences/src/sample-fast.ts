@@ -109,7 +109,14 @@ export class FastSampler {
     this.buys = side(setup.bPick, setup.bIds, masks, setup.s.length);
   }
 
-  /** `sample` of enhanced-combinatorial.ts for a source with `randomParts`: the same draws, in the same order. */
+  /**
+   * `sample` of enhanced-combinatorial.ts for a source with `randomParts` and
+   * the word methods (RandomSource.wordBlock): the same draws, in the same
+   * order, derived here from the source's words (CPython's randint and
+   * random()), so that a draw is a few bytecodes instead of a call; a draw that
+   * would cross the block's end, or a randint of a width that is not a small
+   * positive integer, goes through the source's own method.
+   */
   sample(limits: DepthLimits, rng: RandomSource, distinct: boolean): Sequence[] {
     const { s, b } = this.setup;
     const out: Sequence[] = [];
@@ -124,12 +131,50 @@ export class FastSampler {
     const { pickedSells, pickedBuys, maxSellDraw, maxBuyDraw, drawSells, drawBuys, maxAttempts, maxAccepted, maxSteps, seen } =
       samplerRun(s, b, limits, this.setup.canonical, distinct);
     const parts = new Int32Array(2);
+    // The source's words on locals; `wi` goes back to the source before returning.
+    let words = rng.wordBlock!();
+    let wi = rng.wordIndex!();
+    // randint(1, w) takes words until word >>> clz32(w) < w; -1: through rng.randint.
+    const sellShift = (maxSellDraw | 0) === maxSellDraw && maxSellDraw >= 1 ? Math.clz32(maxSellDraw) : -1;
+    const buyShift = (maxBuyDraw | 0) === maxBuyDraw && maxBuyDraw >= 1 ? Math.clz32(maxBuyDraw) : -1;
     let attempts = 0;
     let accepted = 0;
     while (accepted < maxAccepted && attempts < maxAttempts) {
       attempts++;
-      const ns = drawSells ? rng.randint(1, maxSellDraw) : 0;
-      const nb = drawBuys ? rng.randint(1, maxBuyDraw) : 0;
+      let ns = 0;
+      if (drawSells) {
+        for (;;) {
+          if (wi >= words.length || sellShift < 0) {
+            rng.setWordIndex!(wi);
+            ns = rng.randint(1, maxSellDraw);
+            words = rng.wordBlock!();
+            wi = rng.wordIndex!();
+            break;
+          }
+          const r = (words[wi++] as number) >>> sellShift;
+          if (r < maxSellDraw) {
+            ns = r + 1;
+            break;
+          }
+        }
+      }
+      let nb = 0;
+      if (drawBuys) {
+        for (;;) {
+          if (wi >= words.length || buyShift < 0) {
+            rng.setWordIndex!(wi);
+            nb = rng.randint(1, maxBuyDraw);
+            words = rng.wordBlock!();
+            wi = rng.wordIndex!();
+            break;
+          }
+          const r = (words[wi++] as number) >>> buyShift;
+          if (r < maxBuyDraw) {
+            nb = r + 1;
+            break;
+          }
+        }
+      }
       if (ns + nb > maxSteps || ns + nb === 0) continue;
       // The profile's masks, ORed over the distinct picks.
       let c = 0;
@@ -140,12 +185,24 @@ export class FastSampler {
       let cs = 0;
       let taken = 0;
       for (let p = 0; p < ns; p++) {
-        rng.randomParts!(parts);
-        const high = parts[0] as number;
+        // random()'s two words (randomParts), or the source's own draw across the block's end.
+        let high: number;
+        let low: number;
+        if (wi + 2 <= words.length) {
+          high = (words[wi] as number) >>> 5;
+          low = (words[wi + 1] as number) >>> 6;
+          wi += 2;
+        } else {
+          rng.setWordIndex!(wi);
+          rng.randomParts!(parts);
+          high = parts[0] as number;
+          low = parts[1] as number;
+          words = rng.wordBlock!();
+          wi = rng.wordIndex!();
+        }
         let j = sBuckets[high >>> BUCKET_SHIFT] as number;
         if (j < 0) j = ~j;
         else {
-          const low = parts[1] as number;
           while (j < sLast && (high > (sHigh[j] as number) || (high === sHigh[j] && low >= (sLow[j] as number)))) j++;
         }
         const sym = sIds[j] as number;
@@ -158,12 +215,24 @@ export class FastSampler {
       let cb = 0;
       taken = 0;
       for (let p = 0; p < nb; p++) {
-        rng.randomParts!(parts);
-        const high = parts[0] as number;
+        // random()'s two words (randomParts), or the source's own draw across the block's end.
+        let high: number;
+        let low: number;
+        if (wi + 2 <= words.length) {
+          high = (words[wi] as number) >>> 5;
+          low = (words[wi + 1] as number) >>> 6;
+          wi += 2;
+        } else {
+          rng.setWordIndex!(wi);
+          rng.randomParts!(parts);
+          high = parts[0] as number;
+          low = parts[1] as number;
+          words = rng.wordBlock!();
+          wi = rng.wordIndex!();
+        }
         let j = bBuckets[high >>> BUCKET_SHIFT] as number;
         if (j < 0) j = ~j;
         else {
-          const low = parts[1] as number;
           while (j < bLast && (high > (bHigh[j] as number) || (high === bHigh[j] && low >= (bLow[j] as number)))) j++;
         }
         const sym = bIds[j] as number;
@@ -203,6 +272,7 @@ export class FastSampler {
       for (let i = 0; i < cb; i++) seq[cs + i] = b[pickedBuys[i] as number] as ActionCandidate;
       out.push(seq);
     }
+    rng.setWordIndex!(wi);
     return out;
   }
 }

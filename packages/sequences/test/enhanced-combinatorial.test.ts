@@ -288,6 +288,19 @@ describe('sampler picks at the exact integer thresholds', () => {
           out[0] = a;
           out[1] = b;
         };
+        // The same script as words (Node's fast loop reads them): per attempt the randint(1, 1)
+        // word (top bit clear), then a << 5 and b << 6 (random() = (w0 >>> 5, w1 >>> 6)).
+        const words = new Int32Array(script.length * 3);
+        script.forEach(([a, b], i) => {
+          words[3 * i + 1] = a << 5;
+          words[3 * i + 2] = b << 6;
+        });
+        let at = 0;
+        source.wordBlock = () => words;
+        source.wordIndex = () => at;
+        source.setWordIndex = (i) => {
+          at = i;
+        };
       }
       return source;
     };
@@ -613,6 +626,15 @@ describe("the sampler's fast loop (Node '#sample-fast') against the generic loop
       expect(fast).toEqual(sampleGeneric(setup, lim, genericRng, false));
       expect(fastRng.random()).toBe(genericRng.random());
     }
+  });
+
+  it('a draw cap that is not a positive integer goes through the randint of the source, which refuses it as the generic loop does', () => {
+    const setup = samplerSetup([sell('S', 0.9), sell('T', 0.8)], [buy('B', 0.8)], 0.3, 12, null);
+    const lim = limits({ maxSells: 1.5, maxBuys: 1, maxSteps: 3 });
+    expect(() => sample(setup, lim, createPythonRandom(1), false)).toThrow(new RangeError('randint: bounds must be integers, got 1, 1.5'));
+    expect(() => sampleGeneric(setup, lim, createPythonRandom(1), false)).toThrow(new RangeError('randint: bounds must be integers, got 1, 1.5'));
+    const buysOnly = limits({ maxSells: 0, maxBuys: 0.5, maxSteps: 3 });
+    expect(() => sample(setup, buysOnly, createPythonRandom(1), false)).toThrow(RangeError);
   });
 
   it('the browser variant prepares no fast loop', () => {
