@@ -34,7 +34,7 @@ export function checkSequence(sequence: Sequence, input: PlanCheckInput): PlanEx
   // Every plan checks at least once (most check an empty sequence): a plain loop, no entry pairs or per-step closures.
   const cashAfter: Record<string, number> = {};
   const cash = input.cash;
-  for (const [currency, amount] of cash) cashAfter[currency] = amount;
+  for (const currency of cash.keys()) cashAfter[currency] = cash.get(currency)!;
   const base = ctx.baseCurrency;
   const held = new Map<string, number>();
   let cashEur = ctx.availableCashEur;
