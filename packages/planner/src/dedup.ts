@@ -24,12 +24,15 @@ export function dedupSequences(sequences: readonly Sequence[]): Sequence[] {
   // Indexed (not for-of): a first plan runs this in the interpreter, over thousands of sequences.
   for (let i = 0; i < sequences.length; i++) {
     const seq = sequences[i]!;
-    if (seq.length === 0 || hasDuplicateSymbol(seq)) continue;
+    if (seq.length === 0) continue;
+    // The packing pass also finds a symbol traded twice (no second pass over the sequence).
     const packed = packedKey(seq, codes);
+    if (packed === TWICE) continue;
     if (packed >= 0) {
       if (seenPacked.has(packed)) continue;
       seenPacked.add(packed);
     } else {
+      if (hasDuplicateSymbol(seq)) continue;
       const key = sequenceKey(seq);
       if (seenText.has(key)) continue;
       seenText.add(key);
@@ -39,10 +42,18 @@ export function dedupSequences(sequences: readonly Sequence[]): Sequence[] {
   return out;
 }
 
-/** The sequence's codes packed into one integer, or -1 when they do not fit. */
+/** `packedKey`'s answer for a sequence that trades a symbol twice. */
+const TWICE = -2;
+
+/**
+ * The sequence's codes packed into one integer; TWICE when it trades a symbol
+ * twice; -1 when they do not fit (then it may still trade a symbol twice).
+ */
 function packedKey(seq: Sequence, codes: Map<string, number>): number {
   if (seq.length > MAX_PACKED) return -1;
   let key = 0;
+  // The symbol ids below 31 seen so far; a larger id is checked by a scan.
+  let seen = 0;
   for (let i = 0; i < seq.length; i++) {
     const a = seq[i]!;
     const side = a.side === 'BUY' ? 0 : a.side === 'SELL' ? 1 : -1;
@@ -53,6 +64,12 @@ function packedKey(seq: Sequence, codes: Map<string, number>): number {
     if (id === undefined) {
       id = codes.size;
       codes.set(a.symbol, id);
+    }
+    if (id < 31) {
+      if ((seen & (1 << id)) !== 0) return TWICE;
+      seen |= 1 << id;
+    } else {
+      for (let j = 0; j < i; j++) if (seq[j]!.symbol === a.symbol) return TWICE;
     }
     const pair = 2 * id + 1 + side;
     if (pair >= CODE_LIMIT) return -1;

@@ -20,6 +20,16 @@ describe('dedupSequences (pipeline.md §5.3)', () => {
     expect(out[0]).toBe(first);
   });
 
+  it('drops a symbol traded twice whatever its code: a bit of the packing pass below id 31, a scan above, the string path past 7 steps', () => {
+    // 40 symbols seen first: S0..S39 get ids 0..39
+    const many = Array.from({ length: 40 }, (_, i) => [cand(`S${i}`, 'BUY', 0.5)]);
+    const twiceLow = [cand('S3', 'BUY', 0.5), cand('S3', 'SELL', 0.5)];
+    const twiceHigh = [cand('S35', 'SELL', 0.5), cand('S1', 'BUY', 0.5), cand('S35', 'BUY', 0.5)];
+    const twiceLong = [...Array.from({ length: 8 }, (_, i) => cand(`S${i}`, 'BUY', 0.5)), cand('S0', 'SELL', 0.5)];
+    const fine = [cand('S35', 'SELL', 0.5), cand('S36', 'BUY', 0.5)];
+    expect(dedupSequences([...many, twiceLow, twiceHigh, twiceLong, fine])).toEqual([...many, fine]);
+  });
+
   it('treats order and side as part of the key', () => {
     const out = dedupSequences([[a, b], [b, a], [cand('A', 'BUY', 1), b]]);
     expect(out).toHaveLength(3);

@@ -6,6 +6,10 @@ import {
   applyBucketPatch, BUCKET_COLUMNS, bucketExists, bucketMissing, checkHighWaterMark, fromBucketRow, parseBucketPatch, parseBucketRecord,
 } from './bucket-record.js';
 import type { BucketRow } from './bucket-record.js';
+import { HolderSession, pause } from './postgres-holder.js';
+import { dbOf, HeldJobs } from './postgres-held-jobs.js';
+import type { BatchJob, FetchedJob } from './postgres-held-jobs.js';
+import { isConnectionError } from './postgres-errors.js';
 import { preparePostgresSchema, quoteSchema } from './postgres-schema.js';
 import { notCurrentError, patternType, sequencePriority, toResult } from './sequence-columns.js';
 import type { ResultRow } from './sequence-columns.js';
@@ -25,7 +29,14 @@ export interface PostgresOptions {
   readonly retryLimit?: number;
   /** How often the queue looks for expired leases; default 15. */
   readonly maintenanceIntervalSeconds?: number;
-  /** Connections of the pool; default 4. */
+  /**
+   * After a server restart, how long the jobs of a holder that was connected before it are left to it,
+   * seconds; default 10. A live process takes its lock back within about a second of the server's
+   * return; a process that died (or was stopped) while the server was away does not, and its jobs are
+   * handed to others after this grace instead of after the lease.
+   */
+  readonly restartGraceSeconds?: number;
+  /** Connections of the pool (plus one for the holder lock); default 4. */
   readonly poolSize?: number;
   /** Bound of one connection attempt (TCP and login), seconds; default 10. */
   readonly connectTimeoutSeconds?: number;
@@ -56,19 +67,7 @@ export interface QueueStatus {
   readonly failed: readonly FailedJob[];
 }
 
-/** Payload of one queued batch: a range of sequence indexes of one bucket's work. */
-export interface BatchJob {
-  readonly bucket: string;
-  readonly portfolioHash: string;
-  readonly configHash: string;
-  readonly from: number;
-  readonly to: number;
-}
-
-export interface FetchedJob {
-  readonly id: string;
-  readonly data: BatchJob;
-}
+export type { BatchJob, FetchedJob } from './postgres-held-jobs.js';
 
 
 export const queueName = (bucket: string): string => `planner-batch.${bucket}`;
@@ -94,10 +93,13 @@ export class PostgresBackend {
   private readonly reconnectMs: number;
   private readonly stop = new AbortController();
   readonly where: string;
+  /** The jobs this process holds, and every change of their holding. */
+  readonly jobs: HeldJobs;
 
   private constructor(
     private readonly pool: pg.Pool,
     readonly boss: PgBoss,
+    private readonly holder: HolderSession,
     schema: string,
     options: PostgresOptions,
   ) {
@@ -107,9 +109,9 @@ export class PostgresBackend {
     this.where = describeConnection(options.connectionString);
     this.reconnectMs = (options.reconnectSeconds ?? 60) * 1000;
     this.batchSize = options.batchSize ?? 100;
-    if (!Number.isSafeInteger(this.batchSize) || this.batchSize < 1) {
-      throw new StoreError(`postgres store: batchSize must be a whole number >= 1, got ${String(options.batchSize)}`);
-    }
+    this.jobs = new HeldJobs({
+      boss, holder, S: this.S, Q: quoteSchema(this.queueSchema), restartGraceSeconds: options.restartGraceSeconds ?? 10, tx: (fn) => this.tx(fn),
+    });
     this.leaseSeconds = options.leaseSeconds ?? 300;
     this.onConnectionLost = options.onConnectionLost;
     this.retryLimit = options.retryLimit ?? 10;
@@ -129,6 +131,7 @@ export class PostgresBackend {
   static async connect(options: PostgresOptions): Promise<PostgresBackend> {
     const schema = options.schema ?? 'planner';
     quoteSchema(schema);
+    checkOptions(options); // before any connection is opened
     const where = describeConnection(options.connectionString);
     const pool = new pg.Pool({
       connectionString: options.connectionString,
@@ -154,6 +157,17 @@ export class PostgresBackend {
       throw new StoreError(`cannot prepare postgres store ${where}: ${(e as Error).message}`, { cause: e });
     }
     client.release();
+    let holder: HolderSession;
+    const inHand: { ids: () => readonly string[] } = { ids: () => [] };
+    try {
+      holder = await HolderSession.open(
+        { connectionString: options.connectionString, connectionTimeoutMillis: (options.connectTimeoutSeconds ?? 10) * 1000 },
+        quoteSchema(schema), schema, () => inHand.ids(),
+      );
+    } catch (e) {
+      await pool.end().catch(() => undefined);
+      throw new StoreError(`cannot connect to postgres store ${where}: ${(e as Error).message}`, { cause: e });
+    }
     const boss = new PgBoss({
       db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values) },
       schema: options.queueSchema ?? `${schema}_queue`,
@@ -166,10 +180,13 @@ export class PostgresBackend {
     try {
       await boss.start();
     } catch (e) {
+      await holder.close();
       await pool.end().catch(() => undefined);
       throw new StoreError(`cannot start the job queue of postgres store ${where}: ${(e as Error).message}`, { cause: e });
     }
-    return new PostgresBackend(pool, boss, schema, options);
+    const backend = new PostgresBackend(pool, boss, holder, schema, options);
+    inHand.ids = () => backend.jobs.inHand();
+    return backend;
   }
 
   /**
@@ -361,24 +378,24 @@ export class PostgresBackend {
         retryLimit: this.retryLimit,
         retryDelay: 0,
       }));
-      await this.boss.insert(jobs, { db: { executeSql: (text: string, values: unknown[]) => c.query(text, values) } });
+      await this.boss.insert(jobs, { db: dbOf(c) });
     });
   }
 
+
+  /** One job of the bucket's queue, leased to this process (`HeldJobs.fetch`). */
   async fetchJob(bucket: string): Promise<FetchedJob | null> {
-    const jobs = await this.boss.fetch<BatchJob>(await this.ensureQueue(bucket), { batchSize: 1 });
-    const job = jobs[0];
-    return job ? { id: job.id, data: job.data } : null;
+    return this.jobs.fetch(await this.ensureQueue(bucket));
   }
 
+  /** Completes a job this process still holds. */
   complete(bucket: string, jobId: string): Promise<void> {
-    return this.boss.complete(queueName(bucket), jobId);
+    return this.jobs.complete(queueName(bucket), jobId);
   }
 
-  /** Hands a leased job back to the queue at once (no retry used): the next fetch takes it. */
-  async giveBack(bucket: string, jobId: string): Promise<void> {
-    await this.boss.cancel(queueName(bucket), jobId);
-    await this.boss.resume(queueName(bucket), jobId);
+  /** Hands a leased job back to the queue at once: the next fetch takes it. */
+  giveBack(bucket: string, jobId: string): Promise<void> {
+    return this.jobs.giveBack(queueName(bucket), jobId);
   }
 
   /** The bucket's jobs by state; failed ones with their last error. */
@@ -415,7 +432,7 @@ export class PostgresBackend {
   }
 
   fail(bucket: string, jobId: string, error: unknown): Promise<void> {
-    return this.boss.fail(queueName(bucket), jobId, { message: error instanceof Error ? error.message : String(error) });
+    return this.jobs.fail(queueName(bucket), jobId, error instanceof Error ? error.message : String(error));
   }
 
   /** The job's sequences that have no result yet, in index order; bounded by the range on both tables so it costs O(batch). */
@@ -589,20 +606,8 @@ export class PostgresBackend {
     this.closed = true;
     await this.boss.stop({ graceful: false, close: false, wait: true }).catch(() => undefined);
     await this.pool.end().catch(() => undefined);
+    await this.holder.close(); // last: what is still in hand can be handed back by anyone from now on
   }
-}
-
-/** Waits `ms`, or less when `signal` aborts. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 const stopErrors = new WeakSet<object>();
@@ -611,6 +616,18 @@ function stoppedWhileReconnecting(where: string, op: string, cause: string, erro
   const e = new StoreError(`postgres store ${where}: stopped while waiting for the lost server (in ${op}: ${cause})`, { cause: error });
   stopErrors.add(e);
   return e;
+}
+
+/** Options that would fail later, or silently, are refused before anything connects. */
+function checkOptions(options: PostgresOptions): void {
+  const size = options.batchSize ?? 100;
+  if (!Number.isSafeInteger(size) || size < 1) {
+    throw new StoreError(`postgres store: batchSize must be a whole number >= 1, got ${String(options.batchSize)}`);
+  }
+  const grace = options.restartGraceSeconds ?? 10;
+  if (typeof grace !== 'number' || !Number.isFinite(grace) || grace < 0) {
+    throw new StoreError(`postgres store: restartGraceSeconds must be a number of seconds >= 0, got ${String(options.restartGraceSeconds)}`);
+  }
 }
 
 /** The error of an operation ended by a stop while it waited for a lost server: a stop, not a failure. */
@@ -628,16 +645,4 @@ export function describeConnection(connectionString: string): string {
   } catch {
     return '(connection string)';
   }
-}
-
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTCONN']);
-
-/** The server or the network went away (worth reconnecting), as opposed to a wrong query or a refused login. */
-export function isConnectionError(e: unknown): boolean {
-  const code = String((e as { code?: unknown } | null)?.code ?? '');
-  if (CONNECTION_CODES.has(code)) return true;
-  // SQLSTATE class 08 (connection exception); 57P01-03: the server shuts down, crashed, or is starting.
-  if (/^08/.test(code) || code === '57P01' || code === '57P02' || code === '57P03') return true;
-  const message = (e as Error | null)?.message ?? '';
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|Connection ended/i.test(message);
 }

@@ -1,7 +1,7 @@
 import { StoreError } from '@planner/contracts';
 import type pg from 'pg';
 
-export const POSTGRES_SCHEMA_VERSION = 3;
+export const POSTGRES_SCHEMA_VERSION = 4;
 
 /** Migrations by target version; index 0 creates version 1. `S` is the quoted schema name. */
 const MIGRATIONS: readonly ((s: string) => string)[] = [
@@ -58,6 +58,18 @@ const MIGRATIONS: readonly ((s: string) => string)[] = [
   (S) => `ALTER TABLE ${S}.work ADD COLUMN data text;`,
   // 3: each bucket's high-water mark, from which a satellite's drawdown is measured.
   (S) => `ALTER TABLE ${S}.buckets ADD COLUMN high_water_mark double precision, ADD COLUMN high_water_mark_at text;`,
+  // 4: who holds each leased batch job (postgres-holder.ts), so a job whose holder is gone is handed back at once.
+  (S) => `
+  CREATE TABLE ${S}.job_holders (
+    job_id uuid PRIMARY KEY,
+    queue text NOT NULL,
+    holder integer NOT NULL,
+    server_start timestamptz NOT NULL
+  );
+  CREATE INDEX job_holders_by_queue ON ${S}.job_holders (queue);
+  CREATE INDEX job_holders_by_holder ON ${S}.job_holders (holder);
+  CREATE SEQUENCE ${S}.holder_ids AS integer CYCLE;
+  `,
 ];
 
 export function quoteSchema(schema: string): string {

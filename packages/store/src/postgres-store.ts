@@ -103,7 +103,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       // Jobs this caller holds go back to the queue now, not when their lease runs out: a stopped run costs nothing.
       const jobs = [...held.values()].flat();
       held.clear();
-      for (const j of jobs) await backend.giveBack(j.key.bucket, j.id).catch(() => undefined); // no server: the lease runs out instead
+      // No server: the next caller hands them back once it is back (no live session holds them), not after the lease.
+      for (const j of jobs) await backend.giveBack(j.key.bucket, j.id).catch(() => undefined);
       await backend.close();
     },
   };

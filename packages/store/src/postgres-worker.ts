@@ -132,7 +132,8 @@ export async function runPostgresWorker(options: PostgresWorkerOptions): Promise
         await runJob(job);
       }
     } catch (e) {
-      // A stop during a wait for a lost server is a stop: its job's lease runs out instead.
+      // A stop during a wait for a lost server is a stop: its job goes back to the queue once the server
+      // is back, when the next caller finds it held by no live session (its lock ended with this process).
       if (!(stopping && isStoppedWhileReconnecting(e))) throw e;
     }
   }

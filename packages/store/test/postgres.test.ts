@@ -45,7 +45,8 @@ describe('postgres store', () => {
     const pg = (await import('pg')).default;
     const c = new pg.Client({ connectionString: url });
     await c.connect();
-    await c.query('ALTER TABLE planner.buckets DROP COLUMN high_water_mark, DROP COLUMN high_water_mark_at; UPDATE planner.schema_version SET version = 2');
+    await c.query(`ALTER TABLE planner.buckets DROP COLUMN high_water_mark, DROP COLUMN high_water_mark_at;
+      DROP TABLE planner.job_holders; DROP SEQUENCE planner.holder_ids; UPDATE planner.schema_version SET version = 2`);
     await c.end();
     const reopened = await createPostgresStore({ connectionString: url });
     try {
