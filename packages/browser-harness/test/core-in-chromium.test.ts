@@ -121,6 +121,25 @@ describe('the core in headless Chromium', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
+  it('cash balances keep the file order in the page as in Node, a digit-only currency code included: they are summed in it', async () => {
+    const { page, problems } = await openPage();
+    const text = example
+      .replace('"EUR": 6000.0\n', '"EUR": 1000.1, "USD": 3000.3, "756": 500.05\n')
+      .replace('"HKD": 8.1\n', '"HKD": 8.1, "756": 0.94\n');
+    expect(text).toContain('"756": 500.05');
+    const result = await page.evaluate(async ({ text }) => {
+      const core = (globalThis as unknown as { plannerCore: Core }).plannerCore;
+      const mods = [...core.calculators, ...core.patterns, ...core.sequenceGenerators, ...core.filters, ...core.evaluators];
+      const snapshot = core.parseSnapshot(text, 'cash.json');
+      const planner = core.createPlanner({ config: core.loadPreset('conservative', { modules: mods }), modules: mods });
+      return { currencies: [...snapshot.cash.keys()], plan: JSON.stringify(await planner.plan(snapshot)) };
+    }, { text });
+    expect(result.currencies).toEqual(['EUR', 'USD', '756']);
+    const planner = createPlanner({ config: loadPreset('conservative', { modules }), modules });
+    expect(withoutTimings(result.plan)).toEqual(withoutTimings(JSON.stringify(await planner.plan(parseSnapshot(text, 'cash.json')))));
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it('bad input is the same clear error in the page as in Node: a snapshot field, a config key', async () => {
     const { page, problems } = await openPage();
     const badSnapshot = JSON.stringify({ ...(JSON.parse(example) as object), cash: { EUR: 'lots' } });

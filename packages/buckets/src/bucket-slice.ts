@@ -12,8 +12,8 @@ export const bucketOf = (security: Security): string => security.bucket ?? CORE_
 
 /** What a bucket holds of the portfolio's cash. */
 export interface BucketCash {
-  /** Native balances per currency. */
-  readonly balances: Readonly<Record<string, number>>;
+  /** Native balances per currency, in the order of the snapshot's `bucketCash` entry or `cash` (the order they are summed in). */
+  readonly balances: ReadonlyMap<string, number>;
   /** The balances in EUR. */
   readonly eur: number;
   /** The bucket's part of `minCashReserve`: the reserve times its part of the portfolio's cash (EUR). */
@@ -27,9 +27,9 @@ export function rateOf(fxRates: Readonly<Record<string, number>>, currency: stri
   return r !== undefined && r > 0 ? r : 1;
 }
 
-function eurOf(balances: Readonly<Record<string, number>>, fxRates: Readonly<Record<string, number>>): number {
+function eurOf(balances: ReadonlyMap<string, number>, fxRates: Readonly<Record<string, number>>): number {
   let eur = 0;
-  for (const [currency, amount] of Object.entries(balances)) eur += amount / rateOf(fxRates, currency);
+  for (const [currency, amount] of balances) eur += amount / rateOf(fxRates, currency);
   return eur;
 }
 
@@ -45,11 +45,11 @@ export function allocateBucketCash(
   const portfolioEur = eurOf(snapshot.cash, snapshot.fxRates);
   const out = new Map<string, BucketCash>();
   for (const b of buckets) {
-    const balances: Record<string, number> = {};
+    const balances = new Map<string, number>();
     if (snapshot.bucketCash) {
-      Object.assign(balances, Object.hasOwn(snapshot.bucketCash, b.id) ? snapshot.bucketCash[b.id] : {});
+      for (const [currency, amount] of snapshot.bucketCash.get(b.id) ?? []) balances.set(currency, amount);
     } else {
-      for (const [currency, amount] of Object.entries(snapshot.cash)) balances[currency] = amount * b.share;
+      for (const [currency, amount] of snapshot.cash) balances.set(currency, amount * b.share);
     }
     const eur = eurOf(balances, snapshot.fxRates);
     const reserve = portfolioEur > 0 ? snapshot.minCashReserve * Math.min(1, eur / portfolioEur) : 0;
@@ -140,7 +140,7 @@ export function checkSnapshotBuckets(
       : JSON.stringify(s.bucket);
     issues.push({ path: `securities[${i}].bucket`, message: `expected one of the buckets ${known}, found ${found}` });
   });
-  for (const id of Object.keys(snapshot.bucketCash ?? {})) {
+  for (const id of snapshot.bucketCash?.keys() ?? []) {
     if (!ids.has(id)) issues.push({ path: keyPath('bucketCash', id), message: `expected one of the buckets ${known}, found ${JSON.stringify(id)}` });
   }
   if (issues.length > 0) throw new SnapshotError(issues, source);

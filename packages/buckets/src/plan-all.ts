@@ -27,7 +27,8 @@ export interface BucketPlan {
   readonly kind: BucketKind;
   readonly status: BucketStatus;
   readonly share: number;
-  readonly cash: BucketCash;
+  /** The bucket's cash as reported: its balances as an object (JSON), in the order JavaScript lists keys. */
+  readonly cash: Omit<BucketCash, 'balances'> & { readonly balances: Readonly<Record<string, number>> };
   readonly valueEur: number;
   readonly targetValueEur: number;
   /** The stored high-water mark the drawdown was measured from (0 when none yet). */
@@ -87,7 +88,7 @@ export function prepareBuckets(snapshot: PortfolioSnapshot, buckets: readonly Bu
   const bucketBySymbol = new Map(snapshot.securities.map((s) => [s.symbol, bucketOf(s)]));
   let portfolioValueEur = 0;
   for (const v of values.values()) portfolioValueEur += v;
-  for (const [currency, amount] of Object.entries(snapshot.cash)) portfolioValueEur += amount / rateOf(snapshot.fxRates, currency);
+  for (const [currency, amount] of snapshot.cash) portfolioValueEur += amount / rateOf(snapshot.fxRates, currency);
   const prepared = bucketOrder(buckets).map((bucket): PreparedBucket => {
     const c = cash.get(bucket.id) as BucketCash;
     let invested = 0;
@@ -117,7 +118,8 @@ export async function planPreparedBucket(service: BucketService, p: PreparedBuck
   const { bucket } = p;
   const highWaterMark = bucket.highWaterMark?.value ?? 0;
   const base = {
-    id: bucket.id, kind: bucket.kind, status: bucket.status, share: bucket.share, cash: p.cash,
+    id: bucket.id, kind: bucket.kind, status: bucket.status, share: bucket.share,
+    cash: { balances: Object.fromEntries(p.cash.balances), eur: p.cash.eur, reserve: p.cash.reserve },
     valueEur: p.valueEur, targetValueEur: p.targetValueEur, highWaterMark,
   };
   const skip = (skipped: string, aggression: Aggression | null = null): BucketPlan =>

@@ -42,7 +42,7 @@ const TOML = '[planner]\nname = "job"\nmax_depth = 2\npriority_threshold = 0.0\n
 /** Securities named `X:sat` belong to bucket `sat`, the others to core. */
 function snapshot(symbols: readonly string[]): PortfolioSnapshot {
   return {
-    asOf: '2026-01-02T12:00:00Z', baseCurrency: 'EUR', cash: { EUR: 100_000 }, fxRates: { EUR: 1 }, minCashReserve: 0,
+    asOf: '2026-01-02T12:00:00Z', baseCurrency: 'EUR', cash: new Map([['EUR', 100_000]]), fxRates: { EUR: 1 }, minCashReserve: 0,
     securities: symbols.map((name, i) => security(name.split(':')[0] as string, {
       name, price: 10 + i, country: 'Germany', industry: 'Tech', ...(name.includes(':') ? { bucket: name.split(':')[1] as string } : {}),
     })),
@@ -61,7 +61,7 @@ describe('runBatch: the bucket batch job', () => {
     const [a, b] = [await service.sliceFor('core', whole), await service.sliceFor('sat', whole)];
     expect(a.securities.map((s) => s.symbol)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
     expect(b.securities.map((s) => s.symbol)).toEqual(['X', 'Y', 'Z']);
-    expect([a.cash, b.cash]).toEqual([{ EUR: 80_000 }, { EUR: 20_000 }]);
+    expect([a.cash, b.cash]).toEqual([new Map([['EUR', 80_000]]), new Map([['EUR', 20_000]])]);
     const [core, sat] = await Promise.all([
       service.runBatch('core', whole, { store, batchSize: 3 }),
       service.runBatch('sat', whole, { store, batchSize: 1 }),

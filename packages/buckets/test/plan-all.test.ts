@@ -14,7 +14,7 @@ const sec = (symbol: string, price: number, bucket?: string, currency = 'EUR'): 
 /** Core: A (held), B; sat: S (held), T; dormant: P. */
 function portfolio(extra: Partial<PortfolioSnapshot> = {}): PortfolioSnapshot {
   return {
-    asOf: '2026-01-02T12:00:00', baseCurrency: 'EUR', cash: { EUR: 9_000, USD: 1_300 }, fxRates: { USD: 1.3 }, minCashReserve: 1_000,
+    asOf: '2026-01-02T12:00:00', baseCurrency: 'EUR', cash: new Map([['EUR', 9_000], ['USD', 1_300]]), fxRates: { USD: 1.3 }, minCashReserve: 1_000,
     securities: [sec('A', 10), sec('S', 20, 'sat'), sec('B', 30), sec('T', 40, 'sat', 'USD'), sec('P', 50, 'dormant')],
     positions: [{ symbol: 'A', quantity: 100, avgPrice: 8 }, { symbol: 'S', quantity: 50, avgPrice: 25, currentPrice: 22 }, { symbol: 'P', quantity: 10, avgPrice: 50 }],
     targets: { countries: new Map(), industries: new Map(), countryGroups: new Map(), industryGroups: new Map() },
@@ -30,31 +30,33 @@ describe('cash and slices of buckets', () => {
 
   it('without balances, each bucket holds its share of every cash balance and of the reserve', () => {
     const cash = allocateBucketCash(portfolio(), registry);
-    expect(cash.get('core')!.balances.EUR).toBe(6_300);
-    expect(cash.get('core')!.balances.USD).toBeCloseTo(910, 9);
-    expect(cash.get('sat')!.balances.EUR).toBeCloseTo(1_800, 9);
+    expect(cash.get('core')!.balances.get('EUR')).toBe(6_300);
+    expect(cash.get('core')!.balances.get('USD')).toBeCloseTo(910, 9);
+    expect(cash.get('sat')!.balances.get('EUR')).toBeCloseTo(1_800, 9);
     expect(cash.get('sat')!.eur).toBeCloseTo(2_000, 9);
     expect(cash.get('sat')!.reserve).toBeCloseTo(200, 9);
     expect([...cash.values()].reduce((s, c) => s + c.eur, 0)).toBeCloseTo(10_000, 9);
   });
 
   it('with balances, a bucket holds its entry (nothing without one) and the reserve in proportion', () => {
-    const cash = allocateBucketCash(portfolio({ bucketCash: { core: { EUR: 5_000 }, sat: { EUR: 1_500, USD: 650 } } }), registry);
-    expect(cash.get('core')).toEqual({ balances: { EUR: 5_000 }, eur: 5_000, reserve: 500 });
-    expect(cash.get('sat')).toEqual({ balances: { EUR: 1_500, USD: 650 }, eur: 2_000, reserve: 200 });
-    expect(cash.get('dormant')).toEqual({ balances: {}, eur: 0, reserve: 0 });
+    const bucketCash = new Map([['core', new Map([['EUR', 5_000]])], ['sat', new Map([['EUR', 1_500], ['USD', 650]])]]);
+    const cash = allocateBucketCash(portfolio({ bucketCash }), registry);
+    expect(cash.get('core')).toEqual({ balances: new Map([['EUR', 5_000]]), eur: 5_000, reserve: 500 });
+    expect(cash.get('sat')).toEqual({ balances: new Map([['EUR', 1_500], ['USD', 650]]), eur: 2_000, reserve: 200 });
+    expect(cash.get('dormant')).toEqual({ balances: new Map(), eur: 0, reserve: 0 });
   });
 
   it('a slice holds the bucket\'s securities, their positions, trades, weights and histories, and its cash', () => {
     const s = portfolio();
-    const slice = sliceSnapshot(s, 'sat', { balances: { EUR: 1_800 }, eur: 1_800, reserve: 180 });
+    const slice = sliceSnapshot(s, 'sat', { balances: new Map([['EUR', 1_800]]), eur: 1_800, reserve: 180 });
     expect(slice.securities.map((x) => x.symbol)).toEqual(['S', 'T']);
     expect(slice.positions.map((p) => p.symbol)).toEqual(['S']);
     expect(slice.recentTrades.map((t) => t.symbol)).toEqual(['T']);
     expect(slice.targetWeights).toEqual(new Map([['S', 0.2]]));
     expect(slice.priceHistory).toEqual({ T: [3, 4] });
-    expect([slice.cash, slice.minCashReserve, slice.targets, slice.asOf]).toEqual([{ EUR: 1_800 }, 180, s.targets, s.asOf]);
-    expect('bucketCash' in sliceSnapshot({ ...s, bucketCash: { sat: { EUR: 1 } } }, 'sat', { balances: {}, eur: 0, reserve: 0 })).toBe(false);
+    expect([slice.cash, slice.minCashReserve, slice.targets, slice.asOf]).toEqual([new Map([['EUR', 1_800]]), 180, s.targets, s.asOf]);
+    const withBalances = { ...s, bucketCash: new Map([['sat', new Map([['EUR', 1]])]]) };
+    expect('bucketCash' in sliceSnapshot(withBalances, 'sat', { balances: new Map(), eur: 0, reserve: 0 })).toBe(false);
   });
 
   it('a snapshot without buckets is, for a core holding all of it, the same snapshot', () => {
@@ -64,7 +66,7 @@ describe('cash and slices of buckets', () => {
   });
 
   it('refuses unknown buckets and shares above 1, naming path and value', () => {
-    const s = portfolio({ bucketCash: { 'sat-2': { EUR: 1 } } });
+    const s = portfolio({ bucketCash: new Map([['sat-2', new Map([['EUR', 1]])]]) });
     try {
       checkSnapshotBuckets(s, [{ id: 'core' }, { id: 'sat' }], 'p.json');
       expect.unreachable();

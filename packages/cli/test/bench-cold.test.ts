@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseReferenceTimings, referenceMs } from '../src/bench/reference-timings.js';
 import { geometricMean } from '../src/bench/stats.js';
 import { contendedNote, cpuShareOf, timeRuns, timeWarm } from '../src/bench/warm.js';
-import { combineWarmProcesses } from '../src/bench/warm-child.js';
+import { builtEntries, timeCold } from '../src/bench/cold.js';
+import { combineWarmProcesses, warmFiguresOf } from '../src/bench/warm-child.js';
 import { cli, here, scenarioDir } from './helpers.js';
 
 // `bench --cold` spawns the built command (packages/cli/dist/bin, made at install
@@ -250,6 +251,47 @@ describe('bench helpers', () => {
     expect(cpuShareOf({ user: 1500, system: 500 }, 4)).toBe(0.5);
     expect(cpuShareOf({ user: 0, system: 0 }, 0)).toBe(1);
   });
+
+  it('a warm process\'s output: its figures, or an error naming the case and what was wrong', () => {
+    const figures = {
+      medianMs: 0.03, p95Ms: 0.05, runs: 20, warmupRuns: 100, warmupStable: true, cpuShare: 0.97, sequencesEvaluated: 7,
+      warmPreparedMs: 0.02, warmPreparedP95Ms: 0.04, warmPreparedWarmupRuns: 200, warmPreparedStable: false, preparedSamePlan: true,
+      warmPreparedCpuShare: 0.95,
+    };
+    const ended = (stdout: string, status: number | null = 0, signal: NodeJS.Signals | null = null) => ({ status, signal, stdout, stderr: 'it broke\n' });
+    // the warm fields alone: a field the child adds is not passed on
+    expect(warmFiguresOf('s.json', ended(JSON.stringify({ ...figures, extra: 1 })))).toEqual(figures);
+    expect(() => warmFiguresOf('s.json', ended('', 1))).toThrow('warm process of s.json failed (exit 1): it broke');
+    expect(() => warmFiguresOf('s.json', ended('', null, 'SIGKILL'))).toThrow('warm process of s.json failed (exit SIGKILL): it broke');
+    expect(() => warmFiguresOf('s.json', ended('median 3 ms'))).toThrow('warm process of s.json printed no JSON: "median 3 ms"');
+    const { p95Ms: _p95, ...noP95 } = figures;
+    expect(() => warmFiguresOf('s.json', ended(JSON.stringify(noP95)))).toThrow("warm process of s.json: expected a number in 'p95Ms', found undefined");
+    // NaN reaches JSON as null
+    expect(() => warmFiguresOf('s.json', ended(JSON.stringify({ ...figures, warmPreparedMs: Number.NaN }))))
+      .toThrow("warm process of s.json: expected a number in 'warmPreparedMs', found null");
+    expect(() => warmFiguresOf('s.json', ended(JSON.stringify({ ...figures, preparedSamePlan: 'yes' }))))
+      .toThrow("warm process of s.json: expected a boolean in 'preparedSamePlan', found \"yes\"");
+  });
+
+  it('the built command: found next to the sources\' dist/, or an error that says how to build it', () => {
+    const { probe, cli: planner } = builtEntries();
+    expect(probe).toBe(here('../dist/bin/cold-probe.js'));
+    expect(planner).toBe(here('../dist/bin/planner.cjs'));
+    const empty = join(dir, 'no-build');
+    mkdirSync(empty);
+    expect(() => builtEntries(empty)).toThrow(`${join(empty, 'cold-probe.js')} is missing: run \`pnpm -C packages/cli build:bin\``);
+  });
+
+  it('a fresh process that fails names the case, the process and its message', () => {
+    const missing = join(dir, 'gone.json');
+    expect(() => timeCold([{ snapshot: missing }], 1)).toThrow(new RegExp(`^cold probe of ${missing} failed \\(exit 1\\): .*file not found`, 's'));
+    // A plugin that loads in the probe and refuses `planner plan`: the whole-process run fails.
+    const refusing = join(dir, 'refuses-plan.mjs');
+    writeFileSync(refusing, "if (process.argv.includes('plan')) throw new Error('this plugin refuses planner plan');\n" +
+      "export const modules = [{ kind: 'calculator', name: 'refusing', description: 'loads', params: { safeParse: () => ({ success: true, data: {} }) }, calculate: () => [] }];\n");
+    expect(() => timeCold([{ snapshot: example, preset: 'conservative' }], 1, undefined, [refusing]))
+      .toThrow(new RegExp(`^planner plan ${example} failed \\(exit \\d\\): .*this plugin refuses planner plan`, 's'));
+  }, 120_000);
 
   it('geometric mean', () => {
     expect(geometricMean([1, 4, 16])).toBeCloseTo(4, 12);

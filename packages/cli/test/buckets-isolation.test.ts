@@ -44,8 +44,8 @@ describe('buckets planned at once', () => {
     expect(b.status).toBe('finished');
     // Each bucket plans its slice: the core 85 % of the cash, the satellite 15 %.
     const [coreSlice, satSlice] = [await service.sliceFor('core', core), await service.sliceFor('momentum_1', sat)];
-    expect(coreSlice.cash.EUR).toBeCloseTo(0.85 * (core.cash.EUR ?? 0), 9);
-    expect(satSlice.cash.EUR).toBeCloseTo(0.15 * (sat.cash.EUR ?? 0), 9);
+    expect(coreSlice.cash.get('EUR')).toBeCloseTo(0.85 * (core.cash.get('EUR') ?? 0), 9);
+    expect(satSlice.cash.get('EUR')).toBeCloseTo(0.15 * (sat.cash.get('EUR') ?? 0), 9);
     expect(withoutTimings(a.plan)).toEqual(withoutTimings(await (await service.getPlanner('core')).plan(coreSlice)));
     expect(withoutTimings(b.plan)).toEqual(withoutTimings(await (await service.getPlanner('momentum_1')).plan(satSlice)));
     const d = new Database(path, { readonly: true });

@@ -110,14 +110,14 @@ async function serviceFor(input: Input, snapshot: PortfolioSnapshot): Promise<Bu
 }
 
 const rate = (currency: string): number => (currency === 'USD' ? RATES.USD : 1);
-const eurOf = (balances: Readonly<Record<string, number>>): number =>
-  Object.entries(balances).reduce((s, [c, v]) => s + v / rate(c), 0);
+const eurOf = (balances: ReadonlyMap<string, number>): number =>
+  [...balances].reduce((s, [c, v]) => s + v / rate(c), 0);
 
 /** The EUR a bucket may spend, computed here from the snapshot and the registry (not taken from the planner). */
 function spendable(snapshot: PortfolioSnapshot, bucket: string, share: number): number {
   const balances = snapshot.bucketCash
-    ? (snapshot.bucketCash[bucket] ?? {})
-    : Object.fromEntries(Object.entries(snapshot.cash).map(([c, v]) => [c, v * share]));
+    ? (snapshot.bucketCash.get(bucket) ?? new Map<string, number>())
+    : new Map([...snapshot.cash].map(([c, v]) => [c, v * share]));
   const portfolio = eurOf(snapshot.cash);
   const own = eurOf(balances);
   return Math.max(0, own - (portfolio > 0 ? snapshot.minCashReserve * Math.min(1, own / portfolio) : 0));

@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadWithCodeCache, writeCodeCache } from '../src/code-cache.js';
 import { mainBuildFor, onlyPrintsHelp } from '../src/command-line.js';
 import { loadMain, mainFiles, makeCodeCache } from '../src/load-main.js';
-import { here } from './helpers.js';
+import { loadBuiltMain, mainFilesIn } from '../src/main-files.js';
+import { cli, here } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'planner-code-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -119,6 +120,24 @@ describe('the command\'s code', () => {
     expect(readFileSync(files.cache).subarray(0, 40).toString()).toMatch(/^[0-9a-f]{40}$/);
     expect(loadWithCodeCache(files.file, files.cache).cache).toBe('used');
     await expect(makeCodeCache(files, [here('../examples/portfolio.json'), join(dir, 'missing.json')])).rejects.toThrow(/planning .*missing\.json with the default preset failed \(exit 2\)/);
+  });
+
+  it('a build folder: its plan-only file compiled with the cache made for it, planning as the sources do', async () => {
+    const build = join(dir, 'build');
+    mkdirSync(build);
+    cpSync(here('../dist/main/planner-plan.cjs'), join(build, 'planner-plan.cjs'));
+    cpSync(here('../dist/main/import-module.cjs'), join(build, 'import-module.cjs'));
+    expect(loadBuiltMain(build, 'plan').cache).toBe('absent');
+    const example = here('../examples/portfolio.json');
+    await makeCodeCache(mainFilesIn(build, 'plan'), [example]);
+    const { main, cache } = loadBuiltMain(build, 'plan');
+    expect(cache).toBe('used');
+    let out = '';
+    const code = await main.run(['plan', example, '--preset', 'aggressive', '--json'], { out: (s) => { out += s; }, err: () => undefined });
+    expect(code).toBe(0);
+    const fromSources = await cli('plan', example, '--preset', 'aggressive', '--json');
+    const withoutTimings = (text: string) => ({ ...JSON.parse(text), timings: {} });
+    expect(withoutTimings(out)).toEqual(withoutTimings(fromSources.out));
   });
 
   it('make-code-cache then plans the first snapshot with each configuration file (--config)', async () => {

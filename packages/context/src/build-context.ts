@@ -126,7 +126,8 @@ export function buildContext(
   }
 
   let cashEur = 0;
-  for (const [currency, amount] of Object.entries(snapshot.cash)) cashEur += amount / fxRate(currency);
+  // in file order, as the reference sums its dict: a float sum depends on the order
+  for (const [currency, amount] of snapshot.cash) cashEur += amount / fxRate(currency);
   const availableCashEur = Math.max(0, cashEur - snapshot.minCashReserve);
 
   let totalValue = options.totalValueExcludesCash === false ? invested + availableCashEur : invested;

@@ -32,7 +32,7 @@ export function derivedIssues(s: PortfolioSnapshot): InputIssue[] {
     invested += value;
   });
   let cash = 0;
-  for (const [currency, amount] of Object.entries(s.cash)) cash += amount / rate(currency);
+  for (const [currency, amount] of s.cash) cash += amount / rate(currency);
   if (!Number.isFinite(cash)) issues.push({ path: 'cash', message: `expected balances whose sum in EUR is finite, found a sum of ${cash}` });
   if (issues.length > 0) return issues;
   if (!Number.isFinite(invested)) {

@@ -16,10 +16,13 @@ const KEYED_RECORDS: readonly (readonly string[])[] = [
 
 /**
  * The records whose key order decides a plan (weights are read in file
- * order; the last group naming a country wins): Maps in the snapshot.
- * The others are looked up by key, so they stay objects.
+ * order; the last group naming a country wins; cash balances are summed in
+ * file order, as the reference sums its dict): Maps in the snapshot.
+ * `bucketCash` is a Map of such Maps. The others are looked up by key, so
+ * they stay objects.
  */
-const ORDERED_RECORDS: readonly (readonly string[])[] = KEYED_RECORDS.filter(([a]) => a === 'targets' || a === 'targetWeights');
+const ORDERED_RECORDS: readonly (readonly string[])[] = KEYED_RECORDS.filter(([a]) => a === 'targets' || a === 'targetWeights' || a === 'cash');
+const BUCKET_CASH = KEYED_RECORDS.find(([a]) => a === 'bucketCash') as readonly string[];
 
 function at(root: unknown, path: readonly string[]): unknown {
   let v = root;
@@ -68,6 +71,12 @@ export function hasDigitOnlyOrderedKey(data: unknown): boolean {
     const record = at(data, path);
     if (isRecord(record) && Object.keys(record).some(digitsOnly)) return true;
   }
+  const buckets = at(data, BUCKET_CASH);
+  if (!isRecord(buckets)) return false;
+  for (const id of Object.keys(buckets)) {
+    const balances = buckets[id];
+    if (digitsOnly(id) || (isRecord(balances) && Object.keys(balances).some(digitsOnly))) return true;
+  }
   return false;
 }
 
@@ -82,20 +91,24 @@ const copyValue = (v: unknown): unknown => (Array.isArray(v) ? [...v] : isRecord
  */
 export function keepEveryKey<T extends object>(parsed: T, data: unknown, keysOf: KeyOrder): T {
   const out = parsed as Record<string, unknown>;
+  const inOrder = (record: Record<string, unknown>): Map<string, unknown> => new Map(keysOf(record).map((k) => [k, copyValue(record[k])]));
   for (const path of KEYED_RECORDS) {
     const record = at(data, path);
     if (!isRecord(record)) continue;
     if (ORDERED_RECORDS.includes(path)) {
-      setAt(out, path, new Map(keysOf(record).map((k) => [k, copyValue(record[k])])));
+      setAt(out, path, inOrder(record));
+    } else if (path === BUCKET_CASH) {
+      // zod validated each entry as a record of balances
+      setAt(out, path, new Map(keysOf(record).map((id) => [id, inOrder(record[id] as Record<string, unknown>)])));
     } else if (Object.hasOwn(record, '__proto__')) {
       const copy = Object.create(null) as Record<string, unknown>;
       for (const [k, v] of Object.entries(record)) copy[k] = copyValue(v);
       setAt(out, path, copy);
     }
   }
-  // zod's defaults: targets without a group table still hold an empty Map
+  // zod's defaults: targets without a group table and a snapshot without cash still hold an empty Map
   for (const path of ORDERED_RECORDS) {
-    if (path[0] === 'targets' && !(at(out, path) instanceof Map)) setAt(out, path, new Map());
+    if ((path[0] === 'targets' || path[0] === 'cash') && !(at(out, path) instanceof Map)) setAt(out, path, new Map());
   }
   return parsed;
 }

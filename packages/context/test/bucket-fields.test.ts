@@ -34,7 +34,7 @@ describe('bucket fields of the snapshot', () => {
   it('keeps `bucket` and `bucketCash` and adds nothing to a snapshot without them', () => {
     const s = parseSnapshot({ ...base(), bucketCash: { core: { EUR: 800 }, momentum_1: { EUR: 200, USD: 520 } } });
     expect(s.securities.map((x) => x.bucket)).toEqual([undefined, 'momentum_1']);
-    expect(s.bucketCash).toEqual({ core: { EUR: 800 }, momentum_1: { EUR: 200, USD: 520 } });
+    expect(s.bucketCash).toEqual(new Map([['core', new Map([['EUR', 800]])], ['momentum_1', new Map([['EUR', 200], ['USD', 520]])]]));
     const plain = base();
     delete plain.securities[1].bucket;
     const parsed = parseSnapshot(plain);

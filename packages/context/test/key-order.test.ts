@@ -116,9 +116,8 @@ describe('the records looked up by key keep a __proto__ key', () => {
   it('bucketCash: a bucket named __proto__ keeps its balances; a bad balance there is named', () => {
     const text = snapshotText('{}').replace('"fxRates": {}', '"fxRates": {}, "bucketCash": {"core": {"EUR": 600}, "__proto__": {"EUR": 400}}');
     const s = parseSnapshot(text);
-    expect(Object.keys(s.bucketCash ?? {})).toEqual(['core', '__proto__']);
-    expect(Object.hasOwn(s.bucketCash ?? {}, '__proto__')).toBe(true);
-    expect((s.bucketCash as Record<string, Record<string, number>>)['__proto__']).toEqual({ EUR: 400 });
+    expect([...(s.bucketCash ?? new Map()).keys()]).toEqual(['core', '__proto__']);
+    expect(s.bucketCash?.get('__proto__')).toEqual(new Map([['EUR', 400]]));
     expect(() => parseSnapshot(text.replace('{"EUR": 400}', '{"EUR": -1}'))).toThrow(/bucketCash\.__proto__\.EUR: expected a number >= 0, found -1/);
   });
 });
@@ -136,7 +135,36 @@ describe('snapshotToJson', () => {
 
   it('without Maps\' digit-only keys it is JSON.stringify\'s text of the file format', () => {
     const s = parseSnapshot(snapshotText('{"countries": {"EU": 1}, "countryGroups": {"EU": ["Germany"]}}'));
-    const asObjects = { ...s, targets: { countries: { EU: 1 }, industries: {}, countryGroups: { EU: ['Germany'] }, industryGroups: {} } };
+    const asObjects = { ...s, cash: Object.fromEntries(s.cash), targets: { countries: { EU: 1 }, industries: {}, countryGroups: { EU: ['Germany'] }, industryGroups: {} } };
     expect(snapshotToJson(s)).toBe(JSON.stringify(asObjects));
+  });
+});
+
+describe('cash and bucketCash keep the file order: balances are summed in it, as the reference sums its dict', () => {
+  // EUR 1000.1 + USD 3000.3 / 1.08 + "756" 500.05 / 0.94 added in this order, as Python adds a dict's
+  // items, is 4310.123640661938; in the order a JavaScript object lists them ("756" first) it is 4310.123640661939.
+  const FILE_ORDER_SUM = 4310.123640661938;
+  const balances = '{"EUR": 1000.1, "USD": 3000.3, "756": 500.05}';
+  const text = snapshotText('{}').replace('"cash": {"EUR": 1000}, "fxRates": {}', `"cash": ${balances}, "fxRates": {"USD": 1.08, "756": 0.94}`);
+
+  it('the values are chosen so that the order shows in the last bit', () => {
+    const inObjectOrder = Object.entries(JSON.parse(balances) as Record<string, number>)
+      .reduce((sum, [currency, amount]) => sum + amount / ({ EUR: 1, USD: 1.08, 756: 0.94 } as Record<string, number>)[currency]!, 0);
+    expect(inObjectOrder).not.toBe(FILE_ORDER_SUM);
+  });
+
+  it('the cash the plan may spend is the sum in file order', () => {
+    const s = parseSnapshot(text);
+    expect([...s.cash.keys()]).toEqual(['EUR', 'USD', '756']);
+    expect(buildContext(s, SETTINGS).availableCashEur).toBe(FILE_ORDER_SUM);
+    // through stored work too (snapshotToJson writes the Map in its order)
+    expect(buildContext(parseSnapshot(snapshotToJson(s)), SETTINGS).availableCashEur).toBe(FILE_ORDER_SUM);
+  });
+
+  it('a bucket\'s balances keep their order as well', () => {
+    const withBuckets = text.replace('"fxRates"', `"bucketCash": {"7": ${balances}, "core": {"EUR": 0}}, "fxRates"`);
+    const s = parseSnapshot(withBuckets);
+    expect([...(s.bucketCash ?? new Map()).keys()]).toEqual(['7', 'core']);
+    expect([...(s.bucketCash?.get('7') ?? new Map()).keys()]).toEqual(['EUR', 'USD', '756']);
   });
 });

@@ -60,7 +60,7 @@ describe('parseSnapshot defaults', () => {
     delete input.cash;
     delete input.positions;
     const snap = parseSnapshot(input);
-    expect(snap.cash).toEqual({});
+    expect(snap.cash).toEqual(new Map());
     expect(snap.positions).toEqual([]);
     expect(snap.recentTrades).toEqual([]);
     expect(snap.minCashReserve).toBe(0);

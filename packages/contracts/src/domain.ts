@@ -81,8 +81,12 @@ export interface PortfolioSnapshot {
   readonly asOf: string;
   readonly baseCurrency: string;
   readonly seed?: number;
-  /** Cash balances in native units per currency. */
-  readonly cash: Readonly<Record<string, number>>;
+  /**
+   * Cash balances in native units per currency, in file order: they are
+   * summed in that order, as the reference sums its dict (a floating-point
+   * sum depends on it, and a JavaScript object would list a digit-only code first).
+   */
+  readonly cash: ReadonlyMap<string, number>;
   /** Units of a currency per 1 unit of the base currency. */
   readonly fxRates: Readonly<Record<string, number>>;
   readonly minCashReserve: number;
@@ -98,8 +102,9 @@ export interface PortfolioSnapshot {
    * Virtual cash balances per bucket and currency (pipeline.md §7.1). When
    * present, a bucket's cash is its entry (none when it has no entry); when
    * absent, each bucket holds its registered `share` of every `cash` balance.
+   * Buckets and balances in file order, as `cash`.
    */
-  readonly bucketCash?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly bucketCash?: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 /** One proposed trade. Two candidates are equal when every field is equal (tags in order). */

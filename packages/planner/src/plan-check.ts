@@ -5,8 +5,8 @@ import type { NumbersPending } from '@planner/context';
 /** What the check reads besides the sequence: the context, the snapshot's cash per currency, the switches. */
 export interface PlanCheckInput {
   readonly ctx: OpportunityContext;
-  /** The snapshot's cash balances, native units per currency. */
-  readonly cash: Readonly<Record<string, number>>;
+  /** The snapshot's cash balances, native units per currency, in file order. */
+  readonly cash: ReadonlyMap<string, number>;
   readonly compat: CompatSwitches;
   /** `executabilityQuirks(compat)` when the caller has it (a run checks many sequences); computed otherwise. */
   readonly quirks?: readonly (keyof CompatSwitches)[];
@@ -34,7 +34,7 @@ export function checkSequence(sequence: Sequence, input: PlanCheckInput): PlanEx
   // Every plan checks at least once (most check an empty sequence): a plain loop, no entry pairs or per-step closures.
   const cashAfter: Record<string, number> = {};
   const cash = input.cash;
-  for (const currency of Object.keys(cash)) cashAfter[currency] = cash[currency]!;
+  for (const currency of cash.keys()) cashAfter[currency] = cash.get(currency)!;
   const base = ctx.baseCurrency;
   const held = new Map<string, number>();
   let cashEur = ctx.availableCashEur;

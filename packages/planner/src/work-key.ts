@@ -36,7 +36,7 @@ const isSorted = (keys: readonly string[]): boolean => keys.every((k, i) => i ==
 function unsortedKeyOrders(snapshot: PortfolioSnapshot): [string, string[]][] {
   const { targets, targetWeights } = snapshot;
   const records: [string, Iterable<string>][] = [
-    ['cash', Object.keys(snapshot.cash)],
+    ['cash', snapshot.cash.keys()],
     ['targets.countries', targets.countries.keys()],
     ['targets.industries', targets.industries.keys()],
     ['targets.countryGroups', targets.countryGroups.keys()],

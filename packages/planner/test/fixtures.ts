@@ -61,7 +61,7 @@ export function snapshot(): PortfolioSnapshot {
   return {
     asOf: '2026-01-02T12:00:00Z',
     baseCurrency: 'EUR',
-    cash: { EUR: 1000 },
+    cash: new Map([['EUR', 1000]]),
     fxRates: { EUR: 1 },
     minCashReserve: 0,
     securities: ['A', 'B', 'C', 'D', 'E'].map((s, i) =>

@@ -200,7 +200,7 @@ describe('planIncremental', () => {
     const again = await planner.planIncremental(snapshot(), { store, bucket: 'core' });
     expect(again.key).toEqual(a.key);
     expect(again.generated).toBe(false);
-    const richer = { ...snapshot(), cash: { EUR: 5000 } };
+    const richer = { ...snapshot(), cash: new Map([['EUR', 5000]]) };
     const b = await planner.planIncremental(richer, { store, bucket: 'core' });
     expect(b.generated).toBe(true);
     expect(b.key.portfolioHash).not.toBe(a.key.portfolioHash);

@@ -24,7 +24,7 @@ const ctx = opportunityContext({
   transactionCostFixed: 2,
   transactionCostPercent: 0.001,
 });
-const cash = { EUR: 1000 };
+const cash = new Map([['EUR', 1000]]);
 const check = (seq: Sequence, compat: CompatSwitches = EXECUTABLE) => checkSequence(seq, { ctx, cash, compat });
 const hkBuy = (quantity: number, over = {}) => buy('HK', { quantity, price: 40, valueEur: (quantity * 40) / 8, currency: 'HKD', ...over });
 

@@ -29,14 +29,14 @@ describe('stored work data', () => {
     expect([...back.snapshot.targets.countries.keys()]).toEqual(['EU', '10']);
     expect([...(back.snapshot.targetWeights ?? new Map()).keys()]).toEqual(['B', 'A']);
     // the key order counts in the portfolio hash, so a worker's rebuilt key must still match
-    const withCash = { ...ordered, snapshot: { ...ordered.snapshot, cash: { USD: 10, EUR: 20, '840': 5 }, fxRates: { EUR: 1, USD: 1.1, '840': 1.1 } } };
+    const withCash = { ...ordered, snapshot: { ...ordered.snapshot, cash: new Map([['USD', 10], ['EUR', 20], ['840', 5]]), fxRates: { EUR: 1, USD: 1.1, '840': 1.1 } } };
     expect(portfolioHash(decodeWorkData(encodeWorkData(withCash)).snapshot)).toBe(portfolioHash(withCash.snapshot));
     expect(portfolioHash(withCash.snapshot)).not.toBe(portfolioHash({ ...withCash.snapshot, targetWeights: new Map([['A', 0.1], ['B', 0.5]]) }));
   });
 
   it('writes what JSON.stringify wrote for a snapshot without Maps\' digit-only keys (stored work stays readable both ways)', () => {
     const targets = { countries: {}, industries: {}, countryGroups: {}, industryGroups: {} };
-    expect(encodeWorkData(data)).toBe(JSON.stringify({ format: 'planner-work', version: 1, ...data, snapshot: { ...data.snapshot, targets } }));
+    expect(encodeWorkData(data)).toBe(JSON.stringify({ format: 'planner-work', version: 1, ...data, snapshot: { ...data.snapshot, cash: Object.fromEntries(data.snapshot.cash), targets } }));
   });
 
   it('anything else is a StoreError naming the problem', () => {

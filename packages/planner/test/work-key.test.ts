@@ -43,7 +43,7 @@ describe('work key', () => {
   it('anything the plan reads changes the portfolio hash: holdings, cash, prices, asOf', () => {
     const s = snapshot();
     const h = portfolioHash(s);
-    expect(portfolioHash({ ...s, cash: { EUR: 1000.01 } })).not.toBe(h);
+    expect(portfolioHash({ ...s, cash: new Map([['EUR', 1000.01]]) })).not.toBe(h);
     expect(portfolioHash({ ...s, asOf: '2026-01-03T12:00:00Z' })).not.toBe(h);
     expect(portfolioHash({ ...s, positions: s.positions.map((p, i) => (i === 0 ? { ...p, quantity: 11 } : p)) })).not.toBe(h);
     expect(portfolioHash({ ...s, securities: s.securities.map((x, i) => (i === 4 ? { ...x, price: 100.5 } : x)) })).not.toBe(h);
@@ -66,7 +66,7 @@ describe('work key', () => {
       const weights = new Map(keys.map((k) => [k, (k.length + 1) / 10]));
       return {
         ...s,
-        cash: Object.fromEntries(keys.map((k) => [k, 100 * (k.length + 1)])),
+        cash: new Map(keys.map((k) => [k, 100 * (k.length + 1)])),
         fxRates: Object.fromEntries(keys.map((k) => [k, 1])),
         targets: {
           countries: weights, industries: weights,

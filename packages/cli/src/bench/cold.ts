@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { medianOf } from './stats.js';
 
@@ -40,10 +41,10 @@ export interface ColdTiming {
 /** One probe process's figures: a ColdTiming before the medians and the whole-process runs. */
 type ProbeSample = Omit<ColdTiming, 'processMs' | 'processes'>;
 
-/** The built probe and CLI. From the sources and from the bundle alike they sit at ../../dist/bin/. */
-export function builtEntries(): { probe: string; cli: string } {
-  const probe = fileURLToPath(new URL('../../dist/bin/cold-probe.js', import.meta.url));
-  const cli = fileURLToPath(new URL('../../dist/bin/planner.cjs', import.meta.url));
+/** The built probe and CLI in `binDir`. From the sources and from the bundle alike they sit at ../../dist/bin/. */
+export function builtEntries(binDir = fileURLToPath(new URL('../../dist/bin/', import.meta.url))): { probe: string; cli: string } {
+  const probe = join(binDir, 'cold-probe.js');
+  const cli = join(binDir, 'planner.cjs');
   if (!existsSync(probe) || !existsSync(cli)) {
     throw new Error(`bench --cold and the scenario suite run the built command (fresh processes, a warm process per case), and ${probe} is missing: run \`pnpm -C packages/cli build:bin\``);
   }

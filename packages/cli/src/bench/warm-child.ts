@@ -43,19 +43,31 @@ const BOOLEANS = ['warmupStable', 'warmPreparedStable', 'preparedSamePlan'] as c
 export function warmInChild(c: ColdCase, runs: number, plugins: readonly string[] = []): WarmCaseTiming {
   const { cli } = builtEntries();
   const args = [cli, ...plugins.flatMap((p) => ['--plugin', p]), 'bench', ...caseArgs(c), '--runs', String(runs), '--json'];
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (r.status !== 0) throw new Error(`warm process of ${c.snapshot} failed (exit ${r.status ?? r.signal}): ${r.stderr.trim()}`);
+  return warmFiguresOf(c.snapshot, spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+/** How a warm process ended (spawnSync's result). */
+export interface WarmProcessResult {
+  readonly status: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A warm process's figures from its output, or an error naming the case (`snapshot`) and what was wrong. */
+export function warmFiguresOf(snapshot: string, r: WarmProcessResult): WarmCaseTiming {
+  if (r.status !== 0) throw new Error(`warm process of ${snapshot} failed (exit ${r.status ?? r.signal}): ${r.stderr.trim()}`);
   let parsed: Record<string, unknown>;
   try {
     parsed = JSON.parse(r.stdout) as Record<string, unknown>;
   } catch (error) {
-    throw new Error(`warm process of ${c.snapshot} printed no JSON: ${JSON.stringify(r.stdout.slice(0, 200))}`, { cause: error });
+    throw new Error(`warm process of ${snapshot} printed no JSON: ${JSON.stringify(r.stdout.slice(0, 200))}`, { cause: error });
   }
   for (const key of NUMBERS) {
-    if (typeof parsed[key] !== 'number') throw new Error(`warm process of ${c.snapshot}: expected a number in '${key}', found ${JSON.stringify(parsed[key])}`);
+    if (typeof parsed[key] !== 'number') throw new Error(`warm process of ${snapshot}: expected a number in '${key}', found ${JSON.stringify(parsed[key])}`);
   }
   for (const key of BOOLEANS) {
-    if (typeof parsed[key] !== 'boolean') throw new Error(`warm process of ${c.snapshot}: expected a boolean in '${key}', found ${JSON.stringify(parsed[key])}`);
+    if (typeof parsed[key] !== 'boolean') throw new Error(`warm process of ${snapshot}: expected a boolean in '${key}', found ${JSON.stringify(parsed[key])}`);
   }
   const n = (key: (typeof NUMBERS)[number]): number => parsed[key] as number;
   const b = (key: (typeof BOOLEANS)[number]): boolean => parsed[key] as boolean;
