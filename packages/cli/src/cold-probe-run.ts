@@ -1,6 +1,7 @@
 import type { Plan, PlannerEventListener } from '@planner/contracts';
 import type { SetupStep, ColdProbeOptions } from './cold-probe-options.js';
 import type { MainModule } from './main-files.js';
+import type { ColdTiming } from './bench/cold.js';
 
 /**
  * What the probe does to the process, handed in: the entry (src/cold-probe.ts)
@@ -20,24 +21,13 @@ export interface ColdProbeDeps {
   readonly cpu: () => number;
 }
 
-/** One probe process's figures, printed as one JSON line (`planner bench --cold` takes their medians, bench/cold.ts). */
-export interface ColdProbeSample {
-  readonly startMs: number;
-  readonly importMs: number;
-  readonly setupMs: number;
-  readonly pluginsMs: number;
-  readonly firstPlanMs: number;
-  readonly secondPlanMs: number;
-  readonly startCpuMs: number;
-  readonly importCpuMs: number;
-  readonly setupCpuMs: number;
-  readonly pluginsCpuMs: number;
+/**
+ * One probe process's figures, printed as one JSON line (`planner bench --cold` takes their medians, bench/cold.ts):
+ * a ColdTiming's fields before the medians and the whole-process runs, with the setup's steps and the plan's timings.
+ */
+export interface ColdProbeSample extends Omit<ColdTiming, 'processMs' | 'processes'> {
   /** The setup's steps: the snapshot read, the configuration, createPlanner. */
   readonly setupStepsCpuMs: { readonly snapshot: number; readonly config: number; readonly createPlanner: number };
-  readonly firstPlanCpuMs: number;
-  readonly codeCache: string;
-  readonly evaluated: number;
-  readonly steps: readonly string[];
   readonly timings?: Plan['timings'];
 }
 
