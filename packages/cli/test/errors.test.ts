@@ -54,10 +54,14 @@ describe('CLI errors (in-process)', () => {
     expect(r.err).toContain('file not found');
   });
 
-  it('a snapshot that cannot be read for another reason (a directory): the system\'s reason', async () => {
+  it('a directory given as the snapshot or the configuration is named as one (not EISDIR)', async () => {
     const r = await cli('plan', dir);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(new RegExp(`^error: invalid snapshot in ${dir}: 1 issue\\(s\\)\n  .*EISDIR`));
+    expect(r.err).toBe(`error: invalid snapshot in ${dir}: 1 issue(s)\n  (root): expected a file, found a directory\n`);
+    const config = await cli('plan', here('../examples/portfolio.json'), '--config', dir, '--json');
+    expect(config.code).toBe(2);
+    expect(config.out).toBe('');
+    expect(config.err).toBe(`error: invalid configuration in ${dir}: 1 issue(s)\n  (root): expected a file, found a directory\n`);
   });
 
   it('--preset and --config together, an unknown preset, a bad seed', async () => {
