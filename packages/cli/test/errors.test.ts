@@ -69,9 +69,12 @@ describe('CLI errors (in-process)', () => {
     const unknown = await cli('config', 'show', '--preset', 'bold');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain("unknown preset 'bold' (known: aggressive, conservative, default)");
-    const seed = await cli('plan', here('../examples/portfolio.json'), '--seed', 'x');
-    expect(seed.code).toBe(2);
-    expect(seed.err).toContain('--seed: expected an integer at least 0, found "x"');
+    for (const bad of ['x', '-1', '1.5', '1e999', '', ' 5', '1e3', '0x10', '9007199254740992']) {
+      const seed = await cli('plan', here('../examples/portfolio.json'), '--seed', bad, '--json');
+      expect([seed.code, seed.out]).toEqual([2, '']);
+      expect(seed.err).toBe(`error: invalid configuration: 1 issue(s)\n  planner.seed: --seed: expected an integer from 0 to 9007199254740991, found ${JSON.stringify(bad)}\n`);
+    }
+    expect((await cli('plan', here('../examples/portfolio.json'), '--seed', '9007199254740991', '--json')).code).toBe(0);
   });
 
   it('bench with --runs 0 or a word: exit 2, no stack trace', async () => {
