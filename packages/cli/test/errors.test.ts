@@ -78,11 +78,19 @@ describe('CLI errors (in-process)', () => {
   });
 
   it('bench with --runs 0 or a word: exit 2, no stack trace', async () => {
-    for (const runs of ['0', 'abc']) {
+    for (const runs of ['0', 'abc', '-3', '1.5', '1e3', '0x10', ' 5', '']) {
       const r = await cli('bench', here('../examples/portfolio.json'), '--runs', runs);
       expect(r.code).toBe(2);
       expect(r.err).toContain(`--runs: expected an integer at least 1, found "${runs}"`);
       expect(r.err).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('bench - is refused (exit 2, no stack trace): it read standard input twice, and its fresh processes got none', async () => {
+    for (const extra of [[], ['--cold', '--processes', '1'], ['--warm-processes', '2']]) {
+      const r = await cli('bench', '-', '--runs', '1', '--json', ...extra);
+      expect([r.code, r.out]).toEqual([2, '']);
+      expect(r.err).toBe('error: invalid configuration: 1 issue(s)\n  (root): bench: expected a snapshot file, found - (the bench reads the snapshot more than once, and in fresh processes)\n');
     }
   });
 

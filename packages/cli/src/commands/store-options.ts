@@ -93,8 +93,9 @@ export async function parseBucketId(text: string, what = 'bucket id'): Promise<s
 /** A positive integer option (`--batch-size`, `--concurrency`). */
 export function parsePositive(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isSafeInteger(n) || n < 1) {
+  // Digits only, as --seed: Number() would also take ' 5', '1e3' and '0x10'.
+  const n = /^[0-9]+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1) {
     throw new ConfigError([{ path: '', message: `${name}: expected an integer at least 1, found ${JSON.stringify(text)}` }]);
   }
   return n;
