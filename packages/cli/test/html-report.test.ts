@@ -66,7 +66,10 @@ describe('planner plan --html: a target it must not or cannot write', () => {
     const r = await cli('plan', example, '--html', path, '--json');
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toContain(message);
+    // the error comes first: before the configuration's warnings, and before any planning
+    const [first, second] = r.err.split('\n');
+    expect(first).toBe('error: invalid configuration: 1 issue(s)');
+    expect(second).toContain(message);
     expect(r.err).not.toMatch(/\n\s+at |ENOENT|EISDIR|\.tmp-/);
     expect(readdirSync(dir).sort()).toEqual(before);
   });

@@ -61,12 +61,12 @@ export function planCommand(ctx: Context, extras: PlanExtras): Command {
       const snapshot = readSnapshot(file, parseMaxInput(opts.maxInputMb));
       const config = chooseConfig(opts, ctx.modules, ctx.configFiles);
       const seed = parseSeed(opts.seed);
-      for (const w of warningsFor(config, snapshot, ctx.modules)) ctx.io.err(`warning: ${w}\n`);
       // Loaded only for --html: the report and its chart library are not needed by a plain plan.
       const report = opts.html === undefined ? undefined : await extra(extras.htmlReport, '--html');
       if (opts.html !== undefined) {
         report?.checkReportPath(opts.html, [{ path: file, what: 'snapshot' }, { path: opts.config, what: 'configuration' }]);
       }
+      for (const w of warningsFor(config, snapshot, ctx.modules)) ctx.io.err(`warning: ${w}\n`);
       const { createPlanner } = await import('@planner/planner');
       const onEvent = ctx.io.onPlanEvent;
       const planner = createPlanner(onEvent === undefined ? { config, modules: ctx.modules } : { config, modules: ctx.modules, onEvent });
