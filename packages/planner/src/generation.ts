@@ -261,11 +261,18 @@ function filterStage(g: GenerationInput, gen: Generation, input: Sequence[]): Se
  */
 export function generateSequences(g: GenerationInput, gen = new Generation(g), depth?: DepthResult, chained = false): GenerationResult {
   // The stage ends where its last read (finishDepths') is: one clock read fewer per stage boundary.
-  depth ??= g.recorder.stage('generation', () => depthStage(g, gen), (r) => r.afterDedup, chained, true);
+  const recorder = g.recorder;
+  if (depth === undefined) {
+    const t0 = recorder.begin('generation', chained);
+    depth = depthStage(g, gen);
+    recorder.end('generation', t0, depth.afterDedup, true);
+  }
   const first = depth;
   // Right after the generation stage's end: the filters start there. Without extend generators the stage ends with its last filter's end.
   const endsOnRead = g.modules.extendGenerators.length === 0;
-  const sequences = g.recorder.stage('filters', () => filterStage(g, gen, first.sequences), (r) => r.length, true, endsOnRead);
+  const t1 = recorder.begin('filters', true);
+  const sequences = filterStage(g, gen, first.sequences);
+  recorder.end('filters', t1, sequences.length, endsOnRead);
   return {
     sequences,
     generated: gen.generated,
