@@ -60,6 +60,7 @@ describe('planner plan --html: a target it must not or cannot write', () => {
     ['no name', () => '', '--html: expected a file name, found ""'],
     ['a directory', () => mkdirSync(join(dir, 'a-dir'), { recursive: true }) ?? join(dir, 'a-dir'), "expected a file to write, found the directory"],
     ['a folder that does not exist', () => join(dir, 'no-such-folder', 'r.html'), "--html: no directory '"],
+    ['a "folder" that is a file', () => join(example, 'r.html'), `--html: no directory '${example}' to write 'r.html' in`],
   ])('%s: exit 2 before planning, nothing on stdout, no file left', async (_what, target, message) => {
     const path = target();
     const before = readdirSync(dir).sort();

@@ -63,8 +63,8 @@ export function planCommand(ctx: Context, extras: PlanExtras): Command {
       const seed = parseSeed(opts.seed);
       // Loaded only for --html: the report and its chart library are not needed by a plain plan.
       const report = opts.html === undefined ? undefined : await extra(extras.htmlReport, '--html');
-      if (opts.html !== undefined) {
-        report?.checkReportPath(opts.html, [{ path: file, what: 'snapshot' }, { path: opts.config, what: 'configuration' }]);
+      if (report !== undefined) {
+        report.checkReportPath(opts.html as string, [{ path: file, what: 'snapshot' }, { path: opts.config, what: 'configuration' }]);
       }
       for (const w of warningsFor(config, snapshot, ctx.modules)) ctx.io.err(`warning: ${w}\n`);
       const { createPlanner } = await import('@planner/planner');
