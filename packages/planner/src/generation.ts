@@ -238,6 +238,11 @@ function filterStage(g: GenerationInput, gen: Generation, input: Sequence[]): Se
   let t = g.recorder.lastNow;
   const call = { ctx: g.ctx };
   for (const f of g.modules.filters) {
+    // Nothing left to keep: the filter is not called (its time is 0, no clock read).
+    if (sequences.length === 0) {
+      g.recorder.addSlot(f.timingSlot, 0);
+      continue;
+    }
     try {
       const kept = f.module.filter(sequences, f.params, call);
       if (kept !== undefined) sequences = kept;
