@@ -246,7 +246,11 @@ export interface FilterCall {
 
 export interface SequenceFilter<P extends ParamsSchema = ParamsSchema> extends ModuleBase<P> {
   readonly kind: 'filter';
-  /** The kept sequences, in input order unless the filter's spec says otherwise. */
+  /**
+   * The kept sequences, in input order unless the filter's spec says otherwise.
+   * Never called with an empty list: with no sequence left there is nothing
+   * to keep, so the planner skips the remaining filters (their time is 0).
+   */
   filter(sequences: readonly Sequence[], params: z.output<P>, call: FilterCall): Sequence[];
 }
 
