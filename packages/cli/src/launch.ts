@@ -23,10 +23,12 @@ export async function launch(args: readonly string[], loaders: Loaders): Promise
   // After loading: V8 accepts a code cache only under the flags it was made with.
   if (isOneShotPlan(args)) tuneForOneShot();
   const onPlanEvent = defersTurbofan(args) ? deferTurbofan() : undefined;
-  // A closed pipe (`planner modules | head`) ends the output, not the process with a stack trace.
+  // A closed pipe (`planner modules | head`) ends the output, not the process with a stack trace;
+  // any other failed write (a full disk: `> /dev/full`) is one error line and exit 1, not a stack trace either.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
-    throw error;
+    process.stderr.write(`error: cannot write the output: ${error.message}\n`);
+    process.exit(1);
   });
   process.exitCode = await run(args, {
     out: (s) => process.stdout.write(s),

@@ -94,7 +94,7 @@ describe('launch: what the bins load for a command line', () => {
     expect(setFlagsFromString).not.toHaveBeenCalled();
   });
 
-  it('a closed output pipe ends the process quietly (exit 0); any other output error is thrown', async () => {
+  it('a closed output pipe ends the process quietly (exit 0); any other output error is one line on stderr and exit 1 (it was a stack trace: `> /dev/full`)', async () => {
     before = stdoutErrorListeners();
     await launch(['config', 'show'], recordingLoaders().loaders);
     const added = stdoutErrorListeners().filter((l) => !before.includes(l));
@@ -107,7 +107,10 @@ describe('launch: what the bins load for a command line', () => {
     expect(() => onError(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))).toThrow('process ended');
     expect(exit).toHaveBeenCalledWith(0);
     exit.mockClear();
-    expect(() => onError(Object.assign(new Error('write EIO'), { code: 'EIO' }))).toThrow('write EIO');
-    expect(exit).not.toHaveBeenCalled();
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(() => onError(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }))).toThrow('process ended');
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(stderr.mock.calls.map(([text]) => String(text))).toEqual(['error: cannot write the output: ENOSPC: no space left on device, write\n']);
+    stderr.mockRestore();
   });
 });
