@@ -127,6 +127,12 @@ export interface OpportunityCalculator<P extends ParamsSchema = ParamsSchema> ex
    * without one, the step says `Reason: <candidate reason>.`. Pure.
    */
   narrate?(candidate: ActionCandidate): StepNarrative | undefined;
+  /**
+   * A promise about `calculate`: whenever the snapshot holds no position
+   * (`ctx.positions` is empty), it returns [], so the planner need not call
+   * it (its count is then 0). Absent or false: no promise, always called.
+   */
+  readonly emptyWithoutPositions?: boolean;
   /** Candidates sorted by priority descending (stable). Pure. */
   calculate(ctx: OpportunityContext, params: z.output<P>): ActionCandidate[];
 }
