@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +89,15 @@ describe('planner plan --html: a target it must not or cannot write', () => {
     expect(c.code).toBe(2);
     expect(c.err).toContain('is the configuration this command reads');
     expect(readFileSync(config, 'utf8')).toBe('extends = "default"\n');
+  });
+
+  it('a snapshot from standard input (-) is no file to protect: the report is written and names stdin', () => {
+    const out = join(dir, 'from-stdin.html');
+    const r = spawnSync(here('../../../node_modules/.bin/tsx'), ['--conditions=source', here('../src/bin.ts'), 'plan', '-', '--html', out, '--json'], {
+      input: readFileSync(example), encoding: 'utf8', cwd: dir,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('<title>Plan for stdin');
   });
 
   it('a write that fails says where, and leaves neither the report nor its temporary file', async () => {
