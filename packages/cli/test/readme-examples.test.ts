@@ -6,19 +6,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { here } from './helpers.js';
 
 // Each package README's example, run as written (its code blocks, not a copy), with what the README says it
-// prints. The cli package depends on every package the examples import, so the scripts are written inside it
-// (module resolution starts at the script) and run from a scratch folder that links `packages/`, where the
-// examples' own files (planner.db, report.html, my-planner.toml) land.
+// prints. The scripts run in a scratch folder outside the repository (other tests copy and scan the tree),
+// which links `packages/` (the examples read packages/cli/examples/…) and, as its node_modules, the cli
+// package's: the cli depends on every package the examples import. The examples' own files (planner.db,
+// report.html, my-planner.toml) land there too.
 
 const root = here('../../../');
 const tsx = join(root, 'node_modules/.bin/tsx');
-const scripts = mkdtempSync(join(here('.'), '.readme-'));
 const work = mkdtempSync(join(tmpdir(), 'planner-readme-'));
 symlinkSync(join(root, 'packages'), join(work, 'packages'));
-afterAll(() => {
-  rmSync(scripts, { recursive: true, force: true });
-  rmSync(work, { recursive: true, force: true });
-});
+symlinkSync(join(root, 'packages/cli/node_modules'), join(work, 'node_modules'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 interface Part {
   /** Index among the README's fenced code blocks. */
@@ -108,7 +106,7 @@ describe('package README examples run as written', () => {
       const blocks = codeBlocks(readme);
       for (const file of ex.files ?? []) writeFileSync(join(work, file.name), blocks[file.block] ?? '');
       for (const file of ex.writes ?? []) rmSync(join(work, file), { force: true });
-      const path = join(scripts, `${ex.pkg}.mts`);
+      const path = join(work, `${ex.pkg}.mts`);
       writeFileSync(path, script(blocks, ex.parts));
       const r = spawnSync(tsx, ['--conditions=source', path], { cwd: work, encoding: 'utf8' });
       expect(r.stderr.includes('Error') ? r.stderr : '').toBe('');
