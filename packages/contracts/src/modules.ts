@@ -163,6 +163,24 @@ export interface PatternGenerator<P extends ParamsSchema = ParamsSchema> extends
    * them are disabled is a configuration error. Satisfied by any one of them.
    */
   readonly needs?: readonly string[];
+  /**
+   * A promise about `generate`: whenever every one of these category lists is
+   * empty (a missing key counts as empty), it returns [] whatever else it is
+   * given, so the planner need not call it (its count is then 0). Declare a
+   * list whose emptiness alone guarantees []: `profit_taking`'s sequences
+   * start from its own category, so it declares only that one. Absent: no
+   * promise, always called (plugins need not declare anything).
+   */
+  readonly emptyWithout?: readonly OpportunityCategory[];
+  /**
+   * A promise about `generate`: it takes a sell only from the sell lists
+   * (`profit_taking`, `rebalance_sells`) and a buy only when its `valueEur`
+   * fits the cash left, so it returns [] whenever both sell lists are empty and
+   * every candidate of the other lists is a BUY whose `valueEur` exceeds
+   * `call.availableCashEur`; the planner then does not call it (count 0).
+   * Absent or false: no promise.
+   */
+  readonly emptyWhenNothingFits?: boolean;
   /** Candidate sequences, never an empty inner sequence. Must not mutate its inputs. */
   generate(opportunities: OpportunitiesByCategory, params: z.output<P>, call: PatternCall): Sequence[];
 }

@@ -21,6 +21,10 @@ export const adaptive = definePattern({
   order: 1200,
   enabledByDefault: true,
   stage: 'once',
+  // Its walks take only rebalance and opportunity buys.
+  emptyWithout: ['rebalance_buys', 'opportunity_buys'],
+  // breakFill stops at the first buy the cash does not cover.
+  emptyWhenNothingFits: true,
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     const portfolio = call.ctx.portfolio;

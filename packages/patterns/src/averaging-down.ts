@@ -12,6 +12,10 @@ export const averagingDown = definePattern({
   order: 400,
   enabledByDefault: true,
   needs: ['averaging_down'],
+  // Without averaging-down buys it returns at once.
+  emptyWithout: ['averaging_down'],
+  // Its one sell is a profit-taking candidate; its buys must fit the cash.
+  emptyWhenNothingFits: true,
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     const buys = categoryList(opportunities, 'averaging_down');

@@ -12,6 +12,10 @@ export const costOptimized = definePattern({
   paramDocs: depthParamDocs(5),
   order: 1100,
   enabledByDefault: true,
+  // Every candidate it takes comes from one of the five lists.
+  emptyWithout: ['profit_taking', 'rebalance_sells', 'averaging_down', 'rebalance_buys', 'opportunity_buys'],
+  // Sells from the sell lists, then BUYs that fit.
+  emptyWhenNothingFits: true,
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     if (limit < 1) return [];

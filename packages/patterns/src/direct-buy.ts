@@ -11,6 +11,10 @@ export const directBuy = definePattern({
   paramDocs: depthParamDocs(5),
   order: 100,
   enabledByDefault: true,
+  // Only buys are taken: without any, greedyFill adds nothing.
+  emptyWithout: ['averaging_down', 'rebalance_buys', 'opportunity_buys'],
+  // Buys that fit the cash only.
+  emptyWhenNothingFits: true,
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     const cash = call.availableCashEur;

@@ -29,6 +29,10 @@ export const marketRegime = definePattern({
   order: 1300,
   enabledByDefault: true,
   stage: 'once',
+  // Every regime takes only candidates of the five lists.
+  emptyWithout: ['profit_taking', 'rebalance_sells', 'averaging_down', 'rebalance_buys', 'opportunity_buys'],
+  // Sells from the sell lists, then buys until one does not fit (breakFill).
+  emptyWhenNothingFits: true,
   generate(opportunities, params, call) {
     const limit = call.maxDepth;
     if (limit < 1) return [];

@@ -11,6 +11,10 @@ export const mixedStrategy = definePattern({
   paramDocs: depthParamDocs(5),
   order: 700,
   enabledByDefault: true,
+  // Without sells and buys it returns at once.
+  emptyWithout: ['profit_taking', 'rebalance_sells', 'averaging_down', 'rebalance_buys', 'opportunity_buys'],
+  // Sells from the sell lists, then buys that fit (greedyFill).
+  emptyWhenNothingFits: true,
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     const sells = sellLists(opportunities);

@@ -11,6 +11,8 @@ export const multiSell = definePattern({
   paramDocs: depthParamDocs(5),
   order: 600,
   enabledByDefault: true,
+  // Without sells it returns at once.
+  emptyWithout: ['profit_taking', 'rebalance_sells'],
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     const sells = sellLists(opportunities);

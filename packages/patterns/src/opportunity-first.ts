@@ -11,6 +11,10 @@ export const opportunityFirst = definePattern({
   paramDocs: depthParamDocs(5),
   order: 800,
   enabledByDefault: true,
+  // Without opportunity buys it returns at once.
+  emptyWithout: ['opportunity_buys'],
+  // Buys that fit the cash only (greedyFill).
+  emptyWhenNothingFits: true,
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     const first = categoryList(opportunities, 'opportunity_buys');

@@ -12,6 +12,8 @@ export const profitTaking = definePattern({
   order: 200,
   enabledByDefault: true,
   needs: ['profit_taking'],
+  // The sells come first and without them it returns at once.
+  emptyWithout: ['profit_taking'],
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     const sells = categoryList(opportunities, 'profit_taking');

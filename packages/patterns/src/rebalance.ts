@@ -13,6 +13,8 @@ export const rebalance = definePattern({
   enabledByDefault: true,
   // It reads the rebalance categories, which weight_based also fills (modules-calculators.md §9 routing).
   needs: ['rebalance_sells', 'rebalance_buys', 'weight_based'],
+  // Without rebalance sells it returns at once.
+  emptyWithout: ['rebalance_sells'],
   generate(opportunities, _params, call) {
     const limit = call.maxDepth;
     const sells = categoryList(opportunities, 'rebalance_sells');

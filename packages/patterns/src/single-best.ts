@@ -11,6 +11,10 @@ export const singleBest = definePattern({
   paramDocs: depthParamDocs(1),
   order: 500,
   enabledByDefault: true,
+  // It picks from all five lists.
+  emptyWithout: ['profit_taking', 'averaging_down', 'rebalance_sells', 'rebalance_buys', 'opportunity_buys'],
+  // Its best is a SELL or a BUY the cash covers.
+  emptyWhenNothingFits: true,
   generate(opportunities, _params, call) {
     if (call.maxDepth < 1) return [];
     let best: ActionCandidate | undefined;

@@ -86,9 +86,63 @@ export function itSatisfiesPatternProperties(pattern: PatternGenerator, options:
     );
   });
 
+  itKeepsItsPromises(pattern, options);
+
   it('accepts {} as params and leaves the depth cap unset', () => {
     expect(pattern.params.parse({})).toEqual({});
     expect(pattern.params.parse({ maxDepth: 3 })).toMatchObject({ maxDepth: 3 });
     expect(() => pattern.params.parse({ maxDepth: 0 })).toThrow();
   });
+}
+
+/**
+ * The declarations the planner skips calls on (contracts `emptyWithout`,
+ * `emptyWhenNothingFits`): `generate` returns [] whenever they say so, whatever
+ * the other lists, the cash, the limit and the call's extras.
+ */
+function itKeepsItsPromises(pattern: PatternGenerator, options: PropertyOptions): void {
+  const extra = options.callArb ?? fc.constant({});
+  const limit = fc.integer({ min: 1, max: 7 });
+  const declared = pattern.emptyWithout;
+  if (declared !== undefined) {
+    it(`returns [] whenever its emptyWithout lists (${declared.join(', ')}) are all empty`, () => {
+      // Each declared list is either missing or present and empty.
+      const emptied = fc.tuple(categoriesArb, fc.array(fc.boolean(), { minLength: declared.length, maxLength: declared.length }));
+      const cash = fc.oneof(fc.constant(0), fc.integer({ min: -100, max: 100000 }));
+      fc.assert(
+        fc.property(emptied, cash, limit, extra, ([raw, present], cash0, L, more) => {
+          declared.forEach((k, i) => {
+            if (present[i]) raw[k] = [];
+            else delete raw[k];
+          });
+          const out = pattern.generate(deepFreeze(raw), pattern.params.parse({}), call({ cash: cash0, L, ...more }));
+          expect(out).toEqual([]);
+        }),
+        { seed: 7, numRuns: 300 },
+      );
+    });
+  }
+  if (pattern.emptyWhenNothingFits === true) {
+    it('returns [] whenever the sell lists are empty and no buy fits the cash (emptyWhenNothingFits)', () => {
+      // Buys priced from just above the cash upwards, in any of the three buy lists.
+      const cashAndBuys = fc.oneof(fc.constant(0), fc.integer({ min: -100, max: 3000 })).chain((cash0) => {
+        const dear = fc.array(
+          fc.tuple(symbol, fc.integer({ min: 1, max: 2000 }), priority).map(([s, over, p]) => B(s, Math.max(cash0, 0) + over, p)),
+          { maxLength: 5 },
+        );
+        return fc.tuple(fc.constant(cash0), dear, dear, dear, fc.subarray([...SELL_KEYS]));
+      });
+      fc.assert(
+        fc.property(cashAndBuys, limit, extra, ([cash0, ad, rb, ob, emptySells], L, more) => {
+          const raw: Partial<Record<OpportunityCategory, ActionCandidate[]>> = {
+            averaging_down: ad, rebalance_buys: rb, opportunity_buys: ob,
+          };
+          for (const k of emptySells) raw[k] = [];
+          const out = pattern.generate(deepFreeze(raw), pattern.params.parse({}), call({ cash: cash0, L, ...more }));
+          expect(out).toEqual([]);
+        }),
+        { seed: 11, numRuns: 300 },
+      );
+    });
+  }
 }

@@ -2,7 +2,7 @@ import type {
   OpportunitiesByCategory, OpportunityContext, PatternCall, PatternGenerator, PlannerConfig, RandomSource, Sequence,
   SequenceGenerator, SequenceGeneratorInput,
 } from '@planner/contracts';
-import { type CategoryLists, countCandidates } from './categories.js';
+import { type CategoryLists, countCandidates, nonEmptyCategories, somethingFits } from './categories.js';
 import { selectPerCategory } from './category-selection.js';
 import { dedupSequences } from './dedup.js';
 import type { ModuleSet, ResolvedModule } from './module-set.js';
@@ -88,6 +88,16 @@ export class Generation {
     return this.lap(p.timingSlot, t0);
   }
 
+  /**
+   * A pattern not called because its `emptyWithout` lists are all empty: what
+   * a call returning [] would record, with 0 ms (it did no work) and no clock
+   * read; the next call's time starts where the last one ended.
+   */
+  skip(p: ResolvedModule<PatternGenerator>): void {
+    this.count(p.countSlot!, 0);
+    this.g.recorder.addSlot(p.timingSlot, 0);
+  }
+
   /** Runs one generator, as `pattern`. */
   generator(
     gen: ResolvedModule<SequenceGenerator>,
@@ -132,6 +142,15 @@ export class Generation {
 }
 
 /**
+ * Whether a pattern's declarations promise [] for lists with these non-empty
+ * categories (nonEmptyCategories) and, when `fits` is false, nothing that fits
+ * (somethingFits): then it is not called.
+ */
+function promisesNothing(p: ResolvedModule<PatternGenerator>, filled: number, fits: boolean): boolean {
+  return (p.emptyWithout !== undefined && (p.emptyWithout & filled) === 0) || (!fits && p.emptyWhenNothingFits === true);
+}
+
+/**
  * The depth loop (pipeline.md §5.3, modules-patterns.md §2.3), appending to `raw`:
  * `patterns(d=1) ++ generators(d=1) ++ … ++ patterns(d=max) ++ generators(d=max)`.
  * Each call of the returned walk goes on from where the last one stopped:
@@ -150,6 +169,9 @@ export function depthWalk(
   const patterns = g.modules.depthPatterns;
   // The reference runs its combinations only when some selected list is non-empty.
   const generators = countCandidates(selected) > 0 ? g.modules.depthGenerators : [];
+  // The selected lists are the same at every depth, and so is which patterns have nothing to work from.
+  const filled = nonEmptyCategories(selected);
+  const fits = somethingFits(selected, g.ctx.availableCashEur);
   let depth = 1;
   let next = 0;
   let fromLastRead = chained;
@@ -164,6 +186,10 @@ export function depthWalk(
         const p = patterns[next];
         if (p === undefined) {
           t = gen.generator(generators[next - patterns.length]!, selected, depth, [], raw, t);
+          continue;
+        }
+        if (promisesNothing(p, filled, fits)) {
+          gen.skip(p);
           continue;
         }
         const cap = Math.min(depth, p.depthCap ?? depth);
@@ -184,7 +210,12 @@ export function finishDepths(g: GenerationInput, gen: Generation, raw: Sequence[
   // Nothing generated (a small plan's patterns found nothing): the dedup returned at once, and the once patterns start at the depth loop's last read.
   let t = raw.length === 0 ? g.recorder.lastNow : g.recorder.now();
   const once = gen.callFor(g.config.planner.maxDepth);
-  for (const p of g.modules.oncePatterns) t = gen.pattern(p, g.categories, once, sequences, t);
+  const filled = nonEmptyCategories(g.categories);
+  const fits = somethingFits(g.categories, g.ctx.availableCashEur);
+  for (const p of g.modules.oncePatterns) {
+    if (promisesNothing(p, filled, fits)) gen.skip(p);
+    else t = gen.pattern(p, g.categories, once, sequences, t);
+  }
   return { sequences, afterDedup: sequences.length };
 }
 

@@ -1,8 +1,9 @@
 import type {
-  CompatSwitches, Evaluator, InputIssue, ModuleKind, ModuleTable, OpportunityCalculator, PatternGenerator, PlannerConfig,
-  PlannerModule, SequenceFilter, SequenceGenerator,
+  CompatSwitches, Evaluator, InputIssue, ModuleKind, ModuleTable, OpportunityCalculator, OpportunityCategory, PatternGenerator,
+  PlannerConfig, PlannerModule, SequenceFilter, SequenceGenerator,
 } from '@planner/contracts';
-import { ConfigError, executabilityQuirks } from '@planner/contracts';
+import { ConfigError, OPPORTUNITY_CATEGORIES, executabilityQuirks } from '@planner/contracts';
+import { categoryBit } from './categories.js';
 import { RecordShape } from '#record-shape';
 import { STAGE_KEYS, TimingTable } from './timing-table.js';
 
@@ -29,6 +30,14 @@ export interface ResolvedModule<M extends PlannerModule> {
    * `countNames` (a pattern and a generator of one name share it).
    */
   readonly countSlot?: number;
+  /**
+   * Patterns that declare `emptyWithout`: its categories' bits (categoryBit).
+   * When none of these lists holds a candidate the planner does not call the
+   * module: it would return [] (its count is 0, its time 0).
+   */
+  readonly emptyWithout?: number;
+  /** Patterns that declare `emptyWhenNothingFits`: not called when nothing fits (somethingFits). */
+  readonly emptyWhenNothingFits?: true;
 }
 
 function maxDepthOf(params: unknown): number | undefined {
@@ -123,9 +132,39 @@ class Resolver {
       const depthCap = kind === 'pattern' ? depthCapOf(module, params) : undefined;
       const timingKey = `${kind}:${name}`;
       const timingSlot = -1;
-      out.push(depthCap === undefined ? { name, module, params, timingKey, timingSlot } : { name, module, params, timingKey, timingSlot, depthCap });
+      const resolved: ResolvedModule<ModuleOfKind<K>> = depthCap === undefined
+        ? { name, module, params, timingKey, timingSlot }
+        : { name, module, params, timingKey, timingSlot, depthCap };
+      const declared: PlannerModule = module;
+      if (declared.kind !== 'pattern') {
+        out.push(resolved);
+        continue;
+      }
+      const emptyWithout = this.emptyWithoutBits(declared.emptyWithout, path);
+      const promises = {
+        ...(emptyWithout === undefined ? {} : { emptyWithout }),
+        ...(declared.emptyWhenNothingFits === true ? { emptyWhenNothingFits: true as const } : {}),
+      };
+      out.push({ ...resolved, ...promises });
     }
     return out;
+  }
+
+  /** A module's `emptyWithout` as bits; a name that is no category is a configuration error (it would skip the module wrongly). */
+  private emptyWithoutBits(categories: readonly string[] | undefined, path: string): number | undefined {
+    if (categories === undefined) return undefined;
+    let bits = 0;
+    for (const category of categories) {
+      const bit = categoryBit(category as OpportunityCategory);
+      if (bit === 0) {
+        this.issues.push({
+          path,
+          message: `the module declares emptyWithout '${category}', expected one of ${OPPORTUNITY_CATEGORIES.join(', ')}`,
+        });
+      }
+      bits |= bit;
+    }
+    return bits;
   }
 }
 
