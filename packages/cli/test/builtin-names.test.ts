@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AllBucketsPlan } from '@planner/buckets';
-import type { Plan } from '@planner/contracts';
+import { parseConfig } from '@planner/config';
+import { defineCalculator, definePattern, type Plan } from '@planner/contracts';
+import { parseSnapshot } from '@planner/context';
+import { createPlanner } from '@planner/planner';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { standardModules } from '../src/modules.js';
 import { writeFile } from './batch-helpers.js';
 import { cli, here, scenarioDir } from './helpers.js';
 import { useTempStore } from './temp-store.js';
@@ -185,3 +190,48 @@ describe('buckets and their stored work under names like built-ins', () => {
     expect((await cli('bucket', 'list', '--db', db)).out).not.toContain(sat);
   }, 180_000);
 });
+
+describe('plugin modules named like built-ins', () => {
+  /** A calculator proposing one buy of the first EUR security, and a pattern taking it alone: both named `name`. */
+  const modulesNamed = (name: string) => [
+    defineCalculator({
+      name, description: 'one buy', params: z.object({ amountEur: z.number().default(500) }), category: 'opportunity_buys', order: 250, sides: ['BUY'],
+      calculate(ctx, p) {
+        const s = ctx.securities.find((x) => x.allowBuy && x.currency === 'EUR' && (ctx.buyPrices.get(x.symbol) ?? 0) > 0)!;
+        const price = ctx.buyPrices.get(s.symbol)!;
+        const quantity = Math.max(1, Math.floor(p.amountEur / price));
+        return [{ side: 'BUY', symbol: s.symbol, name: s.name, quantity, price, valueEur: quantity * price, currency: 'EUR', priority: 9, reason: `by ${name}`, tags: [name] }];
+      },
+    }),
+    definePattern({
+      name, description: 'that buy alone', params: z.object({}), order: 50, needs: [name],
+      generate: (opps) => (opps.opportunity_buys ?? []).filter((c) => c.tags.includes(name)).map((c) => [c]),
+    }),
+  ];
+
+  it.each(['__proto__', 'constructor', 'toString'])('a calculator and a pattern named %s: configured, run, counted and timed under their name', async (name) => {
+    const modules = [...standardModules(), ...modulesNamed(name)];
+    const toml = `extends = "default"\n[opportunity_calculators.${name}.params]\namount_eur = 700\n[pattern_generators.${name}]\nenabled = true\n`;
+    const config = parseConfig(toml, { modules });
+    expect(config.calculators.get(name)).toEqual({ enabled: true, params: { amountEur: 700 } });
+    const planner = createPlanner({ config, modules });
+    const snapshot = parseSnapshot(readFileSync(here('../examples/portfolio.json'), 'utf8'));
+    // the second plan fills the records from their template (record-shape.ts), the first one without
+    for (const plan of [await planner.plan(snapshot), await planner.plan(snapshot)]) {
+      const json = JSON.parse(JSON.stringify(plan)) as Plan;
+      expect(Object.getOwnPropertyDescriptor(json.funnel.opportunitiesByModule, name)?.value).toBe(1);
+      expect(Object.getOwnPropertyDescriptor(json.funnel.sequencesByModule, name)?.value).toBeGreaterThan(0);
+      expect(Object.keys(json.timings)).toEqual(expect.arrayContaining([`calculator:${name}`, `pattern:${name}`]));
+      expect(nonNumbers(json.funnel)).toEqual([]);
+    }
+  });
+});
+
+/** Paths of the values under a record of counts that are not numbers (an inherited function read as a count). */
+function nonNumbers(funnel: Plan['funnel']): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(funnel)) {
+    if (typeof v === 'object') for (const [m, n] of Object.entries(v as object)) if (typeof n !== 'number') out.push(`${k}.${m}`);
+  }
+  return out;
+}
