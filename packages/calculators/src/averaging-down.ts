@@ -33,6 +33,8 @@ export const averagingDown = defineCalculator({
   enabledByDefault: true,
   sides: ['BUY'],
   narrate: averagingDownNarrative,
+  // It buys more of held positions only.
+  emptyWithoutPositions: true,
   calculate(ctx, params) {
     if (ctx.weightBasedMode) return [];
     const base = params.baseTradeAmountEur ?? ctx.baseTradeAmountEur;

@@ -32,6 +32,8 @@ export const profitTaking = defineCalculator({
   sides: ['SELL'],
   sliderParams: { windfallThreshold: 'windfall_threshold' },
   narrate: windfallSellNarrative,
+  // It trims held positions only.
+  emptyWithoutPositions: true,
   calculate(ctx, params) {
     if (ctx.weightBasedMode) return [];
     // A literal with every key (no conditional spread) keeps the input objects one shape.

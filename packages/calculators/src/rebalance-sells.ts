@@ -24,6 +24,8 @@ export const rebalanceSells = defineCalculator({
   enabledByDefault: true,
   sides: ['SELL'],
   narrate: rebalanceSellNarrative,
+  // It trims held positions only.
+  emptyWithoutPositions: true,
   calculate(ctx, params) {
     if (ctx.weightBasedMode) return [];
     const { countryToGroup, countryWeights, totalValue } = ctx.portfolio;

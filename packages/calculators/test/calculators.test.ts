@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
 import { calculators } from '../src/index.js';
+import { arbContext } from './fixtures.js';
 
 describe('calculators', () => {
   it('lists the six calculators in their declared order (pipeline.md §2.1), each frozen and of kind calculator', () => {
@@ -15,6 +17,18 @@ describe('calculators', () => {
       expect(Object.isFrozen(c)).toBe(true);
       expect(c.description.length).toBeGreaterThan(0);
     }
+  });
+
+  it('keeps the promise of emptyWithoutPositions: nothing from a snapshot without positions, whatever else it holds', () => {
+    const promising = calculators.filter((c) => c.emptyWithoutPositions === true);
+    expect(promising.map((c) => c.name)).toEqual(['profit_taking', 'averaging_down', 'rebalance_sells']);
+    fc.assert(
+      fc.property(arbContext({ positions: false }), (ctx) => {
+        expect(ctx.positions).toEqual([]);
+        for (const c of promising) expect(c.calculate(ctx, c.params.parse({}) as never)).toEqual([]);
+      }),
+      { seed: 3, numRuns: 300 },
+    );
   });
 
   it('accepts {} for every params schema and rejects unknown types', () => {

@@ -20,7 +20,8 @@ const COUNTRIES = ['DE', 'FR', 'US', 'JP', 'BR', ''] as const;
 const CURRENCIES = ['EUR', 'USD', 'JPY'] as const;
 
 /** Random small universes and portfolios, half of them with optimizer targets. */
-export function arbContext(): fc.Arbitrary<OpportunityContext> {
+export function arbContext(options: { positions?: boolean } = {}): fc.Arbitrary<OpportunityContext> {
+  const withPositions = options.positions ?? true;
   const arbSec = fc.record({
     price: fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: fc.double({ min: 0.5, max: 5000, noNaN: true }), weight: 6 }),
     currency: fc.constantFrom(...CURRENCIES),
@@ -59,7 +60,7 @@ export function arbContext(): fc.Arbitrary<OpportunityContext> {
         }),
       );
       const positions = items.flatMap((it, i) =>
-        it.held
+        withPositions && it.held
           ? [pos(`S${i}`, it.held.quantity, (it.price > 0 ? it.price : 100) * it.held.avgFactor, it.held.daysAgo === undefined ? {} : { firstBoughtAt: isoDaysBefore('2025-01-01', it.held.daysAgo) })]
           : [],
       );

@@ -67,9 +67,10 @@ export function loadConfigOrPreset(arg: string, modules: readonly PlannerModule[
 
 export function parseSeed(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isSafeInteger(n) || n < 0) {
-    throw new ConfigError([{ path: 'planner.seed', message: `--seed: expected an integer at least 0, found ${JSON.stringify(text)}` }]);
+  // Digits only: Number() would also take ' 5', '1e3' and '0x10', a seed the user did not write.
+  const n = /^[0-9]+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n)) {
+    throw new ConfigError([{ path: 'planner.seed', message: `--seed: expected an integer from 0 to ${Number.MAX_SAFE_INTEGER}, found ${JSON.stringify(text)}` }]);
   }
   return n;
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSqliteStore } from '@planner/store/sqlite';
 import { aggressiveToml, writeFile } from './batch-helpers.js';
@@ -98,6 +98,26 @@ describe('planner bucket', () => {
     expect((await cli('bucket', 'add', 'core', '--db', typo, '--preset', 'default')).code).toBe(0);
     expect(existsSync(typo)).toBe(true);
     expect((await cli('bucket', 'list', '--db', typo)).out).toContain('core');
+  });
+
+  it('a --db or --pg no command should open is refused before anything is created (bucket add reported a bucket in a store that was gone)', async () => {
+    const folder = join(temp.dir, 'a-folder.sqlite');
+    mkdirSync(folder);
+    const cases: [string[], string][] = [
+      [['--db', ''], '  --db: expected a SQLite file name, found "" (the store would be gone when the command ends)'],
+      [['--db', ':memory:'], '  --db: expected a SQLite file name, found ":memory:" (the store would be gone when the command ends)'],
+      [['--db', folder], `  --db: expected a SQLite file, found the directory ${JSON.stringify(folder)}`],
+      [['--pg', 'notaurl'], '  --pg: expected a connection URL (postgres://user@host:5432/database) or a socket directory, found "notaurl"'],
+    ];
+    for (const [store, line] of cases) {
+      for (const args of [['bucket', 'add', 'core', '--preset', 'default'], ['bucket', 'list'], ['worker']]) {
+        if (args[0] === 'worker' && store[0] === '--db') continue;
+        const r = await cli(...args, ...store);
+        expect([r.code, r.out], `${args.join(' ')} ${store.join(' ')}`).toEqual([2, '']);
+        expect(r.err).toBe(`error: invalid configuration: 1 issue(s)\n${line}\n`);
+      }
+    }
+    expect(readdirSync(temp.dir).sort()).toEqual(['a-folder.sqlite']);
   });
 
   it('a --config that extends a file is stored resolved (the stored text has no directory)', async () => {

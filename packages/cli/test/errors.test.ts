@@ -54,10 +54,14 @@ describe('CLI errors (in-process)', () => {
     expect(r.err).toContain('file not found');
   });
 
-  it('a snapshot that cannot be read for another reason (a directory): the system\'s reason', async () => {
+  it('a directory given as the snapshot or the configuration is named as one (not EISDIR)', async () => {
     const r = await cli('plan', dir);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(new RegExp(`^error: invalid snapshot in ${dir}: 1 issue\\(s\\)\n  .*EISDIR`));
+    expect(r.err).toBe(`error: invalid snapshot in ${dir}: 1 issue(s)\n  (root): expected a file, found a directory\n`);
+    const config = await cli('plan', here('../examples/portfolio.json'), '--config', dir, '--json');
+    expect(config.code).toBe(2);
+    expect(config.out).toBe('');
+    expect(config.err).toBe(`error: invalid configuration in ${dir}: 1 issue(s)\n  (root): expected a file, found a directory\n`);
   });
 
   it('--preset and --config together, an unknown preset, a bad seed', async () => {
@@ -65,17 +69,28 @@ describe('CLI errors (in-process)', () => {
     const unknown = await cli('config', 'show', '--preset', 'bold');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain("unknown preset 'bold' (known: aggressive, conservative, default)");
-    const seed = await cli('plan', here('../examples/portfolio.json'), '--seed', 'x');
-    expect(seed.code).toBe(2);
-    expect(seed.err).toContain('--seed: expected an integer at least 0, found "x"');
+    for (const bad of ['x', '-1', '1.5', '1e999', '', ' 5', '1e3', '0x10', '9007199254740992']) {
+      const seed = await cli('plan', here('../examples/portfolio.json'), '--seed', bad, '--json');
+      expect([seed.code, seed.out]).toEqual([2, '']);
+      expect(seed.err).toBe(`error: invalid configuration: 1 issue(s)\n  planner.seed: --seed: expected an integer from 0 to 9007199254740991, found ${JSON.stringify(bad)}\n`);
+    }
+    expect((await cli('plan', here('../examples/portfolio.json'), '--seed', '9007199254740991', '--json')).code).toBe(0);
   });
 
   it('bench with --runs 0 or a word: exit 2, no stack trace', async () => {
-    for (const runs of ['0', 'abc']) {
+    for (const runs of ['0', 'abc', '-3', '1.5', '1e3', '0x10', ' 5', '']) {
       const r = await cli('bench', here('../examples/portfolio.json'), '--runs', runs);
       expect(r.code).toBe(2);
       expect(r.err).toContain(`--runs: expected an integer at least 1, found "${runs}"`);
       expect(r.err).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('bench - is refused (exit 2, no stack trace): it read standard input twice, and its fresh processes got none', async () => {
+    for (const extra of [[], ['--cold', '--processes', '1'], ['--warm-processes', '2']]) {
+      const r = await cli('bench', '-', '--runs', '1', '--json', ...extra);
+      expect([r.code, r.out]).toEqual([2, '']);
+      expect(r.err).toBe('error: invalid configuration: 1 issue(s)\n  (root): bench: expected a snapshot file, found - (the bench reads the snapshot more than once, and in fresh processes)\n');
     }
   });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,5 +52,53 @@ describe('planner plan --html', () => {
     expect(alone).toContain('<td>compared with preset</td><td>model defaults</td>');
     expect(alone).toContain('<td>planner.name</td>');
     expect(await report()).toContain("<td>preset &#39;default&#39;</td>");
+  });
+});
+
+describe('planner plan --html: a target it must not or cannot write', () => {
+  it.each([
+    ['no name', () => '', '--html: expected a file name, found ""'],
+    ['a directory', () => mkdirSync(join(dir, 'a-dir'), { recursive: true }) ?? join(dir, 'a-dir'), "expected a file to write, found the directory"],
+    ['a folder that does not exist', () => join(dir, 'no-such-folder', 'r.html'), "--html: no directory '"],
+    ['a "folder" that is a file', () => join(example, 'r.html'), `--html: no directory '${example}' to write 'r.html' in`],
+  ])('%s: exit 2 before planning, nothing on stdout, no file left', async (_what, target, message) => {
+    const path = target();
+    const before = readdirSync(dir).sort();
+    const r = await cli('plan', example, '--html', path, '--json');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    // the error comes first: before the configuration's warnings, and before any planning
+    const [first, second] = r.err.split('\n');
+    expect(first).toBe('error: invalid configuration: 1 issue(s)');
+    expect(second).toContain(message);
+    expect(r.err).not.toMatch(/\n\s+at |ENOENT|EISDIR|\.tmp-/);
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it('the snapshot or the configuration it reads is not replaced by the report', async () => {
+    const snapshot = join(dir, 'own.json');
+    copyFileSync(example, snapshot);
+    const config = join(dir, 'own.toml');
+    writeFileSync(config, 'extends = "default"\n');
+    const r = await cli('plan', snapshot, '--html', snapshot);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`--html: '${snapshot}' is the snapshot this command reads: the report would replace it (name another file)`);
+    expect(readFileSync(snapshot, 'utf8')).toBe(readFileSync(example, 'utf8'));
+    const c = await cli('plan', snapshot, '--config', config, '--html', join(dir, '.', 'own.toml'));
+    expect(c.code).toBe(2);
+    expect(c.err).toContain('is the configuration this command reads');
+    expect(readFileSync(config, 'utf8')).toBe('extends = "default"\n');
+  });
+
+  it('a write that fails says where, and leaves neither the report nor its temporary file', async () => {
+    const { writeHtmlReport } = await import('../src/commands/html-report.js');
+    const r = await cli('plan', example, '--json');
+    const plan = JSON.parse(r.out) as Parameters<typeof writeHtmlReport>[1];
+    const report = { name: 'default', source: "preset 'default'", basePreset: 'default', changes: [] };
+    const target = join(dir, 'taken');
+    mkdirSync(target, { recursive: true }); // the rename onto a directory fails after the temporary file is written
+    const before = readdirSync(dir).sort();
+    expect(() => writeHtmlReport(target, plan, report, 'portfolio.json')).toThrow(`cannot write the HTML report to ${target}: `);
+    expect(readdirSync(dir).sort()).toEqual(before);
   });
 });

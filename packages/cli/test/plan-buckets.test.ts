@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AllBucketsPlan } from '@planner/buckets';
 import type { Plan } from '@planner/contracts';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +86,14 @@ describe('planner plan --buckets', () => {
     expect((await cli('plan', example, '--buckets')).code).toBe(2);
     expect((await cli('plan', example, '--buckets', '--db', temp.db, '--preset', 'default')).err).toContain('--preset and --config do not apply');
     expect((await cli('plan', example, '--db', temp.db)).err).toContain('add --buckets');
+    // --html (one plan's report) and --max-input-mb were ignored with --buckets: the first is refused, the second applies.
+    const html = await cli('plan', example, '--buckets', '--db', temp.db, '--html', join(temp.dir, 'buckets.html'));
+    expect([html.code, html.out, html.err]).toEqual([2, '', 'error: invalid configuration: 1 issue(s)\n  (root): --html writes the report of one plan: it does not apply to --buckets\n']);
+    expect(existsSync(join(temp.dir, 'buckets.html'))).toBe(false);
+    const limit = await cli('plan', example, '--buckets', '--db', temp.db, '--max-input-mb', '0.001', '--json');
+    expect([limit.code, limit.out]).toEqual([2, '']);
+    expect(limit.err).toContain('larger than the size limit of 1048 bytes');
+    expect((await cli('plan', example, '--buckets', '--db', temp.db, '--max-input-mb', 'x')).err).toContain('--max-input-mb: expected a number of MiB above 0, found "x"');
     // planner batch plans the bucket's part: a snapshot that gives the satellite no security is refused.
     const plain = here('../examples/portfolio.json');
     const b = await cli('batch', '--db', temp.db, '--bucket', 'momentum_1', '--snapshot', plain);

@@ -40,6 +40,7 @@ function buildTable(
   raw: unknown,
   modules: readonly PlannerModule[],
   issues: InputIssue[],
+  failed?: Set<string>,
 ): ModuleTable {
   const entries = new Map<string, ModuleSettings>();
   // this kind's modules by name, the first of a name as findModule finds it
@@ -84,6 +85,7 @@ function buildTable(
     const result = parseParams(module, rawParams, `${path}.params`);
     issues.push(...result.issues);
     if (ok && result.params) entries.set(name, { enabled: enabled as boolean, params: result.params });
+    else failed?.add(name);
   }
   // §2.1/§2.2: a module that runs by default and that the file does not mention runs with its defaults.
   for (const module of modules) {
@@ -142,7 +144,9 @@ export function parseLayers(file: ConfigFile, options: Omit<ParseOptions, 'sourc
   // A shipped preset as it is: its [planner] and [compat] were resolved at build time.
   const preset = layers.length === 1 ? layers[0]?.preset : undefined;
   const resolved = (preset === undefined ? undefined : presetSettings(preset)) ?? resolveSettings(raw, issues);
-  const tables = SECTIONS.map((info) => buildTable(info, raw[info.section], options.modules, issues));
+  // Calculators whose table has an issue: whether they are enabled is not known, so no pattern is said to lack them.
+  const failedCalculators = new Set<string>();
+  const tables = SECTIONS.map((info) => buildTable(info, raw[info.section], options.modules, issues, info.kind === 'calculator' ? failedCalculators : undefined));
   let config: PlannerConfig | undefined;
   if (resolved !== undefined) {
     const settings = resolved.planner;
@@ -156,7 +160,7 @@ export function parseLayers(file: ConfigFile, options: Omit<ParseOptions, 'sourc
       evaluator: evaluatorFor(settings),
       warnings: [],
     };
-    issues.push(...crossIssues(config, options.modules));
+    issues.push(...crossIssues(config, options.modules, failedCalculators));
   }
   if (issues.length > 0 || !config) throw new ConfigError(locateIssues(layers, issues), file.source);
   // A chain that reaches no preset fills its gaps from code defaults (issue 12: a partial file labelled "default").

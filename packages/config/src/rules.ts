@@ -1,8 +1,11 @@
 import type { AdviceCall, InputIssue, PlannerConfig, PlannerModule, PortfolioSnapshot, Side } from '@planner/contracts';
 import { enabledNames, findModule, SECTIONS } from './modules.js';
 
-/** Rules across keys and tables (§2.8 errors 11-13 and the patterns' declared `needs`). */
-export function crossIssues(config: PlannerConfig, modules: readonly PlannerModule[]): InputIssue[] {
+/**
+ * Rules across keys and tables (§2.8 errors 11-13 and the patterns' declared `needs`).
+ * `unsure`: calculators whose own table has an issue (reported there), so a pattern needing one is not reported too.
+ */
+export function crossIssues(config: PlannerConfig, modules: readonly PlannerModule[], unsure: ReadonlySet<string> = new Set()): InputIssue[] {
   const issues: InputIssue[] = [];
   const p = config.planner;
   if (!p.allowSell && !p.allowBuy) {
@@ -19,7 +22,7 @@ export function crossIssues(config: PlannerConfig, modules: readonly PlannerModu
   for (const pattern of enabledNames(config, 'patterns')) {
     const module = findModule(modules, 'pattern', pattern);
     const needs = module?.kind === 'pattern' ? module.needs : undefined;
-    if (!needs || needs.length === 0 || needs.some((c) => calculators.has(c))) continue;
+    if (!needs || needs.length === 0 || needs.some((c) => calculators.has(c) || unsure.has(c))) continue;
     const which = needs.length === 1 ? `the ${needs[0]} calculator` : `one of the calculators ${needs.join(', ')}`;
     issues.push({
       path: `pattern_generators.${pattern}.enabled`,

@@ -47,6 +47,18 @@ describe('readTextFile: input files are UTF-8 text of bounded size', () => {
     expect(readTextFile(file('ff.txt', Uint8Array.from([0xff, 0x61])))).toBe('\uFFFDa');
   });
 
+  it('a directory: says so (the read fails with EISDIR, which is kept as the cause)', () => {
+    let thrown: unknown;
+    try {
+      readTextFile(root);
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as Error).message).toBe('expected a file, found a directory');
+    expect(((thrown as Error).cause as NodeJS.ErrnoException).code).toBe('EISDIR');
+    expect(() => readTextFile(join(root, 'no-such-file'))).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+  });
+
   it('stops at the size limit instead of reading on', () => {
     expect(() => readTextFile(file('big.toml', 'x'.repeat(2048)), 1024)).toThrow('larger than the size limit of 1024 bytes (0.0 MiB)');
     expect(readTextFile(file('exact.toml', 'x'.repeat(1024)), 1024)).toHaveLength(1024);
@@ -102,8 +114,8 @@ describe('loadConfig: file errors are ConfigErrors naming the file', () => {
     expect(failure(path).source).toBe(path);
   });
 
-  it('a directory is reported with the system error', () => {
-    expect(failure(root).issues[0]?.message).toMatch(/EISDIR/);
+  it('a directory is named as one, not with the system error', () => {
+    expect(failure(root).issues).toEqual([{ path: '', message: 'expected a file, found a directory' }]);
   });
 
   it('a relative path is shown relative to the working directory', () => {

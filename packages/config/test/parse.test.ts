@@ -280,6 +280,17 @@ fill_percentages = 0.5
     expect(() => parse(`${off(['profit_taking'])}[pattern_generators.profit_taking]\nenabled = false\n`)).not.toThrow();
   });
 
+  it('a calculator whose own table has an issue is not also reported as disabled by the patterns that need it', () => {
+    // It was: windfall_threshold's type, then "pattern profit_taking is enabled but needs the profit_taking calculator, which is disabled".
+    expect(issuesOf('[opportunity_calculators.profit_taking.params]\nwindfall_threshold = "x"\n').map((i) => i.path))
+      .toEqual(['opportunity_calculators.profit_taking.params.windfall_threshold']);
+    expect(issuesOf('[opportunity_calculators.profit_taking]\nenabled = "no"\n').map((i) => i.path))
+      .toEqual(['opportunity_calculators.profit_taking.enabled']);
+    // a calculator that is really disabled still is
+    expect(issuesOf('[opportunity_calculators.profit_taking]\nenabled = false\n[opportunity_calculators.averaging_down.params]\ndip_threshold = "x"\n').map((i) => i.path))
+      .toEqual(['opportunity_calculators.averaging_down.params.dip_threshold', 'pattern_generators.profit_taking.enabled']);
+  });
+
   it('a module section, entry or params that is not a table says what it found', () => {
     expect(issuesOf('opportunity_calculators = 5\n')).toEqual([
       { path: 'opportunity_calculators', message: 'expected a table of opportunity calculators, found 5', line: 1 },

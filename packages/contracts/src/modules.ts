@@ -127,6 +127,12 @@ export interface OpportunityCalculator<P extends ParamsSchema = ParamsSchema> ex
    * without one, the step says `Reason: <candidate reason>.`. Pure.
    */
   narrate?(candidate: ActionCandidate): StepNarrative | undefined;
+  /**
+   * A promise about `calculate`: whenever the snapshot holds no position
+   * (`ctx.positions` is empty), it returns [], so the planner need not call
+   * it (its count is then 0). Absent or false: no promise, always called.
+   */
+  readonly emptyWithoutPositions?: boolean;
   /** Candidates sorted by priority descending (stable). Pure. */
   calculate(ctx: OpportunityContext, params: z.output<P>): ActionCandidate[];
 }
@@ -246,7 +252,11 @@ export interface FilterCall {
 
 export interface SequenceFilter<P extends ParamsSchema = ParamsSchema> extends ModuleBase<P> {
   readonly kind: 'filter';
-  /** The kept sequences, in input order unless the filter's spec says otherwise. */
+  /**
+   * The kept sequences, in input order unless the filter's spec says otherwise.
+   * Never called with an empty list: with no sequence left there is nothing
+   * to keep, so the planner skips the remaining filters (their time is 0).
+   */
   filter(sequences: readonly Sequence[], params: z.output<P>, call: FilterCall): Sequence[];
 }
 

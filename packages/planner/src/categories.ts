@@ -10,31 +10,33 @@ export function emptyCategoryLists(): CategoryLists {
 }
 
 /**
- * One bit per category, in OPPORTUNITY_CATEGORIES order: the bits of a
- * module's `emptyWithout` (ModuleSet) and of `nonEmptyCategories` match.
+ * One bit per category, in OPPORTUNITY_CATEGORIES order, then two more: the
+ * bits of what a pattern call offers (`patternInputs`), matched against a
+ * resolved pattern's promises (ModuleSet `ResolvedPattern`).
  */
 export function categoryBit(category: OpportunityCategory): number {
   const i = OPPORTUNITY_CATEGORIES.indexOf(category);
   return i < 0 ? 0 : 1 << i;
 }
 
-/** The bits (categoryBit) of the lists that hold a candidate; one read per list, once per depth walk. */
-export function nonEmptyCategories(lists: CategoryLists): number {
-  return (
-    (lists.profit_taking.length > 0 ? 1 : 0) | (lists.averaging_down.length > 0 ? 2 : 0)
-    | (lists.opportunity_buys.length > 0 ? 4 : 0) | (lists.rebalance_sells.length > 0 ? 8 : 0)
-    | (lists.rebalance_buys.length > 0 ? 16 : 0)
-  );
-}
+/** Set in every call's inputs: a pattern that promises nothing runs with any input. */
+export const ANY_INPUT = 32;
+/** Set when a sell list holds a candidate, or a buy list a candidate that fits the cash (`emptyWhenNothingFits`). */
+export const SOMETHING_FITS = 64;
 
 /**
- * Whether a pattern that declares `emptyWhenNothingFits` may find something:
- * a sell list holds a candidate, or another list holds a candidate that is not
- * a BUY or whose value does not exceed `cash` (NaN counts as fitting).
+ * What a pattern call on `lists` with `cash` offers, as bits: each non-empty
+ * list's categoryBit, ANY_INPUT, and SOMETHING_FITS when a sell list holds a
+ * candidate or another list holds one that is not a BUY or whose value does
+ * not exceed `cash` (NaN counts as fitting). Once per depth walk.
  */
-export function somethingFits(lists: CategoryLists, cash: number): boolean {
-  if (lists.profit_taking.length > 0 || lists.rebalance_sells.length > 0) return true;
-  return anyFits(lists.averaging_down, cash) || anyFits(lists.rebalance_buys, cash) || anyFits(lists.opportunity_buys, cash);
+export function patternInputs(lists: CategoryLists, cash: number): number {
+  const sells = (lists.profit_taking.length > 0 ? 1 : 0) | (lists.rebalance_sells.length > 0 ? 8 : 0);
+  const buys = (lists.averaging_down.length > 0 ? 2 : 0) | (lists.opportunity_buys.length > 0 ? 4 : 0)
+    | (lists.rebalance_buys.length > 0 ? 16 : 0);
+  const fits = sells !== 0 || anyFits(lists.averaging_down, cash) || anyFits(lists.rebalance_buys, cash)
+    || anyFits(lists.opportunity_buys, cash);
+  return sells | buys | ANY_INPUT | (fits ? SOMETHING_FITS : 0);
 }
 
 function anyFits(list: readonly ActionCandidate[], cash: number): boolean {

@@ -6,14 +6,11 @@ import {
 import { type CandidateList, type PreparedRun, candidateList, generationInput } from './plan-run.js';
 import type { RunRecorder } from './run-recorder.js';
 
-/** `recorder.stage` for a body that awaits: the stage's time includes the event-loop turns. Here, not in RunRecorder, so that a browser bundle of `plan()` leaves it out. */
+/** A stage whose body awaits: the stage's time includes the event-loop turns. Here, not in RunRecorder, so that a browser bundle of `plan()` leaves it out. */
 async function awaitedStage<T>(recorder: RunRecorder, stage: PlannerStage, body: () => Promise<T>, count: (result: T) => number): Promise<T> {
-  recorder.emit({ type: 'stage-started', stage });
-  const t0 = recorder.now();
+  const t0 = recorder.begin(stage);
   const result = await body();
-  const ms = recorder.now() - t0;
-  recorder.addTime(stage, ms);
-  if (recorder.listening) recorder.emit({ type: 'stage-finished', stage, count: count(result), ms });
+  recorder.end(stage, t0, count(result));
   return result;
 }
 

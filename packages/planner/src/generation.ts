@@ -2,7 +2,7 @@ import type {
   OpportunitiesByCategory, OpportunityContext, PatternCall, PatternGenerator, PlannerConfig, RandomSource, Sequence,
   SequenceGenerator, SequenceGeneratorInput,
 } from '@planner/contracts';
-import { type CategoryLists, countCandidates, nonEmptyCategories, somethingFits } from './categories.js';
+import { type CategoryLists, countCandidates, patternInputs } from './categories.js';
 import { selectPerCategory } from './category-selection.js';
 import { dedupSequences } from './dedup.js';
 import type { ModuleSet, ResolvedModule } from './module-set.js';
@@ -89,7 +89,7 @@ export class Generation {
   }
 
   /**
-   * A pattern not called because its `emptyWithout` lists are all empty: what
+   * A pattern not called because its promises say it would return []: what
    * a call returning [] would record, with 0 ms (it did no work) and no clock
    * read; the next call's time starts where the last one ended.
    */
@@ -142,15 +142,6 @@ export class Generation {
 }
 
 /**
- * Whether a pattern's declarations promise [] for lists with these non-empty
- * categories (nonEmptyCategories) and, when `fits` is false, nothing that fits
- * (somethingFits): then it is not called.
- */
-function promisesNothing(p: ResolvedModule<PatternGenerator>, filled: number, fits: boolean): boolean {
-  return (p.emptyWithout !== undefined && (p.emptyWithout & filled) === 0) || (!fits && p.emptyWhenNothingFits === true);
-}
-
-/**
  * The depth loop (pipeline.md §5.3, modules-patterns.md §2.3), appending to `raw`:
  * `patterns(d=1) ++ generators(d=1) ++ … ++ patterns(d=max) ++ generators(d=max)`.
  * Each call of the returned walk goes on from where the last one stopped:
@@ -170,8 +161,7 @@ export function depthWalk(
   // The reference runs its combinations only when some selected list is non-empty.
   const generators = countCandidates(selected) > 0 ? g.modules.depthGenerators : [];
   // The selected lists are the same at every depth, and so is which patterns have nothing to work from.
-  const filled = nonEmptyCategories(selected);
-  const fits = somethingFits(selected, g.ctx.availableCashEur);
+  const offered = patternInputs(selected, g.ctx.availableCashEur);
   let depth = 1;
   let next = 0;
   let fromLastRead = chained;
@@ -188,7 +178,8 @@ export function depthWalk(
           t = gen.generator(generators[next - patterns.length]!, selected, depth, [], raw, t);
           continue;
         }
-        if (promisesNothing(p, filled, fits)) {
+        // Its promises say it would return [] (ResolvedPattern).
+        if ((p.runsWithAny & offered) === 0 || (p.runsWithAll & offered) !== p.runsWithAll) {
           gen.skip(p);
           continue;
         }
@@ -210,10 +201,9 @@ export function finishDepths(g: GenerationInput, gen: Generation, raw: Sequence[
   // Nothing generated (a small plan's patterns found nothing): the dedup returned at once, and the once patterns start at the depth loop's last read.
   let t = raw.length === 0 ? g.recorder.lastNow : g.recorder.now();
   const once = gen.callFor(g.config.planner.maxDepth);
-  const filled = nonEmptyCategories(g.categories);
-  const fits = somethingFits(g.categories, g.ctx.availableCashEur);
+  const offered = patternInputs(g.categories, g.ctx.availableCashEur);
   for (const p of g.modules.oncePatterns) {
-    if (promisesNothing(p, filled, fits)) gen.skip(p);
+    if ((p.runsWithAny & offered) === 0 || (p.runsWithAll & offered) !== p.runsWithAll) gen.skip(p);
     else t = gen.pattern(p, g.categories, once, sequences, t);
   }
   return { sequences, afterDedup: sequences.length };
@@ -238,6 +228,11 @@ function filterStage(g: GenerationInput, gen: Generation, input: Sequence[]): Se
   let t = g.recorder.lastNow;
   const call = { ctx: g.ctx };
   for (const f of g.modules.filters) {
+    // Nothing left to keep: the filter is not called (its time is 0, no clock read).
+    if (sequences.length === 0) {
+      g.recorder.addSlot(f.timingSlot, 0);
+      continue;
+    }
     try {
       const kept = f.module.filter(sequences, f.params, call);
       if (kept !== undefined) sequences = kept;
@@ -261,11 +256,18 @@ function filterStage(g: GenerationInput, gen: Generation, input: Sequence[]): Se
  */
 export function generateSequences(g: GenerationInput, gen = new Generation(g), depth?: DepthResult, chained = false): GenerationResult {
   // The stage ends where its last read (finishDepths') is: one clock read fewer per stage boundary.
-  depth ??= g.recorder.stage('generation', () => depthStage(g, gen), (r) => r.afterDedup, chained, true);
+  const recorder = g.recorder;
+  if (depth === undefined) {
+    const t0 = recorder.begin('generation', chained);
+    depth = depthStage(g, gen);
+    recorder.end('generation', t0, depth.afterDedup, true);
+  }
   const first = depth;
   // Right after the generation stage's end: the filters start there. Without extend generators the stage ends with its last filter's end.
   const endsOnRead = g.modules.extendGenerators.length === 0;
-  const sequences = g.recorder.stage('filters', () => filterStage(g, gen, first.sequences), (r) => r.length, true, endsOnRead);
+  const t1 = recorder.begin('filters', true);
+  const sequences = filterStage(g, gen, first.sequences);
+  recorder.end('filters', t1, sequences.length, endsOnRead);
   return {
     sequences,
     generated: gen.generated,

@@ -3,7 +3,7 @@ import type {
   PlannerConfig, PlannerModule, SequenceFilter, SequenceGenerator,
 } from '@planner/contracts';
 import { ConfigError, OPPORTUNITY_CATEGORIES, executabilityQuirks } from '@planner/contracts';
-import { categoryBit } from './categories.js';
+import { ANY_INPUT, SOMETHING_FITS, categoryBit } from './categories.js';
 import { RecordShape } from '#record-shape';
 import { STAGE_KEYS, TimingTable } from './timing-table.js';
 
@@ -30,14 +30,20 @@ export interface ResolvedModule<M extends PlannerModule> {
    * `countNames` (a pattern and a generator of one name share it).
    */
   readonly countSlot?: number;
-  /**
-   * Patterns that declare `emptyWithout`: its categories' bits (categoryBit).
-   * When none of these lists holds a candidate the planner does not call the
-   * module: it would return [] (its count is 0, its time 0).
-   */
-  readonly emptyWithout?: number;
-  /** Patterns that declare `emptyWhenNothingFits`: not called when nothing fits (somethingFits). */
-  readonly emptyWhenNothingFits?: true;
+}
+
+/**
+ * A resolved pattern with its promises (contracts `emptyWithout`,
+ * `emptyWhenNothingFits`) as bits of what a call offers (categories.ts
+ * `patternInputs`): the planner does not call it when they say it would
+ * return [] (its count is then 0, its time 0). Every pattern has both fields,
+ * so the resolved patterns share one layout.
+ */
+export interface ResolvedPattern extends ResolvedModule<PatternGenerator> {
+  /** It runs only when the call's inputs share a bit with this: its emptyWithout categories, or ANY_INPUT when it declares none. */
+  readonly runsWithAny: number;
+  /** It runs only when the call's inputs hold every bit of this: SOMETHING_FITS when it declares emptyWhenNothingFits, else 0. */
+  readonly runsWithAll: number;
 }
 
 function maxDepthOf(params: unknown): number | undefined {
@@ -54,8 +60,8 @@ function depthCapOf(_module: PlannerModule, params: unknown): number | undefined
 /** The enabled modules of one configuration, in run order, split by the stage they run in. */
 export interface ModuleSet {
   readonly calculators: readonly ResolvedModule<OpportunityCalculator>[];
-  readonly depthPatterns: readonly ResolvedModule<PatternGenerator>[];
-  readonly oncePatterns: readonly ResolvedModule<PatternGenerator>[];
+  readonly depthPatterns: readonly ResolvedPattern[];
+  readonly oncePatterns: readonly ResolvedPattern[];
   readonly depthGenerators: readonly ResolvedModule<SequenceGenerator>[];
   readonly extendGenerators: readonly ResolvedModule<SequenceGenerator>[];
   readonly filters: readonly ResolvedModule<SequenceFilter>[];
@@ -135,36 +141,29 @@ class Resolver {
       const resolved: ResolvedModule<ModuleOfKind<K>> = depthCap === undefined
         ? { name, module, params, timingKey, timingSlot }
         : { name, module, params, timingKey, timingSlot, depthCap };
-      const declared: PlannerModule = module;
-      if (declared.kind !== 'pattern') {
-        out.push(resolved);
-        continue;
-      }
-      const emptyWithout = this.emptyWithoutBits(declared.emptyWithout, path);
-      const promises = {
-        ...(emptyWithout === undefined ? {} : { emptyWithout }),
-        ...(declared.emptyWhenNothingFits === true ? { emptyWhenNothingFits: true as const } : {}),
-      };
-      out.push({ ...resolved, ...promises });
+      out.push(resolved);
     }
     return out;
   }
 
-  /** A module's `emptyWithout` as bits; a name that is no category is a configuration error (it would skip the module wrongly). */
-  private emptyWithoutBits(categories: readonly string[] | undefined, path: string): number | undefined {
-    if (categories === undefined) return undefined;
-    let bits = 0;
-    for (const category of categories) {
-      const bit = categoryBit(category as OpportunityCategory);
-      if (bit === 0) {
-        this.issues.push({
-          path,
-          message: `the module declares emptyWithout '${category}', expected one of ${OPPORTUNITY_CATEGORIES.join(', ')}`,
-        });
+  /** A pattern with its promises as bits; a name in `emptyWithout` that is no category is a configuration error (it would skip the pattern wrongly). */
+  withPromises(p: ResolvedModule<PatternGenerator>): ResolvedPattern {
+    const categories: readonly string[] | undefined = p.module.emptyWithout;
+    let runsWithAny = ANY_INPUT;
+    if (categories !== undefined) {
+      runsWithAny = 0;
+      for (const category of categories) {
+        const bit = categoryBit(category as OpportunityCategory);
+        if (bit === 0) {
+          this.issues.push({
+            path: `${SECTION.pattern}.${p.name}`,
+            message: `the module declares emptyWithout '${category}', expected one of ${OPPORTUNITY_CATEGORIES.join(', ')}`,
+          });
+        }
+        runsWithAny |= bit;
       }
-      bits |= bit;
     }
-    return bits;
+    return { ...p, runsWithAny, runsWithAll: p.module.emptyWhenNothingFits === true ? SOMETHING_FITS : 0 };
   }
 }
 
@@ -176,7 +175,7 @@ class Resolver {
 export function resolveModules(config: PlannerConfig, modules: readonly PlannerModule[]): ModuleSet {
   const r = new Resolver(modules);
   const calculators = r.resolveTable('calculator', config.calculators);
-  const patterns = r.resolveTable('pattern', config.patterns);
+  const patterns = r.resolveTable('pattern', config.patterns).map((p) => r.withPromises(p));
   const generators = r.resolveTable('sequence_generator', config.sequenceGenerators);
   const filters = r.resolveTable('filter', config.filters);
   const evaluatorName = config.evaluator;
@@ -190,10 +189,10 @@ export function resolveModules(config: PlannerConfig, modules: readonly PlannerM
     ...[...calculators, ...patterns, ...generators, ...filters].map((m) => m.timingKey),
     evaluatorKey,
   ]);
-  const slotted = <M extends PlannerModule>(list: ResolvedModule<M>[]): ResolvedModule<M>[] =>
+  const slotted = <T extends ResolvedModule<PlannerModule>>(list: T[]): T[] =>
     list.map((m) => ({ ...m, timingSlot: timing.slotOf(m.timingKey) }));
   const countNames = [...new Set([...patterns, ...generators].map((m) => m.name))];
-  const counted = <M extends PlannerModule>(list: ResolvedModule<M>[]): ResolvedModule<M>[] =>
+  const counted = <T extends ResolvedModule<PlannerModule>>(list: T[]): T[] =>
     list.map((m) => ({ ...m, countSlot: countNames.indexOf(m.name) }));
   const ps = counted(slotted(patterns));
   const gs = counted(slotted(generators));

@@ -36,7 +36,15 @@ export function collectOpportunities(
   const counts: number[] = [];
   // One timestamp per calculator: each one's time runs from the previous one's end.
   let t0 = start;
+  const noPositions = ctx.positions.length === 0;
   for (const { name, module, params, timingSlot } of calculators) {
+    // Its promise says it finds nothing without positions: not called, count 0, time 0 (no clock read).
+    if (noPositions && module.emptyWithoutPositions === true) {
+      names.push(name);
+      counts.push(0);
+      recorder.addSlot(timingSlot, 0);
+      continue;
+    }
     let count = 0;
     // Routing runs inside the isolated call: a bad route fails this calculator only.
     try {

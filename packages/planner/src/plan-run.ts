@@ -55,7 +55,12 @@ export function prepareRun(
   /** The caller has just read the clock (`recorder.now()`): the context stage starts there. */
   chained = false,
 ): PreparedRun {
-  const ctx = prepared?.ctx ?? recorder.stage('context', () => contextOf(snapshot, config), (c) => c.securities.length, chained);
+  let ctx = prepared?.ctx;
+  if (ctx === undefined) {
+    const t0 = recorder.begin('context', chained);
+    ctx = contextOf(snapshot, config);
+    recorder.end('context', t0, ctx.securities.length);
+  }
   // One generator per run: the depth-stage generators draw first, the evaluator after them.
   const rng = createPythonRandom(seed);
   const { name, module, params } = modules.evaluator;
@@ -84,11 +89,9 @@ export function prepareRun(
   } catch (error) {
     recorder.fail('evaluator', name, error);
   }
-  const opportunities = recorder.stage(
-    'opportunities',
-    () => collectOpportunities(ctx, modules.calculators, recorder, modules.shapes.opportunities, recorder.lastNow),
-    (o) => o.total,
-  );
+  const t0 = recorder.begin('opportunities');
+  const opportunities = collectOpportunities(ctx, modules.calculators, recorder, modules.shapes.opportunities, recorder.lastNow);
+  recorder.end('opportunities', t0, opportunities.total);
   const quirks = modules.quirks;
   const check = { ctx, cash: snapshot.cash, compat: config.compat, quirks };
   return {
@@ -113,12 +116,9 @@ export interface CandidateList {
 export function candidateList(run: PreparedRun, generation = generateSequences(generationInput(run)), chained = false): CandidateList {
   const { config, ctx, recorder } = run;
   const rejected = emptyFeasibilityCounts();
-  const sequences = recorder.stage(
-    'feasibility',
-    () => new FeasibleOrder(generation.sequences, ctx, ctx.availableCashEur, config.planner.priorityThreshold, rejected, cashCosts(run)),
-    (s) => s.length,
-    chained,
-  );
+  const t0 = recorder.begin('feasibility', chained);
+  const sequences = new FeasibleOrder(generation.sequences, ctx, ctx.availableCashEur, config.planner.priorityThreshold, rejected, cashCosts(run));
+  recorder.end('feasibility', t0, sequences.length);
   return { sequences, generation, rejected };
 }
 
@@ -201,20 +201,18 @@ export function* evaluationStream(
 export function searchBest(run: PreparedRun, sequences: readonly Sequence[] | OrderedSequences, counter: { evaluated: number }): BeamSearch {
   const s = run.config.planner;
   const dropped = { count: 0 } as { count: number; first?: string };
-  const search = run.recorder.stage(
-    'evaluation',
-    () => runBeamSearch(
-      evaluationStream(run, sequences, counter, dropped, run.recorder.lastNow),
-      {
-        beamWidth: s.beamWidth,
-        multiObjective: s.enableMultiObjective,
-        plateauNeverResets: run.config.compat.beamPlateauNeverResets,
-        total: sequences.length,
-      },
-      (_, pulled) => run.recorder.progress('evaluation', pulled, sequences.length),
-    ),
-    () => counter.evaluated,
+  const t0 = run.recorder.begin('evaluation');
+  const search = runBeamSearch(
+    evaluationStream(run, sequences, counter, dropped, run.recorder.lastNow),
+    {
+      beamWidth: s.beamWidth,
+      multiObjective: s.enableMultiObjective,
+      plateauNeverResets: run.config.compat.beamPlateauNeverResets,
+      total: sequences.length,
+    },
+    (_, pulled) => run.recorder.progress('evaluation', pulled, sequences.length),
   );
+  run.recorder.end('evaluation', t0, counter.evaluated);
   reportDropped(run, dropped);
   return search;
 }
@@ -245,30 +243,36 @@ export function finishPlan(run: PreparedRun, list: CandidateList, search: BeamSe
     seed: run.seed,
     configName: config.planner.name,
   };
+  const t0 = recorder.begin('plan', chained);
+  const plan = planOf(run, frame, search);
+  recorder.end('plan', t0, plan.steps.length);
+  return plan;
+}
+
+/** The plan stage's work: the winner's plan, or an empty plan saying why there is none. */
+function planOf(run: PreparedRun, frame: PlanFrame, search: BeamSearch | null): Plan {
+  const { recorder, config, current } = run;
   // The empty plan's check (cash after, costs 0), only for an empty plan.
-  const nothing = () => checkSequence([], run.check);
-  return recorder.stage('plan', () => {
-    if (search === null) return emptyPlan(frame, NO_FEASIBLE_SEQUENCE_TEXT, nothing());
-    const winner = search.winner();
-    if (winner === undefined) return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT, nothing());
-    const min = config.planner.minImprovement;
-    const gain = winner.result.score * 100 - current.total;
-    if (min > 0 && gain < min) {
-      recorder.warn(`best plan improves the score by ${pyFixed(gain, 2)} points, below min_improvement ${min}`);
-      return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT, nothing());
-    }
-    const { name, timingKey } = run.modules.evaluator;
-    const detailed = recorder.call('evaluator', name, () => run.scorer.evaluate(winner.sequence, true), timingKey);
-    const breakdown = detailed?.breakdown ?? {};
-    return assemblePlan(
-      frame,
-      { sequence: winner.sequence, score: winner.result.score, breakdown },
-      run.ctx.portfolio,
-      run.opportunities.categories,
-      checked(run, winner.sequence),
-      run.modules.narrators,
-    );
-  }, (p) => p.steps.length, chained);
+  if (search === null) return emptyPlan(frame, NO_FEASIBLE_SEQUENCE_TEXT, checkSequence([], run.check));
+  const winner = search.winner();
+  if (winner === undefined) return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT, checkSequence([], run.check));
+  const min = config.planner.minImprovement;
+  const gain = winner.result.score * 100 - current.total;
+  if (min > 0 && gain < min) {
+    recorder.warn(`best plan improves the score by ${pyFixed(gain, 2)} points, below min_improvement ${min}`);
+    return emptyPlan(frame, NO_BENEFICIAL_ACTIONS_TEXT, checkSequence([], run.check));
+  }
+  const { name, timingKey } = run.modules.evaluator;
+  const detailed = recorder.call('evaluator', name, () => run.scorer.evaluate(winner.sequence, true), timingKey);
+  const breakdown = detailed?.breakdown ?? {};
+  return assemblePlan(
+    frame,
+    { sequence: winner.sequence, score: winner.result.score, breakdown },
+    run.ctx.portfolio,
+    run.opportunities.categories,
+    checked(run, winner.sequence),
+    run.modules.narrators,
+  );
 }
 
 /**

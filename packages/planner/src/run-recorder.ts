@@ -113,23 +113,31 @@ export class RunRecorder {
   }
 
   /**
-   * Runs `body` as one stage: started/finished events and its timing. `body`
-   * returns the stage's count. `chained`: the stage starts at the last clock
-   * read (the caller has just read the clock or ended a stage), unless a
-   * listener's `stage-started` runs in between. `endsOnRead`: `body` ends with
-   * a clock read (its last module's end), and the stage ends there too.
+   * Starts a stage: its `stage-started` event, then its start time, returned
+   * for `end`. `chained`: the stage starts at the last clock read (the caller
+   * has just read the clock or ended a stage), unless a listener's
+   * `stage-started` runs in between. A stage is a begin/end pair around
+   * inline code rather than a call taking closures: a first plan would run
+   * each stage's closures once, each a first execution of its own.
    */
-  stage<T>(stage: PlannerStage, body: () => T, count: (result: T) => number, chained = false, endsOnRead = false): T {
+  begin(stage: PlannerStage, chained = false): number {
     const listener = this.listener;
     if (listener !== undefined) listener({ type: 'stage-started', stage });
-    const t0 = chained && listener === undefined ? this.lastRead : this.now();
-    const result = body();
+    return chained && listener === undefined ? this.lastRead : this.now();
+  }
+
+  /**
+   * Ends the stage `begin` started at `t0`: its time, then its
+   * `stage-finished` event with `count` (what the stage produced).
+   * `endsOnRead`: the stage's code ended with a clock read (its last
+   * module's end), and the stage ends there too.
+   */
+  end(stage: PlannerStage, t0: number, count: number, endsOnRead = false): void {
     const ms = (endsOnRead ? this.lastRead : this.now()) - t0;
     const slot = this.table.stageSlot(stage);
     if (slot >= 0) this.addSlot(slot, ms);
     else this.addTime(stage, ms);
-    if (listener !== undefined) listener({ type: 'stage-finished', stage, count: count(result), ms });
-    return result;
+    if (this.listener !== undefined) this.listener({ type: 'stage-finished', stage, count, ms });
   }
 
   progress(stage: PlannerStage, done: number, total: number): void {

@@ -1,5 +1,8 @@
 import type { OpportunityCategory, PortfolioSnapshot } from '@planner/contracts';
+import { OPPORTUNITY_CATEGORIES } from '@planner/contracts';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ANY_INPUT, SOMETHING_FITS, categoryBit, emptyCategoryLists, patternInputs } from '../src/categories.js';
 import { z } from 'zod';
 import { createPlanner } from '../src/create-planner.js';
 import { createIncrementalPlanner } from '../src/incremental-planner.js';
@@ -114,5 +117,33 @@ describe('pattern promises', () => {
     const plan = await planner.plan(prepared);
     expect(s.calls).toEqual(['plugin', 'plugin']);
     expect(plan.funnel.sequencesByModule).toEqual({ needs_profit: 0, plugin: 2, needs_fit: 0, once_needs_profit: 0 });
+  });
+});
+
+describe('patternInputs', () => {
+  it('sets each non-empty list\'s categoryBit, ANY_INPUT always, SOMETHING_FITS when a sell or a fitting candidate exists', () => {
+    const value = fc.oneof(fc.integer({ min: 0, max: 2000 }), fc.constant(Number.NaN));
+    const candidate = fc.tuple(fc.constantFrom('BUY' as const, 'SELL' as const), value).map(([side, valueEur]) => cand('X', side, 0.5, { valueEur }));
+    const lists = fc.tuple(...OPPORTUNITY_CATEGORIES.map(() => fc.array(candidate, { maxLength: 3 })));
+    fc.assert(
+      fc.property(lists, fc.integer({ min: -100, max: 2000 }), (raw, cash) => {
+        const l = emptyCategoryLists();
+        OPPORTUNITY_CATEGORIES.forEach((k, i) => { l[k] = raw[i]!; });
+        let bits = ANY_INPUT;
+        for (const k of OPPORTUNITY_CATEGORIES) if (l[k].length > 0) bits |= categoryBit(k);
+        const sells = l.profit_taking.length + l.rebalance_sells.length > 0;
+        const fits = [...l.averaging_down, ...l.rebalance_buys, ...l.opportunity_buys]
+          .some((c) => c.side !== 'BUY' || Number.isNaN(c.valueEur) || c.valueEur <= cash);
+        expect(patternInputs(l, cash)).toBe(bits | (sells || fits ? SOMETHING_FITS : 0));
+      }),
+      { seed: 5, numRuns: 500 },
+    );
+  });
+
+  it('gives each category its own bit below ANY_INPUT and SOMETHING_FITS, and 0 to a name that is no category', () => {
+    const bits = OPPORTUNITY_CATEGORIES.map(categoryBit);
+    expect(new Set(bits).size).toBe(5);
+    expect(bits.every((b) => b > 0 && b < ANY_INPUT && (b & SOMETHING_FITS) === 0)).toBe(true);
+    expect(categoryBit('nope' as OpportunityCategory)).toBe(0);
   });
 });

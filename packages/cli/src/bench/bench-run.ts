@@ -1,7 +1,7 @@
 // What `planner bench` runs, loaded by the command only when it runs.
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import type { Plan } from '@planner/contracts';
+import { ConfigError, type Plan } from '@planner/contracts';
 import { createPlanner } from '@planner/planner';
 import { type ColdCase, timeCold } from './cold.js';
 import { readReferenceTimings, referenceMs } from './reference-timings.js';
@@ -67,6 +67,10 @@ async function planSteps(ctx: Context, c: ColdCase): Promise<string[]> {
 
 /** One snapshot: warm (and with --cold, fresh processes). */
 export async function benchOne(ctx: Context, file: string, opts: BenchOptions, runs: number): Promise<void> {
+  if (file === '-') {
+    // The case is read again by each warm loop and each fresh process: standard input can be read only once.
+    throw new ConfigError([{ path: '', message: 'bench: expected a snapshot file, found - (the bench reads the snapshot more than once, and in fresh processes)' }]);
+  }
   const seed = parseSeed(opts.seed);
   const c: ColdCase = { snapshot: file, ...(opts.preset === undefined ? {} : { preset: opts.preset }), ...(opts.config === undefined ? {} : { config: opts.config }), ...(seed === undefined ? {} : { seed }) };
   const processes = parsePositive('--processes', opts.processes, 10);

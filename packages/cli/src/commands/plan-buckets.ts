@@ -5,7 +5,7 @@ import type { AllBucketsPlan, BucketPlan } from '@planner/buckets';
 import { pyFixed } from '@planner/context';
 import type { Context } from '../context.js';
 import { formatPlan, table } from '../format.js';
-import { readSnapshot, warningsFor } from '../io.js';
+import { parseMaxInput, readSnapshot, warningsFor } from '../io.js';
 import { openStore } from './store-options.js';
 import type { StoreChoice } from './store-options.js';
 
@@ -13,6 +13,7 @@ export interface PlanBucketsOptions extends StoreChoice {
   readonly preset?: string;
   readonly config?: string;
   readonly json?: boolean;
+  readonly maxInputMb?: string;
 }
 
 const eur = (n: number): string => pyFixed(n, 2);
@@ -67,7 +68,7 @@ export async function planBuckets(ctx: Context, file: string, o: PlanBucketsOpti
   if (o.preset !== undefined || o.config !== undefined) {
     throw new ConfigError([{ path: '', message: '--buckets plans each bucket with its own configuration: --preset and --config do not apply (see planner bucket set-config)' }]);
   }
-  const snapshot = readSnapshot(file);
+  const snapshot = readSnapshot(file, parseMaxInput(o.maxInputMb));
   const store = await openStore(o, undefined, ctx.stores);
   try {
     const { createBucketService, planAllBuckets } = await import('@planner/buckets');

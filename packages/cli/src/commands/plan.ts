@@ -48,6 +48,9 @@ export function planCommand(ctx: Context, extras: PlanExtras): Command {
       // Loaded here, not with the command line's definitions: `--help` needs none of it.
       const { chooseConfig, parseMaxInput, parseSeed, readSnapshot, warningsFor } = await import('../io.js');
       if (opts.buckets) {
+        if (opts.html !== undefined) {
+          throw new ConfigError([{ path: '', message: '--html writes the report of one plan: it does not apply to --buckets' }]);
+        }
         // Loaded only here: a plain plan needs no store and no bucket code.
         const { planBuckets } = await extra(extras.planBuckets, '--buckets');
         return planBuckets(ctx, file, opts, parseSeed(opts.seed));
@@ -58,9 +61,12 @@ export function planCommand(ctx: Context, extras: PlanExtras): Command {
       const snapshot = readSnapshot(file, parseMaxInput(opts.maxInputMb));
       const config = chooseConfig(opts, ctx.modules, ctx.configFiles);
       const seed = parseSeed(opts.seed);
-      for (const w of warningsFor(config, snapshot, ctx.modules)) ctx.io.err(`warning: ${w}\n`);
       // Loaded only for --html: the report and its chart library are not needed by a plain plan.
       const report = opts.html === undefined ? undefined : await extra(extras.htmlReport, '--html');
+      if (report !== undefined) {
+        report.checkReportPath(opts.html as string, [{ path: file, what: 'snapshot' }, { path: opts.config, what: 'configuration' }]);
+      }
+      for (const w of warningsFor(config, snapshot, ctx.modules)) ctx.io.err(`warning: ${w}\n`);
       const { createPlanner } = await import('@planner/planner');
       const onEvent = ctx.io.onPlanEvent;
       const planner = createPlanner(onEvent === undefined ? { config, modules: ctx.modules } : { config, modules: ctx.modules, onEvent });

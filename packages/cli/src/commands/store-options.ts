@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ConfigError } from '@planner/contracts';
 import type { PlannerStore } from '@planner/store';
@@ -29,6 +29,7 @@ export async function openStore(
   if ((choice.db === undefined) === (choice.pg === undefined)) {
     throw new ConfigError([{ path: '', message: 'give exactly one of --db FILE.sqlite or --pg URL' }]);
   }
+  checkStoreChoice(choice);
   if (choice.db !== undefined) {
     const { createSqliteStore } = await loadStoreModule('sqlite', loaders.sqlite);
     if (options.create !== true && !existsSync(choice.db)) {
@@ -46,6 +47,27 @@ export async function openStore(
     ...(options.onConnectionLost ? { onConnectionLost: options.onConnectionLost } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
+}
+
+/**
+ * Refuses a store no command should open (exit 2, before any driver loads):
+ * an empty `--db` or `:memory:` (SQLite opens a temporary or in-memory
+ * database, so `bucket add` would report a bucket that is gone when it ends),
+ * a directory, and a `--pg` that is neither a URL nor a socket path (the
+ * driver would read it as a path under the host "base").
+ */
+export function checkStoreChoice(choice: StoreChoice): void {
+  const refuse = (path: string, message: string): never => {
+    throw new ConfigError([{ path, message }]);
+  };
+  const { db, pg } = choice;
+  if (db !== undefined) {
+    if (db.trim() === '' || db === ':memory:') refuse('--db', `expected a SQLite file name, found ${JSON.stringify(db)} (the store would be gone when the command ends)`);
+    if (existsSync(db) && statSync(db).isDirectory()) refuse('--db', `expected a SQLite file, found the directory ${JSON.stringify(db)}`);
+  }
+  if (pg !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(pg) && !pg.startsWith('/')) {
+    refuse('--pg', `expected a connection URL (postgres://user@host:5432/database) or a socket directory, found ${JSON.stringify(pg)}`);
+  }
 }
 
 /** What the PostgreSQL store reports while it retries after losing its server. */
@@ -71,8 +93,9 @@ export async function parseBucketId(text: string, what = 'bucket id'): Promise<s
 /** A positive integer option (`--batch-size`, `--concurrency`). */
 export function parsePositive(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isSafeInteger(n) || n < 1) {
+  // Digits only, as --seed: Number() would also take ' 5', '1e3' and '0x10'.
+  const n = /^[0-9]+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1) {
     throw new ConfigError([{ path: '', message: `${name}: expected an integer at least 1, found ${JSON.stringify(text)}` }]);
   }
   return n;

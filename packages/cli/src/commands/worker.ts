@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { Context } from '../context.js';
 import { defaultStoreLoaders, loadStoreModule } from './store-drivers.js';
-import { connectionLostLine, parsePositive } from './store-options.js';
+import { checkStoreChoice, connectionLostLine, parsePositive } from './store-options.js';
 
 interface WorkerOptions {
   readonly pg: string;
@@ -15,6 +15,7 @@ export function workerCommand(ctx: Context): Command {
     .option('--concurrency <n>', 'batches evaluated at the same time by this process', '1')
     .action(async (o: WorkerOptions) => {
       const concurrency = parsePositive('--concurrency', o.concurrency, 1);
+      checkStoreChoice({ pg: o.pg });
       const { runPostgresWorker } = await loadStoreModule('postgres', (ctx.stores ?? defaultStoreLoaders).postgres);
       const { createWorkEvaluator } = await import('@planner/buckets');
       // Everything a batch needs (snapshot, configuration, seed) is stored with its work.

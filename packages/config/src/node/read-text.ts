@@ -23,7 +23,7 @@ function utf16Mark(bytes: Uint8Array): string | undefined {
 export function readTextFile(path: string | number, maxBytes = DEFAULT_MAX_INPUT_BYTES): string {
   const fd = typeof path === 'number' ? path : openSync(path, 'r');
   try {
-    const bytes = readBytes(fd, maxBytes);
+    const bytes = readBytesOfFile(fd, maxBytes);
     const mark = utf16Mark(bytes);
     if (mark !== undefined) throw new Error(mark);
     const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -33,6 +33,20 @@ export function readTextFile(path: string | number, maxBytes = DEFAULT_MAX_INPUT
     return text;
   } finally {
     if (typeof path !== 'number') closeSync(fd);
+  }
+}
+
+/**
+ * The input's bytes; a directory is named as such (POSIX opens one and fails
+ * the read with EISDIR, whose system text means nothing to a user). Other
+ * system errors keep their code: callers word ENOENT themselves.
+ */
+function readBytesOfFile(fd: number, maxBytes: number): Buffer {
+  try {
+    return readBytes(fd, maxBytes);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new Error('expected a file, found a directory', { cause: error });
+    throw error;
   }
 }
 
