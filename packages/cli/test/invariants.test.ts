@@ -18,6 +18,13 @@ const FC = { seed: 42, numRuns: 150 } as const;
 // ---- snapshots
 
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'HKD'] as const;
+// Two of them named like built-ins in the snapshot: a currency name is the user's, and
+// `__proto__` or `constructor` must be an ordinary key (cash, fxRates, cashAfter).
+const BUILT_IN_NAMED: Readonly<Record<string, string>> = { GBP: '__proto__', HKD: 'constructor' };
+const named = (currency: string): string => (Object.hasOwn(BUILT_IN_NAMED, currency) ? BUILT_IN_NAMED[currency]! : currency);
+/** The record with its currency keys named, each an own key (Object.fromEntries defines `__proto__`, it does not set the prototype). */
+const namedKeys = (record: Readonly<Record<string, number>>): Record<string, number> =>
+  Object.fromEntries(Object.entries(record).map(([c, v]) => [named(c), v]));
 const COUNTRY_GROUPS: Record<string, string[]> = {
   US: ['United States'],
   EU: ['Germany', 'France', 'United Kingdom'],
@@ -123,7 +130,7 @@ const snapshotArb = fc.integer({ min: 5, max: 25 }).chain((n) =>
   }).map((g) => {
     const symbols = g.securities.map((s, i) => `S${String(i).padStart(2, '0')}.${s.currency === 'EUR' ? 'EU' : s.currency.slice(0, 2)}`);
     const asOfMs = Date.parse(g.asOf);
-    const securities = g.securities.map((s, i) => ({ symbol: symbols[i]!, ...s }));
+    const securities = g.securities.map((s, i) => ({ symbol: symbols[i]!, ...s, currency: named(s.currency) }));
     const positions = g.positions.flatMap((p, i) => {
       // a held security needs a quote (a held price of 0 is refused)
       if (p === null || securities[i]!.price === 0) return [];
@@ -149,8 +156,8 @@ const snapshotArb = fc.integer({ min: 5, max: 25 }).chain((n) =>
     return {
       asOf: g.asOf,
       baseCurrency: 'EUR',
-      cash: g.cash,
-      fxRates: { EUR: 1, ...g.fx },
+      cash: namedKeys(g.cash),
+      fxRates: namedKeys({ EUR: 1, ...g.fx }),
       minCashReserve: g.minCashReserve,
       securities,
       positions,
@@ -356,6 +363,8 @@ describe('plan invariants on random snapshots and configurations', () => {
       fc.asyncProperty(inputs, async ({ raw, cfg }) => {
         const { plan } = await planCase(raw, cfg.config);
         expect(nonFinitePaths(plan)).toEqual([]);
+        // every traded currency has its balance after the plan as an own key, whatever its name
+        for (const s of plan.steps) expect(typeof Object.getOwnPropertyDescriptor(plan.execution!.cashAfter, s.currency)?.value, s.currency).toBe('number');
         for (const s of plan.steps) {
           const at = `${s.side} ${s.symbol} quantity ${s.quantity}`;
           expect(Number.isInteger(s.quantity) && s.quantity >= 0, at).toBe(true);

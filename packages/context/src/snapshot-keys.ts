@@ -30,21 +30,28 @@ function at(root: unknown, path: readonly string[]): unknown {
   return v;
 }
 
-/** The value of a `__proto__` key, which zod skips: validated here with the record's value schema. */
+/**
+ * The value of a `__proto__` key, which zod skips: validated here with the
+ * record's value schema, also in each bucket's balances (`bucketCash.*`).
+ */
 export function keyIssues(
   data: unknown,
   valueSchema: (path: readonly string[]) => z.ZodMiniType | undefined,
   toIssues: (issue: z.core.$ZodIssue) => InputIssue[],
 ): InputIssue[] {
   const issues: InputIssue[] = [];
-  for (const path of KEYED_RECORDS) {
-    const record = at(data, path);
-    if (!isRecord(record) || !Object.hasOwn(record, '__proto__')) continue;
-    const schema = valueSchema(path);
+  const check = (record: unknown, path: readonly string[], schema: z.ZodMiniType | undefined): void => {
+    if (!isRecord(record) || !Object.hasOwn(record, '__proto__')) return;
     const result = schema?.safeParse(record.__proto__);
     if (result && !result.success) {
       for (const issue of result.error.issues) issues.push(...toIssues({ ...issue, path: [...path, '__proto__', ...issue.path] as Segment[] } as z.core.$ZodIssue));
     }
+  };
+  for (const path of KEYED_RECORDS) check(at(data, path), path, valueSchema(path));
+  const buckets = at(data, BUCKET_CASH);
+  if (isRecord(buckets)) {
+    const balance = valueSchema([...BUCKET_CASH, '*']);
+    for (const id of Object.keys(buckets)) check(buckets[id], [...BUCKET_CASH, id], balance);
   }
   return issues;
 }
@@ -85,8 +92,8 @@ const copyValue = (v: unknown): unknown => (Array.isArray(v) ? [...v] : isRecord
 /**
  * The parsed snapshot with every key of the input, `__proto__` included:
  * the order-deciding records become Maps in `keysOf` order (the file's, for
- * text), the others objects without a prototype when they hold a `__proto__`
- * key (so it is an ordinary key). Values are the input's: zod validated them
+ * text), the others objects whose `__proto__` key, when they hold one, is an
+ * own key like any other. Values are the input's: zod validated them
  * and transforms none. `parsed` is changed in place and returned.
  */
 export function keepEveryKey<T extends object>(parsed: T, data: unknown, keysOf: KeyOrder): T {
@@ -101,9 +108,10 @@ export function keepEveryKey<T extends object>(parsed: T, data: unknown, keysOf:
       // zod validated each entry as a record of balances
       setAt(out, path, new Map(keysOf(record).map((id) => [id, inOrder(record[id] as Record<string, unknown>)])));
     } else if (Object.hasOwn(record, '__proto__')) {
+      // filled without a prototype (an assignment of `__proto__` would set it), then an object like the others
       const copy = Object.create(null) as Record<string, unknown>;
       for (const [k, v] of Object.entries(record)) copy[k] = copyValue(v);
-      setAt(out, path, copy);
+      setAt(out, path, Object.setPrototypeOf(copy, Object.prototype));
     }
   }
   // zod's defaults: targets without a group table and a snapshot without cash still hold an empty Map

@@ -70,11 +70,15 @@ const cashAmount = finite.check(z.minimum(0));
 // A rate outside this range is a unit mistake, and a subnormal one makes every EUR value infinite.
 const fxRate = z.number().check(z.minimum(1e-6), z.maximum(1e9));
 const closes = z.array(finite);
-const balances = z.record(z.string(), z.number().check(z.minimum(0)));
+const balance = z.number().check(z.minimum(0));
+const balances = z.record(z.string(), balance);
 
-/** The value schema of each record keyed by user names (by dotted path), for keys zod's records skip. */
+/**
+ * The value schema of each record keyed by user names (by dotted path; `*` any
+ * bucket id of bucketCash), for keys zod's records skip.
+ */
 export const RECORD_VALUES: Readonly<Record<string, z.ZodMiniType>> = {
-  cash: cashAmount, fxRates: fxRate, targetWeights: weight, priceHistory: closes, bucketCash: balances,
+  cash: cashAmount, fxRates: fxRate, targetWeights: weight, priceHistory: closes, bucketCash: balances, 'bucketCash.*': balance,
   'targets.countries': weight, 'targets.industries': weight, 'targets.countryGroups': members, 'targets.industryGroups': members,
 };
 

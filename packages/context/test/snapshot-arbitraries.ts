@@ -24,7 +24,7 @@ const number = leaf(fc.oneof(fc.constantFrom(0, -0, 1, 0.5, -1, 1e308, -1e308, 2
 const atLeast0 = leaf(fc.oneof(fc.constantFrom(0, -0, 1, 0.5, 1e308), fc.double({ min: 0, noNaN: true, noDefaultInfinity: true })), fc.constantFrom(-1, -1e-9, '0'));
 const positive = leaf(fc.oneof(fc.constantFrom(1, 2, 10.5, 1e-300, 1e308), fc.double({ min: 1e-9, noNaN: true, noDefaultInfinity: true })), fc.constantFrom(0, -0, -1));
 const dateText = leaf(fc.constantFrom('2026-01-02T12:00:00Z', '2026-01-02', '2026-01-02T12:00:00'), fc.constantFrom('2026-02-30', 'soon', '', 7));
-const key = fc.oneof({ arbitrary: fc.constantFrom('A', 'BB.US', 'Germany', '10', '2', '007', 'EUR', 'USD', '', 'constructor', 'B', 'C'), weight: 30 }, { arbitrary: fc.constant('__proto__'), weight: 1 });
+const key = fc.oneof({ arbitrary: fc.constantFrom('A', 'BB.US', 'Germany', '10', '2', '007', 'EUR', 'USD', '', 'constructor', 'toString', 'B', 'C'), weight: 30 }, { arbitrary: fc.constant('__proto__'), weight: 1 });
 const weights = fc.dictionary(key, leaf(fc.constantFrom(0, 0.25, 0.5, 1), fc.constantFrom(-0.5, 'x')), { maxKeys: 4 });
 const members = fc.dictionary(key, fc.array(leaf(text, fc.constant(3)), { maxLength: 3 }), { maxKeys: 3 });
 
@@ -95,7 +95,7 @@ export const snapshotLike: fc.Arbitrary<Record<string, unknown>> = fc
     targetWeights: maybe(weights),
     recentTrades: maybe(fc.array(trade, { maxLength: 2 })),
     priceHistory: maybe(fc.dictionary(key, fc.array(number, { maxLength: 4 }), { maxKeys: 2 })),
-    bucketCash: maybe(fc.dictionary(fc.constantFrom('core', 'bad id', '__proto__'), fc.dictionary(fc.constantFrom('EUR', 'USD'), atLeast0, { maxKeys: 2 }), { maxKeys: 2 })),
+    bucketCash: maybe(fc.dictionary(fc.constantFrom('core', 'bad id', '__proto__', 'constructor'), fc.dictionary(fc.constantFrom('EUR', 'USD', '__proto__', 'valueOf'), atLeast0, { maxKeys: 2 }), { maxKeys: 2 })),
   })
   .map(compact);
 

@@ -88,9 +88,11 @@ export function adjustEndState(
   breakdown.multi_objective = multiObjective;
 
   if (priceAdjustments !== undefined && priceAdjustments.size > 0) {
-    const adjustments: Record<string, number> = {};
+    // Keyed by symbol: without a prototype while filled, a symbol named `__proto__`
+    // is an own key (an assignment to a plain object would re-parent it instead).
+    const adjustments = Object.create(null) as Record<string, number>;
     for (const [symbol, m] of priceAdjustments) adjustments[symbol] = pyRound(m, 3);
-    breakdown.price_scenario = { adjustments };
+    breakdown.price_scenario = { adjustments: Object.setPrototypeOf(adjustments, Object.prototype) as Record<string, number> };
   }
 
   const adjusted: NumbersPending<AdjustedScore> = { score: null, diversificationScore: null, riskScore: null, transactionCost: null };

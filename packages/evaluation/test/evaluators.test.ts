@@ -158,6 +158,22 @@ describe('stochastic', () => {
     expect((r.breakdown?.multi_objective as Stats).end_score).toBe(pyRound(base.score, 3));
   });
 
+  it('keys the price scenario by symbol whatever the symbol is named: __proto__ and constructor are ordinary keys', () => {
+    const named = context({
+      securities: [
+        { symbol: '__proto__', price: 100, country: 'United States', metrics: { cagr5y: 0.1 } },
+        { symbol: 'constructor', price: 50, country: 'Germany', metrics: { cagr5y: 0.14 } },
+      ],
+      holdings: [{ symbol: '__proto__', quantity: 60 }, { symbol: 'constructor', quantity: 80 }],
+      cash: 2000,
+    });
+    const r = stochastic.prepare(named, setupWith(), stochastic.params.parse({})).evaluate([action('SELL', '__proto__', 10, 100), action('BUY', 'constructor', 20, 50)], true);
+    const adjustments = (r.breakdown?.price_scenario as { adjustments: Record<string, number> }).adjustments;
+    expect(Object.keys(adjustments)).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(adjustments)).toBe(Object.prototype);
+    expect(JSON.stringify(adjustments)).toBe('{"__proto__":1,"constructor":1}');
+  });
+
   it('custom shifts and weights: a single 0 shift with weights 1/0 is the single evaluation', () => {
     const scorer = stochastic.prepare(ctx, setupWith(), stochastic.params.parse({ shifts: [0], worstWeight: 1, averageWeight: 0 }));
     const base = singleObjective.prepare(ctx, setupWith(), {}).evaluate(twoTrades);

@@ -32,9 +32,10 @@ export function checkSequence(sequence: Sequence, input: PlanCheckInput): PlanEx
   const costsDeducted = !compat.costsNotDeductedFromCash;
   const violations: PlanViolation[] = [];
   // Every plan checks at least once (most check an empty sequence): a plain loop, no entry pairs or per-step closures.
+  // Keyed by currency, through `addCash` (a currency may be named `__proto__` or `constructor`).
   const cashAfter: Record<string, number> = {};
   const cash = input.cash;
-  for (const currency of cash.keys()) cashAfter[currency] = cash.get(currency)!;
+  for (const currency of cash.keys()) addCash(cashAfter, currency, cash.get(currency)!);
   const base = ctx.baseCurrency;
   const held = new Map<string, number>();
   let cashEur = ctx.availableCashEur;
@@ -68,16 +69,16 @@ export function checkSequence(sequence: Sequence, input: PlanCheckInput): PlanEx
       if (a.quantity % lot !== 0) violate(violations, step, a, 'lot', `not a multiple of the board lot ${lot}`);
       held.set(a.symbol, position + a.quantity);
       cashEur -= value + taken;
-      cashAfter[security.currency] = (cashAfter[security.currency] ?? 0) - a.quantity * a.price;
+      addCash(cashAfter, security.currency, -(a.quantity * a.price));
     } else {
       if (!security.allowSell || !ctx.allowSell) violate(violations, step, a, 'flags', 'selling is not allowed');
       if (a.quantity > position) violate(violations, step, a, 'held', `sells more than the ${position} held`);
       if (a.quantity % lot !== 0 && a.quantity !== position) violate(violations, step, a, 'lot', `not a multiple of the board lot ${lot} nor the whole position`);
       held.set(a.symbol, position - a.quantity);
       cashEur += value - taken;
-      cashAfter[security.currency] = (cashAfter[security.currency] ?? 0) + a.quantity * a.price;
+      addCash(cashAfter, security.currency, a.quantity * a.price);
     }
-    if (taken > 0) cashAfter[base] = (cashAfter[base] ?? 0) - taken;
+    if (taken > 0) addCash(cashAfter, base, -taken);
     if (cashEur < -CASH_SLACK) violate(violations, step, a, 'cash', `needs ${(-cashEur).toFixed(2)} EUR more cash than the plan has${costsDeducted ? ' (costs included)' : ''}`);
   }
   // The numbers are written after the literal (NumbersPending, @planner/context).
@@ -93,6 +94,23 @@ export function checkSequence(sequence: Sequence, input: PlanCheckInput): PlanEx
   verdict.cashAfterEur = cashEur;
   verdict.costsEur = costsEur;
   return verdict as PlanExecution;
+}
+
+/**
+ * Adds `amount` to the balance of `currency`, an own key of `balances` whatever
+ * its name. A name Object.prototype also has is read as an own key only and
+ * defined, not assigned: `balances.__proto__ = x` would set the prototype, and
+ * an absent `constructor` would read as Object's function (a NaN balance). The
+ * common name takes the plain path (an object without a prototype, the other
+ * way to keep such names, costs every plan ten times as much to build).
+ */
+function addCash(balances: Record<string, number>, currency: string, amount: number): void {
+  if (!(currency in Object.prototype)) {
+    balances[currency] = (balances[currency] ?? 0) + amount;
+    return;
+  }
+  const before = Object.hasOwn(balances, currency) ? balances[currency]! : 0;
+  Object.defineProperty(balances, currency, { value: before + amount, writable: true, enumerable: true, configurable: true });
 }
 
 function violate(violations: PlanViolation[], step: number, a: Sequence[number], rule: PlanViolation['rule'], message: string): void {

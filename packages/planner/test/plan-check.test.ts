@@ -40,6 +40,27 @@ describe('checkSequence: the plan at true values (issue 13)', () => {
     expect(r.quirks).toEqual([]);
   });
 
+  it('keeps currencies named like built-ins as ordinary keys of cashAfter', () => {
+    // One security per name, each 8 units per EUR; none of these is a key of an empty object.
+    const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+    const odd = opportunityContext({
+      securities: names.map((c) => security(`S_${c}`, { currency: c, price: 40 })),
+      cash: 1000,
+      fxRates: Object.fromEntries(names.map((c) => [c, 8])),
+    });
+    const start = new Map([['EUR', 1000], ['constructor', 50]]);
+    const seq = names.map((c) => buy(`S_${c}`, { quantity: 1, price: 40, valueEur: 5, currency: c }));
+    // EUR pays the costs: 5 × (2 + 0.2 % of 5) under the testkit's defaults
+    const r = checkSequence(seq, { ctx: odd, cash: start, compat: EXECUTABLE });
+    expect(r.violations).toEqual([]);
+    expect(Object.keys(r.cashAfter)).toEqual(['EUR', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']);
+    expect(r.cashAfter.constructor).toBe(10);
+    for (const c of ['__proto__', 'toString', 'hasOwnProperty', 'valueOf']) expect(Object.getOwnPropertyDescriptor(r.cashAfter, c)?.value, c).toBe(-40);
+    // an ordinary object to its readers, and JSON keeps every key
+    expect(Object.getPrototypeOf(r.cashAfter)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(r.cashAfter)) as unknown).toEqual(JSON.parse('{"EUR":989.95,"constructor":10,"__proto__":-40,"toString":-40,"hasOwnProperty":-40,"valueOf":-40}'));
+  });
+
   it('names each broken rule with its step', () => {
     const rules = (seq: Sequence) => check(seq).violations.map((v) => `${v.step}:${v.rule}`);
     expect(rules([hkBuy(150)])).toEqual(['1:lot']);

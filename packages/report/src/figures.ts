@@ -104,7 +104,8 @@ export function cashByCurrency(plan: Plan): CurrencyCash[] {
   const currencies = [...new Set([...flows.keys(), ...Object.keys(after)])].sort();
   return currencies.map((currency) => {
     const flow = flows.get(currency) ?? { cashIn: 0, cashOut: 0 };
-    const balance = after[currency];
+    // an own key only: a currency named `toString` or `constructor` is not Object.prototype's function
+    const balance = Object.hasOwn(after, currency) ? after[currency] : undefined;
     return { currency, ...flow, ...(balance === undefined ? {} : { after: balance }) };
   });
 }

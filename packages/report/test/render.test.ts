@@ -131,6 +131,25 @@ describe('the figures', () => {
     ]);
   });
 
+  it('reads currencies named like built-ins as data: an own __proto__ balance is shown, an absent toString one is absent', () => {
+    // as JSON.parse gives it: `__proto__` an own key, `toString` and `constructor` not keys at all
+    const cashAfter = JSON.parse('{"EUR":100,"__proto__":-7}') as Record<string, number>;
+    const plan = planWith(
+      [step(1, 'BUY', 'A', '__proto__', 1, 7), step(2, 'SELL', 'B', 'toString', 1, 3), step(3, 'BUY', 'C', 'constructor', 1, 2)],
+      { execution: { executable: true, violations: [], cashAfter, cashAfterEur: 90, costsEur: 2, costsDeducted: true, quirks: [] } },
+    );
+    expect(cashByCurrency(plan)).toEqual([
+      { currency: 'EUR', cashIn: 0, cashOut: 0, after: 100 },
+      { currency: '__proto__', cashIn: 0, cashOut: 7, after: -7 },
+      { currency: 'constructor', cashIn: 0, cashOut: 2 },
+      { currency: 'toString', cashIn: 3, cashOut: 0 },
+    ]);
+    const html = renderReport({ plan, config: CONFIG });
+    expect(html).not.toContain('NaN');
+    expect(html).not.toContain('function');
+    for (const currency of ['__proto__', 'constructor', 'toString']) expect(html).toContain(`<td>${currency}</td>`);
+  });
+
   it('stacks the end state by weighted component, summing to the contributions', () => {
     const [score] = chartSpecs(planWith([]));
     expect(score?.config.data.labels).toEqual(['before: health score', 'after: end state']);
