@@ -163,6 +163,22 @@ export function storeContract(name: string, create: () => Promise<PlannerStore>,
       await expect(store.claimBatch(k, 1)).rejects.toThrow(/bucket 'core' has no stored work .*removed/);
     });
 
+    it('keeps the work of buckets named like built-ins apart: __proto__, constructor, toString', async () => {
+      const ids = ['__proto__', 'constructor', 'toString'];
+      for (const [i, id] of ids.entries()) {
+        await store.open(key(id));
+        await store.put(key(id), seqs.slice(0, 5 + i));
+      }
+      expect(await drain(store, key('constructor'))).toBe(6);
+      expect(await store.progress(key('constructor'))).toEqual({ total: 6, evaluated: 6, finished: true });
+      expect(await store.best(key('constructor'))).toEqual(expectedBest(seqs.slice(0, 6)));
+      expect(await store.progress(key('__proto__'))).toEqual({ total: 5, evaluated: 0, finished: false });
+      await store.invalidate('__proto__');
+      expect(await store.open(key('__proto__'))).toEqual({ hasSequences: false });
+      expect((await store.progress(key('toString'))).total).toBe(7);
+      expect((await store.progress(key('constructor'))).total).toBe(6);
+    });
+
     it('invalidate drops the bucket\'s work only', async () => {
       const a = key('core');
       const b = key('momentum_1');
@@ -255,6 +271,19 @@ export function storeContract(name: string, create: () => Promise<PlannerStore>,
       expect(await store.buckets.remove('momentum_1')).toBe(true);
       expect(await store.buckets.remove('momentum_1')).toBe(false);
       expect(await store.buckets.list()).toEqual([core]);
+    });
+
+    it('buckets named like built-ins are ordinary ids: listed, read, updated, marked and removed', async () => {
+      const named = ['__proto__', 'constructor', 'toString'].map((id): BucketRecord => ({ ...sat, id, share: 0.1 }));
+      for (const b of named) await store.buckets.add(b);
+      expect((await store.buckets.list()).map((b) => b.id)).toEqual(['__proto__', 'constructor', 'toString']);
+      expect(await store.buckets.get('__proto__')).toEqual(named[0]);
+      expect(await store.buckets.get('valueOf')).toBeNull();
+      await expect(store.buckets.add(named[1]!)).rejects.toThrow(/already exists/);
+      expect(await store.buckets.update('constructor', { share: 0.2 })).toEqual({ ...named[1], share: 0.2 });
+      expect((await store.buckets.raiseHighWaterMark('toString', 500, '2026-01-02T12:00:00')).highWaterMark).toEqual({ value: 500, at: '2026-01-02T12:00:00' });
+      expect(await store.buckets.remove('__proto__')).toBe(true);
+      expect((await store.buckets.list()).map((b) => b.id)).toEqual(['constructor', 'toString']);
     });
 
     it('rejects duplicates, unknown ids and invalid fields', async () => {
