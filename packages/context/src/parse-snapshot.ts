@@ -186,7 +186,9 @@ function checkBucketCash(
     }
   }
   for (const [currency, { sum, parts }] of totals) {
-    const held = typeof cash[currency] === 'number' ? (cash[currency] as number) : 0;
+    // an own key only: a currency named `valueOf` that cash lacks holds 0, not Object.prototype's function
+    const own = Object.hasOwn(cash, currency) ? cash[currency] : undefined;
+    const held = typeof own === 'number' ? own : 0;
     if (sum > held + BALANCE_TOLERANCE * Math.max(1, Math.abs(held))) {
       issues.push({
         path: formatPath(['bucketCash']),

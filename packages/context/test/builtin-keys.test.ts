@@ -48,6 +48,30 @@ describe('built-in names in the snapshot', () => {
     }
   });
 
+  it('a bucket balance is checked against the cash the snapshot holds, not an inherited value', () => {
+    const text = withBucketCash('{"core":{"valueOf":500,"ZZZ":500}}').replace('"fxRates":{}', '"fxRates":{"valueOf":2,"ZZZ":3}');
+    const messages = () => {
+      try {
+        parseSnapshot(text);
+        return [];
+      } catch (e) {
+        return (e as SnapshotError).issues.map((i) => i.message);
+      }
+    };
+    const refused = [
+      "expected valueOf balances adding up to at most the portfolio's cash (cash.valueOf = 0), found 500 (core 500)",
+      "expected ZZZ balances adding up to at most the portfolio's cash (cash.ZZZ = 0), found 500 (core 500)",
+    ];
+    expect(messages()).toEqual(refused);
+    // a library that added a property to every object lends no currency its value
+    Object.defineProperty(Object.prototype, 'ZZZ', { value: 1e9, configurable: true, writable: true });
+    try {
+      expect(messages()).toEqual(refused);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).ZZZ;
+    }
+  });
+
   it('records looked up by key keep a __proto__ key as an own key of an ordinary object', () => {
     // written as text: in an object literal `__proto__: 5` would not be a key
     const text = JSON.stringify({
