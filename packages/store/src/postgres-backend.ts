@@ -6,7 +6,7 @@ import {
   applyBucketPatch, BUCKET_COLUMNS, bucketExists, bucketMissing, checkHighWaterMark, fromBucketRow, parseBucketPatch, parseBucketRecord,
 } from './bucket-record.js';
 import type { BucketRow } from './bucket-record.js';
-import { HolderSession, pause } from './postgres-holder.js';
+import { closeQuietly, HolderSession, pause } from './postgres-holder.js';
 import { dbOf, HeldJobs } from './postgres-held-jobs.js';
 import type { BatchJob, FetchedJob } from './postgres-held-jobs.js';
 import { isConnectionError } from './postgres-errors.js';
@@ -178,7 +178,7 @@ export class PostgresBackend {
     });
     boss.on('error', () => undefined);
     try {
-      await boss.start();
+      await startQueueOnce(options, boss.start.bind(boss), options.queueSchema ?? `${schema}_queue`);
     } catch (e) {
       await holder.close();
       await pool.end().catch(() => undefined);
@@ -644,5 +644,33 @@ export function describeConnection(connectionString: string): string {
     return `'${u.toString()}'`;
   } catch {
     return '(connection string)';
+  }
+}
+
+/**
+ * Starts pg-boss while holding a session advisory lock on its queue schema.
+ * pg-boss installs its schema when `start` finds none, and that install is not
+ * idempotent (CREATE TYPE, CREATE TABLE): two processes starting on a fresh
+ * database both found nothing, and the second one's install failed
+ * ("duplicate key value violates unique constraint pg_namespace_nspname_index"
+ * or "type job_state already exists"), because its own advisory lock is taken
+ * after that check. Under this lock the second start checks after the first
+ * committed, and finds the schema. The lock is held on a connection of its own:
+ * pg-boss runs on the pool, which may have a single connection.
+ */
+async function startQueueOnce(options: PostgresOptions, start: () => Promise<unknown>, queueSchema: string): Promise<void> {
+  const lock = new pg.Client({
+    connectionString: options.connectionString,
+    connectionTimeoutMillis: (options.connectTimeoutSeconds ?? 10) * 1000,
+  });
+  // A connection lost while starting: the start's own queries report it; the lock went with the session.
+  lock.on('error', closeQuietly.bind(null, lock));
+  try {
+    await lock.connect();
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`planner-queue-start:${queueSchema}`]);
+    await start();
+  } finally {
+    // Ending the session releases the lock, also when the start failed.
+    await closeQuietly(lock);
   }
 }

@@ -122,7 +122,7 @@ export class HolderSession {
 }
 
 /** Closes a connection that may be broken already: then there is nothing left to close. */
-function closeQuietly(client: pg.Client): Promise<void> {
+export function closeQuietly(client: pg.Client): Promise<void> {
   return client.end().catch(() => undefined);
 }
 

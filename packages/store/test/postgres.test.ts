@@ -75,6 +75,16 @@ describe('postgres store', () => {
     }
   });
 
+  it('stores opened at once on a fresh database all start their job queue (pg-boss installs it once)', async () => {
+    // pg-boss checks for its schema before taking its install lock: two first starts both installed, and one failed.
+    for (let round = 0; round < 6; round++) {
+      const url = await freshDb();
+      const stores = await Promise.allSettled([1, 2, 3, 4].map(() => createPostgresStore({ connectionString: url })));
+      await Promise.all(stores.map((s) => (s.status === 'fulfilled' ? s.value.close() : undefined)));
+      expect(stores.map((s) => (s.status === 'rejected' ? String(s.reason) : 'opened'))).toEqual(['opened', 'opened', 'opened', 'opened']);
+    }
+  });
+
   it('a worker drains the queue: every sequence once, same best', async () => {
     const url = await freshDb();
     const store = await createPostgresStore({ connectionString: url, batchSize: 10 });
