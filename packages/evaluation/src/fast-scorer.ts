@@ -33,68 +33,74 @@ const DEFAULT_VOLATILITY = 0.2;
  * which the tests hold it to.
  */
 export class FastScorer {
-  readonly settings: ScoringSettings;
-  readonly start: PortfolioContext;
-  readonly currentHealth: HealthScore;
-
-  private readonly ctx: EvaluationContext;
-  private readonly compat: CompatSwitches;
-  // slots past the universe, for symbols outside it (rare: created on demand)
-  private extraSlots: Map<string, number> | null = null;
-  private metricsCache: ReadonlyMap<string, SecurityMetrics> | null = null;
-  private cap = 0;
-  private size = 0;
-  // true while the per-slot constants are a template's (read only)
-  private sharesTables = false;
-  // Per-slot constants, in plain arrays (see `grow`): doubles in the `f64` ones, small integers in the others.
-  private tr: number[] = [];
-  private promise: number[] = [];
-  private stability: number[] = [];
-  private divYield: number[] = [];
-  private quality: number[] = [];
-  private volatility: number[] = [];
-  private groupStart: number[] = [];
-  private groupBought: number[] = [];
-  private hasCountry: number[] = [];
-  // 1 once a slot's scores above are computed: a plan reads only the held slots and those its sequences trade
-  private ready: number[] = [];
-  private startValue: number[] = [];
-  private startPos: number[] = [];
-  // per-sequence state; `pos[s]` is the slot's index in `order`, -1 when not held
-  private value: number[] = [];
-  private pos: number[] = [];
-  private bought: number[] = [];
-  private order: number[] = [];
-  private readonly nStart: number;
+  // Every field is `declare`d and assigned once, in the constructor, in one
+  // order on both of its paths (`Object.keys` order; a test holds the paths
+  // to it). An initialiser that the constructor then overwrote made V8 turn
+  // that field from constant to mutable, and each such change rewrote the
+  // field in every later hidden class of the chain: about 45 of them in a
+  // fresh process's first plan. Fields the plan keeps writing come last, where
+  // that change touches the fewest hidden classes.
+  declare readonly settings: ScoringSettings;
+  declare readonly start: PortfolioContext;
+  declare private readonly ctx: EvaluationContext;
+  declare private readonly compat: CompatSwitches;
+  declare private readonly total: number;
   // country groups: the target groups in `countryWeights` order
-  private readonly groupNames: readonly string[];
-  private readonly targets: readonly number[];
-  private readonly groupAcc: number[];
-  private readonly otherGroup: number;
-  private readonly countriesNonEmpty: boolean;
-  private readonly dividendsEmpty: boolean;
-  private readonly scoresEmpty: boolean;
-  private readonly total: number;
+  declare private readonly groupNames: readonly string[];
+  declare private readonly targets: readonly number[];
+  declare private readonly otherGroup: number;
+  declare private readonly countriesNonEmpty: boolean;
+  declare private readonly dividendsEmpty: boolean;
+  declare private readonly scoresEmpty: boolean;
+  declare private readonly nStart: number;
+  declare private readonly groupAcc: number[];
+  // Per-slot constants, in plain arrays (see `grow`): doubles in the `f64` ones, small integers in the others.
+  declare private tr: number[];
+  declare private promise: number[];
+  declare private stability: number[];
+  declare private divYield: number[];
+  declare private quality: number[];
+  declare private volatility: number[];
+  declare private groupStart: number[];
+  declare private groupBought: number[];
+  declare private hasCountry: number[];
+  // 1 once a slot's scores above are computed: a plan reads only the held slots and those its sequences trade
+  declare private ready: number[];
+  declare private startValue: number[];
+  declare private startPos: number[];
+  // per-sequence state; `pos[s]` is the slot's index in `order`, -1 when not held
+  declare private value: number[];
+  declare private pos: number[];
+  declare private bought: number[];
+  declare private order: number[];
   // the bound sequence
-  private actSlot: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
-  private actUnique: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
-  private unique: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
-  private uniqueCount = 0;
-  // results of the last `run`, NaN before the first: a fraction from the start, so
+  declare private actSlot: number[];
+  declare private actUnique: number[];
+  declare private unique: number[];
+  declare private metricsCache: ReadonlyMap<string, SecurityMetrics> | null;
+  // slots past the universe, for symbols outside it (rare: created on demand)
+  declare private extraSlots: Map<string, number> | null;
+  declare private cap: number;
+  declare private size: number;
+  // true while the per-slot constants are a template's (read only)
+  declare private sharesTables: boolean;
+  declare private uniqueCount: number;
+  // Results of the last `run`, NaN before the first: a fraction from the start, so
   // that V8 lays these fields out as doubles at once (a field that starts as a small
   // integer is re-laid out when the first fraction is written, and with it the
-  // hidden classes of every field after it: about 50 in a fresh process's first plan)
-  private lastHealthTotal = Number.NaN;
+  // hidden classes of every field after it).
+  declare private lastHealthTotal: number;
   // the health components of the last run, unrounded
-  private lastDiversification = Number.NaN;
-  private lastDividend = Number.NaN;
-  private lastQuality = Number.NaN;
-  private lastStability = Number.NaN;
-  private lastInvalid = false;
-  private lastTotalReturn = Number.NaN;
-  private lastPromise = Number.NaN;
-  private lastRaw = Number.NaN;
-  private lastEndScore = Number.NaN;
+  declare private lastDiversification: number;
+  declare private lastDividend: number;
+  declare private lastQuality: number;
+  declare private lastStability: number;
+  declare private lastInvalid: boolean;
+  declare private lastTotalReturn: number;
+  declare private lastPromise: number;
+  declare private lastRaw: number;
+  declare private lastEndScore: number;
+  declare readonly currentHealth: HealthScore;
 
   /**
    * `template`: a scorer of the same context and scoring settings (`forkable`)
@@ -111,20 +117,17 @@ export class FastScorer {
       const t = template;
       this.settings = t.settings;
       this.start = t.start;
-      // A plan hands this object out: each scorer gets its own.
-      this.currentHealth = { ...t.currentHealth };
       this.total = t.total;
       this.groupNames = t.groupNames;
       this.targets = t.targets;
-      this.groupAcc = doubles([], t.groupAcc.length);
       this.otherGroup = t.otherGroup;
       this.countriesNonEmpty = t.countriesNonEmpty;
       this.dividendsEmpty = t.dividendsEmpty;
       this.scoresEmpty = t.scoresEmpty;
       this.nStart = t.nStart;
-      this.metricsCache = t.metricsCache;
-      this.extraSlots = t.extraSlots === null ? null : new Map(t.extraSlots);
-      this.size = t.size;
+      this.groupAcc = doubles([], t.groupAcc.length);
+      // The per-slot constants stay the template's until this scorer needs a
+      // slot of its own (`slotFor`); the per-sequence state is copied.
       this.tr = t.tr;
       this.promise = t.promise;
       this.stability = t.stability;
@@ -137,35 +140,50 @@ export class FastScorer {
       this.ready = t.ready;
       this.startValue = t.startValue;
       this.startPos = t.startPos;
-      this.cap = t.cap;
-      // The per-slot constants stay the template's until this scorer needs a
-      // slot of its own (`slotFor`); the per-sequence state is copied.
-      this.sharesTables = true;
       this.value = t.value.slice();
       this.pos = t.pos.slice();
-      this.order = t.order.slice();
       this.bought = integers([], t.cap);
+      this.order = t.order.slice();
+      this.initRunState(t.metricsCache, t.extraSlots === null ? null : new Map(t.extraSlots), t.cap, t.size, true);
+      // A plan hands this object out: each scorer gets its own.
+      this.currentHealth = { ...t.currentHealth };
       return;
     }
     this.settings = scoringSettings(ctx, setup);
-    this.start = startPortfolio(ctx, setup.compat);
-    this.total = this.start.totalValue;
-
-    const p = this.start;
-    this.groupNames = [...p.countryWeights.keys()];
-    this.targets = doubles([...p.countryWeights.values()], this.groupNames.length);
-    this.groupAcc = doubles([], this.groupNames.length);
-    this.otherGroup = this.groupNames.indexOf('OTHER');
+    const p = startPortfolio(ctx, setup.compat);
+    this.start = p;
+    this.total = p.totalValue;
+    const groupNames = [...p.countryWeights.keys()];
+    this.groupNames = groupNames;
+    this.targets = doubles([...p.countryWeights.values()], groupNames.length);
+    this.otherGroup = groupNames.indexOf('OTHER');
     this.countriesNonEmpty = p.securityCountries.size > 0;
     this.dividendsEmpty = p.securityDividends.size === 0;
     this.scoresEmpty = p.securityScores.size === 0;
+    this.nStart = p.positions.size;
+    this.groupAcc = doubles([], groupNames.length);
 
     // Universe slots start empty and not ready (the arrays are zero-filled); `ensure` scores a slot on first use.
-    this.grow(ctx.securities.length + p.positions.size + 8);
+    const cap = ctx.securities.length + p.positions.size + 8;
+    this.tr = doubles([], cap);
+    this.promise = doubles([], cap);
+    this.stability = doubles([], cap);
+    this.divYield = doubles([], cap);
+    this.quality = doubles([], cap);
+    this.volatility = doubles([], cap);
+    this.groupStart = integers([], cap);
+    this.groupBought = integers([], cap);
+    this.hasCountry = integers([], cap);
+    this.ready = integers([], cap);
+    this.startValue = doubles([], cap);
+    this.startPos = integers([], cap);
+    this.value = doubles([], cap);
+    this.pos = integers([], cap);
+    this.bought = integers([], cap);
+    this.order = integers([], cap);
+    this.initRunState(null, null, cap, ctx.securities.length, false);
     this.startPos.fill(-1);
-    this.size = Math.max(this.size, ctx.securities.length);
 
-    this.nStart = p.positions.size;
     let k = 0;
     for (const [symbol, v] of p.positions) {
       const slot = this.slotFor(symbol);
@@ -179,6 +197,35 @@ export class FastScorer {
       this.pos[slot] = this.startPos[slot]!;
     }
     this.currentHealth = this.startHealth();
+  }
+
+  /** The fields after the tables, in their one order (see the class's first comment). */
+  private initRunState(
+    metricsCache: ReadonlyMap<string, SecurityMetrics> | null,
+    extraSlots: Map<string, number> | null,
+    cap: number,
+    size: number,
+    sharesTables: boolean,
+  ): void {
+    this.actSlot = [0, 0, 0, 0, 0, 0, 0, 0];
+    this.actUnique = [0, 0, 0, 0, 0, 0, 0, 0];
+    this.unique = [0, 0, 0, 0, 0, 0, 0, 0];
+    this.metricsCache = metricsCache;
+    this.extraSlots = extraSlots;
+    this.cap = cap;
+    this.size = size;
+    this.sharesTables = sharesTables;
+    this.uniqueCount = 0;
+    this.lastHealthTotal = Number.NaN;
+    this.lastDiversification = Number.NaN;
+    this.lastDividend = Number.NaN;
+    this.lastQuality = Number.NaN;
+    this.lastStability = Number.NaN;
+    this.lastInvalid = false;
+    this.lastTotalReturn = Number.NaN;
+    this.lastPromise = Number.NaN;
+    this.lastRaw = Number.NaN;
+    this.lastEndScore = Number.NaN;
   }
 
   /**
