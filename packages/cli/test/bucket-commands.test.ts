@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSqliteStore } from '@planner/store/sqlite';
 import { aggressiveToml, writeFile } from './batch-helpers.js';
@@ -118,6 +118,25 @@ describe('planner bucket', () => {
       }
     }
     expect(readdirSync(temp.dir).sort()).toEqual(['a-folder.sqlite']);
+  });
+
+  it('a --config file it cannot read is worded as plan --config words it (it was the system error: ENOENT, EISDIR)', async () => {
+    const folder = join(temp.dir, 'conf.d');
+    mkdirSync(folder);
+    const utf16 = join(temp.dir, 'utf16.toml');
+    writeFileSync(utf16, Uint8Array.from([0xff, 0xfe, 0x61, 0x00]));
+    const cases: [string, string][] = [
+      [join(temp.dir, 'missing.toml'), 'file not found'],
+      [folder, 'expected a file, found a directory'],
+      [utf16, 'expected UTF-8 text, found UTF-16 (byte-order mark FF FE): save the file as UTF-8'],
+    ];
+    for (const [file, reason] of cases) {
+      for (const args of [['bucket', 'add', 'core'], ['bucket', 'set-config', 'core']]) {
+        const r = await cli(...args, '--db', temp.db, '--config', file);
+        expect([r.code, r.out]).toEqual([2, '']);
+        expect(r.err).toBe(`error: invalid configuration in ${file}: 1 issue(s)\n  (root): ${reason}\n`);
+      }
+    }
   });
 
   it('a --config that extends a file is stored resolved (the stored text has no directory)', async () => {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { ConfigError, StoreError, type PlannerModule } from '@planner/contracts';
 import type { Bucket, BucketService } from '@planner/buckets';
@@ -18,15 +17,17 @@ async function configSource(choice: SourceChoice, modules: readonly PlannerModul
     throw new ConfigError([{ path: '', message: 'give exactly one of --preset NAME or --config FILE.toml' }]);
   }
   if (choice.preset !== undefined) return { preset: choice.preset };
+  const [{ parseConfig, serializeConfig }, { loadConfig, readTextFile }] = await Promise.all([import('@planner/config'), import('@planner/config/node')]); // not needed by --help
   let toml: string;
   try {
-    toml = readFileSync(choice.config as string, 'utf8');
+    // The reader `plan --config` uses: its size limit, its UTF-16 and binary checks, its wording.
+    toml = readTextFile(choice.config as string);
   } catch (error) {
-    throw new ConfigError([{ path: '', message: `cannot read ${choice.config}: ${(error as Error).message}` }], choice.config, { cause: error });
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
+    throw new ConfigError([{ path: '', message: reason }], choice.config, { cause: error });
   }
   // The text is stored and parsed later without its directory: a file that extends
   // another file is stored resolved (a preset name resolves anywhere).
-  const [{ parseConfig, serializeConfig }, { loadConfig }] = await Promise.all([import('@planner/config'), import('@planner/config/node')]); // not needed by --help
   if (!extendsAFile(toml, modules, parseConfig)) return { toml };
   return { toml: serializeConfig(loadConfig(choice.config as string, { modules }), { modules }) };
 }
