@@ -447,36 +447,48 @@ export class PostgresBackend {
     return r.rows.map((row) => ({ index: row.idx, hash: row.sequence_hash, sequence: JSON.parse(row.sequence_json) as Sequence }));
   }
 
-  /** Idempotent by (bucket, work key, sequence hash); results of replaced work are dropped. */
-  async record(key: WorkKey, results: readonly StoredResult[]): Promise<void> {
+  /**
+   * Idempotent by (bucket, work key, sequence hash); results of replaced work are dropped. The jobs of
+   * `completing` (held by this process, their last results among these) are completed in the same
+   * transaction: a stop between the two cannot leave a finished job in the queue.
+   */
+  async record(key: WorkKey, results: readonly StoredResult[], completing: readonly string[] = []): Promise<void> {
+    if (results.length === 0 && completing.length === 0) return;
+    const queue = queueName(key.bucket);
+    await this.tx(async (c) => {
+      await this.insertResults(c, key, results);
+      for (const id of completing) await this.jobs.completeWithin(c, queue, id);
+    });
+    for (const id of completing) this.jobs.forget(id);
+  }
+
+  private async insertResults(c: pg.PoolClient, key: WorkKey, results: readonly StoredResult[]): Promise<void> {
     if (results.length === 0) return;
     const S = this.S;
-    await this.tx(async (c) => {
-      // FOR SHARE waits for a concurrent open() that replaces the key.
-      if (!(await this.currentIs(c, key, 'FOR SHARE'))) return;
-      const r = await c.query<{ idx: number; sequence_hash: string; end_score: number }>(
-        `INSERT INTO ${S}.evaluations (bucket, portfolio_hash, config_hash, sequence_hash, idx, end_score, diversification_score, risk_score, transaction_cost)
-         SELECT s.bucket, $2, $3, s.sequence_hash, s.idx, r.score, r.div, r.risk, r.cost
-         FROM unnest($4::text[], $5::float8[], $6::float8[], $7::float8[], $8::float8[]) AS r(hash, score, div, risk, cost)
-         JOIN ${S}.sequences s ON s.bucket = $1 AND s.sequence_hash = r.hash
-         ON CONFLICT DO NOTHING RETURNING idx, sequence_hash, end_score`,
-        [key.bucket, key.portfolioHash, key.configHash, results.map((x) => x.hash), results.map((x) => x.score),
-          results.map((x) => x.diversificationScore), results.map((x) => x.riskScore), results.map((x) => x.transactionCost)],
-      );
-      let best: { idx: number; sequence_hash: string; end_score: number } | null = null;
-      for (const row of r.rows) {
-        if (!(row.end_score > 0)) continue;
-        if (!best || row.end_score > best.end_score || (row.end_score === best.end_score && row.idx < best.idx)) best = row;
-      }
-      if (!best) return;
-      await c.query(
-        `INSERT INTO ${S}.best_result AS b (bucket, portfolio_hash, config_hash, sequence_hash, idx, score) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (bucket) DO UPDATE SET portfolio_hash = excluded.portfolio_hash, config_hash = excluded.config_hash,
-           sequence_hash = excluded.sequence_hash, idx = excluded.idx, score = excluded.score
-         WHERE excluded.score > b.score OR (excluded.score = b.score AND excluded.idx < b.idx)`,
-        [key.bucket, key.portfolioHash, key.configHash, best.sequence_hash, best.idx, best.end_score],
-      );
-    });
+    // FOR SHARE waits for a concurrent open() that replaces the key.
+    if (!(await this.currentIs(c, key, 'FOR SHARE'))) return;
+    const r = await c.query<{ idx: number; sequence_hash: string; end_score: number }>(
+      `INSERT INTO ${S}.evaluations (bucket, portfolio_hash, config_hash, sequence_hash, idx, end_score, diversification_score, risk_score, transaction_cost)
+       SELECT s.bucket, $2, $3, s.sequence_hash, s.idx, r.score, r.div, r.risk, r.cost
+       FROM unnest($4::text[], $5::float8[], $6::float8[], $7::float8[], $8::float8[]) AS r(hash, score, div, risk, cost)
+       JOIN ${S}.sequences s ON s.bucket = $1 AND s.sequence_hash = r.hash
+       ON CONFLICT DO NOTHING RETURNING idx, sequence_hash, end_score`,
+      [key.bucket, key.portfolioHash, key.configHash, results.map((x) => x.hash), results.map((x) => x.score),
+        results.map((x) => x.diversificationScore), results.map((x) => x.riskScore), results.map((x) => x.transactionCost)],
+    );
+    let best: { idx: number; sequence_hash: string; end_score: number } | null = null;
+    for (const row of r.rows) {
+      if (!(row.end_score > 0)) continue;
+      if (!best || row.end_score > best.end_score || (row.end_score === best.end_score && row.idx < best.idx)) best = row;
+    }
+    if (!best) return;
+    await c.query(
+      `INSERT INTO ${S}.best_result AS b (bucket, portfolio_hash, config_hash, sequence_hash, idx, score) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (bucket) DO UPDATE SET portfolio_hash = excluded.portfolio_hash, config_hash = excluded.config_hash,
+         sequence_hash = excluded.sequence_hash, idx = excluded.idx, score = excluded.score
+       WHERE excluded.score > b.score OR (excluded.score = b.score AND excluded.idx < b.idx)`,
+      [key.bucket, key.portfolioHash, key.configHash, best.sequence_hash, best.idx, best.end_score],
+    );
   }
 
   /** False when `key` is not the bucket's current work. */

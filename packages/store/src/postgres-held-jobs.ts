@@ -74,6 +74,23 @@ export class HeldJobs {
     return this.asHolder(jobId, (db) => this.ctx.boss.complete(queue, jobId, undefined as unknown as object, { db }));
   }
 
+  /**
+   * Completes a job this process still holds inside the caller's transaction, so the job ends with what
+   * that transaction records (its last results): no moment where its results are stored and the job is
+   * still leased, which a process stopped in between would leave queued after the work was finished.
+   * The caller calls `forget` once the transaction has committed.
+   */
+  async completeWithin(c: pg.ClientBase, queue: string, jobId: string): Promise<void> {
+    if (await releaseHolder(c, this.ctx.S, jobId, this.ctx.holder.id)) {
+      await this.ctx.boss.complete(queue, jobId, undefined as unknown as object, { db: dbOf(c) });
+    }
+  }
+
+  /** A job completed by `completeWithin` is no longer in hand. */
+  forget(jobId: string): void {
+    this.held.delete(jobId);
+  }
+
   /** Fails a job this process still holds: the queue retries it while its retries last. */
   fail(queue: string, jobId: string, message: string): Promise<void> {
     return this.asHolder(jobId, (db) => this.ctx.boss.fail(queue, jobId, { message }, { db }));

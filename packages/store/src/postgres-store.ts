@@ -70,12 +70,13 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       }
     }),
     recordResults: (key, results) => backend.guard('recordResults', async () => {
-      await backend.record(key, results);
-      const jobs = held.get(key.bucket);
-      if (!jobs) return;
-      for (const r of results) for (const j of jobs) j.open.delete(r.hash);
-      const done = jobs.filter((j) => j.open.size === 0 && j.unhanded.length === 0);
-      for (const j of done) await backend.complete(key.bucket, j.id);
+      const jobs = held.get(key.bucket) ?? [];
+      const recorded = new Set(results.map((r) => r.hash));
+      // Jobs these results finish are completed in the transaction that records them.
+      const done = jobs.filter((j) => j.unhanded.length === 0 && [...j.open.keys()].every((h) => recorded.has(h)));
+      await backend.record(key, results, done.map((j) => j.id));
+      if (jobs.length === 0) return;
+      for (const j of jobs) for (const h of recorded) j.open.delete(h);
       held.set(key.bucket, jobs.filter((j) => !done.includes(j)));
     }),
     setWorkData: (key, data) => backend.guard('setWorkData', async () => {

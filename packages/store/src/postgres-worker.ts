@@ -107,9 +107,11 @@ export async function runPostgresWorker(options: PostgresWorkerOptions): Promise
         // The queue retries the batch (up to its retry limit).
         return g('worker fail', () => backend.fail(d.bucket, job.id, e));
       }
-      await g('worker record', () => backend.record(key, results));
+      // A whole batch completes its job in the transaction that records it.
+      const whole = results.length >= sequences.length;
+      await g('worker record', () => backend.record(key, results, whole ? [job.id] : []));
       stats.sequences += results.length;
-      if (results.length < sequences.length) {
+      if (!whole) {
         // Cut short by a stop: the rest goes back to the queue now, not when the lease runs out.
         if (stopping) return g('worker give back', () => backend.giveBack(d.bucket, job.id));
         const short = new Error(`the evaluator returned ${results.length} results for ${sequences.length} sequences`);
@@ -117,6 +119,7 @@ export async function runPostgresWorker(options: PostgresWorkerOptions): Promise
       }
       stats.batches++;
       options.onBatch?.({ bucket: d.bucket, evaluated: sequences.length });
+      return;
     }
     await g('worker complete', () => backend.complete(d.bucket, job.id));
   }

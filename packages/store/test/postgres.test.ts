@@ -10,6 +10,7 @@ import type { PgServer } from '../src/testing.js';
 let server: PgServer;
 let n = 0;
 const freshDb = (): Promise<string> => server.createDatabase(`t${++n}`);
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 // initdb and the first start take many seconds on a loaded machine.
 beforeAll(async () => {
@@ -229,6 +230,44 @@ describe('postgres store', () => {
     }
     expect(seen.filter((i) => i >= 10 && i < 20)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
     await last.close();
+  });
+
+  it('a job is completed with its last results; a job whose results someone else recorded is completed when fetched, by a caller or a worker', async () => {
+    const url = await freshDb();
+    const k = key('core');
+    const sat = key('sat');
+    const seqs = makeSequences(30);
+    const holder = await createPostgresStore({ connectionString: url, batchSize: 10, leaseSeconds: 300 });
+    const other = await createPostgresStore({ connectionString: url, batchSize: 10 });
+    for (const w of [k, sat]) {
+      await holder.open(w);
+      await holder.put(w, w === k ? seqs : seqs.slice(0, 10));
+      await other.open(w);
+    }
+    // The last results of a job end it in the same transaction: nothing of 0..9 stays leased or queued.
+    await holder.recordResults(k, (await holder.claimBatch(k, 10)).map(evaluate));
+    expect(await holder.queue!.status('core')).toEqual({ queued: 2, active: 0, failed: [] });
+    // Leased by `holder`, recorded by another process (as a process stopped between recording and
+    // completing left them), then given back: these jobs hold nothing left to evaluate.
+    expect((await holder.claimBatch(k, 20)).map((s) => s.index)).toEqual(seqs.slice(10).map((s) => s.index));
+    expect(await holder.claimBatch(sat, 10)).toHaveLength(10);
+    await other.recordResults(k, seqs.slice(10).map(evaluate));
+    await other.recordResults(sat, seqs.slice(0, 10).map(evaluate));
+    await holder.close();
+    expect(await other.queue!.status('core')).toEqual({ queued: 2, active: 0, failed: [] });
+    // A caller's claim completes both without handing anything out.
+    expect(await other.claimBatch(k, 10)).toEqual([]);
+    expect(await other.queue!.status('core')).toEqual({ queued: 0, active: 0, failed: [] });
+    // A worker completes the satellite's without evaluating it.
+    const worker = await runPostgresWorker({
+      connectionString: url, concurrency: 1, pollIntervalMs: 50, evaluate: () => { throw new Error('nothing is left to evaluate'); },
+    });
+    while ((await other.queue!.status('sat')).queued > 0 || (await other.queue!.status('sat')).active > 0) await sleep(50);
+    await worker.stop();
+    expect(worker.stats).toEqual({ batches: 0, sequences: 0 });
+    expect(await other.queue!.status('sat')).toEqual({ queued: 0, active: 0, failed: [] });
+    expect(await other.best(k)).toEqual(expectedBest(seqs));
+    await other.close();
   });
 
   it('worker.stop() inside a batch: the evaluated part is recorded and the job goes back to the queue at once', async () => {
