@@ -91,8 +91,11 @@ function fromZodIssue(issue: z.core.$ZodIssue, root: unknown, listed: Set<string
         : `a number ${op} ${bound}`;
       return [{ path: formatPath(path), message: `expected ${what}, found ${found}` }];
     }
-    case 'invalid_value':
-      return [{ path: formatPath(path), message: `expected one of ${issue.values.map((x) => JSON.stringify(x)).join(', ')}, found ${found}` }];
+    case 'invalid_value': {
+      // A missing enum field reads as the missing fields of other types do.
+      const missing = valueAt(root, path) === undefined ? ' (required)' : '';
+      return [{ path: formatPath(path), message: `expected one of ${issue.values.map((x) => JSON.stringify(x)).join(', ')}, found ${found}${missing}` }];
+    }
     default:
       return [{ path: formatPath(path), message: `${issue.message}, found ${found}` }];
   }

@@ -211,6 +211,14 @@ describe('parseSnapshot rejections', () => {
     expect(issues.find((i) => i.path === 'asOf')!.message).toBe('expected an ISO-8601 date or date-time, found "2026-13-45"');
     expect(issues.find((i) => i.path === 'baseCurrency')!.message).toBe('expected one of "EUR", found "USD"');
   });
+  it('a missing enum field is named as required, like the missing fields of other types', () => {
+    const s = base();
+    delete s.baseCurrency;
+    s.recentTrades = [{ symbol: 'AAA', at: '2025-12-01T00:00:00' }];
+    const issues = issuesOf(s);
+    expect(issues.find((i) => i.path === 'baseCurrency')!.message).toBe('expected one of "EUR", found nothing (required)');
+    expect(issues.find((i) => i.path === 'recentTrades[0].side')!.message).toBe('expected one of "BUY", "SELL", found nothing (required)');
+  });
   it('recent trades with an unknown side or an unparseable time', () => {
     const s = base();
     s.recentTrades = [{ symbol: 'AAA', side: 'HOLD', at: '2025-12-01T00:00:00' }, { symbol: 'AAA', side: 'BUY', at: 'last week' }];
