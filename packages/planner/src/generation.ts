@@ -5,7 +5,7 @@ import type {
 import { type CategoryLists, countCandidates, patternInputs } from './categories.js';
 import { selectPerCategory } from './category-selection.js';
 import { dedupSequences } from './dedup.js';
-import type { ModuleSet, ResolvedModule } from './module-set.js';
+import { type ModuleSet, type ResolvedModule, promisesNothing } from './module-set.js';
 import type { RunRecorder } from './run-recorder.js';
 
 export interface GenerationInput {
@@ -178,8 +178,7 @@ export function depthWalk(
           t = gen.generator(generators[next - patterns.length]!, selected, depth, [], raw, t);
           continue;
         }
-        // Its promises say it would return [] (ResolvedPattern).
-        if ((p.runsWithAny & offered) === 0 || (p.runsWithAll & offered) !== p.runsWithAll) {
+        if (promisesNothing(p, offered)) {
           gen.skip(p);
           continue;
         }
@@ -203,7 +202,7 @@ export function finishDepths(g: GenerationInput, gen: Generation, raw: Sequence[
   const once = gen.callFor(g.config.planner.maxDepth);
   const offered = patternInputs(g.categories, g.ctx.availableCashEur);
   for (const p of g.modules.oncePatterns) {
-    if ((p.runsWithAny & offered) === 0 || (p.runsWithAll & offered) !== p.runsWithAll) gen.skip(p);
+    if (promisesNothing(p, offered)) gen.skip(p);
     else t = gen.pattern(p, g.categories, once, sequences, t);
   }
   return { sequences, afterDedup: sequences.length };

@@ -46,6 +46,11 @@ export interface ResolvedPattern extends ResolvedModule<PatternGenerator> {
   readonly runsWithAll: number;
 }
 
+/** Whether a pattern's promises say it would return [] for a call offering `offered` (categories.ts `patternInputs`). */
+export function promisesNothing(p: ResolvedPattern, offered: number): boolean {
+  return (p.runsWithAny & offered) === 0 || (p.runsWithAll & offered) !== p.runsWithAll;
+}
+
 function maxDepthOf(params: unknown): number | undefined {
   if (typeof params !== 'object' || params === null) return undefined;
   const v = (params as { maxDepth?: unknown }).maxDepth;
